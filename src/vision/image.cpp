@@ -1,0 +1,151 @@
+#include "vision/image.h"
+#include "vision/image_access.h"
+
+#include <opencv2/imgcodecs.hpp>
+#include <opencv2/imgproc.hpp>
+
+#include <fstream>
+#include <string>
+#include <system_error>
+
+namespace simkyc::vision {
+
+Result<Image> Image::fromPixels(int width, int height, int channels, std::span<const std::uint8_t> pixels)
+{
+    if (width <= 0 || height <= 0 || (channels != 1 && channels != 3))
+        return {ErrorCode::InvalidArgument, "image must have a positive size and 1 or 3 channels"};
+    const size_t expected = static_cast<size_t>(width) * static_cast<size_t>(height) * static_cast<size_t>(channels);
+    if (pixels.size() != expected)
+        return {ErrorCode::InvalidArgument, "pixel buffer size does not match width * height * channels"};
+    auto data = std::make_shared<const std::vector<std::uint8_t>>(pixels.begin(), pixels.end());
+    return Image(width, height, channels, std::move(data));
+}
+
+cv::Mat ImageAccess::view(const Image &image)
+{
+    if (image.empty())
+        return {};
+    return cv::Mat(image.height(), image.width(), image.channels() == 3 ? CV_8UC3 : CV_8UC1,
+                   const_cast<std::uint8_t *>(image.data()), image.stride());
+}
+
+Image ImageAccess::fromMat(const cv::Mat &mat)
+{
+    if (mat.empty())
+        return {};
+    cv::Mat packed = mat.isContinuous() ? mat : mat.clone();
+    auto data = std::make_shared<const std::vector<std::uint8_t>>(packed.datastart, packed.dataend);
+    return Image(packed.cols, packed.rows, packed.channels(), std::move(data));
+}
+
+namespace {
+
+// Reads width/height from a PNG or JPEG header without decoding, so an image bomb is refused early.
+// Returns false when the format is not one we can pre-check (OpenCV then decodes with its own limits).
+bool peekSize(std::span<const std::uint8_t> b, int &width, int &height)
+{
+    if (b.size() >= 24 && b[0] == 0x89 && b[1] == 'P' && b[2] == 'N' && b[3] == 'G') {
+        width = static_cast<int>((b[16] << 24) | (b[17] << 16) | (b[18] << 8) | b[19]);
+        height = static_cast<int>((b[20] << 24) | (b[21] << 16) | (b[22] << 8) | b[23]);
+        return true;
+    }
+    if (b.size() >= 4 && b[0] == 0xFF && b[1] == 0xD8) {
+        size_t i = 2;
+        while (i + 9 < b.size()) {
+            if (b[i] != 0xFF) {
+                ++i;
+                continue;
+            }
+            const std::uint8_t marker = b[i + 1];
+            if (marker == 0xD8 || marker == 0x01 || (marker >= 0xD0 && marker <= 0xD7) || marker == 0xFF) {
+                ++i;
+                continue;
+            }
+            const size_t len = (static_cast<size_t>(b[i + 2]) << 8) | b[i + 3];
+            const bool sof = (marker >= 0xC0 && marker <= 0xCF) && marker != 0xC4 && marker != 0xC8 && marker != 0xCC;
+            if (sof) {
+                height = (b[i + 5] << 8) | b[i + 6];
+                width = (b[i + 7] << 8) | b[i + 8];
+                return true;
+            }
+            if (len < 2)
+                return false;
+            i += 2 + len;
+        }
+    }
+    return false;
+}
+
+} // namespace
+
+Result<Image> decodeImage(std::span<const std::uint8_t> bytes, const ImageLimits &limits)
+{
+    if (bytes.empty())
+        return {ErrorCode::Unreadable, "empty image data"};
+    if (static_cast<std::int64_t>(bytes.size()) > limits.maxFileBytes)
+        return {ErrorCode::InvalidArgument, "image file larger than " + std::to_string(limits.maxFileBytes) + " bytes"};
+    int w = 0;
+    int h = 0;
+    if (peekSize(bytes, w, h)) {
+        if (w <= 0 || h <= 0)
+            return {ErrorCode::Unreadable, "image header has a zero size"};
+        if (w > limits.maxSide || h > limits.maxSide ||
+            static_cast<std::int64_t>(w) * static_cast<std::int64_t>(h) > limits.maxPixels)
+            return {ErrorCode::InvalidArgument,
+                    "image of " + std::to_string(w) + "x" + std::to_string(h) + " pixels is over the size limit"};
+    }
+    cv::Mat decoded;
+    try {
+        const cv::Mat raw(1, static_cast<int>(bytes.size()), CV_8UC1, const_cast<std::uint8_t *>(bytes.data()));
+        decoded = cv::imdecode(raw, cv::IMREAD_ANYDEPTH | cv::IMREAD_ANYCOLOR);
+    } catch (const cv::Exception &e) {
+        return {ErrorCode::Unreadable, std::string("image could not be decoded: ") + e.what()};
+    }
+    if (decoded.empty())
+        return {ErrorCode::Unreadable, "image could not be decoded (unknown format, truncated or corrupt)"};
+    if (decoded.cols > limits.maxSide || decoded.rows > limits.maxSide ||
+        static_cast<std::int64_t>(decoded.cols) * decoded.rows > limits.maxPixels)
+        return {ErrorCode::InvalidArgument, "decoded image is over the size limit"};
+    try {
+        if (decoded.depth() != CV_8U) {
+            double scale = decoded.depth() == CV_16U ? 1.0 / 257.0 : 1.0;
+            if (decoded.depth() == CV_32F || decoded.depth() == CV_64F)
+                scale = 255.0;
+            decoded.convertTo(decoded, CV_8U, scale);
+        }
+        cv::Mat bgr;
+        switch (decoded.channels()) {
+        case 1: cv::cvtColor(decoded, bgr, cv::COLOR_GRAY2BGR); break;
+        case 3: bgr = decoded; break;
+        case 4: cv::cvtColor(decoded, bgr, cv::COLOR_BGRA2BGR); break;
+        default: return {ErrorCode::Unsupported, "image has an unsupported channel count"};
+        }
+        return ImageAccess::fromMat(bgr);
+    } catch (const cv::Exception &e) {
+        return {ErrorCode::Unreadable, std::string("image conversion failed: ") + e.what()};
+    }
+}
+
+Result<Image> loadImage(const std::filesystem::path &path, const ImageLimits &limits)
+{
+    std::error_code ec;
+    if (!std::filesystem::exists(path, ec))
+        return {ErrorCode::NotFound, path.string() + ": no such file"};
+    const auto size = std::filesystem::file_size(path, ec);
+    if (ec)
+        return {ErrorCode::Unreadable, path.string() + ": " + ec.message()};
+    if (static_cast<std::int64_t>(size) > limits.maxFileBytes)
+        return {ErrorCode::InvalidArgument, path.string() + ": file larger than the image size limit"};
+    std::ifstream in(path, std::ios::binary);
+    if (!in)
+        return {ErrorCode::Unreadable, path.string() + ": cannot open"};
+    std::vector<std::uint8_t> bytes(size);
+    if (size > 0 && !in.read(reinterpret_cast<char *>(bytes.data()), static_cast<std::streamsize>(size)))
+        return {ErrorCode::Unreadable, path.string() + ": read error"};
+    auto image = decodeImage(bytes, limits);
+    if (!image.ok())
+        return Error{image.error().code, path.string() + ": " + image.error().message};
+    return image;
+}
+
+} // namespace simkyc::vision

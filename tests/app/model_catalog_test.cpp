@@ -1,0 +1,104 @@
+#include "app/model_catalog.h"
+#include "crypto/digest.h"
+#include "model_manifest.h"
+#include "support/test_env.h"
+
+#include <gtest/gtest.h>
+
+#include <fstream>
+
+namespace fs = std::filesystem;
+
+namespace simkyc::app {
+namespace {
+
+void writeFile(const fs::path &p, std::string_view content)
+{
+    std::ofstream(p, std::ios::binary) << content;
+}
+
+std::string manifestLine(const std::string &id, const std::string &file, std::string_view content,
+                         const std::string &required = "required", const std::string &source = "data:x")
+{
+    return id + " " + file + " " + crypto::toHex(crypto::sha256(content)) + " " + std::to_string(content.size()) + " " +
+           required + " CC0-1.0 " + source + "\n";
+}
+
+TEST(ModelManifest, BuiltInManifestParsesAndNamesTheRequiredModels)
+{
+    auto entries = parseModelManifest(generated::kModelManifest);
+    ASSERT_TRUE(entries.ok()) << entries.error().toString();
+    auto catalog = ModelCatalog(*entries, {}, std::nullopt);
+    for (const char *id : {"landmarks68", "landmarks5", "face_resnet"}) {
+        const ModelEntry *e = catalog.find(id);
+        ASSERT_NE(e, nullptr) << id;
+        EXPECT_TRUE(e->required) << id;
+    }
+    EXPECT_EQ(catalog.find("face_resnet")->sha256, "55533b28a95800a551ba546ba62fe69625c7e95a7061c338adffead08719da30");
+    ASSERT_NE(catalog.find("minifasnet_v2"), nullptr);
+    EXPECT_FALSE(catalog.find("minifasnet_v2")->required);
+}
+
+TEST(ModelManifest, RejectsMalformedLinesWithLineNumber)
+{
+    auto bad = parseModelManifest("# comment\nid file abc 12 required CC0 data:x\n");
+    ASSERT_FALSE(bad.ok());
+    EXPECT_NE(bad.error().message.find("line 2"), std::string::npos) << bad.error().message;
+    EXPECT_FALSE(parseModelManifest("only three fields\n").ok());
+    EXPECT_FALSE(parseModelManifest("# nothing\n").ok());
+    const std::string sha(64, 'a');
+    EXPECT_FALSE(parseModelManifest("id f " + sha + " 1 sometimes CC0 data:x\n").ok());
+}
+
+TEST(ModelCatalog, FindsFirstMatchOnSearchPathAndVerifiesHash)
+{
+    test::TempDir dir;
+    fs::create_directories(dir.path() / "first");
+    fs::create_directories(dir.path() / "second");
+    writeFile(dir.path() / "second" / "m.dat", "model bytes");
+    auto entries = parseModelManifest(manifestLine("m", "m.dat", "model bytes"));
+    ASSERT_TRUE(entries.ok());
+    ModelCatalog catalog(*entries, {dir.path() / "first", dir.path() / "second"}, std::nullopt);
+    auto status = catalog.verify(entries->front());
+    EXPECT_EQ(status.state, ModelState::Ok);
+    EXPECT_EQ(status.path, dir.path() / "second" / "m.dat");
+    auto path = catalog.require("m");
+    ASSERT_TRUE(path.ok()) << path.error().toString();
+
+    // A damaged copy earlier on the path wins the search and is reported, not skipped.
+    writeFile(dir.path() / "first" / "m.dat", "model bytez");
+    auto damaged = catalog.require("m");
+    ASSERT_FALSE(damaged.ok());
+    EXPECT_EQ(damaged.error().code, ErrorCode::ModelHashMismatch);
+    EXPECT_NE(damaged.error().message.find("scripts/setup"), std::string::npos);
+}
+
+TEST(ModelCatalog, MissingModelNamesFileSearchedFoldersAndFix)
+{
+    test::TempDir dir;
+    auto entries = parseModelManifest(manifestLine("m", "absent.dat", "x"));
+    ASSERT_TRUE(entries.ok());
+    ModelCatalog catalog(*entries, {dir.path()}, std::nullopt);
+    auto missing = catalog.require("m");
+    ASSERT_FALSE(missing.ok());
+    EXPECT_EQ(missing.error().code, ErrorCode::ModelMissing);
+    EXPECT_NE(missing.error().message.find("absent.dat"), std::string::npos);
+    EXPECT_NE(missing.error().message.find(dir.path().string()), std::string::npos);
+    EXPECT_NE(missing.error().message.find("scripts/setup"), std::string::npos);
+}
+
+TEST(ModelCatalog, DataModelsAreFoundInTheDataFolder)
+{
+    test::TempDir dir;
+    fs::create_directories(dir.path() / "spoof");
+    writeFile(dir.path() / "spoof" / "net.onnx", "onnx");
+    auto entries = parseModelManifest(manifestLine("n", "net.onnx", "onnx", "optional", "data:spoof/net.onnx"));
+    ASSERT_TRUE(entries.ok());
+    ModelCatalog without(*entries, {}, std::nullopt);
+    EXPECT_EQ(without.verify(entries->front()).state, ModelState::Missing);
+    ModelCatalog with(*entries, {}, dir.path());
+    EXPECT_EQ(with.verify(entries->front()).state, ModelState::Ok);
+}
+
+} // namespace
+} // namespace simkyc::app

@@ -1,0 +1,137 @@
+#include "support/test_env.h"
+#include "vision/image.h"
+
+#include <opencv2/core.hpp>
+#include <opencv2/imgcodecs.hpp>
+
+#include <gtest/gtest.h>
+
+#include <fstream>
+
+namespace fs = std::filesystem;
+
+namespace simkyc::vision {
+namespace {
+
+std::vector<std::uint8_t> encode(const cv::Mat &m, const std::string &ext)
+{
+    std::vector<std::uint8_t> out;
+    cv::imencode(ext, m, out);
+    return out;
+}
+
+cv::Mat gradient(int w, int h, int type)
+{
+    cv::Mat m(h, w, type);
+    cv::randu(m, cv::Scalar::all(0), cv::Scalar::all(type == CV_16UC1 ? 65535 : 255));
+    return m;
+}
+
+TEST(Image, DecodesColourJpegAsBgr)
+{
+    auto image = decodeImage(encode(gradient(64, 48, CV_8UC3), ".jpg"));
+    ASSERT_TRUE(image.ok()) << image.error().toString();
+    EXPECT_EQ(image->width(), 64);
+    EXPECT_EQ(image->height(), 48);
+    EXPECT_EQ(image->channels(), 3);
+}
+
+TEST(Image, GreyAnd16BitBecome8BitBgr)
+{
+    auto grey = decodeImage(encode(gradient(40, 30, CV_8UC1), ".png"));
+    ASSERT_TRUE(grey.ok());
+    EXPECT_EQ(grey->channels(), 3);
+    cv::Mat deep(30, 40, CV_16UC1, cv::Scalar(65535));
+    auto sixteen = decodeImage(encode(deep, ".png"));
+    ASSERT_TRUE(sixteen.ok()) << sixteen.error().toString();
+    EXPECT_EQ(sixteen->channels(), 3);
+    EXPECT_EQ(sixteen->data()[0], 255); // full scale maps to full scale
+}
+
+TEST(Image, OnePixelImageIsValid)
+{
+    auto tiny = decodeImage(encode(gradient(1, 1, CV_8UC3), ".png"));
+    ASSERT_TRUE(tiny.ok());
+    EXPECT_EQ(tiny->width(), 1);
+}
+
+TEST(Image, EmptyAndGarbageAreUnreadable)
+{
+    auto empty = decodeImage({});
+    ASSERT_FALSE(empty.ok());
+    EXPECT_EQ(empty.error().code, ErrorCode::Unreadable);
+    std::vector<std::uint8_t> garbage(1000, 0x5a);
+    auto bad = decodeImage(garbage);
+    ASSERT_FALSE(bad.ok());
+    EXPECT_EQ(bad.error().code, ErrorCode::Unreadable);
+}
+
+TEST(Image, TruncatedJpegIsUnreadableOrPartialNeverCrash)
+{
+    auto bytes = encode(gradient(320, 240, CV_8UC3), ".jpg");
+    for (size_t keep : {size_t{2}, size_t{20}, size_t{200}, bytes.size() / 2}) {
+        std::vector<std::uint8_t> cut(bytes.begin(), bytes.begin() + static_cast<long>(keep));
+        auto image = decodeImage(cut);
+        if (image.ok()) { // libjpeg may return the rows it got, grey-filled: that is acceptable
+            EXPECT_EQ(image->width(), 320);
+        } else {
+            EXPECT_EQ(image.error().code, ErrorCode::Unreadable) << keep;
+        }
+    }
+}
+
+TEST(Image, HugeHeaderIsRefusedBeforeDecoding)
+{
+    // A valid 1x1 PNG whose IHDR claims 20000x20000: refused from the header alone.
+    auto png = encode(gradient(1, 1, CV_8UC3), ".png");
+    auto put32 = [&](size_t at, std::uint32_t v) {
+        png[at] = static_cast<std::uint8_t>(v >> 24);
+        png[at + 1] = static_cast<std::uint8_t>(v >> 16);
+        png[at + 2] = static_cast<std::uint8_t>(v >> 8);
+        png[at + 3] = static_cast<std::uint8_t>(v);
+    };
+    put32(16, 20000);
+    put32(20, 20000);
+    auto image = decodeImage(png);
+    ASSERT_FALSE(image.ok());
+    EXPECT_EQ(image.error().code, ErrorCode::InvalidArgument);
+    EXPECT_NE(image.error().message.find("20000x20000"), std::string::npos) << image.error().message;
+}
+
+TEST(Image, LoadImageReportsMissingFileAndNamesPath)
+{
+    test::TempDir dir;
+    auto missing = loadImage(dir.path() / "nope.jpg");
+    ASSERT_FALSE(missing.ok());
+    EXPECT_EQ(missing.error().code, ErrorCode::NotFound);
+    std::ofstream(dir.path() / "empty.jpg").close();
+    auto empty = loadImage(dir.path() / "empty.jpg");
+    ASSERT_FALSE(empty.ok());
+    EXPECT_EQ(empty.error().code, ErrorCode::Unreadable);
+    EXPECT_NE(empty.error().message.find("empty.jpg"), std::string::npos);
+}
+
+TEST(Image, AppliesExifOrientationOfSharedSpoofSamples)
+{
+    SIMKYC_REQUIRE_SHARED_DATA();
+    // Stored 640x480 with EXIF Orientation=6: shown (and loaded) as 480x640.
+    const auto file = *test::sharedDataDir() / "spoof" / "silent-face" / "image_T1.jpg";
+    if (!fs::exists(file))
+        GTEST_SKIP() << file << " not in this copy of the data";
+    auto image = loadImage(file);
+    ASSERT_TRUE(image.ok()) << image.error().toString();
+    EXPECT_EQ(image->width(), 480);
+    EXPECT_EQ(image->height(), 640);
+}
+
+TEST(Image, FromPixelsValidatesShape)
+{
+    std::vector<std::uint8_t> px(12, 1);
+    EXPECT_TRUE(Image::fromPixels(2, 2, 3, px).ok());
+    EXPECT_FALSE(Image::fromPixels(2, 2, 1, px).ok());
+    EXPECT_FALSE(Image::fromPixels(0, 2, 3, px).ok());
+    EXPECT_FALSE(Image::fromPixels(2, 2, 4, px).ok());
+}
+
+} // namespace
+} // namespace simkyc::vision
