@@ -6,5 +6,8 @@
 namespace simkyc::app::cli {
 
 Command selftestCommand();
+Command embedCommand();
+Command matchCommand();
+Command evalCommand();
 
 } // namespace simkyc::app::cli

@@ -5,7 +5,7 @@ namespace simkyc::app::cli {
 
 std::vector<Command> commands()
 {
-    return {selftestCommand()};
+    return {selftestCommand(), embedCommand(), matchCommand(), evalCommand()};
 }
 
 } // namespace simkyc::app::cli

@@ -1,0 +1,129 @@
+// simkyc-cli eval verification
+#include "app/cli/command_list.h"
+#include "app/face_services.h"
+#include "app/verification_eval.h"
+#include "vision/roc_plot.h"
+
+#include <QJsonArray>
+
+#include <cmath>
+
+namespace simkyc::app::cli {
+namespace {
+
+double round6(double v)
+{
+    return std::round(v * 1e6) / 1e6;
+}
+
+int runEval(const QCommandLineParser &parser, const CommonOptions &options)
+{
+    const QStringList args = parser.positionalArguments();
+    if (args.size() != 1 || args.first() != "verification")
+        return fail(options, "invalid_argument", "usage: simkyc-cli eval verification --pairs CSV --root DIR");
+    if (!parser.isSet("pairs"))
+        return fail(options, "invalid_argument", "give --pairs CSV (a label table: file,identity or a,b,same)");
+    EvalOptions eval;
+    eval.table = parser.value("pairs").toStdString();
+    eval.root = parser.isSet("root") ? std::filesystem::path(parser.value("root").toStdString())
+                                     : eval.table.parent_path().parent_path();
+    for (const QString &s : parser.value("sources").split(',', Qt::SkipEmptyParts))
+        eval.sources.insert(s.trimmed().toStdString());
+    if (parser.isSet("degrade-id")) {
+        // WxH:Q, e.g. 102x126:60
+        const QString spec = parser.value("degrade-id");
+        const QStringList sizeQ = spec.split(':');
+        const QStringList wh = sizeQ.value(0).split('x');
+        vision::DegradeSpec d;
+        bool okW = false, okH = false, okQ = true;
+        d.width = wh.value(0).toInt(&okW);
+        d.height = wh.value(1).toInt(&okH);
+        if (sizeQ.size() > 1)
+            d.jpegQuality = sizeQ[1].toInt(&okQ);
+        if (!okW || !okH || !okQ || d.width <= 0 || d.height <= 0)
+            return fail(options, "invalid_argument", "--degrade-id takes WxH:QUALITY, e.g. 102x126:60");
+        eval.degradeIdSide = d;
+    }
+    eval.mirrorAugment = parser.isSet("mirror");
+    if (parser.isSet("threshold"))
+        eval.threshold = parser.value("threshold").toDouble();
+    auto engine = loadFaceEngine(ModelCatalog::builtIn(options.modelsDir));
+    if (!engine.ok())
+        return fail(options, QString::fromStdString(std::string(errorCodeName(engine.error().code))),
+                    QString::fromStdString(engine.error().message));
+    auto result = evaluateVerification(**engine, eval);
+    if (!result.ok())
+        return fail(options, QString::fromStdString(std::string(errorCodeName(result.error().code))),
+                    QString::fromStdString(result.error().message));
+    const auto &m = result->metrics;
+    if (parser.isSet("roc")) {
+        auto written = vision::writeRocPlot(m, "SimKYC verification: " + eval.table.filename().string(),
+                                            parser.value("roc").toStdString());
+        if (!written.ok())
+            return fail(options, "io_error", QString::fromStdString(written.error().message));
+    }
+    QJsonArray failed;
+    for (const auto &[file, code] : result->failedToEnrol)
+        failed.append(QJsonObject{{"file", QString::fromStdString(file)}, {"error", QString::fromStdString(code)}});
+    const QJsonObject report{{"table", parser.value("pairs")},
+                             {"images", static_cast<int>(result->images)},
+                             {"failures_to_enrol", static_cast<int>(result->failedToEnrol.size())},
+                             {"failed", failed},
+                             {"pairs_skipped", static_cast<int>(result->pairsSkipped)},
+                             {"genuine_pairs", static_cast<double>(m.genuinePairs)},
+                             {"impostor_pairs", static_cast<double>(m.impostorPairs)},
+                             {"eer", round6(m.eer)},
+                             {"eer_threshold", round6(m.eerThreshold)},
+                             {"tar_at_far_1e-2", round6(m.tarAtFar1e2)},
+                             {"tar_at_far_1e-3", round6(m.tarAtFar1e3)},
+                             {"threshold", m.threshold},
+                             {"far_at_threshold", round6(m.farAtThreshold)},
+                             {"frr_at_threshold", round6(m.frrAtThreshold)},
+                             {"degraded_id_side", parser.value("degrade-id")}};
+    if (options.json) {
+        printJson(report);
+    } else {
+        printText(QStringLiteral("images %1, failures to enrol %2, genuine %3, impostor %4\n"
+                                 "EER %5 %% at distance %6; TAR@FAR1e-2 %7, TAR@FAR1e-3 %8\n"
+                                 "at threshold %9: FAR %10 %%, FRR %11 %%\n")
+                      .arg(result->images)
+                      .arg(result->failedToEnrol.size())
+                      .arg(m.genuinePairs)
+                      .arg(m.impostorPairs)
+                      .arg(m.eer * 100, 0, 'f', 3)
+                      .arg(m.eerThreshold, 0, 'f', 4)
+                      .arg(m.tarAtFar1e2, 0, 'f', 4)
+                      .arg(m.tarAtFar1e3, 0, 'f', 4)
+                      .arg(m.threshold)
+                      .arg(m.farAtThreshold * 100, 0, 'f', 3)
+                      .arg(m.frrAtThreshold * 100, 0, 'f', 3));
+        for (const auto &[file, code] : result->failedToEnrol)
+            printText(QStringLiteral("  failed to enrol: %1 (%2)\n")
+                          .arg(QString::fromStdString(file), QString::fromStdString(code)));
+    }
+    return kExitOk;
+}
+
+} // namespace
+
+Command evalCommand()
+{
+    Command c;
+    c.name = "eval";
+    c.summary = "Evaluate face verification on labelled images: EER, TAR@FAR, failures to enrol, ROC plot.";
+    c.declare = [](QCommandLineParser &p) {
+        p.addPositionalArgument("verification", "What to evaluate (verification).");
+        p.addOption({"pairs", "Label table: file,identity,... (all pairs) or a,b,same,... (listed pairs).", "CSV"});
+        p.addOption({"root", "Folder the table's paths are relative to (default: the table's grandparent).", "DIR"});
+        p.addOption({"roc", "Write the ROC curve to this PNG file.", "PNG"});
+        p.addOption({"sources", "Only rows whose source (or set) is in this comma-separated list.", "LIST"});
+        p.addOption(
+            {"degrade-id", "Degrade the first image of each pair like a chip portrait, e.g. 102x126:60.", "WxH:Q"});
+        p.addOption({"threshold", "Decision threshold to report FAR/FRR at (default 0.6).", "DIST"});
+        p.addOption({"mirror", "Average each chip's embedding with its mirror image's."});
+    };
+    c.run = runEval;
+    return c;
+}
+
+} // namespace simkyc::app::cli

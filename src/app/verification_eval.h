@@ -1,0 +1,42 @@
+// Face-verification evaluation over labelled images: reads a label table, embeds every image once,
+// scores the pairs and computes EER / TAR@FAR / FAR-FRR at the decision threshold.
+// Label tables: `file,identity,...` (every pair among the files is scored) or `a,b,same,...`
+// (the listed pairs). Paths in the table are relative to the root folder.
+// Thread-safety: one call at a time per engine.
+#pragma once
+
+#include "core/result.h"
+#include "vision/degrade.h"
+#include "vision/face_engine.h"
+#include "vision/verification_metrics.h"
+
+#include <filesystem>
+#include <optional>
+#include <set>
+#include <string>
+#include <vector>
+
+namespace simkyc::app {
+
+struct EvalOptions {
+    std::filesystem::path table;
+    std::filesystem::path root;
+    std::set<std::string> sources;                    // keep only rows whose source/set is listed (empty: all)
+    std::optional<vision::DegradeSpec> degradeIdSide; // the first image of each pair plays the ID portrait
+    double threshold = 0.6;
+    bool mirrorAugment = false; // see vision::EnrolOptions
+};
+
+struct EvalResult {
+    size_t images = 0;
+    std::vector<std::pair<std::string, std::string>> failedToEnrol; // file, error code
+    size_t pairsSkipped = 0;                                        // pairs with an image that failed to enrol
+    vision::VerificationMetrics metrics;
+};
+
+Result<EvalResult> evaluateVerification(vision::FaceEngine &engine, const EvalOptions &options);
+
+// Splits one CSV line (RFC 4180 quoting). Exposed for tests.
+std::vector<std::string> splitCsvLine(const std::string &line);
+
+} // namespace simkyc::app

@@ -1,0 +1,31 @@
+// Face matching: Euclidean distance between embeddings, a calibrated threshold, and a similarity
+// score in [0, 1] for internal use (never shown to the customer: GB/T 38671).
+// Thread-safety: pure functions.
+#pragma once
+
+#include "vision/types.h"
+
+#include <string_view>
+#include <vector>
+
+namespace simkyc::vision {
+
+// The operating point chosen on the labelled data (docs/accuracy.md): dlib's 0.6 is its starting
+// point. Lower is stricter (fewer false matches, more false non-matches).
+inline constexpr double kDefaultMatchThreshold = 0.6;
+
+struct MatchDecision {
+    double distance = 0.0;
+    double score = 0.0; // 1 / (1 + exp(12 * (distance - threshold))): 0.5 at the threshold
+    double threshold = kDefaultMatchThreshold;
+    bool match = false;
+};
+
+double embeddingDistance(const Embedding &a, const Embedding &b);
+MatchDecision decideMatch(const Embedding &idSide, const Embedding &liveSide,
+                          double threshold = kDefaultMatchThreshold);
+
+// Fusing the live side: the element-wise mean of K embeddings (what the liveness step hands over).
+Embedding meanEmbedding(const std::vector<Embedding> &embeddings);
+
+} // namespace simkyc::vision
