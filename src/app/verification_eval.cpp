@@ -71,17 +71,17 @@ Result<vision::FaceEnrolment> enrolFile(vision::FaceEngine &engine, const std::f
     auto image = vision::loadImage(path);
     if (!image.ok())
         return image.error();
-    vision::Image input = *image;
-    if (degrade) {
-        auto small = vision::degradeLikeChipPortrait(*image, *degrade);
-        if (!small.ok())
-            return small.error();
-        input = *small;
-    }
     vision::EnrolOptions enrolOptions;
     enrolOptions.largest = true; // labelled single-identity images: a stray detection must not drop them
     enrolOptions.mirrorAugment = mirrorAugment;
-    return engine.enrol(input, enrolOptions);
+    auto enrolment = engine.enrol(*image, enrolOptions);
+    if (!enrolment.ok() || !degrade)
+        return enrolment;
+    // The ID side: a chip-reader portrait cut around the face found in the original.
+    auto portrait = vision::degradeLikeChipPortrait(*image, enrolment->detection.box, *degrade);
+    if (!portrait.ok())
+        return portrait.error();
+    return engine.enrol(*portrait, enrolOptions);
 }
 
 struct Embedded {

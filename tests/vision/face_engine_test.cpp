@@ -66,9 +66,14 @@ TEST_F(FaceEngineTest, FindsFacesThatFillTheFrameAndGreyFaces)
 TEST_F(FaceEngineTest, ChipPortraitSizeStillEnrols)
 {
     SIMKYC_REQUIRE_SHARED_DATA();
-    auto small = degradeLikeChipPortrait(load("verification/deepface/img1.jpg"));
+    const Image original = load("verification/deepface/img1.jpg");
+    auto found = s_engine->enrol(original);
+    ASSERT_TRUE(found.ok());
+    auto small = degradeLikeChipPortrait(original, found->detection.box);
     ASSERT_TRUE(small.ok());
     EXPECT_EQ(small->width(), 102);
+    EXPECT_EQ(small->height(), 126);
+    EXPECT_FALSE(degradeLikeChipPortrait(original, FaceBox{-500, -500, 10, 10}).ok());
     auto e = s_engine->enrol(*small);
     EXPECT_TRUE(e.ok()) << (e.ok() ? "" : e.error().toString());
 }
