@@ -1,4 +1,5 @@
 #include "crypto/digest.h"
+#include "crypto/detail.h"
 
 #include <openssl/crypto.h>
 #include <openssl/evp.h>
@@ -84,3 +85,31 @@ std::string opensslVersion()
 }
 
 } // namespace simkyc::crypto
+
+namespace simkyc::crypto::detail {
+
+Result<std::vector<std::uint8_t>> fromHex(std::string_view hex)
+{
+    auto nibble = [](char c) -> int {
+        if (c >= '0' && c <= '9')
+            return c - '0';
+        if (c >= 'a' && c <= 'f')
+            return c - 'a' + 10;
+        if (c >= 'A' && c <= 'F')
+            return c - 'A' + 10;
+        return -1;
+    };
+    if (hex.size() % 2 != 0)
+        return Error{ErrorCode::InvalidFormat, "hex string has odd length"};
+    std::vector<std::uint8_t> out(hex.size() / 2);
+    for (std::size_t i = 0; i < out.size(); ++i) {
+        const int high = nibble(hex[2 * i]);
+        const int low = nibble(hex[2 * i + 1]);
+        if (high < 0 || low < 0)
+            return Error{ErrorCode::InvalidFormat, "hex string has a non-hex character"};
+        out[i] = static_cast<std::uint8_t>((high << 4) | low);
+    }
+    return out;
+}
+
+} // namespace simkyc::crypto::detail
