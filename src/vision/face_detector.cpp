@@ -96,7 +96,10 @@ FaceSearch FaceDetector::findFaces(const Image &image, const FindOptions &option
         return result;
     };
 
-    for (int up = 0; up <= maxUpsample; ++up) {
+    // Tiny images (chip portraits, tight crops) are scanned upsampled from the start: at their own
+    // size the face is near the HOG window's 80 px minimum and the box comes out coarse.
+    const int firstUp = smallSide < options.tinySidePx ? 1 : 0;
+    for (int up = firstUp; up <= std::max(maxUpsample, firstUp); ++up) {
         auto faces = m_impl->scan(bgr, up, 0.0);
         if (!faces.empty())
             return finish(std::move(faces), up == 0 ? "direct" : "upsampled", scale, 0);

@@ -29,6 +29,7 @@ struct DetectOptions {
 struct FindOptions {
     int maxSide = 1280;              // larger images are scanned downscaled to this side
     int minFaceSidePx = 80;          // upsample until a face of this size in the original would be found
+    int tinySidePx = 200;            // images whose short side is below this are scanned upsampled first
     double borderPad = 0.35;         // when nothing is found: pad each side by this fraction and retry
     double fallbackThreshold = -0.4; // last resort on padded images; only the best detection is kept
 };
