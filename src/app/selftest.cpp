@@ -2,6 +2,7 @@
 
 #include "core/log.h"
 #include "crypto/digest.h"
+#include "crypto/self_test.h"
 #include "store/sqlite_info.h"
 #include "vision/face_embedder.h"
 #include "vision/landmarks.h"
@@ -84,6 +85,11 @@ SelfTestReport runSelfTest(const ModelCatalog &catalog)
     report.blasConfig = blas.config;
     for (const auto &dir : catalog.searchDirs())
         report.modelSearchPath.push_back(dir.string());
+    const Status kat = crypto::runSelfTests();
+    report.cryptoKnownAnswersOk = kat.ok();
+    if (!kat.ok())
+        report.problems.push_back(kat.error().message +
+                                  " (the OpenSSL library gives wrong results: reinstall libssl3)");
     if (catalog.entries().empty())
         report.problems.emplace_back("the model manifest built into this program is empty or invalid");
 
@@ -146,6 +152,7 @@ QJsonObject SelfTestReport::toJson() const
                        {"blas", QJsonObject{{"library", QString::fromStdString(blasLibrary)},
                                             {"provider", QString::fromStdString(blasProvider)},
                                             {"config", QString::fromStdString(blasConfig)}}},
+                       {"crypto_known_answer_tests", cryptoKnownAnswersOk ? "passed" : "failed"},
                        {"model_search_path", search},
                        {"models", modelArray},
                        {"problems", problemArray}};
@@ -158,6 +165,7 @@ std::string SelfTestReport::toText() const
     for (const auto &[name, version] : libraries)
         out << "  " << name << ": " << version << "\n";
     out << "  blas: " << blasProvider << " (" << (blasLibrary.empty() ? "not loaded" : blasLibrary) << ")\n";
+    out << "  crypto known-answer tests: " << (cryptoKnownAnswersOk ? "passed" : "FAILED") << "\n";
     out << "models:\n";
     for (const auto &m : models) {
         std::string state(modelStateName(m.status.state));

@@ -1,7 +1,8 @@
 // SelfTest: what `simkyc-cli selftest` and the kiosk's start-up check report: library versions,
-// the BLAS dlib runs on, and every model in the manifest (found, SHA-256, loaded).
-// Guarantees: run() never throws; report.ok is true only when every required model is present,
-// has the manifest's hash and loads (the face ResNet also computes one embedding).
+// the BLAS dlib runs on, the crypto known-answer tests, and every model in the manifest (found,
+// SHA-256, loaded).
+// Guarantees: run() never throws; report.ok is true only when the crypto known-answer tests pass and
+// every required model is present, has the manifest's hash and loads (the face ResNet also computes one embedding).
 // Thread-safety: run() is reentrant; it loads its own model instances.
 #pragma once
 
@@ -30,6 +31,7 @@ struct SelfTestReport {
     std::string blasConfig;
     std::vector<std::string> modelSearchPath;
     std::vector<ModelCheck> models;
+    bool cryptoKnownAnswersOk = false; // SHA-256, AES-GCM, AES-KW, HKDF, X25519, Ed25519, scrypt vectors
     std::vector<std::string> problems; // one human sentence each; empty when ok
     bool ok = false;
 

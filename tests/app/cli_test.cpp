@@ -65,6 +65,7 @@ TEST(Cli, SelftestReportsLibrariesBlasAndVerifiedModels)
     EXPECT_EQ(libs["opencv"].toString().left(3), "4.6");
     EXPECT_EQ(libs["dlib"].toString(), "19.24.0");
     EXPECT_EQ(report["blas"].toObject()["provider"].toString(), "openblas");
+    EXPECT_EQ(report["crypto_known_answer_tests"].toString(), "passed");
     int requiredOk = 0;
     for (const auto &m : report["models"].toArray()) {
         const QJsonObject model = m.toObject();
