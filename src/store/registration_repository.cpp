@@ -1,0 +1,284 @@
+#include "store/registration_repository.h"
+
+#include "core/id_number.h"
+#include "crypto/aead.h"
+#include "crypto/hmac.h"
+#include "crypto/key_wrap.h"
+#include "store/audit_log.h"
+#include "store/bytes.h"
+#include "store/database.h"
+#include "store/transaction.h"
+
+#include <algorithm>
+
+namespace simkyc::store {
+namespace {
+
+bool isCode(std::string_view text)
+{
+    return !text.empty() && text.size() <= 64 && std::all_of(text.begin(), text.end(), [](char c) {
+        return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_' || c == '.' || c == '-';
+    });
+}
+
+std::array<std::string *, 6> fieldsOf(CustomerPii &c)
+{
+    return {&c.name, &c.idNumber, &c.birthDate, &c.address, &c.phone, &c.iccid};
+}
+
+using Ciphertexts = std::array<std::vector<std::uint8_t>, 7>; // wrapped data key, then the customer fields
+
+// The record's ciphertexts; the statement is reset before returning (no read left open).
+Result<std::optional<Ciphertexts>> loadCiphertexts(Database &db, std::string_view id)
+{
+    auto s = db.cached("SELECT wrapped_data_key, name, id_number, birth_date, address, phone, iccid "
+                       "FROM registrations WHERE id = ?");
+    if (!s)
+        return s.error();
+    if (Status b = (*s)->bindText(1, id); !b)
+        return b.error();
+    auto step = (*s)->step();
+    if (!step)
+        return step.error();
+    if (*step == StepResult::Done)
+        return std::optional<Ciphertexts>();
+    Ciphertexts out;
+    for (std::size_t i = 0; i < out.size(); ++i)
+        out[i] = fromBlob((*s)->columnBlob(static_cast<int>(i)));
+    return std::optional<Ciphertexts>(std::move(out));
+}
+
+std::string joinCodes(const std::vector<std::string> &codes)
+{
+    std::string out;
+    for (const std::string &c : codes)
+        out += (out.empty() ? "" : ",") + c;
+    return out;
+}
+
+std::vector<std::string> splitCodes(const std::string &text)
+{
+    std::vector<std::string> out;
+    std::size_t start = 0;
+    while (start < text.size()) {
+        const std::size_t end = std::min(text.find(',', start), text.size());
+        out.push_back(text.substr(start, end - start));
+        start = end + 1;
+    }
+    return out;
+}
+
+Status bindAll(std::initializer_list<Status> results)
+{
+    for (const Status &r : results)
+        if (!r)
+            return r;
+    return {};
+}
+
+Status run(Result<CachedStatement> &statement)
+{
+    if (!statement)
+        return statement.error();
+    auto step = (*statement)->step();
+    if (!step)
+        return step.error();
+    return {};
+}
+
+} // namespace
+
+Result<std::string> RegistrationRepository::insert(const NewRegistration &r, Clock::time_point now)
+{
+    CustomerPii customer = r.customer;
+    customer.idNumber = core::normaliseIdNumber(customer.idNumber);
+    for (const std::string *field : fieldsOf(customer))
+        if (field->empty())
+            return Error{ErrorCode::InvalidArgument, "every customer field is required"};
+    if (r.biometricPayload.empty() || !std::all_of(r.reasonCodes.begin(), r.reasonCodes.end(), isCode))
+        return Error{ErrorCode::InvalidArgument, "a biometric payload is required and reason codes must be codes"};
+    auto id = newRecordId(now);
+    auto dataKey = crypto::generateDataKey();
+    if (!id || !dataKey)
+        return Error{ErrorCode::CryptoFailure, "random generation failed"};
+    auto wrapped = crypto::wrapKey(m_keys.storeKey, *dataKey);
+    if (!wrapped)
+        return wrapped.error();
+    std::array<std::vector<std::uint8_t>, 6> sealedFields;
+    const auto clear = fieldsOf(customer);
+    for (std::size_t i = 0; i < clear.size(); ++i) {
+        auto ct =
+            crypto::aeadSeal(*dataKey, textBytes(*clear[i]), crypto::fieldAssociatedData(*id, kCustomerColumns[i]));
+        if (!ct)
+            return ct.error();
+        sealedFields[i] = std::move(ct).value();
+    }
+    auto sealed = crypto::sealTo(m_keys.publicKeys.carrier, r.biometricPayload,
+                                 crypto::fieldAssociatedData(*id, "biometric_payload"));
+    if (!sealed)
+        return sealed.error();
+    std::optional<std::vector<std::uint8_t>> thumbnail;
+    if (!r.reviewThumbnail.empty()) {
+        auto t = crypto::aeadSeal(*dataKey, r.reviewThumbnail, crypto::fieldAssociatedData(*id, "review_thumbnail"));
+        if (!t)
+            return t.error();
+        thumbnail = std::move(t).value();
+    }
+    auto blind = crypto::hmacSha256(m_keys.blindIndexKey.span(), textBytes(customer.idNumber));
+    if (!blind)
+        return blind.error();
+
+    const std::string at = utcTimestamp(now);
+    auto tx = Transaction::begin(m_db);
+    if (!tx)
+        return tx.error();
+    {
+        auto s = m_db.cached("INSERT INTO registrations (id, created_at, updated_at, clerk_id, status, outcome, "
+                             "reason_codes, match_distance, liveness_summary, wrapped_data_key, name, id_number, "
+                             "birth_date, address, phone, iccid) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)");
+        if (!s)
+            return s.error();
+        Statement &q = **s;
+        Status b = bindAll({q.bindText(1, *id), q.bindText(2, at), q.bindText(3, at), q.bindInt64(4, r.clerkId),
+                            q.bindText(5, core::stateName(r.status)),
+                            r.outcome ? q.bindText(6, core::decisionName(*r.outcome)) : q.bindNull(6),
+                            q.bindText(7, joinCodes(r.reasonCodes)),
+                            r.matchDistance ? q.bindDouble(8, *r.matchDistance) : q.bindNull(8),
+                            q.bindText(9, r.livenessSummary), q.bindBlob(10, asBlob(*wrapped))});
+        for (std::size_t i = 0; b && i < sealedFields.size(); ++i)
+            b = q.bindBlob(static_cast<int>(11 + i), asBlob(sealedFields[i]));
+        if (Status done = b ? run(s) : b; !done)
+            return done.error();
+    }
+    {
+        auto s = m_db.cached("INSERT INTO biometrics (registration_id, sealed_payload, review_thumbnail, expires_at) "
+                             "VALUES (?,?,?,?)");
+        if (!s)
+            return s.error();
+        Statement &q = **s;
+        Status b = bindAll({q.bindText(1, *id), q.bindBlob(2, asBlob(*sealed)),
+                            thumbnail ? q.bindBlob(3, asBlob(*thumbnail)) : q.bindNull(3),
+                            q.bindText(4, utcTimestamp(r.biometricsExpireAt))});
+        if (Status done = b ? run(s) : b; !done)
+            return done.error();
+    }
+    {
+        auto s = m_db.cached("INSERT INTO id_blind_index (registration_id, hmac, active) VALUES (?,?,1)");
+        if (!s)
+            return s.error();
+        Status b = bindAll({(*s)->bindText(1, *id), (*s)->bindBlob(2, asBlob(*blind))});
+        if (Status done = b ? run(s) : b; !done)
+            return done.error();
+    }
+    {
+        auto s = m_db.cached("INSERT INTO outbox (registration_id, next_attempt_at, created_at) VALUES (?,?,?)");
+        if (!s)
+            return s.error();
+        Status b = bindAll({(*s)->bindText(1, *id), (*s)->bindText(2, at), (*s)->bindText(3, at)});
+        if (Status done = b ? run(s) : b; !done)
+            return done.error();
+    }
+    const AuditEntry audit{"staff:" + std::to_string(r.clerkId), "registration.insert", *id,
+                           "status=" + std::string(core::stateName(r.status))};
+    if (auto a = appendAudit(m_db, audit, now); !a)
+        return a.error();
+    if (Status c = tx->commit(); !c)
+        return c.error();
+    return id;
+}
+
+Result<std::int64_t> RegistrationRepository::countActiveForIdNumber(std::string_view idNumber)
+{
+    auto blind = crypto::hmacSha256(m_keys.blindIndexKey.span(), textBytes(core::normaliseIdNumber(idNumber)));
+    if (!blind)
+        return blind.error();
+    auto s = m_db.cached("SELECT COUNT(DISTINCT registration_id) FROM id_blind_index WHERE hmac = ? AND active = 1");
+    if (!s)
+        return s.error();
+    if (Status b = (*s)->bindBlob(1, asBlob(*blind)); !b)
+        return b.error();
+    auto step = (*s)->step();
+    if (!step)
+        return step.error();
+    return (*s)->columnInt64(0);
+}
+
+Result<std::int64_t> RegistrationRepository::count()
+{
+    return m_db.queryInt64("SELECT COUNT(*) FROM registrations");
+}
+
+Result<std::vector<RegistrationSummary>> RegistrationRepository::listDay(std::string_view isoDate)
+{
+    auto day = core::parseIsoDate(isoDate);
+    if (!day)
+        return day.error();
+    const std::string next = core::Date::fromDayNumber(day->toDayNumber() + 1).toIsoString();
+    auto s = m_db.cached("SELECT id, created_at, clerk_id, status, outcome, reason_codes, match_distance, "
+                         "liveness_summary, sync_state FROM registrations WHERE created_at >= ? AND created_at < ? "
+                         "ORDER BY created_at, id");
+    if (!s)
+        return s.error();
+    if (Status b = bindAll({(*s)->bindText(1, day->toIsoString()), (*s)->bindText(2, next)}); !b)
+        return b.error();
+    std::vector<RegistrationSummary> out;
+    for (;;) {
+        auto step = (*s)->step();
+        if (!step)
+            return step.error();
+        if (*step == StepResult::Done)
+            return out;
+        const Statement &q = **s;
+        RegistrationSummary r{q.columnText(0), q.columnText(1), q.columnInt64(2),
+                              q.columnText(3), q.columnText(4), splitCodes(q.columnText(5)),
+                              std::nullopt,    q.columnText(7), q.columnText(8)};
+        if (!q.columnIsNull(6))
+            r.matchDistance = q.columnDouble(6);
+        out.push_back(std::move(r));
+    }
+}
+
+Result<std::optional<std::string>> RegistrationRepository::newestId()
+{
+    auto s = m_db.cached("SELECT id FROM registrations ORDER BY id DESC LIMIT 1");
+    if (!s)
+        return s.error();
+    auto step = (*s)->step();
+    if (!step)
+        return step.error();
+    if (*step == StepResult::Done)
+        return std::optional<std::string>();
+    return std::optional<std::string>((*s)->columnText(0));
+}
+
+Result<CustomerPii> RegistrationRepository::readCustomer(std::string_view id, std::string_view actor,
+                                                         std::string_view reason, Clock::time_point now)
+{
+    if (!isCode(reason))
+        return Error{ErrorCode::InvalidArgument, "a reason code is required to read customer data"};
+    auto loaded = loadCiphertexts(m_db, id);
+    if (!loaded)
+        return loaded.error();
+    if (!loaded->has_value())
+        return Error{ErrorCode::NotFound, "no registration with id " + std::string(id)};
+    const Ciphertexts &ct = **loaded;
+    auto dataKey = crypto::unwrapKey(m_keys.storeKey, ct[0]);
+    if (!dataKey) // a wrong store key: nothing is written
+        return Error{ErrorCode::CryptoFailure, "record data key does not unwrap under this store key"};
+    const AuditEntry audit{std::string(actor), "customer.read", std::string(id), "reason=" + std::string(reason)};
+    if (auto a = appendAudit(m_db, audit, now); !a)
+        return a.error();
+    CustomerPii out;
+    const auto fields = fieldsOf(out);
+    for (std::size_t i = 0; i < fields.size(); ++i) {
+        auto clear = crypto::aeadOpen(*dataKey, ct[i + 1], crypto::fieldAssociatedData(id, kCustomerColumns[i]));
+        if (!clear)
+            return Error{ErrorCode::CryptoFailure, "field " + std::string(kCustomerColumns[i]) + " of record " +
+                                                       std::string(id) +
+                                                       " failed to decrypt (tampered or moved ciphertext)"};
+        fields[i]->assign(clear->view());
+    }
+    return out;
+}
+
+} // namespace simkyc::store

@@ -1,0 +1,94 @@
+// RegistrationRepository: stores and reads registrations with envelope encryption.
+// insert() in ONE transaction: a fresh data key per record (AES-KW-wrapped under the store key),
+// each customer field AES-256-GCM-encrypted with fieldAssociatedData(recordId, column) so a
+// ciphertext moved to another row or column fails to decrypt, the biometric payload sealed to the
+// carrier (the kiosk cannot open it), the review thumbnail under the data key, the ID-number blind
+// index, an outbox row and an audit entry: all or nothing.
+// listDay()/count*() read clear metadata only; readCustomer() is the only decrypting read and always
+// writes an audit entry (who, when, which record, why) before it returns data.
+// Thread-safety: one instance per thread (that of its Database); the Keyring must outlive it.
+#pragma once
+
+#include "core/registration.h"
+#include "core/result.h"
+#include "store/keyring.h"
+#include "store/record_id.h"
+
+#include <array>
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace simkyc::store {
+
+class Database;
+
+struct CustomerPii {
+    std::string name;
+    std::string idNumber;  // any form; normalised (core::normaliseIdNumber) before storing
+    std::string birthDate; // "YYYY-MM-DD"
+    std::string address;
+    std::string phone;
+    std::string iccid;
+};
+
+struct NewRegistration {
+    std::int64_t clerkId = 0; // staff.id
+    core::RegistrationState status = core::RegistrationState::Recorded;
+    std::optional<core::Decision> outcome;
+    std::vector<std::string> reasonCodes; // codes such as "liveness_blink_missing"
+    std::optional<double> matchDistance;
+    std::string livenessSummary; // codes and numbers only
+    CustomerPii customer;
+    std::vector<std::uint8_t> biometricPayload; // sealed to the carrier
+    std::vector<std::uint8_t> reviewThumbnail;  // optional; encrypted under the data key
+    Clock::time_point biometricsExpireAt{};
+};
+
+struct RegistrationSummary {
+    std::string id;
+    std::string createdAt;
+    std::int64_t clerkId = 0;
+    std::string status;
+    std::string outcome;
+    std::vector<std::string> reasonCodes;
+    std::optional<double> matchDistance;
+    std::string livenessSummary;
+    std::string syncState;
+};
+
+class RegistrationRepository {
+public:
+    RegistrationRepository(Database &db, const Keyring &keys) : m_db(db), m_keys(keys) {}
+
+    // The new record's id. InvalidArgument for a missing field or a reason code with free text.
+    [[nodiscard]] Result<std::string> insert(const NewRegistration &registration, Clock::time_point now = Clock::now());
+
+    // Active registrations whose normalised ID number equals idNumber's (via the blind index).
+    [[nodiscard]] Result<std::int64_t> countActiveForIdNumber(std::string_view idNumber);
+    [[nodiscard]] Result<std::int64_t> count();
+
+    // Registrations created on that UTC day ("YYYY-MM-DD"), oldest first, without decrypting anything.
+    [[nodiscard]] Result<std::vector<RegistrationSummary>> listDay(std::string_view isoDate);
+
+    // Unwraps the record's data key (a wrong store key: CryptoFailure, nothing written), writes the
+    // audit entry, then decrypts the customer fields. actor and reason are codes
+    // ("staff:3", "manager_review"). NotFound for an unknown id; CryptoFailure if a field fails.
+    [[nodiscard]] Result<CustomerPii> readCustomer(std::string_view id, std::string_view actor, std::string_view reason,
+                                                   Clock::time_point now = Clock::now());
+
+    // The newest record's id, if any (for db verify's sample decryption).
+    [[nodiscard]] Result<std::optional<std::string>> newestId();
+
+private:
+    Database &m_db;
+    const Keyring &m_keys;
+};
+
+// The column names of the encrypted customer fields, in CustomerPii order (also the field names
+// bound into their associated data).
+inline constexpr std::array<std::string_view, 6> kCustomerColumns = {"name",    "id_number", "birth_date",
+                                                                     "address", "phone",     "iccid"};
+
+} // namespace simkyc::store
