@@ -9,5 +9,10 @@ Command selftestCommand();
 Command embedCommand();
 Command matchCommand();
 Command evalCommand();
+Command analyzeCommand();
+Command livenessCommand();
+Command keysCommand();
+Command dbCommand();
+Command staffCommand();
 
 } // namespace simkyc::app::cli

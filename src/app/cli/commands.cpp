@@ -5,7 +5,8 @@ namespace simkyc::app::cli {
 
 std::vector<Command> commands()
 {
-    return {selftestCommand(), embedCommand(), matchCommand(), evalCommand()};
+    return {selftestCommand(), embedCommand(), matchCommand(), evalCommand(), analyzeCommand(),
+            livenessCommand(), keysCommand(),  dbCommand(),    staffCommand()};
 }
 
 } // namespace simkyc::app::cli

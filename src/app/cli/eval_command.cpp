@@ -1,4 +1,5 @@
 // simkyc-cli eval verification
+#include "app/blink_eval.h"
 #include "app/cli/command_list.h"
 #include "app/face_services.h"
 #include "app/verification_eval.h"
@@ -16,11 +17,61 @@ double round6(double v)
     return std::round(v * 1e6) / 1e6;
 }
 
+QJsonArray intervalsJson(const std::vector<LabelledInterval> &intervals)
+{
+    QJsonArray out;
+    for (const auto &i : intervals)
+        out.append(QJsonArray{static_cast<double>(i.start), static_cast<double>(i.end)});
+    return out;
+}
+
+int runBlinkEval(const QCommandLineParser &parser, const CommonOptions &options)
+{
+    if (!parser.isSet("labels"))
+        return fail(options, "invalid_argument", "give --labels blinks.csv");
+    const std::filesystem::path labels = parser.value("labels").toStdString();
+    const std::filesystem::path root = parser.isSet("root") ? std::filesystem::path(parser.value("root").toStdString())
+                                                            : labels.parent_path().parent_path();
+    auto result = evaluateBlinks(ModelCatalog::builtIn(options.modelsDir), labels, root);
+    if (!result.ok())
+        return fail(options, QString::fromUtf8(errorCodeName(result.error().code).data()),
+                    QString::fromStdString(result.error().message));
+    QJsonArray videos;
+    for (const auto &v : result->videos)
+        videos.append(QJsonObject{{"video", QString::fromStdString(v.video)},
+                                  {"frames", static_cast<double>(v.frames)},
+                                  {"true_positives", v.score.truePositives},
+                                  {"false_positives", intervalsJson(v.score.falsePositiveEvents)},
+                                  {"missed", intervalsJson(v.score.missedEvents)},
+                                  {"ignored_on_notes", v.score.ignored}});
+    const QJsonObject report{{"labels", parser.value("labels")},
+                             {"tolerance_frames", 3},
+                             {"true_positives", result->total.truePositives},
+                             {"false_positives", result->total.falsePositives},
+                             {"false_negatives", result->total.falseNegatives},
+                             {"precision", round6(result->precision())},
+                             {"recall", round6(result->recall())},
+                             {"videos", videos}};
+    if (options.json)
+        printJson(report);
+    else
+        printText(QStringLiteral("blinks: precision %1, recall %2 (TP %3, FP %4, FN %5)\n")
+                      .arg(result->precision(), 0, 'f', 3)
+                      .arg(result->recall(), 0, 'f', 3)
+                      .arg(result->total.truePositives)
+                      .arg(result->total.falsePositives)
+                      .arg(result->total.falseNegatives));
+    return kExitOk;
+}
+
 int runEval(const QCommandLineParser &parser, const CommonOptions &options)
 {
     const QStringList args = parser.positionalArguments();
+    if (args.size() == 1 && args.first() == "blinks")
+        return runBlinkEval(parser, options);
     if (args.size() != 1 || args.first() != "verification")
-        return fail(options, "invalid_argument", "usage: simkyc-cli eval verification --pairs CSV --root DIR");
+        return fail(options, "invalid_argument",
+                    "usage: simkyc-cli eval verification --pairs CSV --root DIR | eval blinks --labels CSV --root DIR");
     if (!parser.isSet("pairs"))
         return fail(options, "invalid_argument", "give --pairs CSV (a label table: file,identity or a,b,same)");
     EvalOptions eval;
@@ -110,9 +161,10 @@ Command evalCommand()
 {
     Command c;
     c.name = "eval";
-    c.summary = "Evaluate face verification on labelled images: EER, TAR@FAR, failures to enrol, ROC plot.";
+    c.summary = "Evaluate on labelled data: verification (EER, TAR@FAR, ROC) or blinks (precision, recall).";
     c.declare = [](QCommandLineParser &p) {
-        p.addPositionalArgument("verification", "What to evaluate (verification).");
+        p.addPositionalArgument("what", "verification (face matching) or blinks (blink detection).");
+        p.addOption({"labels", "blinks: the frame-level blink label table (labels/blinks.csv).", "CSV"});
         p.addOption({"pairs", "Label table: file,identity,... (all pairs) or a,b,same,... (listed pairs).", "CSV"});
         p.addOption({"root", "Folder the table's paths are relative to (default: the table's grandparent).", "DIR"});
         p.addOption({"roc", "Write the ROC curve to this PNG file.", "PNG"});

@@ -1,0 +1,117 @@
+#include "app/blink_eval.h"
+
+#include "app/verification_eval.h"
+
+#include <algorithm>
+#include <fstream>
+#include <map>
+
+namespace simkyc::app {
+namespace {
+
+bool overlaps(const vision::EyeClosureEvent &e, const LabelledInterval &l, int tolerance)
+{
+    return e.startFrame <= l.end + tolerance && e.endFrame >= l.start - tolerance;
+}
+
+void add(BlinkScore &total, const BlinkScore &s)
+{
+    total.truePositives += s.truePositives;
+    total.falsePositives += s.falsePositives;
+    total.falseNegatives += s.falseNegatives;
+    total.ignored += s.ignored;
+}
+
+} // namespace
+
+BlinkScore scoreBlinks(const std::vector<vision::EyeClosureEvent> &detected,
+                       const std::vector<LabelledInterval> &labels, const std::vector<LabelledInterval> &ambiguous,
+                       int toleranceFrames)
+{
+    BlinkScore score;
+    std::vector<bool> used(labels.size(), false);
+    for (const auto &e : detected) {
+        if (!e.isBlink())
+            continue;
+        bool matched = false;
+        for (size_t i = 0; i < labels.size() && !matched; ++i)
+            if (!used[i] && overlaps(e, labels[i], toleranceFrames))
+                used[i] = matched = true;
+        if (matched) {
+            ++score.truePositives;
+            continue;
+        }
+        bool onNote = false;
+        for (const auto &n : ambiguous)
+            onNote = onNote || overlaps(e, n, toleranceFrames);
+        if (onNote) {
+            ++score.ignored;
+        } else {
+            ++score.falsePositives;
+            score.falsePositiveEvents.push_back({e.startFrame, e.endFrame});
+        }
+    }
+    for (size_t i = 0; i < labels.size(); ++i)
+        if (!used[i]) {
+            ++score.falseNegatives;
+            score.missedEvents.push_back(labels[i]);
+        }
+    return score;
+}
+
+double BlinkEvalResult::precision() const
+{
+    const int detected = total.truePositives + total.falsePositives;
+    return detected == 0 ? 0.0 : static_cast<double>(total.truePositives) / detected;
+}
+
+double BlinkEvalResult::recall() const
+{
+    const int labelled = total.truePositives + total.falseNegatives;
+    return labelled == 0 ? 0.0 : static_cast<double>(total.truePositives) / labelled;
+}
+
+Result<BlinkEvalResult> evaluateBlinks(const ModelCatalog &catalog, const std::filesystem::path &labels,
+                                       const std::filesystem::path &root, int toleranceFrames)
+{
+    std::ifstream in(labels);
+    if (!in)
+        return {ErrorCode::NotFound, labels.string() + ": cannot open the blink label table"};
+    std::string line;
+    std::getline(in, line);
+    const auto header = splitCsvLine(line);
+    auto column = [&](const char *name) {
+        for (size_t i = 0; i < header.size(); ++i)
+            if (header[i] == name)
+                return static_cast<int>(i);
+        return -1;
+    };
+    const int cVideo = column("video"), cEvent = column("event"), cStart = column("start_frame"),
+              cEnd = column("end_frame");
+    if (cVideo < 0 || cEvent < 0 || cStart < 0 || cEnd < 0)
+        return {ErrorCode::InvalidFormat, labels.string() + ": expected columns video,event,start_frame,end_frame"};
+    std::map<std::string, std::pair<std::vector<LabelledInterval>, std::vector<LabelledInterval>>> byVideo;
+    while (std::getline(in, line)) {
+        const auto f = splitCsvLine(line);
+        if (static_cast<int>(f.size()) <= std::max({cVideo, cEvent, cStart, cEnd}))
+            continue;
+        LabelledInterval interval{std::stoll(f[static_cast<size_t>(cStart)]), std::stoll(f[static_cast<size_t>(cEnd)])};
+        auto &slot = byVideo[f[static_cast<size_t>(cVideo)]];
+        (f[static_cast<size_t>(cEvent)] == "note" ? slot.second : slot.first).push_back(interval);
+    }
+    BlinkEvalResult result;
+    for (const auto &[video, intervals] : byVideo) {
+        auto trace = traceLiveness(catalog, (root / video).string());
+        if (!trace.ok())
+            return Error{trace.error().code, video + ": " + trace.error().message};
+        VideoBlinkResult r;
+        r.video = video;
+        r.frames = static_cast<std::int64_t>(trace->samples.size());
+        r.score = scoreBlinks(trace->closures, intervals.first, intervals.second, toleranceFrames);
+        add(result.total, r.score);
+        result.videos.push_back(std::move(r));
+    }
+    return result;
+}
+
+} // namespace simkyc::app

@@ -1,0 +1,51 @@
+// Event-level blink evaluation against frame-labelled videos (labels/blinks.csv: video, event,
+// start_frame, end_frame, ...). A detected blink matches an unmatched labelled blink when the two
+// intervals overlap with `toleranceFrames` of slack on each side; rows whose event is "note" mark
+// ambiguous closures: a detection there counts neither as right nor as wrong.
+// Thread-safety: reentrant.
+#pragma once
+
+#include "app/liveness_trace.h"
+
+#include <filesystem>
+#include <string>
+#include <vector>
+
+namespace simkyc::app {
+
+struct LabelledInterval {
+    std::int64_t start = 0;
+    std::int64_t end = 0;
+};
+
+struct BlinkScore {
+    int truePositives = 0;
+    int falsePositives = 0;
+    int falseNegatives = 0;
+    int ignored = 0; // detections on "note" intervals
+    std::vector<LabelledInterval> falsePositiveEvents;
+    std::vector<LabelledInterval> missedEvents;
+};
+
+BlinkScore scoreBlinks(const std::vector<vision::EyeClosureEvent> &detected,
+                       const std::vector<LabelledInterval> &labels, const std::vector<LabelledInterval> &ambiguous,
+                       int toleranceFrames = 3);
+
+struct VideoBlinkResult {
+    std::string video;
+    BlinkScore score;
+    std::int64_t frames = 0;
+};
+
+struct BlinkEvalResult {
+    std::vector<VideoBlinkResult> videos;
+    BlinkScore total;
+    [[nodiscard]] double precision() const;
+    [[nodiscard]] double recall() const;
+};
+
+// Runs traceLiveness on every video of the label table (paths relative to root) and scores it.
+Result<BlinkEvalResult> evaluateBlinks(const ModelCatalog &catalog, const std::filesystem::path &labels,
+                                       const std::filesystem::path &root, int toleranceFrames = 3);
+
+} // namespace simkyc::app

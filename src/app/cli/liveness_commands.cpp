@@ -1,0 +1,244 @@
+// simkyc-cli liveness events (and, with the liveness session, liveness run).
+#include "app/cli/command_list.h"
+#include "app/liveness_runner.h"
+#include "app/liveness_trace.h"
+
+#include <QFile>
+#include <QJsonArray>
+#include <QTextStream>
+
+#include <cmath>
+
+namespace simkyc::app::cli {
+namespace {
+
+double round2(double v)
+{
+    return std::round(v * 100.0) / 100.0;
+}
+
+QJsonObject closureJson(const vision::EyeClosureEvent &e)
+{
+    return QJsonObject{{"start_frame", static_cast<double>(e.startFrame)},
+                       {"end_frame", static_cast<double>(e.endFrame)},
+                       {"start_ms", round2(e.startMs)},
+                       {"end_ms", round2(e.endMs)},
+                       {"min_ratio", round2(e.minRatio)},
+                       {"min_ratio_left", round2(e.minRatioLeft)},
+                       {"min_ratio_right", round2(e.minRatioRight)},
+                       {"verdict", QString::fromUtf8(vision::blinkVerdictName(e.verdict).data())}};
+}
+
+QJsonObject turnJson(const vision::TurnEvent &t)
+{
+    return QJsonObject{{"direction", QString::fromUtf8(vision::turnDirectionName(t.direction).data())},
+                       {"peak_yaw_deg", round2(t.peakYawDeg)},
+                       {"start_frame", static_cast<double>(t.startFrame)},
+                       {"peak_frame", static_cast<double>(t.peakFrame)},
+                       {"end_frame", static_cast<double>(t.endFrame)},
+                       {"start_ms", round2(t.startMs)},
+                       {"end_ms", round2(t.endMs)}};
+}
+
+QJsonObject planarityJson(const vision::PlanaritySummary &p)
+{
+    QJsonObject o{{"frames", static_cast<double>(p.frames)},
+                  {"median_residual", std::round(p.medianResidual * 1e4) / 1e4},
+                  {"high_residual", std::round(p.highResidual * 1e4) / 1e4},
+                  {"max_residual", std::round(p.maxResidual * 1e4) / 1e4},
+                  {"yaw_spread_deg", round2(p.yawSpreadDeg)}};
+    if (p.planar)
+        o.insert("planar", *p.planar);
+    return o;
+}
+
+Status writeTrace(const QString &path, const LivenessTrace &trace)
+{
+    QFile file(path);
+    if (!file.open(QIODevice::WriteOnly | QIODevice::Truncate | QIODevice::Text))
+        return {ErrorCode::IoError, path.toStdString() + ": " + file.errorString().toStdString()};
+    QTextStream out(&file);
+    out << "frame,time_ms,face,ear_left,ear_right,yaw_deg,pitch_deg,planar_residual\n";
+    for (size_t i = 0; i < trace.samples.size(); ++i) {
+        const auto &s = trace.samples[i];
+        out << s.frame << ',' << s.timeMs << ',' << (s.hasFace ? 1 : 0) << ',' << s.earLeft << ',' << s.earRight << ','
+            << s.yawDeg << ',' << s.pitchDeg << ',' << trace.planarResiduals[i] << '\n';
+    }
+    out.flush();
+    if (file.error() != QFile::NoError)
+        return {ErrorCode::IoError, path.toStdString() + ": " + file.errorString().toStdString()};
+    return {};
+}
+
+int runEvents(const QCommandLineParser &parser, const CommonOptions &options)
+{
+    if (!parser.isSet("source"))
+        return fail(options, "invalid_argument", "give --source VIDEO (a recording or an image folder)");
+    auto trace = traceLiveness(ModelCatalog::builtIn(options.modelsDir), parser.value("source").toStdString());
+    if (!trace.ok())
+        return fail(options, QString::fromUtf8(errorCodeName(trace.error().code).data()),
+                    QString::fromStdString(trace.error().message));
+    if (parser.isSet("trace")) {
+        auto written = writeTrace(parser.value("trace"), *trace);
+        if (!written.ok())
+            return fail(options, "io_error", QString::fromStdString(written.error().message));
+    }
+    QJsonArray blinks, rejected, turns;
+    for (const auto &c : trace->closures)
+        (c.isBlink() ? blinks : rejected).append(closureJson(c));
+    for (const auto &t : trace->turns)
+        turns.append(turnJson(t));
+    const QJsonObject report{{"source", parser.value("source")},
+                             {"frames", static_cast<double>(trace->samples.size())},
+                             {"frames_without_face", static_cast<double>(trace->framesWithoutFace)},
+                             {"fps", round2(trace->fps)},
+                             {"blinks", blinks},
+                             {"rejected_closures", rejected},
+                             {"turns", turns},
+                             {"planarity", planarityJson(trace->planarity)}};
+    if (options.json) {
+        printJson(report);
+    } else {
+        printText(QStringLiteral("%1 frames, %2 blinks, %3 turns\n")
+                      .arg(trace->samples.size())
+                      .arg(blinks.size())
+                      .arg(turns.size()));
+        for (const auto &b : blinks)
+            printText(QStringLiteral("  blink  frames %1-%2\n")
+                          .arg(b.toObject()["start_frame"].toInteger())
+                          .arg(b.toObject()["end_frame"].toInteger()));
+        for (const auto &t : turns)
+            printText(QStringLiteral("  turn %1 (peak %2 deg) frames %3-%4\n")
+                          .arg(t.toObject()["direction"].toString())
+                          .arg(t.toObject()["peak_yaw_deg"].toDouble())
+                          .arg(t.toObject()["start_frame"].toInteger())
+                          .arg(t.toObject()["end_frame"].toInteger()));
+    }
+    return kExitOk;
+}
+
+QJsonObject challengeJson(const vision::ChallengeResult &c)
+{
+    return QJsonObject{{"challenge", QString::fromUtf8(vision::challengeName(c.challenge).data())},
+                       {"outcome", QString::fromUtf8(vision::challengeOutcomeName(c.outcome).data())},
+                       {"prompt_ms", round2(c.promptMs)},
+                       {"completed_ms", round2(c.completedMs)},
+                       {"reaction_ms", c.completedMs >= 0 ? round2(c.completedMs - c.promptMs) : -1.0},
+                       {"start_frame", static_cast<double>(c.startFrame)},
+                       {"end_frame", static_cast<double>(c.endFrame)},
+                       {"ignored_too_fast", c.ignoredTooFast},
+                       {"peak_yaw_deg", round2(c.peakYawDeg)},
+                       {"planar_residual", std::round(c.planarResidual * 1e4) / 1e4}};
+}
+
+Result<std::vector<vision::ChallengePrompt>> scriptFrom(const QCommandLineParser &parser)
+{
+    if (parser.isSet("prompts"))
+        return vision::parsePromptScript(parser.value("prompts").toStdString());
+    if (parser.isSet("challenges"))
+        return vision::parsePromptScript(parser.value("challenges").toStdString());
+    bool ok = true;
+    const int count = parser.isSet("count") ? parser.value("count").toInt(&ok) : 3;
+    if (!ok)
+        return Error{ErrorCode::InvalidArgument, "--count takes a number 1-5"};
+    vision::ChallengePlanner planner;
+    auto drawn = planner.draw(count);
+    if (!drawn.ok())
+        return drawn.error();
+    std::vector<vision::ChallengePrompt> script;
+    for (auto c : *drawn)
+        script.push_back({c, -1.0});
+    return script;
+}
+
+int runSession(const QCommandLineParser &parser, const CommonOptions &options)
+{
+    if (!parser.isSet("source"))
+        return fail(options, "invalid_argument", "give --source VIDEO|CAMERA");
+    auto script = scriptFrom(parser);
+    if (!script.ok())
+        return fail(options, QString::fromUtf8(errorCodeName(script.error().code).data()),
+                    QString::fromStdString(script.error().message));
+    const bool json = options.json;
+    auto run = runLiveness(ModelCatalog::builtIn(options.modelsDir), parser.value("source").toStdString(), *script, {},
+                           [json](vision::Challenge c, double ms) {
+                               if (!json)
+                                   printText(QStringLiteral("prompt at %1 s: %2\n")
+                                                 .arg(ms / 1000.0, 0, 'f', 2)
+                                                 .arg(QString::fromUtf8(vision::challengeName(c).data())));
+                           });
+    if (!run.ok())
+        return fail(options, QString::fromUtf8(errorCodeName(run.error().code).data()),
+                    QString::fromStdString(run.error().message));
+    const auto &r = run->result;
+    QJsonArray reasons, challenges, pauses, best, blinks, turns;
+    for (const auto &reason : r.reasons)
+        reasons.append(QString::fromStdString(reason));
+    for (const auto &c : r.challenges)
+        challenges.append(challengeJson(c));
+    for (const auto &h : r.pauseHints)
+        pauses.append(QString::fromStdString(h));
+    for (const auto &b : r.bestFrames)
+        best.append(static_cast<double>(b.frame));
+    for (const auto &c : r.closures)
+        if (c.isBlink())
+            blinks.append(closureJson(c));
+    for (const auto &t : r.turns)
+        turns.append(turnJson(t));
+    const QJsonObject report{{"source", parser.value("source")},
+                             {"source_kind", QString::fromStdString(run->sourceKind)},
+                             {"passed", r.passed},
+                             {"reasons", reasons},
+                             {"challenges", challenges},
+                             {"pause_hints", pauses},
+                             {"best_frames", best},
+                             {"blinks", blinks},
+                             {"turns", turns},
+                             {"frames", static_cast<double>(run->frames)},
+                             {"duration_ms", round2(r.durationMs)}};
+    if (json) {
+        printJson(report);
+    } else {
+        QString text = r.passed ? QStringLiteral("PASSED\n") : QStringLiteral("FAILED:");
+        for (const auto &reason : r.reasons)
+            text += " " + QString::fromStdString(reason);
+        if (!r.passed)
+            text += "\n";
+        for (const auto &c : challenges)
+            text += QStringLiteral("  %1: %2\n")
+                        .arg(c.toObject()["challenge"].toString(), c.toObject()["outcome"].toString());
+        printText(text);
+    }
+    return r.passed ? kExitOk : kExitNegative;
+}
+
+} // namespace
+
+Command livenessCommand()
+{
+    Command c;
+    c.name = "liveness";
+    c.summary = "Liveness: 'events' lists blinks and head turns; 'run' runs a challenge session (exit 0 pass, 1 fail).";
+    c.declare = [](QCommandLineParser &p) {
+        p.addPositionalArgument("what", "events (list blinks and turns) or run (a full challenge session).");
+        p.addOption({"source", "A video file, image folder, or a camera (/dev/videoN or N) for run.", "SOURCE"});
+        p.addOption(
+            {"challenges", "run: these challenges in this order, each prompted when the last is done.", "LIST"});
+        p.addOption({"prompts", "run: a fixed script for recordings, e.g. blink@0.5,left@3.0 (seconds).", "SCRIPT"});
+        p.addOption({"count", "run: number of random challenges (1-5, default 3).", "N"});
+        p.addOption({"trace", "Also write per-frame EAR and yaw to this CSV file.", "FILE.csv"});
+    };
+    c.run = [](const QCommandLineParser &parser, const CommonOptions &options) {
+        const QStringList args = parser.positionalArguments();
+        if (args.size() == 1 && args.first() == "events")
+            return runEvents(parser, options);
+        if (args.size() == 1 && args.first() == "run")
+            return runSession(parser, options);
+        return fail(options, "invalid_argument",
+                    "usage: simkyc-cli liveness events --source VIDEO [--trace F] | liveness run --source VIDEO|CAMERA "
+                    "[--challenges blink,left,right] [--prompts blink@0.5,left@3.0] [--count N]");
+    };
+    return c;
+}
+
+} // namespace simkyc::app::cli

@@ -1,0 +1,69 @@
+#include "app/liveness_runner.h"
+
+#include "vision/capture_thread.h"
+#include "vision/frame_analyzer.h"
+#include "vision/frame_source.h"
+
+#include <chrono>
+
+namespace simkyc::app {
+
+Result<LivenessRun> runLiveness(const ModelCatalog &catalog, const std::string &sourceSpec,
+                                std::vector<vision::ChallengePrompt> script, const vision::SessionConfig &config,
+                                const PromptCallback &onPrompt)
+{
+    auto model = catalog.require("landmarks68");
+    if (!model.ok())
+        return model.error();
+    auto analyzer = vision::FrameAnalyzer::load(*model);
+    if (!analyzer.ok())
+        return analyzer.error();
+    auto source = vision::openSourceSpec(sourceSpec);
+    if (!source.ok())
+        return source.error();
+    LivenessRun run;
+    const bool camera = (*source)->info().kind == vision::SourceKind::Camera;
+    run.sourceKind = std::string(vision::sourceKindName((*source)->info().kind));
+    std::unique_ptr<vision::CaptureThread> capture;
+    if (camera) {
+        vision::CaptureOptions captureOptions;
+        captureOptions.reopenOnError = false;
+        capture = std::make_unique<vision::CaptureThread>(std::move(source).value(), captureOptions);
+        capture->start();
+    }
+    vision::LivenessSession session(std::move(script), config);
+    std::optional<vision::Challenge> announced;
+    size_t announcedCount = 0;
+    while (!session.finished()) {
+        vision::FrameRead read = camera ? capture->next(std::chrono::milliseconds(3000)) : (*source)->read();
+        if (!read.ok()) {
+            const auto code = read.error().code;
+            if (code == vision::FrameErrorCode::EndOfStream)
+                break;
+            if (code == vision::FrameErrorCode::Unreadable && !camera)
+                continue;
+            if (capture)
+                capture->stop();
+            return read.error().toError(); // camera lost, stalled, ...
+        }
+        const vision::FrameAnalysis analysis = (*analyzer)->analyze(*read);
+        session.feed(analysis, read->image);
+        ++run.frames;
+        const auto prompt = session.currentPrompt();
+        size_t prompted = 0;
+        for (const auto &c : session.result().challenges)
+            prompted += c.promptMs >= 0.0 ? 1 : 0;
+        if (prompt && prompted != announcedCount && onPrompt) {
+            onPrompt(*prompt, session.result().challenges[prompted - 1].promptMs);
+            announced = prompt;
+        }
+        announcedCount = prompted;
+    }
+    if (capture)
+        capture->stop();
+    session.finish();
+    run.result = session.result();
+    return run;
+}
+
+} // namespace simkyc::app

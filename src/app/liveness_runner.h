@@ -1,0 +1,26 @@
+// Runs a whole liveness session from a frame source: recordings frame by frame, cameras through a
+// capture thread (latest frame wins). Prompts are reported through a callback as they are issued.
+// Thread-safety: reentrant; runs on the calling thread until the session ends.
+#pragma once
+
+#include "app/model_catalog.h"
+#include "vision/liveness_session.h"
+
+#include <functional>
+#include <string>
+
+namespace simkyc::app {
+
+struct LivenessRun {
+    vision::LivenessResult result;
+    std::int64_t frames = 0;
+    std::string sourceKind; // "video_file", "camera", ...
+};
+
+using PromptCallback = std::function<void(vision::Challenge challenge, double sessionMs)>;
+
+Result<LivenessRun> runLiveness(const ModelCatalog &catalog, const std::string &sourceSpec,
+                                std::vector<vision::ChallengePrompt> script, const vision::SessionConfig &config = {},
+                                const PromptCallback &onPrompt = {});
+
+} // namespace simkyc::app

@@ -1,0 +1,146 @@
+// LivenessSession: the active challenge-response check. The customer is prompted for N gestures
+// (blink, turn left, turn right) in an unpredictable order; each must be performed after its prompt
+// (not sooner than the minimum reaction time, not later than the timeout), by the same single face,
+// tracked without gaps. Quality problems pause the session (the clock of the current challenge
+// stops) instead of failing it. The result carries reason codes, the evidence traces and the best
+// frontal frames for the matcher.
+// Guarantees: feed() never throws; once finished (passed or failed) the session ignores further
+// frames; reason codes are stable strings (documented in docs/operator-guide.md).
+// Thread-safety: one instance per session, used by one thread (the analysis worker).
+#pragma once
+
+#include "core/result.h"
+#include "vision/frame_analyzer.h"
+#include "vision/liveness_events.h"
+#include "vision/liveness_passive.h"
+
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace simkyc::vision {
+
+enum class Challenge { Blink, TurnLeft, TurnRight };
+std::string_view challengeName(Challenge challenge); // "blink", "left", "right"
+Result<Challenge> parseChallenge(std::string_view name);
+
+// A scripted prompt: at promptMs after the session's first frame (recordings cannot follow random
+// prompts). promptMs < 0: issue it when the previous challenge is done (live sessions).
+struct ChallengePrompt {
+    Challenge challenge = Challenge::Blink;
+    double promptMs = -1.0;
+};
+
+// "blink@0.5,left@3.0,right@6.0" (seconds) or "blink,left,right" (sequential). Errors: InvalidFormat.
+Result<std::vector<ChallengePrompt>> parsePromptScript(std::string_view text);
+
+// Draws N challenges (1-5) from {blink, left, right} with the kernel's CSPRNG (getrandom), never
+// repeating the previous draw's sequence. With N >= 2 every draw holds at least one blink and at
+// least one turn: a turn is where the planar-surface test runs, and a recording of someone who only
+// blinks can then never pass. Thread-safety: one instance per kiosk, one thread.
+class ChallengePlanner {
+public:
+    Result<std::vector<Challenge>> draw(int count);
+
+private:
+    std::vector<Challenge> m_previous;
+};
+
+struct SessionConfig {
+    double timeoutMs = 6000.0;          // per challenge, from its prompt (paused time not counted)
+    double minReactionMs = 150.0;       // a gesture completed sooner than this after the prompt is ignored
+    double minStartDelayMs = 100.0;     // and one that began sooner than this (no one reacts that fast)
+    double firstPromptDelayMs = 1000.0; // live sessions: time to measure the open-eye baseline first
+    double nextPromptDelayMs = 800.0;   // live sessions: pause between a completed gesture and the next prompt
+    int maxGapFrames = 5;               // consecutive frames without the face before the session fails
+    double maxJumpFaceWidths = 0.6;     // face centre moving more than this between frames: another face
+    int bestFrameCount = 5;             // frontal frames handed to the matcher
+    // A turn must bend the rigid landmarks away from a homography of the frontal reference by at
+    // least this much (inter-ocular distances) somewhere during the turn, or the "face" is a plane.
+    double minTurnResidualIod = 0.045;
+    BlinkConfig blink;
+    TurnConfig turn;
+};
+
+enum class ChallengeOutcome { Pending, Passed, TimedOut, WrongDirection, FlatSurface };
+// "pending", "passed", "timed_out", "wrong_direction", "flat_surface"
+std::string_view challengeOutcomeName(ChallengeOutcome outcome);
+
+struct ChallengeResult {
+    Challenge challenge = Challenge::Blink;
+    ChallengeOutcome outcome = ChallengeOutcome::Pending;
+    double promptMs = -1.0;    // when it was prompted (session time); -1: never reached
+    double completedMs = -1.0; // when the gesture ended
+    std::int64_t startFrame = -1;
+    std::int64_t endFrame = -1;
+    int ignoredTooFast = 0;       // gestures that ended before the minimum reaction time
+    double peakYawDeg = 0.0;      // turns
+    double planarResidual = -1.0; // turns: the largest homography residual during the turn
+};
+
+enum class SessionState { WaitingForFace, Running, Paused, Passed, Failed };
+std::string_view sessionStateName(SessionState state);
+
+struct BestFrame {
+    std::int64_t frame = -1;
+    double score = 0.0; // sharpness, frontal and eyes open
+    FaceBox box;
+    Image image;
+};
+
+struct LivenessResult {
+    bool passed = false;
+    std::vector<std::string> reasons; // "passed", or every reason for failure
+    std::vector<ChallengeResult> challenges;
+    std::vector<LivenessSample> trace;     // evidence: per-frame EAR and yaw
+    std::vector<double> planarResiduals;   // per trace frame; -1 where not measured
+    std::vector<EyeClosureEvent> closures; // every eye closure seen, with its verdict
+    std::vector<TurnEvent> turns;
+    std::vector<BestFrame> bestFrames;   // sharpest frontal, eyes-open frames, best first
+    std::vector<std::string> pauseHints; // quality hints that paused the session, in order, deduplicated
+    double durationMs = 0.0;
+};
+
+class LivenessSession {
+public:
+    LivenessSession(std::vector<ChallengePrompt> script, SessionConfig config = {});
+
+    // Feeds one analysed frame (and the frame itself, kept only when it ranks among the best).
+    SessionState feed(const FrameAnalysis &analysis, const Image &image = {});
+    // Ends the session (e.g. end of the recording): pending challenges time out.
+    void finish();
+
+    [[nodiscard]] SessionState state() const { return m_state; }
+    [[nodiscard]] bool finished() const { return m_state == SessionState::Passed || m_state == SessionState::Failed; }
+    // The challenge the customer should be doing now (nullopt between prompts or when finished).
+    [[nodiscard]] std::optional<Challenge> currentPrompt() const;
+    [[nodiscard]] std::vector<std::string> currentHints() const { return m_hints; }
+    [[nodiscard]] const LivenessResult &result() const { return m_result; }
+
+private:
+    void fail(const std::string &reason);
+    void onClosure(const EyeClosureEvent &event);
+    void onTurn(const TurnEvent &event);
+    void advance(double nowMs);
+    void rankFrame(const FrameAnalysis &analysis, const Image &image);
+    [[nodiscard]] ChallengeResult *active();
+
+    std::vector<ChallengePrompt> m_script;
+    SessionConfig m_config;
+    SessionState m_state = SessionState::WaitingForFace;
+    LivenessResult m_result;
+    BlinkDetector m_blinks;
+    TurnDetector m_turns;
+    PlanarityMonitor m_planarity;
+    size_t m_current = 0;
+    double m_startMs = -1.0;
+    double m_lastMs = 0.0;
+    double m_pausedMs = 0.0;   // paused time accumulated for the current challenge
+    double m_readyAtMs = -1.0; // live: when the next prompt may be issued
+    int m_gapFrames = 0;
+    std::optional<FaceBox> m_lastBox;
+    std::vector<std::string> m_hints;
+};
+
+} // namespace simkyc::vision

@@ -1,0 +1,191 @@
+// simkyc-cli keys / db / staff as a user runs them: real processes, real key files and databases.
+#include "process.h"
+#include "store/database.h"
+#include "store/key_provider.h"
+#include "store/keyring.h"
+#include "store/open_store.h"
+#include "store/registration_repository.h"
+#include "store/staff_repository.h"
+#include "support/test_env.h"
+
+#include <QJsonDocument>
+#include <QJsonObject>
+
+#include <gtest/gtest.h>
+
+#include <cstdlib>
+#include <fstream>
+
+namespace simkyc::test {
+namespace {
+
+namespace fs = std::filesystem;
+
+std::string cli()
+{
+    return (binDir() / "simkyc-cli").string();
+}
+
+QJsonObject lastJson(const std::string &out)
+{
+    const std::string line = out.substr(out.rfind('{'));
+    return QJsonDocument::fromJson(QByteArray::fromStdString(line)).object();
+}
+
+void writeFile(const fs::path &file, const std::string &text)
+{
+    std::ofstream(file) << text;
+}
+
+class StoreCli : public ::testing::Test {
+protected:
+    void SetUp() override
+    {
+        writeFile(m_work.path() / "pass", "manager passphrase\n");
+        writeFile(m_work.path() / "staffpw", "clerk password 1\n");
+    }
+    [[nodiscard]] std::string data() const { return (m_work.path() / "data").string(); }
+    [[nodiscard]] std::string pass() const { return (m_work.path() / "pass").string(); }
+
+    ProcessResult run(std::vector<std::string> args)
+    {
+        args.insert(args.end(), {"--data-dir", data(), "--json"});
+        return runProcess(cli(), args);
+    }
+
+    void initAll()
+    {
+        auto keys = run({"keys", "init", "--passphrase-file", pass(), "--demo-carrier",
+                         (m_work.path() / "carrier").string(), "--kdf-cost-log2", "10"});
+        ASSERT_EQ(keys.exitCode, 0) << keys.out << keys.err;
+        auto db = run({"db", "init", "--passphrase-file", pass()});
+        ASSERT_EQ(db.exitCode, 0) << db.out << db.err;
+        EXPECT_EQ(lastJson(db.out)["schema_version"].toInt(), 2);
+    }
+
+    TempDir m_work;
+};
+
+TEST_F(StoreCli, KeysInitShowPublicDbInitStaffAddAndVerify)
+{
+    initAll();
+    auto pub = run({"keys", "show-public"});
+    ASSERT_EQ(pub.exitCode, 0) << pub.err;
+    const QJsonObject keys = lastJson(pub.out);
+    EXPECT_EQ(keys["device_public_key"].toString().size(), 64);
+    EXPECT_EQ(keys["carrier_fingerprint"].toString().size(), 64);
+    EXPECT_TRUE(fs::exists(m_work.path() / "carrier" / "carrier-x25519.key"));
+    EXPECT_FALSE(fs::exists(fs::path(data()) / "keys" / "carrier-x25519.key"));
+
+    auto add = run({"staff", "add", "wang.clerk", "--role", "clerk", "--password-file",
+                    (m_work.path() / "staffpw").string(), "--passphrase-file", pass(), "--kdf-cost-log2", "10"});
+    ASSERT_EQ(add.exitCode, 0) << add.out << add.err;
+    EXPECT_EQ(lastJson(add.out)["role"].toString(), "clerk");
+    auto lock = run({"staff", "lock", "wang.clerk", "--minutes", "5", "--passphrase-file", pass()});
+    EXPECT_EQ(lock.exitCode, 0) << lock.err;
+    auto passwd = run({"staff", "passwd", "wang.clerk", "--password-file", (m_work.path() / "staffpw").string(),
+                       "--passphrase-file", pass(), "--kdf-cost-log2", "10"});
+    EXPECT_EQ(passwd.exitCode, 0) << passwd.err;
+    auto dup = run({"staff", "add", "wang.clerk", "--password-file", (m_work.path() / "staffpw").string(),
+                    "--passphrase-file", pass(), "--kdf-cost-log2", "10"});
+    EXPECT_EQ(dup.exitCode, 2);
+
+    auto verify = run({"db", "verify", "--passphrase-file", pass()});
+    ASSERT_EQ(verify.exitCode, 0) << verify.out << verify.err;
+    const QJsonObject v = lastJson(verify.out);
+    EXPECT_EQ(v["registrations"].toInt(), 0);
+    EXPECT_EQ(v["integrity"].toString(), "ok");
+    EXPECT_EQ(v["audit_chain"].toString(), "ok");
+    EXPECT_EQ(v["sample_decrypt"].toString(), "none");
+}
+
+TEST_F(StoreCli, WrongPassphraseIsAClearErrorAndCreatesNoDatabase)
+{
+    auto keys = run({"keys", "init", "--passphrase-file", pass(), "--demo-carrier",
+                     (m_work.path() / "carrier").string(), "--kdf-cost-log2", "10"});
+    ASSERT_EQ(keys.exitCode, 0) << keys.err;
+    writeFile(m_work.path() / "bad", "manager passphrasf\n");
+    auto db = run({"db", "init", "--passphrase-file", (m_work.path() / "bad").string()});
+    EXPECT_EQ(db.exitCode, 2);
+    EXPECT_EQ(lastJson(db.out)["error"].toString(), "crypto_failure");
+    EXPECT_EQ(lastJson(db.out)["message"].toString(), "wrong passphrase");
+    EXPECT_FALSE(fs::exists(fs::path(data()) / "simkyc.db"));
+    auto none = run({"db", "init"});
+    EXPECT_EQ(none.exitCode, 2);
+    EXPECT_NE(none.err.find("SIMKYC_PASSPHRASE"), std::string::npos);
+}
+
+TEST_F(StoreCli, PassphraseFromTheEnvironment)
+{
+    ::setenv("SIMKYC_PASSPHRASE", "manager passphrase", 1);
+    auto keys = run({"keys", "init", "--demo-carrier", (m_work.path() / "carrier").string(), "--kdf-cost-log2", "10"});
+    auto db = run({"db", "init"});
+    auto verify = run({"db", "verify"});
+    ::unsetenv("SIMKYC_PASSPHRASE");
+    EXPECT_EQ(keys.exitCode, 0) << keys.err;
+    EXPECT_EQ(db.exitCode, 0) << db.err;
+    EXPECT_EQ(verify.exitCode, 0) << verify.err;
+}
+
+TEST_F(StoreCli, VerifyDecryptsASampleAndFindsTampering)
+{
+    initAll();
+    {
+        store::PassphraseKeyProvider provider(fs::path(data()) / "keys" / "store.key",
+                                              crypto::SecureBytes(std::span<const std::uint8_t>(
+                                                  reinterpret_cast<const std::uint8_t *>("manager passphrase"), 18)));
+        auto keyring = store::unlockKeyring(data(), provider);
+        ASSERT_TRUE(keyring) << keyring.error().toString();
+        auto db = store::openStore(fs::path(data()) / "simkyc.db");
+        ASSERT_TRUE(db);
+        store::StaffRepository staff(*db, crypto::ScryptParams{10, 8, 1});
+        auto clerk = staff.add("clerk1", store::StaffRole::Clerk, "clerk password");
+        ASSERT_TRUE(clerk);
+        store::NewRegistration r;
+        r.clerkId = clerk->id;
+        r.customer = {"ZZTESTNAME Qwerty", "11010519491231002X",  "1949-12-31", "addr",
+                      "13912345678",       "89860012345678901234"};
+        r.biometricPayload = {1, 2, 3};
+        store::RegistrationRepository repo(*db, *keyring);
+        ASSERT_TRUE(repo.insert(r));
+    }
+    auto verify = run({"db", "verify", "--passphrase-file", pass()});
+    ASSERT_EQ(verify.exitCode, 0) << verify.out << verify.err;
+    EXPECT_EQ(lastJson(verify.out)["registrations"].toInt(), 1);
+    EXPECT_EQ(lastJson(verify.out)["sample_decrypt"].toString(), "ok");
+    EXPECT_EQ(verify.out.find("ZZTESTNAME"), std::string::npos);
+    EXPECT_EQ(verify.err.find("ZZTESTNAME"), std::string::npos);
+    {
+        auto db = store::Database::open(fs::path(data()) / "simkyc.db");
+        ASSERT_TRUE(db);
+        ASSERT_TRUE(db->exec("UPDATE audit_log SET actor = 'staff:9' WHERE id = 2"));
+    }
+    auto broken = run({"db", "verify", "--passphrase-file", pass()});
+    EXPECT_EQ(broken.exitCode, 1) << broken.out << broken.err;
+    EXPECT_EQ(lastJson(broken.out)["audit_chain"].toString(), "broken at 2");
+    {
+        auto db = store::Database::open(fs::path(data()) / "simkyc.db");
+        ASSERT_TRUE(db);
+        ASSERT_TRUE(db->exec("UPDATE registrations SET name = phone"));
+    }
+    auto failed = run({"db", "verify", "--passphrase-file", pass()});
+    EXPECT_EQ(failed.exitCode, 1);
+    EXPECT_EQ(lastJson(failed.out)["sample_decrypt"].toString(), "failed");
+}
+
+TEST_F(StoreCli, UsageErrors)
+{
+    EXPECT_EQ(run({"keys", "init", "--key-file"}).exitCode, 2); // no carrier key
+    EXPECT_EQ(run({"keys", "rotate"}).exitCode, 2);
+    EXPECT_EQ(run({"db", "verify"}).exitCode, 2); // no keys
+    EXPECT_EQ(run({"staff", "add"}).exitCode, 2);
+    auto keys = run({"keys", "init", "--key-file", "--demo-carrier", (m_work.path() / "carrier").string()});
+    ASSERT_EQ(keys.exitCode, 0) << keys.err;
+    EXPECT_EQ(lastJson(keys.out)["protection"].toString(), "key-file");
+    EXPECT_EQ(run({"db", "init"}).exitCode, 0); // the raw key file needs no passphrase
+    auto again = run({"keys", "init", "--key-file", "--demo-carrier", (m_work.path() / "carrier2").string()});
+    EXPECT_EQ(again.exitCode, 2);
+}
+
+} // namespace
+} // namespace simkyc::test

@@ -1,0 +1,177 @@
+// vision_bench: costs of the live-capture face pipeline on 640x480 frames.
+// Run for numbers:  OPENBLAS_NUM_THREADS=1 taskset -c 0 build/bin/vision_bench --benchmark_repetitions=5
+//                   --benchmark_min_time=3 --benchmark_report_aggregates_only=true
+// Counters: p50_ms / p99_ms / mean_ms per call in thread CPU time (the cost on a core of its own),
+// wall_p50_ms / wall_p99_ms, speedup_vs_hog (full-frame HOG p50 / tracked analysis p50, same run),
+// detections_per_frame, peak_rss_mb (includes frames_mb of pre-decoded frames).
+#include "bench_data.h"
+
+#include "vision/face_detector.h"
+#include "vision/frame_analyzer.h"
+
+#include <benchmark/benchmark.h>
+
+#include <algorithm>
+
+namespace simkyc::bench {
+namespace {
+
+double g_hogMedianMs = 0.0; // set by BM_FullFrameHog, read by BM_TrackedFrameAnalysis
+
+void describe(benchmark::State &state)
+{
+    state.SetLabel(benchFrames().label);
+    state.counters["frames_mb"] =
+        static_cast<double>(benchFrames().frames.size()) * kFrameWidth * kFrameHeight * 3 / (1024.0 * 1024.0);
+    addPeakRss(state);
+}
+
+vision::FaceBox firstFaceBox()
+{
+    static const vision::FaceBox box = [] {
+        vision::FaceDetector detector;
+        const auto found = detector.detect(benchFrames().frames.front());
+        return found.empty() ? vision::FaceBox{220, 120, 200, 200} : found.front().box;
+    }();
+    return box;
+}
+
+void BM_FullFrameHog(benchmark::State &state)
+{
+    benchFrames(); // decoded before timing starts
+    vision::FaceDetector detector;
+    CallTimes times;
+    std::int64_t i = 0;
+    for (auto _ : state) {
+        times.start();
+        auto found = detector.detect(pingPongFrame(i++));
+        benchmark::DoNotOptimize(found);
+        times.stop();
+    }
+    g_hogMedianMs = addPercentiles(state, times);
+    describe(state);
+}
+
+void BM_TrackedFrameAnalysis(benchmark::State &state)
+{
+    static auto analyzer = vision::FrameAnalyzer::load(modelPath("shape_predictor_68_face_landmarks.dat"));
+    if (!analyzer.ok()) {
+        state.SkipWithError(analyzer.error().toString().c_str());
+        return;
+    }
+    vision::FrameAnalyzer &a = **analyzer;
+    a.reset();
+    benchFrames();
+    const auto before = a.trackerStats();
+    CallTimes times;
+    std::int64_t i = 0, faces = 0;
+    for (auto _ : state) {
+        times.start();
+        const vision::FrameAnalysis result = a.analyze(pingPongFrame(i++));
+        times.stop();
+        faces += result.hasFace() ? 1 : 0;
+    }
+    const double median = addPercentiles(state, times);
+    const auto after = a.trackerStats();
+    state.counters["detections_per_frame"] =
+        static_cast<double>(after.detections - before.detections) / static_cast<double>(std::max<std::int64_t>(i, 1));
+    state.counters["face_found_share"] = static_cast<double>(faces) / static_cast<double>(std::max<std::int64_t>(i, 1));
+    if (g_hogMedianMs > 0.0 && median > 0.0)
+        state.counters["speedup_vs_hog"] = g_hogMedianMs / median;
+    describe(state);
+}
+
+void landmarkBench(benchmark::State &state, const vision::LandmarkDetector *detector)
+{
+    if (detector == nullptr) {
+        state.SkipWithError("landmark model missing (run scripts/setup)");
+        return;
+    }
+    const vision::FaceBox box = firstFaceBox(); // also decodes the frames
+    CallTimes times;
+    std::int64_t i = 0;
+    for (auto _ : state) {
+        times.start();
+        auto points = detector->detect(pingPongFrame(i++), box);
+        benchmark::DoNotOptimize(points);
+        times.stop();
+    }
+    addPercentiles(state, times);
+    describe(state);
+}
+
+void BM_Landmarks68PerFace(benchmark::State &state)
+{
+    landmarkBench(state, landmarks68());
+}
+
+void BM_Landmarks5PerFace(benchmark::State &state)
+{
+    landmarkBench(state, landmarks5());
+}
+
+void BM_EmbeddingPerChip(benchmark::State &state)
+{
+    if (embedder() == nullptr || landmarks5() == nullptr) {
+        state.SkipWithError("embedding or 5-point model missing (run scripts/setup)");
+        return;
+    }
+    const vision::Image &frame = benchFrames().frames.front();
+    auto chip = vision::alignFaceChip(frame, landmarks5()->detect(frame, firstFaceBox()));
+    if (!chip.ok()) {
+        state.SkipWithError(chip.error().toString().c_str());
+        return;
+    }
+    CallTimes times;
+    for (auto _ : state) {
+        times.start();
+        auto embedding = embedder()->compute(*chip);
+        benchmark::DoNotOptimize(embedding);
+        times.stop();
+    }
+    addPercentiles(state, times);
+    describe(state);
+}
+
+template <typename Model>
+void loadBench(benchmark::State &state, const char *file)
+{
+    for (auto _ : state) {
+        auto model = Model::load(modelPath(file));
+        if (!model.ok()) {
+            state.SkipWithError(model.error().toString().c_str());
+            return;
+        }
+        benchmark::DoNotOptimize(model);
+    }
+    describe(state);
+}
+
+void BM_LoadLandmarks68(benchmark::State &state)
+{
+    loadBench<vision::LandmarkDetector>(state, "shape_predictor_68_face_landmarks.dat");
+}
+void BM_LoadLandmarks5(benchmark::State &state)
+{
+    loadBench<vision::LandmarkDetector>(state, "shape_predictor_5_face_landmarks.dat");
+}
+void BM_LoadFaceResnet(benchmark::State &state)
+{
+    loadBench<vision::FaceEmbedder>(state, "dlib_face_recognition_resnet_model_v1.dat");
+}
+
+// Registration order is run order: HOG before the tracked analysis (for speedup_vs_hog), model
+// loads last (they raise the peak RSS the earlier benchmarks report).
+BENCHMARK(BM_FullFrameHog)->Unit(benchmark::kMillisecond);
+BENCHMARK(BM_TrackedFrameAnalysis)->Unit(benchmark::kMillisecond);
+BENCHMARK(BM_Landmarks68PerFace)->Unit(benchmark::kMillisecond);
+BENCHMARK(BM_Landmarks5PerFace)->Unit(benchmark::kMillisecond);
+BENCHMARK(BM_EmbeddingPerChip)->Unit(benchmark::kMillisecond);
+BENCHMARK(BM_LoadLandmarks68)->Unit(benchmark::kMillisecond)->Iterations(1);
+BENCHMARK(BM_LoadLandmarks5)->Unit(benchmark::kMillisecond)->Iterations(1);
+BENCHMARK(BM_LoadFaceResnet)->Unit(benchmark::kMillisecond)->Iterations(1);
+
+} // namespace
+} // namespace simkyc::bench
+
+BENCHMARK_MAIN();
