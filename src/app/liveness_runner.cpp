@@ -18,6 +18,14 @@ Result<LivenessRun> runLiveness(const ModelCatalog &catalog, const std::string &
     auto analyzer = vision::FrameAnalyzer::load(*model);
     if (!analyzer.ok())
         return analyzer.error();
+    return runLiveness(**analyzer, sourceSpec, std::move(script), config, onPrompt);
+}
+
+Result<LivenessRun> runLiveness(vision::FrameAnalyzer &analyzer, const std::string &sourceSpec,
+                                std::vector<vision::ChallengePrompt> script, const vision::SessionConfig &config,
+                                const PromptCallback &onPrompt)
+{
+    analyzer.reset();
     auto source = vision::openSourceSpec(sourceSpec);
     if (!source.ok())
         return source.error();
@@ -46,7 +54,7 @@ Result<LivenessRun> runLiveness(const ModelCatalog &catalog, const std::string &
                 capture->stop();
             return read.error().toError(); // camera lost, stalled, ...
         }
-        const vision::FrameAnalysis analysis = (*analyzer)->analyze(*read);
+        const vision::FrameAnalysis analysis = analyzer.analyze(*read);
         session.feed(analysis, read->image);
         ++run.frames;
         const auto prompt = session.currentPrompt();

@@ -4,6 +4,7 @@
 #pragma once
 
 #include "app/model_catalog.h"
+#include "vision/frame_analyzer.h"
 #include "vision/liveness_session.h"
 
 #include <functional>
@@ -20,6 +21,10 @@ struct LivenessRun {
 using PromptCallback = std::function<void(vision::Challenge challenge, double sessionMs)>;
 
 Result<LivenessRun> runLiveness(const ModelCatalog &catalog, const std::string &sourceSpec,
+                                std::vector<vision::ChallengePrompt> script, const vision::SessionConfig &config = {},
+                                const PromptCallback &onPrompt = {});
+// The same with an analyzer the caller keeps (reset here), for many sessions in a row.
+Result<LivenessRun> runLiveness(vision::FrameAnalyzer &analyzer, const std::string &sourceSpec,
                                 std::vector<vision::ChallengePrompt> script, const vision::SessionConfig &config = {},
                                 const PromptCallback &onPrompt = {});
 

@@ -4,6 +4,7 @@
 #include <opencv2/imgcodecs.hpp>
 #include <opencv2/imgproc.hpp>
 
+#include <algorithm>
 #include <fstream>
 #include <string>
 #include <system_error>
@@ -124,6 +125,39 @@ Result<Image> decodeImage(std::span<const std::uint8_t> bytes, const ImageLimits
     } catch (const cv::Exception &e) {
         return {ErrorCode::Unreadable, std::string("image conversion failed: ") + e.what()};
     }
+}
+
+Result<std::vector<std::uint8_t>> encodeJpeg(const Image &image, int quality)
+{
+    if (image.empty() || quality < 1 || quality > 100)
+        return {ErrorCode::InvalidArgument, "JPEG encoding needs an image and a quality of 1-100"};
+    std::vector<std::uint8_t> out;
+    try {
+        if (!cv::imencode(".jpg", ImageAccess::view(image), out, {cv::IMWRITE_JPEG_QUALITY, quality}))
+            return {ErrorCode::Internal, "JPEG encoding failed"};
+    } catch (const cv::Exception &e) {
+        return {ErrorCode::Internal, std::string("JPEG encoding failed: ") + e.what()};
+    }
+    return out;
+}
+
+Image resizeToFit(const Image &image, int maxSide)
+{
+    const int side = std::max(image.width(), image.height());
+    if (image.empty() || maxSide <= 0 || side <= maxSide)
+        return image;
+    const double f = static_cast<double>(maxSide) / side;
+    cv::Mat small;
+    cv::resize(ImageAccess::view(image), small, cv::Size(), f, f, cv::INTER_AREA);
+    return ImageAccess::fromMat(small);
+}
+
+Image crop(const Image &image, int x, int y, int width, int height)
+{
+    const cv::Rect r = cv::Rect(x, y, width, height) & cv::Rect(0, 0, image.width(), image.height());
+    if (image.empty() || r.area() <= 0)
+        return {};
+    return ImageAccess::fromMat(ImageAccess::view(image)(r).clone());
 }
 
 Result<Image> loadImage(const std::filesystem::path &path, const ImageLimits &limits)

@@ -53,4 +53,11 @@ struct ImageLimits {
 Result<Image> loadImage(const std::filesystem::path &path, const ImageLimits &limits = {});
 Result<Image> decodeImage(std::span<const std::uint8_t> bytes, const ImageLimits &limits = {});
 
+// JPEG bytes of the image (quality 1-100). Errors: InvalidArgument (empty image, bad quality).
+Result<std::vector<std::uint8_t>> encodeJpeg(const Image &image, int quality = 85);
+// The image scaled down (never up) so that its longer side is at most maxSide, aspect kept.
+Image resizeToFit(const Image &image, int maxSide);
+// The part of the image inside the box (clipped to the image). Empty when they do not overlap.
+Image crop(const Image &image, int x, int y, int width, int height);
+
 } // namespace simkyc::vision

@@ -11,6 +11,7 @@ Command matchCommand();
 Command evalCommand();
 Command analyzeCommand();
 Command livenessCommand();
+Command demoCommand();
 Command keysCommand();
 Command dbCommand();
 Command staffCommand();

@@ -5,8 +5,8 @@ namespace simkyc::app::cli {
 
 std::vector<Command> commands()
 {
-    return {selftestCommand(), embedCommand(), matchCommand(), evalCommand(), analyzeCommand(),
-            livenessCommand(), keysCommand(),  dbCommand(),    staffCommand()};
+    return {selftestCommand(), embedCommand(), matchCommand(), evalCommand(),  analyzeCommand(),
+            livenessCommand(), keysCommand(),  dbCommand(),    staffCommand(), demoCommand()};
 }
 
 } // namespace simkyc::app::cli

@@ -2,6 +2,7 @@
 #include "app/blink_eval.h"
 #include "app/cli/command_list.h"
 #include "app/face_services.h"
+#include "app/liveness_eval.h"
 #include "app/verification_eval.h"
 #include "vision/roc_plot.h"
 
@@ -64,9 +65,73 @@ int runBlinkEval(const QCommandLineParser &parser, const CommonOptions &options)
     return kExitOk;
 }
 
+int runLivenessEval(const QCommandLineParser &parser, const CommonOptions &options)
+{
+    LivenessEvalOptions eval;
+    if (parser.isSet("attacks"))
+        eval.attacks = parser.value("attacks").toStdString();
+    if (parser.isSet("labels")) {
+        eval.genuineLabels = parser.value("labels").toStdString();
+        eval.dataRoot = parser.isSet("root") ? std::filesystem::path(parser.value("root").toStdString())
+                                             : eval.genuineLabels.parent_path().parent_path();
+    }
+    if (eval.attacks.empty() && eval.genuineLabels.empty())
+        return fail(options, "invalid_argument", "give --attacks attacks.csv and/or --labels blinks.csv");
+    eval.limitPerType = parser.value("limit").toInt();
+    if (parser.isSet("seed"))
+        eval.seed = parser.value("seed").toULongLong();
+    auto result = evaluateLiveness(ModelCatalog::builtIn(options.modelsDir), eval);
+    if (!result.ok())
+        return fail(options, QString::fromUtf8(errorCodeName(result.error().code).data()),
+                    QString::fromStdString(result.error().message));
+    QJsonObject apcer, counts, stopped;
+    for (const auto &[type, n] : result->attacks) {
+        apcer.insert(QString::fromStdString(type), round6(result->apcer(type)));
+        counts.insert(QString::fromStdString(type), n);
+        QJsonObject reasons;
+        for (const auto &[reason, k] : result->stoppedBy.at(type))
+            reasons.insert(QString::fromStdString(reason), k);
+        stopped.insert(QString::fromStdString(type), reasons);
+    }
+    QJsonArray wrong;
+    for (const auto &s : result->sessions)
+        if (s.passed != (s.kind == "genuine")) {
+            QJsonArray reasons;
+            for (const auto &r : s.reasons)
+                reasons.append(QString::fromStdString(r));
+            wrong.append(QJsonObject{{"video", QString::fromStdString(s.video)},
+                                     {"kind", QString::fromStdString(s.kind)},
+                                     {"script", QString::fromStdString(s.script)},
+                                     {"reasons", reasons}});
+        }
+    const QJsonObject report{{"apcer", apcer},
+                             {"attack_sessions", counts},
+                             {"stopped_by", stopped},
+                             {"bpcer", round6(result->bpcer())},
+                             {"genuine_sessions", result->genuine},
+                             {"genuine_failed", result->genuineFailed},
+                             {"errors", wrong}};
+    if (options.json) {
+        printJson(report);
+    } else {
+        for (const auto &[type, n] : result->attacks)
+            printText(QStringLiteral("%1: APCER %2 (%3 sessions)\n")
+                          .arg(QString::fromStdString(type))
+                          .arg(result->apcer(type), 0, 'f', 4)
+                          .arg(n));
+        printText(QStringLiteral("genuine: BPCER %1 (%2 of %3 failed)\n")
+                      .arg(result->bpcer(), 0, 'f', 4)
+                      .arg(result->genuineFailed)
+                      .arg(result->genuine));
+    }
+    return kExitOk;
+}
+
 int runEval(const QCommandLineParser &parser, const CommonOptions &options)
 {
     const QStringList args = parser.positionalArguments();
+    if (args.size() == 1 && args.first() == "liveness")
+        return runLivenessEval(parser, options);
     if (args.size() == 1 && args.first() == "blinks")
         return runBlinkEval(parser, options);
     if (args.size() != 1 || args.first() != "verification")
@@ -163,8 +228,12 @@ Command evalCommand()
     c.name = "eval";
     c.summary = "Evaluate on labelled data: verification (EER, TAR@FAR, ROC) or blinks (precision, recall).";
     c.declare = [](QCommandLineParser &p) {
-        p.addPositionalArgument("what", "verification (face matching) or blinks (blink detection).");
-        p.addOption({"labels", "blinks: the frame-level blink label table (labels/blinks.csv).", "CSV"});
+        p.addPositionalArgument("what", "verification (face matching), blinks (blink detection) or liveness "
+                                        "(APCER per attack type, BPCER).");
+        p.addOption({"attacks", "liveness: the attack index written by simkyc-make-attacks (attacks.csv).", "CSV"});
+        p.addOption({"limit", "liveness: at most this many sessions per attack type.", "N"});
+        p.addOption({"seed", "liveness: seed of the attack sessions' random prompts.", "N"});
+        p.addOption({"labels", "blinks, liveness: the frame-level blink labels (labels/blinks.csv).", "CSV"});
         p.addOption({"pairs", "Label table: file,identity,... (all pairs) or a,b,same,... (listed pairs).", "CSV"});
         p.addOption({"root", "Folder the table's paths are relative to (default: the table's grandparent).", "DIR"});
         p.addOption({"roc", "Write the ROC curve to this PNG file.", "PNG"});

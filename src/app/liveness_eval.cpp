@@ -1,0 +1,169 @@
+#include "app/liveness_eval.h"
+
+#include "app/liveness_runner.h"
+#include "app/verification_eval.h"
+#include "vision/frame_source.h"
+
+#include <algorithm>
+#include <fstream>
+#include <random>
+
+namespace simkyc::app {
+namespace {
+
+struct Csv {
+    std::vector<std::string> header;
+    std::vector<std::vector<std::string>> rows;
+    [[nodiscard]] int column(const std::string &name) const
+    {
+        const auto it = std::find(header.begin(), header.end(), name);
+        return it == header.end() ? -1 : static_cast<int>(it - header.begin());
+    }
+};
+
+Result<Csv> readCsv(const std::filesystem::path &path)
+{
+    std::ifstream in(path);
+    if (!in)
+        return {ErrorCode::NotFound, path.string() + ": cannot open"};
+    Csv csv;
+    std::string line;
+    if (!std::getline(in, line))
+        return {ErrorCode::InvalidFormat, path.string() + ": empty"};
+    csv.header = splitCsvLine(line);
+    while (std::getline(in, line))
+        if (!line.empty())
+            csv.rows.push_back(splitCsvLine(line));
+    return csv;
+}
+
+// A random script with at least one blink and one turn, as ChallengePlanner draws, but seeded.
+std::vector<vision::ChallengePrompt> attackScript(std::mt19937_64 &rng)
+{
+    std::uniform_int_distribution<int> pick(0, 2);
+    while (true) {
+        std::vector<vision::ChallengePrompt> script;
+        int blinks = 0;
+        for (double at : {1000.0, 3500.0, 6000.0}) {
+            const auto c = static_cast<vision::Challenge>(pick(rng));
+            blinks += c == vision::Challenge::Blink ? 1 : 0;
+            script.push_back({c, at});
+        }
+        if (blinks >= 1 && blinks <= 2)
+            return script;
+    }
+}
+
+std::string scriptText(const std::vector<vision::ChallengePrompt> &script)
+{
+    std::string out;
+    for (const auto &p : script)
+        out += (out.empty() ? "" : ",") + std::string(vision::challengeName(p.challenge)) + "@" +
+               std::to_string(p.promptMs / 1000.0).substr(0, 4);
+    return out;
+}
+
+Result<SessionOutcome> runOne(vision::FrameAnalyzer &analyzer, const std::string &video, const std::string &kind,
+                              std::vector<vision::ChallengePrompt> script)
+{
+    SessionOutcome o;
+    o.video = video;
+    o.kind = kind;
+    o.script = scriptText(script);
+    auto run = runLiveness(analyzer, video, std::move(script));
+    if (!run.ok())
+        return Error{run.error().code, video + ": " + run.error().message};
+    o.passed = run->result.passed;
+    o.reasons = run->result.reasons;
+    return o;
+}
+
+} // namespace
+
+double LivenessEvalResult::apcer(const std::string &type) const
+{
+    const auto n = attacks.find(type);
+    if (n == attacks.end() || n->second == 0)
+        return 0.0;
+    const auto p = attacksPassed.find(type);
+    return p == attacksPassed.end() ? 0.0 : static_cast<double>(p->second) / n->second;
+}
+
+double LivenessEvalResult::bpcer() const
+{
+    return genuine == 0 ? 0.0 : static_cast<double>(genuineFailed) / genuine;
+}
+
+Result<LivenessEvalResult> evaluateLiveness(const ModelCatalog &catalog, const LivenessEvalOptions &options)
+{
+    auto model = catalog.require("landmarks68");
+    if (!model.ok())
+        return model.error();
+    auto analyzer = vision::FrameAnalyzer::load(*model);
+    if (!analyzer.ok())
+        return analyzer.error();
+    LivenessEvalResult result;
+    std::mt19937_64 rng(options.seed);
+    if (!options.attacks.empty()) {
+        auto csv = readCsv(options.attacks);
+        if (!csv.ok())
+            return csv.error();
+        const int cVideo = csv->column("video"), cType = csv->column("attack_type");
+        if (cVideo < 0 || cType < 0)
+            return {ErrorCode::InvalidFormat, options.attacks.string() + ": expected columns video,attack_type"};
+        for (const auto &row : csv->rows) {
+            if (static_cast<int>(row.size()) <= std::max(cVideo, cType))
+                continue;
+            const std::string &type = row[static_cast<size_t>(cType)];
+            if (options.limitPerType > 0 && result.attacks[type] >= options.limitPerType)
+                continue;
+            std::filesystem::path video = row[static_cast<size_t>(cVideo)];
+            if (video.is_relative())
+                video = options.attacks.parent_path() / video;
+            auto outcome = runOne(**analyzer, video.string(), type, attackScript(rng));
+            if (!outcome.ok())
+                return outcome.error();
+            ++result.attacks[type];
+            if (outcome->passed)
+                ++result.attacksPassed[type];
+            for (const auto &reason : outcome->reasons)
+                ++result.stoppedBy[type][reason];
+            result.sessions.push_back(std::move(outcome).value());
+        }
+    }
+    if (!options.genuineLabels.empty()) {
+        auto csv = readCsv(options.genuineLabels);
+        if (!csv.ok())
+            return csv.error();
+        const int cVideo = csv->column("video"), cEvent = csv->column("event"), cStart = csv->column("start_frame");
+        if (cVideo < 0 || cEvent < 0 || cStart < 0)
+            return {ErrorCode::InvalidFormat, options.genuineLabels.string() + ": expected video,event,start_frame"};
+        std::map<std::string, double> fpsOf;
+        for (const auto &row : csv->rows) {
+            if (static_cast<int>(row.size()) <= std::max({cVideo, cEvent, cStart}) ||
+                row[static_cast<size_t>(cEvent)] == "note")
+                continue;
+            const std::string video = (options.dataRoot / row[static_cast<size_t>(cVideo)]).string();
+            // Frame times come from the container's rate; 25 and 30 fps clips are both in the data.
+            if (!fpsOf.count(video)) {
+                auto source = vision::openVideoFile(video);
+                if (!source.ok())
+                    return Error{source.error().code, video + ": " + source.error().message};
+                fpsOf[video] = (*source)->info().fps > 0.0 ? (*source)->info().fps : 30.0;
+            }
+            const double startMs = std::stod(row[static_cast<size_t>(cStart)]) * 1000.0 / fpsOf[video];
+            if (startMs < 1200.0)
+                continue; // the open-eye baseline needs the first second
+            auto outcome = runOne(**analyzer, video, "genuine", {{vision::Challenge::Blink, startMs - 400.0}});
+            if (!outcome.ok())
+                return outcome.error();
+            ++result.genuine;
+            if (!outcome->passed)
+                ++result.genuineFailed;
+            result.sessions.push_back(std::move(outcome).value());
+        }
+    }
+    return result;
+}
+
+} // namespace simkyc::app

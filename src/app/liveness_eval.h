@@ -1,0 +1,51 @@
+// ISO/IEC 30107-3 style evaluation of the whole liveness decision.
+// Attack sessions: every video of an attack index (attacks.csv: video, attack_type, ...) is run as a
+// session with a random 3-challenge script (at least one blink and one turn, as the kiosk's
+// planner draws; seeded, so runs repeat) prompted at 1.0, 3.5 and 6.0 s: the attacker's video was
+// made without knowing the prompts. APCER per attack type = sessions passed / sessions.
+// Genuine sessions: one per labelled blink of labels/blinks.csv that starts at least 1.2 s into
+// its video, prompted 0.4 s before the blink begins (a cooperative customer's reaction).
+// BPCER = genuine sessions failed / genuine sessions.
+// Thread-safety: reentrant.
+#pragma once
+
+#include "app/model_catalog.h"
+
+#include <cstdint>
+#include <filesystem>
+#include <map>
+#include <string>
+#include <vector>
+
+namespace simkyc::app {
+
+struct LivenessEvalOptions {
+    std::filesystem::path attacks;       // attacks.csv (video paths relative to its folder, or absolute)
+    std::filesystem::path genuineLabels; // labels/blinks.csv
+    std::filesystem::path dataRoot;      // folder blinks.csv paths are relative to
+    std::uint64_t seed = 20261128;
+    int limitPerType = 0; // 0: all
+};
+
+struct SessionOutcome {
+    std::string video;
+    std::string kind; // attack type, or "genuine"
+    std::string script;
+    bool passed = false;
+    std::vector<std::string> reasons;
+};
+
+struct LivenessEvalResult {
+    std::vector<SessionOutcome> sessions;
+    std::map<std::string, int> attacks;                          // type -> sessions
+    std::map<std::string, int> attacksPassed;                    // type -> sessions wrongly passed
+    std::map<std::string, std::map<std::string, int>> stoppedBy; // type -> reason -> sessions
+    int genuine = 0;
+    int genuineFailed = 0;
+    [[nodiscard]] double apcer(const std::string &type) const;
+    [[nodiscard]] double bpcer() const;
+};
+
+Result<LivenessEvalResult> evaluateLiveness(const ModelCatalog &catalog, const LivenessEvalOptions &options);
+
+} // namespace simkyc::app
