@@ -191,10 +191,18 @@ void LivenessSession::onTurn(const TurnEvent &t)
     c->peakYawDeg = t.peakYawDeg;
     // The planar-surface test: a photo or screen tilted to fake the turn keeps its landmarks on a
     // homography of the frontal reference.
+    std::vector<double> turned;
+    for (size_t i = 0; i < m_result.trace.size(); ++i) {
+        const auto &s = m_result.trace[i];
+        if (s.frame >= t.startFrame && s.frame <= t.endFrame && std::abs(s.yawDeg) >= m_config.turnedYawDeg &&
+            m_result.planarResiduals[i] >= 0.0)
+            turned.push_back(m_result.planarResiduals[i]);
+    }
     double residual = -1.0;
-    for (size_t i = 0; i < m_result.trace.size(); ++i)
-        if (m_result.trace[i].frame >= t.startFrame && m_result.trace[i].frame <= t.endFrame)
-            residual = std::max(residual, m_result.planarResiduals[i]);
+    if (!turned.empty()) {
+        std::nth_element(turned.begin(), turned.begin() + static_cast<long>(turned.size() / 2), turned.end());
+        residual = turned[turned.size() / 2];
+    }
     c->planarResidual = residual;
     if (residual < m_config.minTurnResidualIod) {
         c->outcome = ChallengeOutcome::FlatSurface;

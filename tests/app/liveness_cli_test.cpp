@@ -8,6 +8,8 @@
 
 #include <gtest/gtest.h>
 
+#include <fstream>
+
 namespace simkyc::test {
 namespace {
 
@@ -81,6 +83,30 @@ TEST(LivenessCli, RunPassesWhenTheRecordingFollowsTheScriptAndFailsOtherwise)
     EXPECT_EQ(late.exitCode, 1) << late.out;
     auto bad = runProcess(cli(), {"liveness", "run", "--json", "--source", video, "--prompts", "wink@1"});
     EXPECT_EQ(bad.exitCode, 2);
+}
+
+TEST(LivenessCli, TiltedPhotoFakingTurnsIsStoppedAsAFlatSurface)
+{
+    SIMKYC_REQUIRE_SHARED_DATA();
+    TempDir dir;
+    const auto list = dir.path() / "photos.txt";
+    std::ofstream(list) << (*sharedDataDir() / "verification/deepface/img1.jpg").string() << "\n";
+    auto made = runProcess((binDir() / "simkyc-make-attacks").string(),
+                           {"--photos", list.string(), "--root", sharedDataDir()->string(), "--out",
+                            (dir.path() / "attacks").string(), "--types", "tilted", "--seconds", "4"});
+    ASSERT_EQ(made.exitCode, 0) << made.out << made.err;
+    const auto video = (dir.path() / "attacks/tilted/deepface_img1.avi").string();
+    // A lower turn threshold lets the tilted plane register as a turn: the planar test must stop it.
+    int flat = 0;
+    for (const char *prompt : {"left@0.5", "right@0.5"}) {
+        auto r = runProcess(cli(),
+                            {"liveness", "run", "--json", "--source", video, "--prompts", prompt, "--turn-deg", "12"});
+        ASSERT_EQ(r.exitCode, 1) << prompt << ": " << r.out << r.err;
+        const QJsonObject report = parse(r.out);
+        EXPECT_FALSE(report["passed"].toBool());
+        flat += report["reasons"].toArray().contains(QJsonValue("flat_surface")) ? 1 : 0;
+    }
+    EXPECT_GE(flat, 1);
 }
 
 TEST(LivenessCli, EventsErrors)

@@ -159,9 +159,16 @@ int runSession(const QCommandLineParser &parser, const CommonOptions &options)
     if (!script.ok())
         return fail(options, QString::fromUtf8(errorCodeName(script.error().code).data()),
                     QString::fromStdString(script.error().message));
+    vision::SessionConfig config;
+    if (parser.isSet("turn-deg")) {
+        bool ok = false;
+        config.turn.thresholdDeg = parser.value("turn-deg").toDouble(&ok);
+        if (!ok || config.turn.thresholdDeg < 10.0 || config.turn.thresholdDeg > 60.0)
+            return fail(options, "invalid_argument", "--turn-deg takes 10-60 degrees");
+    }
     const bool json = options.json;
-    auto run = runLiveness(ModelCatalog::builtIn(options.modelsDir), parser.value("source").toStdString(), *script, {},
-                           [json](vision::Challenge c, double ms) {
+    auto run = runLiveness(ModelCatalog::builtIn(options.modelsDir), parser.value("source").toStdString(), *script,
+                           config, [json](vision::Challenge c, double ms) {
                                if (!json)
                                    printText(QStringLiteral("prompt at %1 s: %2\n")
                                                  .arg(ms / 1000.0, 0, 'f', 2)
@@ -226,6 +233,7 @@ Command livenessCommand()
             {"challenges", "run: these challenges in this order, each prompted when the last is done.", "LIST"});
         p.addOption({"prompts", "run: a fixed script for recordings, e.g. blink@0.5,left@3.0 (seconds).", "SCRIPT"});
         p.addOption({"count", "run: number of random challenges (1-5, default 3).", "N"});
+        p.addOption({"turn-deg", "run: yaw a turn must pass (10-60, default 25).", "DEG"});
         p.addOption({"trace", "Also write per-frame EAR and yaw to this CSV file.", "FILE.csv"});
     };
     c.run = [](const QCommandLineParser &parser, const CommonOptions &options) {
