@@ -1,6 +1,6 @@
 #include "app/blink_eval.h"
 
-#include "app/verification_eval.h"
+#include "app/csv_table.h"
 
 #include <algorithm>
 #include <fstream>
@@ -74,30 +74,21 @@ double BlinkEvalResult::recall() const
 Result<BlinkEvalResult> evaluateBlinks(const ModelCatalog &catalog, const std::filesystem::path &labels,
                                        const std::filesystem::path &root, int toleranceFrames)
 {
-    std::ifstream in(labels);
-    if (!in)
-        return {ErrorCode::NotFound, labels.string() + ": cannot open the blink label table"};
-    std::string line;
-    std::getline(in, line);
-    const auto header = splitCsvLine(line);
-    auto column = [&](const char *name) {
-        for (size_t i = 0; i < header.size(); ++i)
-            if (header[i] == name)
-                return static_cast<int>(i);
-        return -1;
-    };
-    const int cVideo = column("video"), cEvent = column("event"), cStart = column("start_frame"),
-              cEnd = column("end_frame");
+    auto table = readCsvTable(labels);
+    if (!table.ok())
+        return table.error();
+    const int cVideo = table->column("video"), cEvent = table->column("event"), cStart = table->column("start_frame"),
+              cEnd = table->column("end_frame");
     if (cVideo < 0 || cEvent < 0 || cStart < 0 || cEnd < 0)
         return {ErrorCode::InvalidFormat, labels.string() + ": expected columns video,event,start_frame,end_frame"};
     std::map<std::string, std::pair<std::vector<LabelledInterval>, std::vector<LabelledInterval>>> byVideo;
-    while (std::getline(in, line)) {
-        const auto f = splitCsvLine(line);
-        if (static_cast<int>(f.size()) <= std::max({cVideo, cEvent, cStart, cEnd}))
+    for (const auto &row : table->rows) {
+        const std::string &start = table->cell(row, cStart), &end = table->cell(row, cEnd);
+        if (start.empty() || end.empty())
             continue;
-        LabelledInterval interval{std::stoll(f[static_cast<size_t>(cStart)]), std::stoll(f[static_cast<size_t>(cEnd)])};
-        auto &slot = byVideo[f[static_cast<size_t>(cVideo)]];
-        (f[static_cast<size_t>(cEvent)] == "note" ? slot.second : slot.first).push_back(interval);
+        LabelledInterval interval{std::stoll(start), std::stoll(end)};
+        auto &slot = byVideo[table->cell(row, cVideo)];
+        (table->cell(row, cEvent) == "note" ? slot.second : slot.first).push_back(interval);
     }
     BlinkEvalResult result;
     for (const auto &[video, intervals] : byVideo) {

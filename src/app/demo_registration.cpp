@@ -191,12 +191,9 @@ Status runDemo(const ModelCatalog &catalog, const DemoOptions &options, const De
     const auto video = options.sampleVideo ? options.sampleVideo : defaultSampleVideo();
     if (video) {
         auto engine = loadFaceEngine(catalog);
-        auto model = catalog.require("landmarks68");
         if (!engine.ok())
             return engine.error();
-        if (!model.ok())
-            return model.error();
-        auto analyzer = vision::FrameAnalyzer::load(*model);
+        auto analyzer = loadFrameAnalyzer(catalog);
         if (!analyzer.ok())
             return analyzer.error();
         face = FacePath{std::move(engine).value(), std::move(analyzer).value(), *video};

@@ -17,6 +17,15 @@ Result<std::unique_ptr<vision::FaceEngine>> loadFaceEngine(const ModelCatalog &c
     return vision::FaceEngine::load(vision::FaceEngineModels{*landmarks5, *resnet});
 }
 
+Result<std::unique_ptr<vision::FrameAnalyzer>> loadFrameAnalyzer(const ModelCatalog &catalog,
+                                                                 const vision::FrameAnalyzerOptions &options)
+{
+    auto model = catalog.require("landmarks68");
+    if (!model.ok())
+        return model.error();
+    return vision::FrameAnalyzer::load(*model, options);
+}
+
 QJsonObject enrolmentJson(const vision::FaceEnrolment &e, bool withEmbedding)
 {
     const auto &b = e.detection.box;

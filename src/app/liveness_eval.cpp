@@ -1,7 +1,9 @@
 #include "app/liveness_eval.h"
 
+#include "app/face_services.h"
+
+#include "app/csv_table.h"
 #include "app/liveness_runner.h"
-#include "app/verification_eval.h"
 #include "vision/frame_source.h"
 
 #include <algorithm>
@@ -10,32 +12,6 @@
 
 namespace simkyc::app {
 namespace {
-
-struct Csv {
-    std::vector<std::string> header;
-    std::vector<std::vector<std::string>> rows;
-    [[nodiscard]] int column(const std::string &name) const
-    {
-        const auto it = std::find(header.begin(), header.end(), name);
-        return it == header.end() ? -1 : static_cast<int>(it - header.begin());
-    }
-};
-
-Result<Csv> readCsv(const std::filesystem::path &path)
-{
-    std::ifstream in(path);
-    if (!in)
-        return {ErrorCode::NotFound, path.string() + ": cannot open"};
-    Csv csv;
-    std::string line;
-    if (!std::getline(in, line))
-        return {ErrorCode::InvalidFormat, path.string() + ": empty"};
-    csv.header = splitCsvLine(line);
-    while (std::getline(in, line))
-        if (!line.empty())
-            csv.rows.push_back(splitCsvLine(line));
-    return csv;
-}
 
 // A random script with at least one blink and one turn, as ChallengePlanner draws, but seeded.
 std::vector<vision::ChallengePrompt> attackScript(std::mt19937_64 &rng)
@@ -96,16 +72,13 @@ double LivenessEvalResult::bpcer() const
 
 Result<LivenessEvalResult> evaluateLiveness(const ModelCatalog &catalog, const LivenessEvalOptions &options)
 {
-    auto model = catalog.require("landmarks68");
-    if (!model.ok())
-        return model.error();
-    auto analyzer = vision::FrameAnalyzer::load(*model);
+    auto analyzer = loadFrameAnalyzer(catalog);
     if (!analyzer.ok())
         return analyzer.error();
     LivenessEvalResult result;
     std::mt19937_64 rng(options.seed);
     if (!options.attacks.empty()) {
-        auto csv = readCsv(options.attacks);
+        auto csv = readCsvTable(options.attacks);
         if (!csv.ok())
             return csv.error();
         const int cVideo = csv->column("video"), cType = csv->column("attack_type");
@@ -132,7 +105,7 @@ Result<LivenessEvalResult> evaluateLiveness(const ModelCatalog &catalog, const L
         }
     }
     if (!options.genuineLabels.empty()) {
-        auto csv = readCsv(options.genuineLabels);
+        auto csv = readCsvTable(options.genuineLabels);
         if (!csv.ok())
             return csv.error();
         const int cVideo = csv->column("video"), cEvent = csv->column("event"), cStart = csv->column("start_frame");

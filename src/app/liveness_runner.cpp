@@ -1,5 +1,7 @@
 #include "app/liveness_runner.h"
 
+#include "app/face_services.h"
+
 #include "vision/capture_thread.h"
 #include "vision/frame_analyzer.h"
 #include "vision/frame_source.h"
@@ -12,10 +14,7 @@ Result<LivenessRun> runLiveness(const ModelCatalog &catalog, const std::string &
                                 std::vector<vision::ChallengePrompt> script, const vision::SessionConfig &config,
                                 const PromptCallback &onPrompt)
 {
-    auto model = catalog.require("landmarks68");
-    if (!model.ok())
-        return model.error();
-    auto analyzer = vision::FrameAnalyzer::load(*model);
+    auto analyzer = loadFrameAnalyzer(catalog);
     if (!analyzer.ok())
         return analyzer.error();
     return runLiveness(**analyzer, sourceSpec, std::move(script), config, onPrompt);

@@ -1,5 +1,7 @@
 #include "app/liveness_trace.h"
 
+#include "app/face_services.h"
+
 #include "vision/frame_analyzer.h"
 #include "vision/frame_source.h"
 
@@ -8,10 +10,7 @@ namespace simkyc::app {
 Result<LivenessTrace> traceLiveness(const ModelCatalog &catalog, const std::string &sourceSpec,
                                     const TraceOptions &options)
 {
-    auto model = catalog.require("landmarks68");
-    if (!model.ok())
-        return model.error();
-    auto analyzer = vision::FrameAnalyzer::load(*model);
+    auto analyzer = loadFrameAnalyzer(catalog);
     if (!analyzer.ok())
         return analyzer.error();
     auto source = vision::openSourceSpec(sourceSpec);

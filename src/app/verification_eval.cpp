@@ -1,5 +1,6 @@
 #include "app/verification_eval.h"
 
+#include "app/csv_table.h"
 #include "vision/image.h"
 #include "vision/matcher.h"
 
@@ -9,61 +10,7 @@
 
 namespace simkyc::app {
 
-std::vector<std::string> splitCsvLine(const std::string &line)
-{
-    std::vector<std::string> fields(1);
-    bool quoted = false;
-    for (size_t i = 0; i < line.size(); ++i) {
-        const char c = line[i];
-        if (quoted) {
-            if (c == '"' && i + 1 < line.size() && line[i + 1] == '"') {
-                fields.back() += '"';
-                ++i;
-            } else if (c == '"') {
-                quoted = false;
-            } else {
-                fields.back() += c;
-            }
-        } else if (c == '"') {
-            quoted = true;
-        } else if (c == ',') {
-            fields.emplace_back();
-        } else if (c != '\r') {
-            fields.back() += c;
-        }
-    }
-    return fields;
-}
-
 namespace {
-
-struct Table {
-    std::vector<std::string> header;
-    std::vector<std::vector<std::string>> rows;
-    [[nodiscard]] int column(const std::string &name) const
-    {
-        for (size_t i = 0; i < header.size(); ++i)
-            if (header[i] == name)
-                return static_cast<int>(i);
-        return -1;
-    }
-};
-
-Result<Table> readTable(const std::filesystem::path &path)
-{
-    std::ifstream in(path);
-    if (!in)
-        return {ErrorCode::NotFound, path.string() + ": cannot open the label table"};
-    Table t;
-    std::string line;
-    if (!std::getline(in, line))
-        return {ErrorCode::InvalidFormat, path.string() + ": empty label table"};
-    t.header = splitCsvLine(line);
-    while (std::getline(in, line))
-        if (!line.empty())
-            t.rows.push_back(splitCsvLine(line));
-    return t;
-}
 
 Result<vision::FaceEnrolment> enrolFile(vision::FaceEngine &engine, const std::filesystem::path &path,
                                         const std::optional<vision::DegradeSpec> &degrade, bool mirrorAugment)
@@ -95,7 +42,7 @@ struct Embedded {
 
 Result<EvalResult> evaluateVerification(vision::FaceEngine &engine, const EvalOptions &options)
 {
-    auto table = readTable(options.table);
+    auto table = readCsvTable(options.table);
     if (!table.ok())
         return table.error();
     const int cFile = table->column("file"), cIdentity = table->column("identity"), cSource = table->column("source");

@@ -36,7 +36,4 @@ struct EvalResult {
 
 Result<EvalResult> evaluateVerification(vision::FaceEngine &engine, const EvalOptions &options);
 
-// Splits one CSV line (RFC 4180 quoting). Exposed for tests.
-std::vector<std::string> splitCsvLine(const std::string &line);
-
 } // namespace simkyc::app

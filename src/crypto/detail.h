@@ -36,7 +36,4 @@ Result<SecureBytes> hkdfSha256(Bytes ikm, Bytes salt, Bytes info, std::size_t le
 Result<SecureBytes> scrypt(Bytes password, Bytes salt, std::uint64_t n, std::uint32_t r, std::uint32_t p,
                            std::size_t length);
 
-// Decodes lowercase or uppercase hex; InvalidFormat on odd length or a non-hex character.
-Result<std::vector<std::uint8_t>> fromHex(std::string_view hex);
-
 } // namespace simkyc::crypto::detail

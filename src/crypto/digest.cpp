@@ -86,7 +86,7 @@ std::string opensslVersion()
 
 } // namespace simkyc::crypto
 
-namespace simkyc::crypto::detail {
+namespace simkyc::crypto {
 
 Result<std::vector<std::uint8_t>> fromHex(std::string_view hex)
 {
@@ -112,4 +112,4 @@ Result<std::vector<std::uint8_t>> fromHex(std::string_view hex)
     return out;
 }
 
-} // namespace simkyc::crypto::detail
+} // namespace simkyc::crypto

@@ -12,6 +12,7 @@
 #include <span>
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace simkyc::crypto {
 
@@ -22,6 +23,9 @@ Sha256Digest sha256(std::string_view data);
 Result<Sha256Digest> sha256File(const std::filesystem::path &path);
 
 std::string toHex(std::span<const std::uint8_t> bytes);
+// Decodes lowercase or uppercase hex; InvalidFormat on odd length or a non-hex character (the
+// message never echoes the input: it may be a key).
+Result<std::vector<std::uint8_t>> fromHex(std::string_view hex);
 
 // "OpenSSL 3.0.x ..." as reported by the library loaded at run time.
 std::string opensslVersion();

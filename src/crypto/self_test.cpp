@@ -14,7 +14,7 @@ namespace {
 
 std::vector<std::uint8_t> hex(std::string_view text)
 {
-    auto bytes = detail::fromHex(text);
+    auto bytes = fromHex(text);
     return bytes ? std::move(bytes).value() : std::vector<std::uint8_t>{};
 }
 

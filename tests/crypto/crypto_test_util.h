@@ -16,7 +16,7 @@ namespace simkyc::crypto::test {
 
 inline std::vector<std::uint8_t> hex(std::string_view text)
 {
-    auto bytes = detail::fromHex(text);
+    auto bytes = crypto::fromHex(text);
     EXPECT_TRUE(bytes.ok()) << "bad hex in test vector";
     return bytes ? std::move(bytes).value() : std::vector<std::uint8_t>{};
 }
