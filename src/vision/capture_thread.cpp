@@ -28,8 +28,8 @@ CaptureThread::~CaptureThread()
 
 void CaptureThread::start()
 {
-    if (m_thread.joinable() || !m_source)
-        return;
+    if (m_thread.joinable() || !m_source || m_stopRequested)
+        return; // running already, or stopped for good
     m_running = true;
     m_thread = std::thread([this] { loop(); });
 }
@@ -50,7 +50,7 @@ FrameRead CaptureThread::next(std::chrono::milliseconds timeout)
 {
     if (auto item = m_queue.pop(timeout))
         return std::move(*item);
-    if (m_queue.closed() || (!m_running && !m_thread.joinable()))
+    if (m_queue.closed())
         return {FrameErrorCode::Stopped, m_info.description + ": capture stopped"};
     return {FrameErrorCode::Timeout,
             m_info.description + ": no frame within " + std::to_string(timeout.count()) + " ms"};

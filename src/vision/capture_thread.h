@@ -44,7 +44,7 @@ public:
     CaptureThread(const CaptureThread &) = delete;
     CaptureThread &operator=(const CaptureThread &) = delete;
 
-    void start(); // no-op when already started
+    void start(); // no-op when already started or stopped (a CaptureThread runs once)
     void stop();
 
     // The next frame or error event; Timeout when nothing arrived in time; Stopped once the thread

@@ -1,4 +1,4 @@
-// Internal to src/vision: transparent huge pages for model memory.
+// Transparent huge pages for model memory (used by FrameAnalyzer::load; usable around any model load).
 // The 68-point shape predictor is ~80 MB of small heap blocks read in a data-dependent order, so
 // each fit misses the TLB thousands of times; backed by 2 MB pages the same fit runs ~35-40% faster.
 // Usage: mark = heapMark(); load the model on this thread; adviseHugePagesSince(mark).

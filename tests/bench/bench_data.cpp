@@ -2,6 +2,7 @@
 
 #include "support/test_env.h"
 #include "vision/frame_source.h"
+#include "vision/model_memory.h"
 
 #include <opencv2/imgproc.hpp>
 
@@ -95,6 +96,17 @@ std::filesystem::path modelPath(const char *file)
 }
 
 const vision::LandmarkDetector *landmarks68()
+{
+    static const auto instance = [] {
+        const vision::HeapMark mark = vision::heapMark();
+        auto model = loadModel<vision::LandmarkDetector>("shape_predictor_68_face_landmarks.dat");
+        vision::adviseHugePagesSince(mark);
+        return model;
+    }();
+    return instance.get();
+}
+
+const vision::LandmarkDetector *landmarks68SmallPages()
 {
     static const auto instance = loadModel<vision::LandmarkDetector>("shape_predictor_68_face_landmarks.dat");
     return instance.get();

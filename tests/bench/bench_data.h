@@ -33,7 +33,9 @@ const BenchFrames &benchFrames();
 const vision::Image &pingPongFrame(std::int64_t i);
 
 std::filesystem::path modelPath(const char *file);
-const vision::LandmarkDetector *landmarks68(); // nullptr when the model is missing
+const vision::LandmarkDetector *landmarks68();           // nullptr when the model is missing; on huge pages as
+                                                         // FrameAnalyzer loads it
+const vision::LandmarkDetector *landmarks68SmallPages(); // the same model on ordinary 4 KiB pages
 const vision::LandmarkDetector *landmarks5();
 vision::FaceEmbedder *embedder();
 
