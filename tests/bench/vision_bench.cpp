@@ -5,6 +5,7 @@
 // wall_p50_ms / wall_p99_ms, speedup_vs_hog (full-frame HOG p50 / tracked analysis p50, same run),
 // detections_per_frame, peak_rss_mb (includes frames_mb of pre-decoded frames).
 #include "bench_data.h"
+#include "vision/liveness_session.h"
 
 #include "vision/face_detector.h"
 #include "vision/frame_analyzer.h"
@@ -100,6 +101,40 @@ void BM_TrackedFrameAnalysis(benchmark::State &state)
     describe(state);
 }
 
+// The liveness step on top of the frame analysis: blink and turn detectors, the planar-surface
+// residual (a homography fit of 40 landmarks), continuity checks and best-frame ranking, fed with
+// analyses computed beforehand from the real frames. Target: median <= 2 ms per frame.
+void BM_LivenessStep(benchmark::State &state)
+{
+    auto &analyzer = analyzerFor(true);
+    if (!analyzer.ok()) {
+        state.SkipWithError(analyzer.error().toString().c_str());
+        return;
+    }
+    (*analyzer)->reset();
+    std::vector<vision::FrameAnalysis> analyses;
+    for (std::int64_t i = 0; i < static_cast<std::int64_t>(benchFrames().frames.size()); ++i)
+        analyses.push_back((*analyzer)->analyze(pingPongFrame(i)));
+    // A session that never ends: its first prompt is far in the future.
+    auto session = std::make_unique<vision::LivenessSession>(
+        std::vector<vision::ChallengePrompt>{{vision::Challenge::TurnLeft, 1e12}});
+    CallTimes times;
+    std::int64_t i = 0;
+    for (auto _ : state) {
+        vision::FrameAnalysis a = analyses[static_cast<size_t>(i % static_cast<std::int64_t>(analyses.size()))];
+        a.sequence = a.sourceIndex = i;
+        a.sourceTimeMs = static_cast<double>(i) * 33.3;
+        times.start();
+        benchmark::DoNotOptimize(session->feed(a, benchFrames().frames.front()));
+        times.stop();
+        if (++i % 3000 == 0) // keep the evidence trace at a session's length
+            session = std::make_unique<vision::LivenessSession>(
+                std::vector<vision::ChallengePrompt>{{vision::Challenge::TurnLeft, 1e12}});
+    }
+    addPercentiles(state, times);
+    describe(state);
+}
+
 void landmarkBench(benchmark::State &state, const vision::LandmarkDetector *detector)
 {
     if (detector == nullptr) {
@@ -188,6 +223,7 @@ void BM_LoadFaceResnet(benchmark::State &state)
 // loads last (they raise the peak RSS the earlier benchmarks report).
 BENCHMARK(BM_FullFrameHog)->Unit(benchmark::kMillisecond);
 BENCHMARK(BM_TrackedFrameAnalysis)->Arg(1)->Arg(0)->ArgName("huge_pages")->Unit(benchmark::kMillisecond);
+BENCHMARK(BM_LivenessStep)->Unit(benchmark::kMillisecond);
 BENCHMARK(BM_Landmarks68PerFace)->Unit(benchmark::kMillisecond);
 BENCHMARK(BM_Landmarks68PerFaceSmallPages)->Unit(benchmark::kMillisecond);
 BENCHMARK(BM_Landmarks5PerFace)->Unit(benchmark::kMillisecond);
