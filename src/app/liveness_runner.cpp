@@ -31,6 +31,23 @@ Result<LivenessRun> runLiveness(vision::FrameAnalyzer &analyzer, const std::stri
     LivenessRun run;
     const bool camera = (*source)->info().kind == vision::SourceKind::Camera;
     run.sourceKind = std::string(vision::sourceKindName((*source)->info().kind));
+    run.injection.enforced = camera;
+    vision::LivenessSession session(std::move(script), config);
+    if (camera) {
+        // A virtual camera (v4l2loopback, OBS...) can feed any prepared video: refuse it outright.
+        auto identity = vision::queryCamera((*source)->info().description);
+        if (!identity.ok())
+            return identity.error();
+        run.injection.camera = *identity;
+        std::string why;
+        if (vision::isVirtualCamera(*identity, &why)) {
+            run.injection.virtualCamera = why;
+            session.reject("virtual_camera");
+            run.result = session.result();
+            return run;
+        }
+    }
+    vision::StreamPlausibility plausibility;
     std::unique_ptr<vision::CaptureThread> capture;
     if (camera) {
         vision::CaptureOptions captureOptions;
@@ -38,7 +55,6 @@ Result<LivenessRun> runLiveness(vision::FrameAnalyzer &analyzer, const std::stri
         capture = std::make_unique<vision::CaptureThread>(std::move(source).value(), captureOptions);
         capture->start();
     }
-    vision::LivenessSession session(std::move(script), config);
     std::optional<vision::Challenge> announced;
     size_t announcedCount = 0;
     while (!session.finished()) {
@@ -53,6 +69,7 @@ Result<LivenessRun> runLiveness(vision::FrameAnalyzer &analyzer, const std::stri
                 capture->stop();
             return read.error().toError(); // camera lost, stalled, ...
         }
+        plausibility.feed(read->timestampNs, read->image);
         const vision::FrameAnalysis analysis = analyzer.analyze(*read);
         session.feed(analysis, read->image);
         ++run.frames;
@@ -68,6 +85,9 @@ Result<LivenessRun> runLiveness(vision::FrameAnalyzer &analyzer, const std::stri
     }
     if (capture)
         capture->stop();
+    run.injection.stream = plausibility.report();
+    if (camera && run.injection.stream.suspicious)
+        session.reject("implausible_stream");
     session.finish();
     run.result = session.result();
     return run;

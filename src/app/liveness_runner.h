@@ -5,17 +5,27 @@
 
 #include "app/model_catalog.h"
 #include "vision/frame_analyzer.h"
+#include "vision/injection_check.h"
 #include "vision/liveness_session.h"
 
 #include <functional>
+#include <optional>
 #include <string>
 
 namespace simkyc::app {
+
+struct InjectionFindings {
+    bool enforced = false; // cameras: findings fail the session; files (demo, tests): reported only
+    std::optional<vision::CameraIdentity> camera;
+    std::string virtualCamera; // why the camera is considered virtual; empty when it is not
+    vision::PlausibilityReport stream;
+};
 
 struct LivenessRun {
     vision::LivenessResult result;
     std::int64_t frames = 0;
     std::string sourceKind; // "video_file", "camera", ...
+    InjectionFindings injection;
 };
 
 using PromptCallback = std::function<void(vision::Challenge challenge, double sessionMs)>;

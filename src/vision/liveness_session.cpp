@@ -323,6 +323,15 @@ SessionState LivenessSession::feed(const FrameAnalysis &analysis, const Image &i
     return m_state;
 }
 
+void LivenessSession::reject(const std::string &reason)
+{
+    if (m_state == SessionState::Passed) {
+        m_state = SessionState::Running; // a pass that a check outside the session overrules
+        m_result.passed = false;
+    }
+    fail(reason);
+}
+
 void LivenessSession::finish()
 {
     if (finished())

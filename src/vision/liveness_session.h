@@ -113,6 +113,8 @@ public:
     SessionState feed(const FrameAnalysis &analysis, const Image &image = {});
     // Ends the session (e.g. end of the recording): pending challenges time out.
     void finish();
+    // Fails the session for a reason found outside it (e.g. "virtual_camera"), even after it passed.
+    void reject(const std::string &reason);
 
     [[nodiscard]] SessionState state() const { return m_state; }
     [[nodiscard]] bool finished() const { return m_state == SessionState::Passed || m_state == SessionState::Failed; }

@@ -257,6 +257,20 @@ TEST(LivenessSession, LivePromptsFollowCompletion)
     EXPECT_EQ(*s.currentPrompt(), Challenge::TurnLeft);
 }
 
+TEST(LivenessSession, OutsideCheckOverrulesAPass)
+{
+    LivenessSession s(*parsePromptScript("blink@1.0"));
+    Feeder f(s);
+    f.frames(36);
+    f.blink();
+    f.frames(3);
+    ASSERT_TRUE(s.result().passed);
+    s.reject("implausible_stream"); // e.g. the injection check of the camera stream
+    EXPECT_FALSE(s.result().passed);
+    EXPECT_EQ(s.state(), SessionState::Failed);
+    EXPECT_EQ(s.result().reasons, std::vector<std::string>{"implausible_stream"});
+}
+
 TEST(PromptScript, ParsesAndRejects)
 {
     auto script = parsePromptScript("blink@0.5,left@3.0,right@6");

@@ -151,6 +151,24 @@ Result<std::vector<vision::ChallengePrompt>> scriptFrom(const QCommandLineParser
     return script;
 }
 
+QJsonObject injectionJson(const InjectionFindings &i)
+{
+    QJsonArray findings;
+    for (const auto &f : i.stream.findings)
+        findings.append(QString::fromStdString(f));
+    QJsonObject o{{"enforced", i.enforced},
+                  {"identical_frames", static_cast<double>(i.stream.identicalFrames)},
+                  {"interval_jitter_ms", std::round(i.stream.intervalJitterMs * 1000.0) / 1000.0},
+                  {"findings", findings}};
+    if (i.camera)
+        o.insert("camera", QJsonObject{{"device", QString::fromStdString(i.camera->device)},
+                                       {"driver", QString::fromStdString(i.camera->driver)},
+                                       {"card", QString::fromStdString(i.camera->card)}});
+    if (!i.virtualCamera.empty())
+        o.insert("virtual_camera", QString::fromStdString(i.virtualCamera));
+    return o;
+}
+
 int runSession(const QCommandLineParser &parser, const CommonOptions &options)
 {
     if (!parser.isSet("source"))
@@ -202,7 +220,8 @@ int runSession(const QCommandLineParser &parser, const CommonOptions &options)
                              {"blinks", blinks},
                              {"turns", turns},
                              {"frames", static_cast<double>(run->frames)},
-                             {"duration_ms", round2(r.durationMs)}};
+                             {"duration_ms", round2(r.durationMs)},
+                             {"injection", injectionJson(run->injection)}};
     if (json) {
         printJson(report);
     } else {

@@ -1,0 +1,58 @@
+// Defences against video injection (CEN/TS 18099 territory, outside ISO 30107-3): a virtual camera
+// driver feeding prepared video, or a stream whose timing or noise no real sensor produces.
+// - queryCamera(): the V4L2 identity of a device (VIDIOC_QUERYCAP: driver, card, bus);
+//   isVirtualCamera() recognises loopback and virtual-camera drivers (v4l2loopback, OBS, akvcam...).
+// - StreamPlausibility: fed with every frame's capture timestamp and a cheap pixel fingerprint, it
+//   reports bit-identical consecutive frames (a real sensor always has noise) and timestamps with
+//   no jitter at all (a sensor's clock jitters; a file played at its nominal rate does not).
+// For file sources (demo and tests) the findings are reported, not enforced.
+// Thread-safety: queryCamera is reentrant; one StreamPlausibility per stream.
+#pragma once
+
+#include "core/result.h"
+#include "vision/image.h"
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+namespace simkyc::vision {
+
+struct CameraIdentity {
+    std::string device; // /dev/videoN
+    std::string driver; // e.g. "uvcvideo", "v4l2 loopback"
+    std::string card;   // e.g. "HD Webcam", "OBS Virtual Camera"
+    std::string busInfo;
+};
+
+// Errors: NotFound (no such device), IoError (not a V4L2 device or cannot be opened).
+Result<CameraIdentity> queryCamera(const std::string &device);
+// True for loopback / virtual camera drivers and cards; `why` names the match.
+bool isVirtualCamera(const CameraIdentity &identity, std::string *why = nullptr);
+
+struct PlausibilityReport {
+    std::int64_t frames = 0;
+    std::int64_t identicalFrames = 0; // bit-identical (by fingerprint) to the previous frame
+    double intervalJitterMs = 0.0;    // standard deviation of the frame intervals
+    bool suspicious = false;
+    std::vector<std::string> findings; // "identical_frames", "no_timing_jitter"
+};
+
+class StreamPlausibility {
+public:
+    void feed(std::int64_t timestampNs, const Image &frame);
+    [[nodiscard]] PlausibilityReport report() const;
+
+private:
+    std::int64_t m_frames = 0;
+    std::int64_t m_identical = 0;
+    std::uint64_t m_lastFingerprint = 0;
+    std::int64_t m_lastTimestampNs = -1;
+    std::vector<double> m_intervalsMs;
+};
+
+// A 64-bit FNV-1a over a sparse grid of pixels: equal frames give equal fingerprints; sensor
+// noise changes it. Exposed for tests.
+std::uint64_t frameFingerprint(const Image &frame);
+
+} // namespace simkyc::vision
