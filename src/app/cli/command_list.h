@@ -15,5 +15,6 @@ Command demoCommand();
 Command keysCommand();
 Command dbCommand();
 Command staffCommand();
+Command spoofCommand();
 
 } // namespace simkyc::app::cli

@@ -6,7 +6,7 @@ namespace simkyc::app::cli {
 std::vector<Command> commands()
 {
     return {selftestCommand(), embedCommand(), matchCommand(), evalCommand(),  analyzeCommand(),
-            livenessCommand(), keysCommand(),  dbCommand(),    staffCommand(), demoCommand()};
+            livenessCommand(), keysCommand(),  dbCommand(),    staffCommand(), demoCommand(), spoofCommand()};
 }
 
 } // namespace simkyc::app::cli
