@@ -16,5 +16,6 @@ Command keysCommand();
 Command dbCommand();
 Command staffCommand();
 Command spoofCommand();
+Command idcardCommand();
 
 } // namespace simkyc::app::cli

@@ -5,8 +5,8 @@ namespace simkyc::app::cli {
 
 std::vector<Command> commands()
 {
-    return {selftestCommand(), embedCommand(), matchCommand(), evalCommand(),  analyzeCommand(),
-            livenessCommand(), keysCommand(),  dbCommand(),    staffCommand(), demoCommand(), spoofCommand()};
+    return {selftestCommand(), embedCommand(), matchCommand(), evalCommand(), analyzeCommand(), livenessCommand(),
+            keysCommand(),     dbCommand(),    staffCommand(), demoCommand(), spoofCommand(),   idcardCommand()};
 }
 
 } // namespace simkyc::app::cli
