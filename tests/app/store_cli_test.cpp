@@ -15,6 +15,7 @@
 
 #include <cstdlib>
 #include <fstream>
+#include <iterator>
 
 namespace simkyc::test {
 namespace {
@@ -171,6 +172,91 @@ TEST_F(StoreCli, VerifyDecryptsASampleAndFindsTampering)
     auto failed = run({"db", "verify", "--passphrase-file", pass()});
     EXPECT_EQ(failed.exitCode, 1);
     EXPECT_EQ(lastJson(failed.out)["sample_decrypt"].toString(), "failed");
+}
+
+TEST_F(StoreCli, BackupAndRestoreRoundTrip)
+{
+    initAll();
+    {
+        store::PassphraseKeyProvider provider(fs::path(data()) / "keys" / "store.key",
+                                              crypto::SecureBytes(std::span<const std::uint8_t>(
+                                                  reinterpret_cast<const std::uint8_t *>("manager passphrase"), 18)));
+        auto keyring = store::unlockKeyring(data(), provider);
+        ASSERT_TRUE(keyring) << keyring.error().toString();
+        auto db = store::openStore(fs::path(data()) / "simkyc.db");
+        ASSERT_TRUE(db);
+        store::StaffRepository staff(*db, crypto::ScryptParams{10, 8, 1});
+        auto clerk = staff.add("clerk1", store::StaffRole::Clerk, "clerk password");
+        ASSERT_TRUE(clerk);
+        store::NewRegistration r;
+        r.clerkId = clerk->id;
+        r.customer = {"ZZBACKUPNAME Qwerty", "11010519491231002X",  "1949-12-31", "addr",
+                      "13912345678",         "89860012345678901234"};
+        r.biometricPayload = {1, 2, 3};
+        store::RegistrationRepository repo(*db, *keyring);
+        ASSERT_TRUE(repo.insert(r));
+        ASSERT_TRUE(repo.insert(r));
+    }
+    const std::string backup = (m_work.path() / "kiosk.backup").string();
+    auto made = run({"db", "backup", "--out", backup, "--passphrase-file", pass()});
+    ASSERT_EQ(made.exitCode, 0) << made.out << made.err;
+    EXPECT_EQ(lastJson(made.out)["registrations"].toInt(), 2);
+    EXPECT_GT(lastJson(made.out)["bytes"].toInt(), 0);
+    std::ifstream in(backup, std::ios::binary);
+    const std::string bytes{std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
+    EXPECT_EQ(bytes.find("ZZBACKUPNAME"), std::string::npos);
+    EXPECT_EQ(bytes.find("SQLite format 3"), std::string::npos);
+    EXPECT_EQ(run({"db", "backup", "--out", backup, "--passphrase-file", pass()}).exitCode, 2) << "no overwrite";
+
+    auto refused = run({"db", "restore", "--from", backup, "--passphrase-file", pass()});
+    EXPECT_EQ(refused.exitCode, 2);
+    EXPECT_EQ(lastJson(refused.out)["error"].toString(), "invalid_argument");
+
+    auto restored = run({"db", "restore", "--from", backup, "--force", "--passphrase-file", pass()});
+    ASSERT_EQ(restored.exitCode, 0) << restored.out << restored.err;
+    const QJsonObject r = lastJson(restored.out);
+    EXPECT_EQ(r["registrations"].toInt(), 2);
+    EXPECT_EQ(r["integrity"].toString(), "ok");
+    EXPECT_TRUE(fs::exists(r["previous_database"].toString().toStdString())) << "kept in quarantine";
+
+    auto verify = run({"db", "verify", "--passphrase-file", pass()});
+    ASSERT_EQ(verify.exitCode, 0) << verify.out << verify.err;
+    EXPECT_EQ(lastJson(verify.out)["registrations"].toInt(), 2);
+    EXPECT_EQ(lastJson(verify.out)["sample_decrypt"].toString(), "ok");
+    EXPECT_EQ(lastJson(verify.out)["audit_chain"].toString(), "ok");
+}
+
+TEST_F(StoreCli, RestoreRefusesATamperedBackupOrAnotherKiosksKey)
+{
+    initAll();
+    const std::string backup = (m_work.path() / "kiosk.backup").string();
+    ASSERT_EQ(run({"db", "backup", "--out", backup, "--passphrase-file", pass()}).exitCode, 0);
+    std::string bytes;
+    {
+        std::ifstream in(backup, std::ios::binary);
+        bytes.assign(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
+    }
+    bytes[bytes.size() / 2] = static_cast<char>(bytes[bytes.size() / 2] ^ 0x40);
+    const std::string tampered = (m_work.path() / "tampered.backup").string();
+    std::ofstream(tampered, std::ios::binary) << bytes;
+    fs::remove(fs::path(data()) / "simkyc.db");
+    auto bad = run({"db", "restore", "--from", tampered, "--passphrase-file", pass()});
+    EXPECT_EQ(bad.exitCode, 2);
+    EXPECT_EQ(lastJson(bad.out)["error"].toString(), "crypto_failure");
+    EXPECT_FALSE(fs::exists(fs::path(data()) / "simkyc.db"));
+
+    // Another kiosk (another store key) cannot open this kiosk's backup.
+    const std::string other = (m_work.path() / "other").string();
+    auto keys = runProcess(cli(), {"keys", "init", "--key-file", "--demo-carrier",
+                                   (m_work.path() / "carrier2").string(), "--data-dir", other, "--json"});
+    ASSERT_EQ(keys.exitCode, 0) << keys.err;
+    auto foreign = runProcess(cli(), {"db", "restore", "--from", backup, "--data-dir", other, "--json"});
+    EXPECT_EQ(foreign.exitCode, 2);
+    EXPECT_EQ(lastJson(foreign.out)["error"].toString(), "crypto_failure");
+    EXPECT_NE(lastJson(foreign.out)["message"].toString().indexOf("does not decrypt"), -1);
+
+    EXPECT_EQ(run({"db", "backup", "--passphrase-file", pass()}).exitCode, 2);  // no --out
+    EXPECT_EQ(run({"db", "restore", "--passphrase-file", pass()}).exitCode, 2); // no --from
 }
 
 TEST_F(StoreCli, UsageErrors)

@@ -1,8 +1,11 @@
-// simkyc-cli db init | verify.
+// simkyc-cli db init | verify | backup | restore.
 #include "app/cli/command_list.h"
 #include "app/store_session.h"
 #include "store/audit_log.h"
+#include "store/backup.h"
+#include "store/key_provider.h"
 #include "store/migration_runner.h"
+#include "store/open_store.h"
 #include "store/registration_repository.h"
 
 namespace simkyc::app::cli {
@@ -82,16 +85,98 @@ int runVerify(const QCommandLineParser &parser, const CommonOptions &options)
     return allOk ? kExitOk : kExitNegative;
 }
 
+// Backup: an audit entry first (so the backup records that it was taken), then the encrypted snapshot.
+int runBackup(const QCommandLineParser &parser, const CommonOptions &options)
+{
+    if (!parser.isSet("out"))
+        return fail(options, "invalid_argument", "usage: simkyc-cli db backup --out FILE [options]");
+    const std::filesystem::path out = parser.value("out").toStdString();
+    auto session = openSession(options.dataDir.toStdString(), passphraseFile(parser), true);
+    if (!session)
+        return failWith(options, session.error());
+    if (auto audit = store::appendAudit(session->db, {"cli", "db.backup", std::nullopt, ""}); !audit)
+        return failWith(options, audit.error());
+    store::RegistrationRepository repo(session->db, session->keys);
+    auto count = repo.count();
+    if (!count)
+        return failWith(options, count.error());
+    if (auto done = store::backupStore(session->db, session->keys, out, parser.isSet("force")); !done)
+        return failWith(options, done.error());
+    std::error_code ec;
+    const auto bytes = static_cast<qint64>(std::filesystem::file_size(out, ec));
+    const QString file = QString::fromStdString(out.string());
+    if (options.json)
+        printJson(QJsonObject{{"backup", file}, {"bytes", bytes}, {"registrations", static_cast<qint64>(*count)}});
+    else
+        printText(QStringLiteral("backup written: %1 (%2 bytes, %3 registrations)\n").arg(file).arg(bytes).arg(*count));
+    return kExitOk;
+}
+
+// Restore: needs the unlocked keyring but not an open store (there may be none yet). Afterwards the
+// store is opened with the normal sequence (migrating an older backup) and the restore is audited.
+int runRestore(const QCommandLineParser &parser, const CommonOptions &options)
+{
+    if (!parser.isSet("from"))
+        return fail(options, "invalid_argument", "usage: simkyc-cli db restore --from FILE [--force] [options]");
+    const std::filesystem::path dataDir = options.dataDir.toStdString();
+    auto passphrase = readSecret(passphraseFile(parser));
+    if (!passphrase)
+        return failWith(options, passphrase.error());
+    auto provider = store::detectKeyProvider(store::keysDirOf(dataDir), std::move(passphrase).value());
+    if (!provider)
+        return failWith(options, provider.error());
+    auto keys = store::unlockKeyring(dataDir, **provider);
+    if (!keys)
+        return failWith(options, keys.error());
+    const std::filesystem::path dbFile = storeFileOf(dataDir);
+    auto report = store::restoreStore(parser.value("from").toStdString(), *keys, dbFile, parser.isSet("force"));
+    if (!report)
+        return failWith(options, report.error());
+    auto db = store::openStore(dbFile);
+    if (!db)
+        return failWith(options, db.error());
+    if (auto audit = store::appendAudit(
+            *db, {"cli", "db.restore", std::nullopt, "schema=" + std::to_string(report->schemaVersion)});
+        !audit)
+        return failWith(options, audit.error());
+    store::RegistrationRepository repo(*db, *keys);
+    auto count = repo.count();
+    if (!count)
+        return failWith(options, count.error());
+    const QString file = QString::fromStdString(dbFile.string());
+    const QString previous =
+        report->quarantinedAt ? QString::fromStdString(report->quarantinedAt->string()) : QString();
+    if (options.json) {
+        QJsonObject out{{"database", file},
+                        {"registrations", static_cast<qint64>(*count)},
+                        {"schema_version", report->schemaVersion},
+                        {"integrity", "ok"}};
+        if (report->quarantinedAt)
+            out.insert("previous_database", previous);
+        printJson(out);
+    } else {
+        printText(QStringLiteral("restored: %1 (%2 registrations, integrity ok)\n").arg(file).arg(*count));
+        if (report->quarantinedAt)
+            printText(QStringLiteral("the previous database was moved to %1\n").arg(previous));
+    }
+    return kExitOk;
+}
+
 } // namespace
 
 Command dbCommand()
 {
     Command c;
     c.name = "db";
-    c.summary = "Create the store (init) or check it (verify: integrity, sample decryption, audit chain).";
+    c.summary = "Create the store (init), check it (verify: integrity, sample decryption, audit chain), "
+                "back it up to an encrypted file (backup --out) or restore one (restore --from [--force]).";
     c.declare = [](QCommandLineParser &parser) {
-        parser.addPositionalArgument("action", "init | verify");
+        parser.addPositionalArgument("action", "init | verify | backup | restore");
         parser.addOption({"passphrase-file", "The manager's passphrase (or set SIMKYC_PASSPHRASE).", "FILE"});
+        parser.addOption({"out", "backup: the encrypted backup file to write.", "FILE"});
+        parser.addOption({"from", "restore: the encrypted backup file to read.", "FILE"});
+        parser.addOption({"force", "backup: overwrite the output; restore: replace an existing database "
+                                   "(it is moved to quarantine/, never deleted)."});
     };
     c.run = [](const QCommandLineParser &parser, const CommonOptions &options) {
         const QStringList args = parser.positionalArguments();
@@ -99,7 +184,11 @@ Command dbCommand()
             return runInit(parser, options);
         if (args.size() == 1 && args[0] == "verify")
             return runVerify(parser, options);
-        return fail(options, "invalid_argument", "usage: simkyc-cli db init|verify [options]");
+        if (args.size() == 1 && args[0] == "backup")
+            return runBackup(parser, options);
+        if (args.size() == 1 && args[0] == "restore")
+            return runRestore(parser, options);
+        return fail(options, "invalid_argument", "usage: simkyc-cli db init|verify|backup|restore [options]");
     };
     return c;
 }
