@@ -24,8 +24,8 @@ Result<std::unique_ptr<FrameAnalyzer>> FrameAnalyzer::load(const std::filesystem
         return landmarks.error();
     if (options.hugePageModel) {
         const HugePageAdvice advice = adviseHugePagesSince(mark);
-        log::info(log::kVision, "68-point landmark model: " + std::to_string(advice.advisedBytes >> 20) +
-                                    " MB advised for huge pages" + (advice.collapsed ? " (collapsed)" : ""));
+        log::debug(log::kVision, "68-point landmark model: " + std::to_string(advice.advisedBytes >> 20) +
+                                     " MB advised for huge pages" + (advice.collapsed ? " (collapsed)" : ""));
     }
     if ((*landmarks)->pointCount() != 68)
         return {ErrorCode::ModelLoadFailed, landmarks68Model.string() + ": expected the 68-point landmark model"};
