@@ -8,6 +8,7 @@
 #include "store/open_store.h"
 #include "store/registration_repository.h"
 #include "store/staff_repository.h"
+#include "store/store_fixture.h"
 #include "support/test_env.h"
 
 #include <benchmark/benchmark.h>
@@ -54,18 +55,9 @@ struct BenchStore {
 
 NewRegistration registration(std::int64_t clerkId)
 {
-    NewRegistration r;
-    r.clerkId = clerkId;
-    r.status = core::RegistrationState::Recorded;
-    r.outcome = core::Decision::Match;
-    r.reasonCodes = {"liveness_ok", "match_ok"};
-    r.matchDistance = 0.41;
-    r.livenessSummary = "blinks=2 yaw=ok";
-    r.customer = {"Bench Name",    "11010519491231002X", "1949-12-31",
-                  "42 Bench Road", "13912345678",        "89860012345678901234"};
+    NewRegistration r = test::sampleRegistration(clerkId, "Bench Name");
     r.biometricPayload.assign(64 * 1024, 0x42); // ID photo + best frames + embeddings, compressed
     r.reviewThumbnail.assign(8 * 1024, 0x33);
-    r.biometricsExpireAt = Clock::now() + std::chrono::hours(48);
     return r;
 }
 
