@@ -101,7 +101,7 @@ Result<store::NewRegistration> faceRegistration(FacePath &face, QJsonObject &rep
 {
     store::NewRegistration r;
     auto script = vision::parsePromptScript(kSampleScript);
-    auto run = runLiveness(*face.analyzer, face.video.string(), *script);
+    auto run = runLiveness(*face.analyzer, face.video.string(), *script, {}, {}, IdentityCheck{face.engine.get()});
     if (!run.ok())
         return run.error();
     const auto &live = run->result;

@@ -39,14 +39,14 @@ std::string scriptText(const std::vector<vision::ChallengePrompt> &script)
     return out;
 }
 
-Result<SessionOutcome> runOne(vision::FrameAnalyzer &analyzer, const std::string &video, const std::string &kind,
-                              std::vector<vision::ChallengePrompt> script)
+Result<SessionOutcome> runOne(vision::FrameAnalyzer &analyzer, vision::FaceEngine &engine, const std::string &video,
+                              const std::string &kind, std::vector<vision::ChallengePrompt> script)
 {
     SessionOutcome o;
     o.video = video;
     o.kind = kind;
     o.script = scriptText(script);
-    auto run = runLiveness(analyzer, video, std::move(script));
+    auto run = runLiveness(analyzer, video, std::move(script), {}, {}, IdentityCheck{&engine});
     if (!run.ok())
         return Error{run.error().code, video + ": " + run.error().message};
     o.passed = run->result.passed;
@@ -75,6 +75,9 @@ Result<LivenessEvalResult> evaluateLiveness(const ModelCatalog &catalog, const L
     auto analyzer = loadFrameAnalyzer(catalog);
     if (!analyzer.ok())
         return analyzer.error();
+    auto engine = loadFaceEngine(catalog);
+    if (!engine.ok())
+        return engine.error();
     LivenessEvalResult result;
     std::mt19937_64 rng(options.seed);
     if (!options.attacks.empty()) {
@@ -93,7 +96,7 @@ Result<LivenessEvalResult> evaluateLiveness(const ModelCatalog &catalog, const L
             std::filesystem::path video = row[static_cast<size_t>(cVideo)];
             if (video.is_relative())
                 video = options.attacks.parent_path() / video;
-            auto outcome = runOne(**analyzer, video.string(), type, attackScript(rng));
+            auto outcome = runOne(**analyzer, **engine, video.string(), type, attackScript(rng));
             if (!outcome.ok())
                 return outcome.error();
             ++result.attacks[type];
@@ -127,7 +130,8 @@ Result<LivenessEvalResult> evaluateLiveness(const ModelCatalog &catalog, const L
             const double startMs = std::stod(row[static_cast<size_t>(cStart)]) * 1000.0 / fpsOf[video];
             if (startMs < 1200.0)
                 continue; // the open-eye baseline needs the first second
-            auto outcome = runOne(**analyzer, video, "genuine", {{vision::Challenge::Blink, startMs - 400.0}});
+            auto outcome =
+                runOne(**analyzer, **engine, video, "genuine", {{vision::Challenge::Blink, startMs - 400.0}});
             if (!outcome.ok())
                 return outcome.error();
             ++result.genuine;

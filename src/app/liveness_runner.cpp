@@ -1,6 +1,7 @@
 #include "app/liveness_runner.h"
 
 #include "app/face_services.h"
+#include "vision/matcher.h"
 
 #include "vision/capture_thread.h"
 #include "vision/frame_analyzer.h"
@@ -20,9 +21,31 @@ Result<LivenessRun> runLiveness(const ModelCatalog &catalog, const std::string &
     return runLiveness(**analyzer, sourceSpec, std::move(script), config, onPrompt);
 }
 
+namespace {
+
+// The same person from start to end: embeddings of the first and the latest good frontal frames.
+void checkIdentity(vision::LivenessSession &session, const IdentityCheck &identity, LivenessRun &run)
+{
+    const auto &r = session.result();
+    if (identity.engine == nullptr || !r.passed || r.firstFrontal.frame < 0 ||
+        r.lastFrontal.frame <= r.firstFrontal.frame)
+        return;
+    auto first = identity.engine->enrolBox(r.firstFrontal.image, r.firstFrontal.box);
+    auto last = identity.engine->enrolBox(r.lastFrontal.image, r.lastFrontal.box);
+    if (!first.ok() || !last.ok()) {
+        session.reject("identity_unverified");
+        return;
+    }
+    run.identityDistance = vision::embeddingDistance(first->embedding, last->embedding);
+    if (run.identityDistance >= identity.threshold)
+        session.reject("identity_changed");
+}
+
+} // namespace
+
 Result<LivenessRun> runLiveness(vision::FrameAnalyzer &analyzer, const std::string &sourceSpec,
                                 std::vector<vision::ChallengePrompt> script, const vision::SessionConfig &config,
-                                const PromptCallback &onPrompt)
+                                const PromptCallback &onPrompt, const IdentityCheck &identity)
 {
     analyzer.reset();
     auto source = vision::openSourceSpec(sourceSpec);
@@ -35,12 +58,12 @@ Result<LivenessRun> runLiveness(vision::FrameAnalyzer &analyzer, const std::stri
     vision::LivenessSession session(std::move(script), config);
     if (camera) {
         // A virtual camera (v4l2loopback, OBS...) can feed any prepared video: refuse it outright.
-        auto identity = vision::queryCamera((*source)->info().description);
-        if (!identity.ok())
-            return identity.error();
-        run.injection.camera = *identity;
+        auto cameraId = vision::queryCamera((*source)->info().description);
+        if (!cameraId.ok())
+            return cameraId.error();
+        run.injection.camera = *cameraId;
         std::string why;
-        if (vision::isVirtualCamera(*identity, &why)) {
+        if (vision::isVirtualCamera(*cameraId, &why)) {
             run.injection.virtualCamera = why;
             session.reject("virtual_camera");
             run.result = session.result();
@@ -88,6 +111,7 @@ Result<LivenessRun> runLiveness(vision::FrameAnalyzer &analyzer, const std::stri
     run.injection.stream = plausibility.report();
     if (camera && run.injection.stream.suspicious)
         session.reject("implausible_stream");
+    checkIdentity(session, identity, run);
     session.finish();
     run.result = session.result();
     return run;

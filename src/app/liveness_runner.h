@@ -4,6 +4,7 @@
 #pragma once
 
 #include "app/model_catalog.h"
+#include "vision/face_engine.h"
 #include "vision/frame_analyzer.h"
 #include "vision/injection_check.h"
 #include "vision/liveness_session.h"
@@ -26,9 +27,17 @@ struct LivenessRun {
     std::int64_t frames = 0;
     std::string sourceKind; // "video_file", "camera", ...
     InjectionFindings injection;
+    double identityDistance = -1.0; // start vs end of the session; -1 when not measured
 };
 
 using PromptCallback = std::function<void(vision::Challenge challenge, double sessionMs)>;
+
+// With a face engine, a passed session must also show the same person at its start and its end:
+// the embeddings of its first and latest good frontal frames must match (reason "identity_changed").
+struct IdentityCheck {
+    vision::FaceEngine *engine = nullptr;
+    double threshold = 0.6;
+};
 
 Result<LivenessRun> runLiveness(const ModelCatalog &catalog, const std::string &sourceSpec,
                                 std::vector<vision::ChallengePrompt> script, const vision::SessionConfig &config = {},
@@ -36,6 +45,6 @@ Result<LivenessRun> runLiveness(const ModelCatalog &catalog, const std::string &
 // The same with an analyzer the caller keeps (reset here), for many sessions in a row.
 Result<LivenessRun> runLiveness(vision::FrameAnalyzer &analyzer, const std::string &sourceSpec,
                                 std::vector<vision::ChallengePrompt> script, const vision::SessionConfig &config = {},
-                                const PromptCallback &onPrompt = {});
+                                const PromptCallback &onPrompt = {}, const IdentityCheck &identity = {});
 
 } // namespace simkyc::app

@@ -250,10 +250,14 @@ void LivenessSession::rankFrame(const FrameAnalysis &a, const Image &image)
         baseline <= 0.0 || std::min(a.earLeft, a.earRight) < 0.8 * baseline)
         return;
     const double score = a.quality.measures.sharpness * (1.0 - std::abs(a.pose.yawDeg) / 30.0);
+    const BestFrame frame{a.sourceIndex >= 0 ? a.sourceIndex : a.sequence, score, a.box, image};
+    if (m_result.firstFrontal.frame < 0)
+        m_result.firstFrontal = frame;
+    m_result.lastFrontal = frame;
     auto &best = m_result.bestFrames;
     if (static_cast<int>(best.size()) >= m_config.bestFrameCount && score <= best.back().score)
         return;
-    best.push_back(BestFrame{a.sourceIndex >= 0 ? a.sourceIndex : a.sequence, score, a.box, image});
+    best.push_back(frame);
     std::sort(best.begin(), best.end(), [](const BestFrame &x, const BestFrame &y) { return x.score > y.score; });
     if (static_cast<int>(best.size()) > m_config.bestFrameCount)
         best.pop_back();

@@ -100,7 +100,11 @@ struct LivenessResult {
     std::vector<double> planarResiduals;   // per trace frame; -1 where not measured
     std::vector<EyeClosureEvent> closures; // every eye closure seen, with its verdict
     std::vector<TurnEvent> turns;
-    std::vector<BestFrame> bestFrames;   // sharpest frontal, eyes-open frames, best first
+    std::vector<BestFrame> bestFrames; // sharpest frontal, eyes-open frames, best first
+    // The first and the latest good frontal frames: the caller compares their embeddings to check
+    // that the same person was there from start to end (frame < 0 when there was none).
+    BestFrame firstFrontal;
+    BestFrame lastFrontal;
     std::vector<std::string> pauseHints; // quality hints that paused the session, in order, deduplicated
     double durationMs = 0.0;
 };

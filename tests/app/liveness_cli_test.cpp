@@ -70,6 +70,9 @@ TEST(LivenessCli, RunPassesWhenTheRecordingFollowsTheScriptAndFailsOtherwise)
     EXPECT_TRUE(ok["passed"].toBool());
     EXPECT_TRUE(ok["reasons"].toArray().isEmpty());
     EXPECT_FALSE(ok["best_frames"].toArray().isEmpty());
+    // The same person at the start and the end of the session.
+    EXPECT_GE(ok["identity_distance"].toDouble(), 0.0);
+    EXPECT_LT(ok["identity_distance"].toDouble(), 0.6);
 
     // A turn the recording never makes: the replay does not follow the prompt.
     auto turn = runProcess(cli(), {"liveness", "run", "--json", "--source", video, "--prompts", "blink@1.0,left@3.0"});

@@ -51,6 +51,7 @@ Landmarks syntheticLandmarks(double yawDeg, bool flat)
 class Feeder {
 public:
     explicit Feeder(LivenessSession &session, bool flat = false) : m_session(session), m_flat(flat) {}
+    void withImage(Image image) { m_image = std::move(image); }
     SessionState frames(int n, double ear = 0.3, double yaw = 0.0, bool face = true, int faces = 1, int dx = 0,
                         std::vector<QualityHint> hints = {})
     {
@@ -70,7 +71,7 @@ public:
                 a.landmarks = syntheticLandmarks(yaw, m_flat);
                 a.quality.hints = hints;
             }
-            state = m_session.feed(a);
+            state = m_session.feed(a, m_image);
         }
         return state;
     }
@@ -84,6 +85,7 @@ public:
 private:
     LivenessSession &m_session;
     bool m_flat = false;
+    Image m_image;
     std::int64_t m_frame = 0;
 };
 
@@ -269,6 +271,24 @@ TEST(LivenessSession, OutsideCheckOverrulesAPass)
     EXPECT_FALSE(s.result().passed);
     EXPECT_EQ(s.state(), SessionState::Failed);
     EXPECT_EQ(s.result().reasons, std::vector<std::string>{"implausible_stream"});
+}
+
+TEST(LivenessSession, KeepsTheFirstAndLatestFrontalFramesForTheIdentityCheck)
+{
+    LivenessSession s(*parsePromptScript("blink@1.0"));
+    Feeder f(s);
+    std::vector<std::uint8_t> px(32 * 32 * 3, 90);
+    f.withImage(*Image::fromPixels(32, 32, 3, px));
+    f.frames(36);
+    f.blink();
+    f.frames(10);
+    const auto &r = s.result();
+    ASSERT_GE(r.firstFrontal.frame, 0);
+    EXPECT_LT(r.firstFrontal.frame, 10); // as soon as the open-eye baseline exists
+    ASSERT_TRUE(r.passed);
+    EXPECT_EQ(r.lastFrontal.frame, 40); // the frame that completed the last gesture: the session ends there
+    EXPECT_FALSE(r.lastFrontal.image.empty());
+    EXPECT_FALSE(r.bestFrames.empty());
 }
 
 TEST(PromptScript, ParsesAndRejects)

@@ -1,5 +1,6 @@
 // simkyc-cli liveness events (and, with the liveness session, liveness run).
 #include "app/cli/command_list.h"
+#include "app/face_services.h"
 #include "app/liveness_runner.h"
 #include "app/liveness_trace.h"
 
@@ -184,14 +185,25 @@ int runSession(const QCommandLineParser &parser, const CommonOptions &options)
         if (!ok || config.turn.thresholdDeg < 10.0 || config.turn.thresholdDeg > 60.0)
             return fail(options, "invalid_argument", "--turn-deg takes 10-60 degrees");
     }
+    const auto catalog = ModelCatalog::builtIn(options.modelsDir);
+    auto analyzer = loadFrameAnalyzer(catalog);
+    if (!analyzer.ok())
+        return fail(options, QString::fromUtf8(errorCodeName(analyzer.error().code).data()),
+                    QString::fromStdString(analyzer.error().message));
+    auto engine = loadFaceEngine(catalog);
+    if (!engine.ok())
+        return fail(options, QString::fromUtf8(errorCodeName(engine.error().code).data()),
+                    QString::fromStdString(engine.error().message));
     const bool json = options.json;
-    auto run = runLiveness(ModelCatalog::builtIn(options.modelsDir), parser.value("source").toStdString(), *script,
-                           config, [json](vision::Challenge c, double ms) {
-                               if (!json)
-                                   printText(QStringLiteral("prompt at %1 s: %2\n")
-                                                 .arg(ms / 1000.0, 0, 'f', 2)
-                                                 .arg(QString::fromUtf8(vision::challengeName(c).data())));
-                           });
+    auto run = runLiveness(
+        **analyzer, parser.value("source").toStdString(), *script, config,
+        [json](vision::Challenge c, double ms) {
+            if (!json)
+                printText(QStringLiteral("prompt at %1 s: %2\n")
+                              .arg(ms / 1000.0, 0, 'f', 2)
+                              .arg(QString::fromUtf8(vision::challengeName(c).data())));
+        },
+        IdentityCheck{engine->get()});
     if (!run.ok())
         return fail(options, QString::fromUtf8(errorCodeName(run.error().code).data()),
                     QString::fromStdString(run.error().message));
@@ -221,7 +233,8 @@ int runSession(const QCommandLineParser &parser, const CommonOptions &options)
                              {"turns", turns},
                              {"frames", static_cast<double>(run->frames)},
                              {"duration_ms", round2(r.durationMs)},
-                             {"injection", injectionJson(run->injection)}};
+                             {"injection", injectionJson(run->injection)},
+                             {"identity_distance", std::round(run->identityDistance * 1e4) / 1e4}};
     if (json) {
         printJson(report);
     } else {
