@@ -8,6 +8,7 @@
 #include "core/result.h"
 #include "vision/degrade.h"
 #include "vision/face_engine.h"
+#include "vision/matcher.h"
 #include "vision/verification_metrics.h"
 
 #include <filesystem>
@@ -23,7 +24,7 @@ struct EvalOptions {
     std::filesystem::path root;
     std::set<std::string> sources;                    // keep only rows whose source/set is listed (empty: all)
     std::optional<vision::DegradeSpec> degradeIdSide; // the first image of each pair plays the ID portrait
-    double threshold = 0.6;
+    double threshold = vision::kDefaultMatchThreshold;
     bool mirrorAugment = false; // see vision::EnrolOptions
 };
 

@@ -9,6 +9,8 @@
 
 #include <gtest/gtest.h>
 
+#include <cmath>
+
 namespace fs = std::filesystem;
 
 namespace simkyc::vision {
@@ -120,7 +122,9 @@ TEST(Matcher, DistanceScoreAndMean)
     EXPECT_NEAR(at.score, 0.5, 1e-6);
     EXPECT_FALSE(at.match); // strictly below the threshold matches
     EXPECT_TRUE(decideMatch(a, a).match);
-    EXPECT_NEAR(decideMatch(a, a).score, 1.0, 1e-3);
+    EXPECT_NEAR(decideMatch(a, a).score, 1.0 / (1.0 + std::exp(-12.0 * kDefaultMatchThreshold)), 1e-9);
+    EXPECT_GT(decideMatch(a, a).score, 0.99);
+    EXPECT_DOUBLE_EQ(decideMatch(a, a).threshold, kDefaultMatchThreshold);
     const Embedding mean = meanEmbedding({a, b});
     EXPECT_FLOAT_EQ(mean[0], 0.0f);
 }

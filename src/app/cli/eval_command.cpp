@@ -240,7 +240,7 @@ Command evalCommand()
         p.addOption({"sources", "Only rows whose source (or set) is in this comma-separated list.", "LIST"});
         p.addOption(
             {"degrade-id", "Degrade the first image of each pair like a chip portrait, e.g. 102x126:60.", "WxH:Q"});
-        p.addOption({"threshold", "Decision threshold to report FAR/FRR at (default 0.6).", "DIST"});
+        p.addOption({"threshold", "Decision threshold to report FAR/FRR at (default 0.55, the matcher's).", "DIST"});
         p.addOption({"mirror", "Average each chip's embedding with its mirror image's."});
     };
     c.run = runEval;

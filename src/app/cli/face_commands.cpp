@@ -129,7 +129,7 @@ Command matchCommand()
     c.declare = [](QCommandLineParser &p) {
         p.addOption({"id", "The ID-card portrait or photo of the card.", "ID_IMAGE"});
         p.addOption({"live", "The live capture.", "LIVE_IMAGE"});
-        p.addOption({"threshold", "Decision threshold on the embedding distance (default 0.6).", "DIST"});
+        p.addOption({"threshold", "Decision threshold on the embedding distance (default 0.55).", "DIST"});
         p.addOption({"largest", "With several faces, use the largest."});
     };
     c.run = runMatch;
