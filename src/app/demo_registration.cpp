@@ -15,7 +15,6 @@
 #include <QJsonDocument>
 
 #include <cmath>
-#include <cstdio>
 #include <cstdlib>
 
 namespace fs = std::filesystem;
@@ -26,15 +25,6 @@ namespace {
 constexpr const char *kDemoClerk = "demo-clerk";
 constexpr const char *kDemoClerkPassword = "demo-clerk-password";
 constexpr const char *kSampleScript = "blink@1.0,blink@2.3"; // the sample video's blinks are at 1.4 s and 2.6 s
-
-std::string utcDate(store::Clock::time_point t)
-{
-    const std::chrono::year_month_day ymd{std::chrono::floor<std::chrono::days>(t)};
-    char text[32];
-    std::snprintf(text, sizeof text, "%04d-%02u-%02u", static_cast<int>(ymd.year()), static_cast<unsigned>(ymd.month()),
-                  static_cast<unsigned>(ymd.day()));
-    return text;
-}
 
 QJsonArray embeddingJson(const vision::Embedding &e)
 {
@@ -225,16 +215,12 @@ Status runDemo(const ModelCatalog &catalog, const DemoOptions &options, const De
         r.clerkId = *clerk;
         r.customer = demoCustomer(n);
         r.biometricsExpireAt = store::Clock::now() + std::chrono::hours(48);
-        const auto now = store::Clock::now();
-        auto id = repo.insert(r, now);
+        auto id = repo.insert(r);
         if (!id.ok())
             return id.error();
-        auto day = repo.listDay(utcDate(now));
-        std::string syncState = "unknown";
-        if (day.ok())
-            for (const auto &summary : *day)
-                if (summary.id == *id)
-                    syncState = summary.syncState;
+        auto saved = repo.summary(*id);
+        if (!saved.ok())
+            return saved.error();
         QJsonArray reasons;
         for (const auto &code : r.reasonCodes)
             reasons.append(QString::fromStdString(code));
@@ -245,7 +231,7 @@ Status runDemo(const ModelCatalog &catalog, const DemoOptions &options, const De
         report.insert("outcome",
                       r.outcome ? QString::fromUtf8(core::decisionName(*r.outcome).data()) : "pending_review");
         report.insert("reasons", reasons);
-        report.insert("sync_state", QString::fromStdString(syncState));
+        report.insert("sync_state", QString::fromStdString(saved->syncState));
         sink(report);
     }
     return {};

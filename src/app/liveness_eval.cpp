@@ -17,17 +17,16 @@ namespace {
 std::vector<vision::ChallengePrompt> attackScript(std::mt19937_64 &rng)
 {
     std::uniform_int_distribution<int> pick(0, 2);
-    while (true) {
-        std::vector<vision::ChallengePrompt> script;
-        int blinks = 0;
-        for (double at : {1000.0, 3500.0, 6000.0}) {
-            const auto c = static_cast<vision::Challenge>(pick(rng));
-            blinks += c == vision::Challenge::Blink ? 1 : 0;
-            script.push_back({c, at});
-        }
-        if (blinks >= 1 && blinks <= 2)
-            return script;
-    }
+    constexpr double kPromptsMs[] = {1000.0, 3500.0, 6000.0};
+    std::vector<vision::Challenge> plan(3);
+    do {
+        for (auto &c : plan)
+            c = static_cast<vision::Challenge>(pick(rng));
+    } while (!vision::isBalancedPlan(plan));
+    std::vector<vision::ChallengePrompt> script;
+    for (size_t i = 0; i < plan.size(); ++i)
+        script.push_back({plan[i], kPromptsMs[i]});
+    return script;
 }
 
 std::string scriptText(const std::vector<vision::ChallengePrompt> &script)

@@ -78,7 +78,6 @@ Result<LivenessRun> runLiveness(vision::FrameAnalyzer &analyzer, const std::stri
         capture = std::make_unique<vision::CaptureThread>(std::move(source).value(), captureOptions);
         capture->start();
     }
-    std::optional<vision::Challenge> announced;
     size_t announcedCount = 0;
     while (!session.finished()) {
         vision::FrameRead read = camera ? capture->next(std::chrono::milliseconds(3000)) : (*source)->read();
@@ -102,7 +101,6 @@ Result<LivenessRun> runLiveness(vision::FrameAnalyzer &analyzer, const std::stri
             prompted += c.promptMs >= 0.0 ? 1 : 0;
         if (prompt && prompted != announcedCount && onPrompt) {
             onPrompt(*prompt, session.result().challenges[prompted - 1].promptMs);
-            announced = prompt;
         }
         announcedCount = prompted;
     }

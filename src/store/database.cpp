@@ -140,7 +140,7 @@ Status Database::exec(std::string_view sql)
     return {};
 }
 
-Result<std::int64_t> Database::queryInt64(std::string_view sql)
+Result<Statement> Database::firstRow(std::string_view sql)
 {
     Result<Statement> statement = prepare(sql);
     if (!statement)
@@ -150,20 +150,23 @@ Result<std::int64_t> Database::queryInt64(std::string_view sql)
         return step.error();
     if (*step != StepResult::Row)
         return Error{ErrorCode::DatabaseError, "query returned no row: \"" + sqlExcerpt(sql) + "\""};
-    return statement->columnInt64(0);
+    return statement;
+}
+
+Result<std::int64_t> Database::queryInt64(std::string_view sql)
+{
+    Result<Statement> row = firstRow(sql);
+    if (!row)
+        return row.error();
+    return row->columnInt64(0);
 }
 
 Result<std::string> Database::queryText(std::string_view sql)
 {
-    Result<Statement> statement = prepare(sql);
-    if (!statement)
-        return statement.error();
-    const Result<StepResult> step = statement->step();
-    if (!step)
-        return step.error();
-    if (*step != StepResult::Row)
-        return Error{ErrorCode::DatabaseError, "query returned no row: \"" + sqlExcerpt(sql) + "\""};
-    return statement->columnText(0);
+    Result<Statement> row = firstRow(sql);
+    if (!row)
+        return row.error();
+    return row->columnText(0);
 }
 
 std::int64_t Database::lastInsertRowId() const

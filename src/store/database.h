@@ -76,6 +76,8 @@ private:
 
     Database(sqlite3 *db, std::filesystem::path path) : m_db(db), m_path(std::move(path)) {}
     Result<Statement> prepareOne(std::string_view sql, unsigned int flags);
+    // The statement stepped to its first row; DatabaseError when the query returns none.
+    Result<Statement> firstRow(std::string_view sql);
 
     sqlite3 *m_db = nullptr;
     std::filesystem::path m_path;

@@ -208,15 +208,48 @@ Result<std::int64_t> RegistrationRepository::count()
     return m_db.queryInt64("SELECT COUNT(*) FROM registrations");
 }
 
+namespace {
+
+constexpr const char *kSummaryColumns =
+    "SELECT id, created_at, clerk_id, status, outcome, reason_codes, match_distance, liveness_summary, sync_state "
+    "FROM registrations ";
+
+// A row selected with kSummaryColumns.
+RegistrationSummary summaryOf(const Statement &q)
+{
+    RegistrationSummary r{q.columnText(0), q.columnText(1), q.columnInt64(2),
+                          q.columnText(3), q.columnText(4), splitCodes(q.columnText(5)),
+                          std::nullopt,    q.columnText(7), q.columnText(8)};
+    if (!q.columnIsNull(6))
+        r.matchDistance = q.columnDouble(6);
+    return r;
+}
+
+} // namespace
+
+Result<RegistrationSummary> RegistrationRepository::summary(std::string_view id)
+{
+    auto s = m_db.cached(std::string(kSummaryColumns) + "WHERE id = ?");
+    if (!s)
+        return s.error();
+    if (Status b = (*s)->bindText(1, id); !b)
+        return b.error();
+    auto step = (*s)->step();
+    if (!step)
+        return step.error();
+    if (*step == StepResult::Done)
+        return Error{ErrorCode::NotFound, "no registration with that id"};
+    return summaryOf(**s);
+}
+
 Result<std::vector<RegistrationSummary>> RegistrationRepository::listDay(std::string_view isoDate)
 {
     auto day = core::parseIsoDate(isoDate);
     if (!day)
         return day.error();
     const std::string next = core::Date::fromDayNumber(day->toDayNumber() + 1).toIsoString();
-    auto s = m_db.cached("SELECT id, created_at, clerk_id, status, outcome, reason_codes, match_distance, "
-                         "liveness_summary, sync_state FROM registrations WHERE created_at >= ? AND created_at < ? "
-                         "ORDER BY created_at, id");
+    auto s =
+        m_db.cached(std::string(kSummaryColumns) + "WHERE created_at >= ? AND created_at < ? ORDER BY created_at, id");
     if (!s)
         return s.error();
     if (Status b = bindAll({(*s)->bindText(1, day->toIsoString()), (*s)->bindText(2, next)}); !b)
@@ -228,13 +261,7 @@ Result<std::vector<RegistrationSummary>> RegistrationRepository::listDay(std::st
             return step.error();
         if (*step == StepResult::Done)
             return out;
-        const Statement &q = **s;
-        RegistrationSummary r{q.columnText(0), q.columnText(1), q.columnInt64(2),
-                              q.columnText(3), q.columnText(4), splitCodes(q.columnText(5)),
-                              std::nullopt,    q.columnText(7), q.columnText(8)};
-        if (!q.columnIsNull(6))
-            r.matchDistance = q.columnDouble(6);
-        out.push_back(std::move(r));
+        out.push_back(summaryOf(**s));
     }
 }
 

@@ -71,6 +71,8 @@ public:
 
     // Registrations created on that UTC day ("YYYY-MM-DD"), oldest first, without decrypting anything.
     [[nodiscard]] Result<std::vector<RegistrationSummary>> listDay(std::string_view isoDate);
+    // One registration's clear metadata (NotFound for an unknown id), without decrypting anything.
+    [[nodiscard]] Result<RegistrationSummary> summary(std::string_view id);
 
     // Unwraps the record's data key (a wrong store key: CryptoFailure, nothing written), writes the
     // audit entry, then decrypts the customer fields. actor and reason are codes

@@ -85,6 +85,12 @@ Result<std::vector<ChallengePrompt>> parsePromptScript(std::string_view text)
     return out;
 }
 
+bool isBalancedPlan(const std::vector<Challenge> &plan)
+{
+    const auto blinks = std::count(plan.begin(), plan.end(), Challenge::Blink);
+    return plan.size() < 2 || (blinks > 0 && blinks < static_cast<long>(plan.size()));
+}
+
 Result<std::vector<Challenge>> ChallengePlanner::draw(int count)
 {
     if (count < 1 || count > 5)
@@ -101,9 +107,7 @@ Result<std::vector<Challenge>> ChallengePlanner::draw(int count)
                     return {ErrorCode::Internal, "the kernel's random source failed"};
             draw.push_back(static_cast<Challenge>(v % 3));
         }
-        const bool hasBlink = std::count(draw.begin(), draw.end(), Challenge::Blink) > 0;
-        const bool hasTurn = std::count(draw.begin(), draw.end(), Challenge::Blink) < count;
-        if (count >= 2 && (!hasBlink || !hasTurn))
+        if (!isBalancedPlan(draw))
             continue;
         if (draw != m_previous) {
             m_previous = draw;

@@ -39,6 +39,10 @@ Result<std::vector<ChallengePrompt>> parsePromptScript(std::string_view text);
 // repeating the previous draw's sequence. With N >= 2 every draw holds at least one blink and at
 // least one turn: a turn is where the planar-surface test runs, and a recording of someone who only
 // blinks can then never pass. Thread-safety: one instance per kiosk, one thread.
+// The rule every multi-challenge plan follows: at least one blink and at least one turn (a
+// single challenge is always allowed).
+bool isBalancedPlan(const std::vector<Challenge> &plan);
+
 class ChallengePlanner {
 public:
     Result<std::vector<Challenge>> draw(int count);

@@ -148,6 +148,28 @@ TEST_F(RegistrationTest, DayViewReadsClearMetadataOnly)
     EXPECT_FALSE(repo.listDay("2025-02-30"));
 }
 
+TEST_F(RegistrationTest, SummaryOfOneRecordMatchesTheDayView)
+{
+    RegistrationRepository repo = repository();
+    const Clock::time_point day = Clock::time_point(std::chrono::sys_days(std::chrono::year{2025} / 3 / 14));
+    auto id = repo.insert(sampleRegistration(m_clerkId), day + std::chrono::hours(9));
+    ASSERT_TRUE(id) << id.error().toString();
+    const std::int64_t audits = *m_db->queryInt64("SELECT COUNT(*) FROM audit_log");
+    auto one = repo.summary(*id);
+    ASSERT_TRUE(one) << one.error().toString();
+    auto list = repo.listDay("2025-03-14");
+    ASSERT_TRUE(list);
+    ASSERT_EQ(list->size(), 1u);
+    EXPECT_EQ(one->id, *id);
+    EXPECT_EQ(one->createdAt, list->front().createdAt);
+    EXPECT_EQ(one->reasonCodes, list->front().reasonCodes);
+    EXPECT_EQ(one->syncState, "pending");                                   // the outbox has not sent it
+    EXPECT_EQ(*m_db->queryInt64("SELECT COUNT(*) FROM audit_log"), audits); // no decryption, no audit
+    auto unknown = repo.summary("01000000-0000-7000-8000-000000000000");
+    ASSERT_FALSE(unknown);
+    EXPECT_EQ(unknown.error().code, ErrorCode::NotFound);
+}
+
 TEST_F(RegistrationTest, FailedInsertLeavesNothing)
 {
     RegistrationRepository repo = repository();

@@ -1,5 +1,6 @@
 // simkyc-cli analyze: per-frame face analysis of a video, camera, image or image folder.
 #include "app/cli/command_list.h"
+#include "app/face_services.h"
 #include "app/model_catalog.h"
 #include "vision/capture_thread.h"
 #include "vision/frame_analyzer.h"
@@ -116,10 +117,7 @@ int runAnalyze(const QCommandLineParser &parser, const CommonOptions &options)
                         QString::fromStdString(config.error().message));
         analyzerOptions.quality = *config;
     }
-    auto model = ModelCatalog::builtIn(options.modelsDir).require("landmarks68");
-    if (!model.ok())
-        return fail(options, qs(errorCodeName(model.error().code)), QString::fromStdString(model.error().message));
-    auto analyzer = vision::FrameAnalyzer::load(*model, analyzerOptions);
+    auto analyzer = loadFrameAnalyzer(ModelCatalog::builtIn(options.modelsDir), analyzerOptions);
     if (!analyzer.ok())
         return fail(options, qs(errorCodeName(analyzer.error().code)),
                     QString::fromStdString(analyzer.error().message));
