@@ -2,6 +2,7 @@
 #include "store/atomic_file.h"
 #include "store/audit_log.h"
 #include "store/backup.h"
+#include "store/builtin_migrations.h"
 #include "store/transaction.h"
 #include "store_fixture.h"
 #include "store_test_helpers.h"
@@ -41,7 +42,7 @@ TEST_F(Backup, RoundTripKeepsRegistrationsThatStillDecrypt)
     fs::create_directories(restoredFile().parent_path());
     auto report = restoreStore(backupFile(), *m_keys, restoredFile());
     ASSERT_TRUE(report) << report.error().toString();
-    EXPECT_EQ(report->schemaVersion, 2);
+    EXPECT_EQ(report->schemaVersion, builtInMigrations().back().version);
     EXPECT_FALSE(report->quarantinedAt);
 
     auto restored = openStore(restoredFile());
