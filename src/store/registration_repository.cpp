@@ -129,6 +129,24 @@ Result<std::string> RegistrationRepository::insert(const NewRegistration &r, Clo
         return blind.error();
 
     const std::string at = utcTimestamp(now);
+    std::optional<OutboxPayload> upstream;
+    if (m_outbox) {
+        const std::string outcome = r.outcome ? std::string(core::decisionName(*r.outcome)) : std::string();
+        OutboxSource source{*id,
+                            at,
+                            r.clerkId,
+                            core::stateName(r.status),
+                            r.outcome ? std::optional<std::string_view>(outcome) : std::nullopt,
+                            &r.reasonCodes,
+                            r.matchDistance,
+                            r.livenessSummary,
+                            &customer,
+                            *sealed};
+        auto built = m_outbox->build(source);
+        if (!built)
+            return built.error();
+        upstream = std::move(built).value();
+    }
     auto tx = Transaction::begin(m_db);
     if (!tx)
         return tx.error();
@@ -171,10 +189,15 @@ Result<std::string> RegistrationRepository::insert(const NewRegistration &r, Clo
             return done.error();
     }
     {
-        auto s = m_db.cached("INSERT INTO outbox (registration_id, next_attempt_at, created_at) VALUES (?,?,?)");
+        auto s = m_db.cached("INSERT INTO outbox (registration_id, next_attempt_at, created_at, payload, sealed_pii, "
+                             "quota_index) VALUES (?,?,?,?,?,?)");
         if (!s)
             return s.error();
-        Status b = bindAll({(*s)->bindText(1, *id), (*s)->bindText(2, at), (*s)->bindText(3, at)});
+        Statement &q = **s;
+        Status b = bindAll({q.bindText(1, *id), q.bindText(2, at), q.bindText(3, at),
+                            upstream ? q.bindBlob(4, asBlob(upstream->payload)) : q.bindNull(4),
+                            upstream ? q.bindBlob(5, asBlob(upstream->sealedPii)) : q.bindNull(5),
+                            upstream && upstream->quotaIndex ? q.bindText(6, *upstream->quotaIndex) : q.bindNull(6)});
         if (Status done = b ? run(s) : b; !done)
             return done.error();
     }

@@ -12,6 +12,7 @@
 #include "core/registration.h"
 #include "core/result.h"
 #include "store/keyring.h"
+#include "store/outbox_payload.h"
 #include "store/record_id.h"
 
 #include <array>
@@ -60,7 +61,12 @@ struct RegistrationSummary {
 
 class RegistrationRepository {
 public:
-    RegistrationRepository(Database &db, const Keyring &keys) : m_db(db), m_keys(keys) {}
+    // With an outbox builder, insert() stores the record's upstream payload in its outbox row (the
+    // kiosk's programs always pass one); without, the row has none and the sync worker parks it.
+    RegistrationRepository(Database &db, const Keyring &keys, const OutboxPayloadBuilder *outbox = nullptr)
+        : m_db(db), m_keys(keys), m_outbox(outbox)
+    {
+    }
 
     // The new record's id. InvalidArgument for a missing field or a reason code with free text.
     [[nodiscard]] Result<std::string> insert(const NewRegistration &registration, Clock::time_point now = Clock::now());
@@ -86,6 +92,7 @@ public:
 private:
     Database &m_db;
     const Keyring &m_keys;
+    const OutboxPayloadBuilder *m_outbox;
 };
 
 // The column names of the encrypted customer fields, in CustomerPii order (also the field names

@@ -1,0 +1,22 @@
+// The settings table (0001): small key/value text. Keys are dotted codes ("sync.store_id"); values
+// hold no customer data; a value wrapped under the store key has a key ending in "_wrapped" (hex),
+// which key rotation re-wraps.
+// Thread-safety: that of the Database.
+#pragma once
+
+#include "core/result.h"
+#include "store/record_id.h"
+
+#include <optional>
+#include <string>
+#include <string_view>
+
+namespace simkyc::store {
+
+class Database;
+
+[[nodiscard]] Result<std::optional<std::string>> readSetting(Database &db, std::string_view key);
+[[nodiscard]] Status writeSetting(Database &db, std::string_view key, std::string_view value,
+                                  Clock::time_point now = Clock::now());
+
+} // namespace simkyc::store
