@@ -1,6 +1,8 @@
 #include "crypto/signing.h"
 
+#include <openssl/bio.h>
 #include <openssl/evp.h>
+#include <openssl/pem.h>
 
 #include <memory>
 
@@ -38,6 +40,24 @@ Result<Ed25519KeyPair> ed25519KeyPairFromPrivate(const SecureBytes &privateKey)
     if (EVP_PKEY_get_raw_public_key(key->get(), pair.publicKey.data(), &len) != 1 || len != pair.publicKey.size())
         return Error{ErrorCode::CryptoFailure, "Ed25519 public key export failed"};
     return pair;
+}
+
+Result<Ed25519KeyPair> ed25519KeyPairFromPem(std::span<const std::uint8_t> pem)
+{
+    if (pem.size() > 64 * 1024)
+        return Error{ErrorCode::InvalidFormat, "not an Ed25519 PEM private key"};
+    std::unique_ptr<BIO, decltype(&BIO_free)> bio(BIO_new_mem_buf(pem.data(), static_cast<int>(pem.size())), &BIO_free);
+    if (!bio)
+        return Error{ErrorCode::CryptoFailure, "PEM buffer allocation failed"};
+    // A null passphrase callback with an empty passphrase: an encrypted key fails instead of prompting.
+    Pkey key(PEM_read_bio_PrivateKey(bio.get(), nullptr, nullptr, const_cast<char *>("")));
+    if (!key || EVP_PKEY_get_base_id(key.get()) != EVP_PKEY_ED25519)
+        return Error{ErrorCode::InvalidFormat, "not an Ed25519 PEM private key"};
+    SecureBytes seed(kEd25519KeySize);
+    std::size_t len = seed.size();
+    if (EVP_PKEY_get_raw_private_key(key.get(), seed.data(), &len) != 1 || len != seed.size())
+        return Error{ErrorCode::CryptoFailure, "Ed25519 private key export failed"};
+    return ed25519KeyPairFromPrivate(seed);
 }
 
 Result<Ed25519KeyPair> generateEd25519KeyPair()

@@ -29,6 +29,9 @@ struct Ed25519KeyPair {
 [[nodiscard]] Result<Ed25519KeyPair> generateEd25519KeyPair();
 // Import of a raw 32-byte private key (seed); derives the public key.
 [[nodiscard]] Result<Ed25519KeyPair> ed25519KeyPairFromPrivate(const SecureBytes &privateKey);
+// Import of an unencrypted PKCS#8 PEM private key ("-----BEGIN PRIVATE KEY-----", as written by
+// `openssl genpkey -algorithm ed25519`). InvalidFormat if it is not PEM or not an Ed25519 key.
+[[nodiscard]] Result<Ed25519KeyPair> ed25519KeyPairFromPem(std::span<const std::uint8_t> pem);
 
 [[nodiscard]] Result<Ed25519Signature> ed25519Sign(const SecureBytes &privateKey,
                                                    std::span<const std::uint8_t> message);

@@ -93,5 +93,34 @@ TEST(Ed25519, InvalidSizesAreRejected)
               ErrorCode::InvalidArgument);
 }
 
+// RFC 8410 section 10.3: the PKCS#8 example; its seed is the one that section prints.
+TEST(Ed25519, PemPrivateKeyImports)
+{
+    const std::string pem = "-----BEGIN PRIVATE KEY-----\n"
+                            "MC4CAQAwBQYDK2VwBCIEINTuctv5E1hK1bbY8fdp+K06/nwoy/HU++CXqI9EdVhC\n"
+                            "-----END PRIVATE KEY-----\n";
+    auto pair = ed25519KeyPairFromPem(std::span(reinterpret_cast<const std::uint8_t *>(pem.data()), pem.size()));
+    ASSERT_TRUE(pair.ok()) << pair.error().toString();
+    EXPECT_EQ(hexOf(pair->privateKey.span()), "d4ee72dbf913584ad5b6d8f1f769f8ad3afe7c28cbf1d4fbe097a88f44755842");
+    auto fromSeed = ed25519KeyPairFromPrivate(pair->privateKey);
+    ASSERT_TRUE(fromSeed.ok());
+    EXPECT_EQ(fromSeed->publicKey, pair->publicKey);
+}
+
+TEST(Ed25519, NonEd25519PemIsRejected)
+{
+    // A P-256 key (valid PKCS#8, the wrong algorithm) and garbage.
+    const std::string ec = "-----BEGIN PRIVATE KEY-----\n"
+                           "MIGHAgEAMBMGByqGSM49AgEGCCqGSM49AwEHBG0wawIBAQQg9UYxHWYt5grsjZuK\n"
+                           "++FrVPnj8TQkLbE2Lvjay7GBvsOhRANCAATV+0UCxW045FAqpICxaTpfFdQhgAc1\n"
+                           "F7gvQQ8++umaiK6whY56MXp+IsuIhX3QsHBiRcDYnBJA+o13eiKPPH62\n"
+                           "-----END PRIVATE KEY-----\n";
+    for (const std::string &text : {ec, std::string("not a key"), std::string()}) {
+        auto pair = ed25519KeyPairFromPem(std::span(reinterpret_cast<const std::uint8_t *>(text.data()), text.size()));
+        ASSERT_FALSE(pair.ok());
+        EXPECT_EQ(pair.error().code, ErrorCode::InvalidFormat);
+    }
+}
+
 } // namespace
 } // namespace simkyc::crypto
