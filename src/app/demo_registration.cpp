@@ -7,6 +7,7 @@
 #include "model_manifest.h"
 #include "store/keyring.h"
 #include "store/staff_repository.h"
+#include "sync/sync_settings.h"
 #include "vision/degrade.h"
 #include "vision/matcher.h"
 
@@ -194,7 +195,10 @@ Status runDemo(const ModelCatalog &catalog, const DemoOptions &options, const De
                      {"path", video ? "face" : "manual_check"},
                      {"sample_video", video ? QString::fromStdString(video->string()) : QString()}});
 
-    store::RegistrationRepository repo(session->db, session->keys);
+    auto upstream = sync::payloadBuilderFor(session->db, session->keys);
+    if (!upstream)
+        return upstream.error();
+    store::RegistrationRepository repo(session->db, session->keys, &*upstream);
     for (int i = 0; i < options.records; ++i) {
         const auto stored = repo.count();
         const int n = stored.ok() ? static_cast<int>(*stored) : 0;

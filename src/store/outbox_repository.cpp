@@ -76,6 +76,16 @@ Result<std::vector<OutboxItem>> OutboxRepository::pending(int limit)
     return select("", std::nullopt, limit);
 }
 
+Result<std::optional<OutboxItem>> OutboxRepository::find(std::string_view recordId)
+{
+    auto items = select("AND o.registration_id = ?", std::string(recordId), 1);
+    if (!items)
+        return items.error();
+    if (items->empty())
+        return std::optional<OutboxItem>();
+    return std::optional<OutboxItem>(std::move(items->front()));
+}
+
 Status OutboxRepository::setQuotaIndex(std::string_view recordId, std::string_view quotaIndex)
 {
     auto s = m_db.cached("UPDATE outbox SET quota_index = ? WHERE registration_id = ?");

@@ -61,6 +61,8 @@ public:
     [[nodiscard]] Result<std::vector<OutboxItem>> due(Clock::time_point now, int limit);
     // Every pending row, oldest first (export to removable media), at most `limit`.
     [[nodiscard]] Result<std::vector<OutboxItem>> pending(int limit);
+    // The pending row of that record, if any (parked rows are not pending).
+    [[nodiscard]] Result<std::optional<OutboxItem>> find(std::string_view recordId);
     [[nodiscard]] Status setQuotaIndex(std::string_view recordId, std::string_view quotaIndex);
 
     [[nodiscard]] Status acknowledge(const std::vector<Acknowledgement> &acks, Clock::time_point now = Clock::now());

@@ -38,4 +38,21 @@ std::string utcTimestamp(Clock::time_point at)
     return text;
 }
 
+std::optional<Clock::time_point> parseUtcTimestamp(std::string_view text)
+{
+    if (text.size() != 24 || text[4] != '-' || text[7] != '-' || text[10] != 'T' || text[13] != ':' ||
+        text[16] != ':' || text[19] != '.' || text[23] != 'Z')
+        return std::nullopt;
+    std::tm tm{};
+    int millis = 0;
+    const std::string copy(text);
+    if (std::sscanf(copy.c_str(), "%4d-%2d-%2dT%2d:%2d:%2d.%3dZ", &tm.tm_year, &tm.tm_mon, &tm.tm_mday, &tm.tm_hour,
+                    &tm.tm_min, &tm.tm_sec, &millis) != 7)
+        return std::nullopt;
+    tm.tm_year -= 1900;
+    tm.tm_mon -= 1;
+    const std::time_t seconds = timegm(&tm);
+    return Clock::time_point(std::chrono::seconds(seconds)) + std::chrono::milliseconds(millis);
+}
+
 } // namespace simkyc::store

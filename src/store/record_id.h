@@ -7,7 +7,9 @@
 #include "core/result.h"
 
 #include <chrono>
+#include <optional>
 #include <string>
+#include <string_view>
 
 namespace simkyc::store {
 
@@ -18,5 +20,7 @@ using Clock = std::chrono::system_clock;
 
 // "2025-01-31T14:25:01.042Z".
 [[nodiscard]] std::string utcTimestamp(Clock::time_point at);
+// The inverse of utcTimestamp ("2025-01-31T14:25:01.042Z"); nullopt for any other shape.
+[[nodiscard]] std::optional<Clock::time_point> parseUtcTimestamp(std::string_view text);
 
 } // namespace simkyc::store

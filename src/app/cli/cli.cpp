@@ -73,6 +73,19 @@ int fail(const CommonOptions &options, const QString &code, const QString &messa
     return exitCode;
 }
 
+std::optional<std::filesystem::path> passphraseFileOption(const QCommandLineParser &parser)
+{
+    if (!parser.isSet("passphrase-file"))
+        return std::nullopt;
+    return std::filesystem::path(parser.value("passphrase-file").toStdString());
+}
+
+int fail(const CommonOptions &options, const Error &error, int exitCode)
+{
+    return fail(options, QString::fromStdString(std::string(errorCodeName(error.code))),
+                QString::fromStdString(error.message), exitCode);
+}
+
 int run(const QStringList &arguments)
 {
     QCommandLineParser global;

@@ -4,6 +4,8 @@
 // Thread-safety: GUI/main thread only (uses QCoreApplication).
 #pragma once
 
+#include "core/result.h"
+
 #include <QCommandLineParser>
 #include <QJsonObject>
 #include <QString>
@@ -46,5 +48,10 @@ int run(const QStringList &arguments);
 void printJson(const QJsonObject &object);
 void printText(const QString &text);
 int fail(const CommonOptions &options, const QString &code, const QString &message, int exitCode = kExitError);
+// The --passphrase-file option's value, if set.
+std::optional<std::filesystem::path> passphraseFileOption(const QCommandLineParser &parser);
+
+// The same for an Error: its stable code name and message.
+int fail(const CommonOptions &options, const Error &error, int exitCode = kExitError);
 
 } // namespace simkyc::app::cli

@@ -17,5 +17,6 @@ Command dbCommand();
 Command staffCommand();
 Command spoofCommand();
 Command idcardCommand();
+Command syncCommand();
 
 } // namespace simkyc::app::cli
