@@ -1,0 +1,199 @@
+// `simkyc-upstream count | list | verify | devices`: operators' and tests' view of the database.
+#include "upstream/cli.h"
+#include "upstream/repository.h"
+
+#include "crypto/digest.h"
+#include "protocol/protocol.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+
+#include <iostream>
+
+namespace simkyc::upstream {
+namespace {
+
+QString qs(const std::string &s)
+{
+    return QString::fromStdString(s);
+}
+
+protocol::Bytes bytesOf(const QByteArray &b)
+{
+    return protocol::Bytes(b.begin(), b.end());
+}
+
+// Every check `verify` makes on one stored registration; the first that fails, or ok.
+Status verifyRow(Repository &repo, const RegistrationRow &row)
+{
+    auto keyBytes = crypto::fromHex(row.deviceKey);
+    crypto::Ed25519PublicKey deviceKey{};
+    if (!keyBytes || keyBytes->size() != deviceKey.size())
+        return Error{ErrorCode::InvalidFormat, "the stored device key is unreadable"};
+    std::copy(keyBytes->begin(), keyBytes->end(), deviceKey.begin());
+    if (protocol::deviceIdOf(deviceKey) != row.deviceId)
+        return Error{ErrorCode::InvalidFormat, "the stored device key is not the device id's"};
+    protocol::Submission s;
+    s.payload = bytesOf(row.payload);
+    s.pii = bytesOf(row.pii);
+    if (row.biometrics)
+        s.biometrics = bytesOf(*row.biometrics);
+    s.quotaIndex = row.quotaIndex;
+    if (row.signature.size() != static_cast<qsizetype>(s.signature.size()))
+        return Error{ErrorCode::InvalidFormat, "the stored signature is not 64 bytes"};
+    std::copy(row.signature.begin(), row.signature.end(), s.signature.begin());
+    if (crypto::toHex(crypto::sha256(s.payload)) != row.payloadSha256)
+        return Error{ErrorCode::ChecksumMismatch, "payload_sha256 is not the payload's hash"};
+    auto payload = protocol::verifySubmission(s, deviceKey); // signature, then blob hashes and sizes
+    if (!payload)
+        return payload.error();
+    if (payload->recordId != row.recordId)
+        return Error{ErrorCode::InvalidFormat, "the payload names another record id"};
+    auto receiptJson = protocol::parseObject(row.receipt);
+    if (!receiptJson)
+        return receiptJson.error();
+    auto receipt = protocol::receiptFromJson(*receiptJson);
+    if (!receipt)
+        return receipt.error();
+    auto receiptKeyHex = repo.receiptKey(receipt->keyId);
+    if (!receiptKeyHex)
+        return receiptKeyHex.error();
+    auto receiptKeyBytes = *receiptKeyHex ? crypto::fromHex(**receiptKeyHex)
+                                          : Result<std::vector<std::uint8_t>>(ErrorCode::NotFound, "unknown");
+    if (!receiptKeyBytes || receiptKeyBytes->size() != crypto::kEd25519KeySize)
+        return Error{ErrorCode::NotFound, "the receipt's key id is not a known receipt key"};
+    crypto::Ed25519PublicKey receiptKey{};
+    std::copy(receiptKeyBytes->begin(), receiptKeyBytes->end(), receiptKey.begin());
+    if (Status st = protocol::verifyReceipt(*receipt, receiptKey, row.recordId, s.payload); !st)
+        return st;
+    if (protocol::decisionName(receipt->decision) != row.decision)
+        return Error{ErrorCode::InvalidFormat, "the stored decision differs from the receipt's"};
+    return {};
+}
+
+} // namespace
+
+int runCount(const Args &args)
+{
+    auto db = openDatabase(args);
+    if (!db)
+        return fail(args, db.error());
+    auto counts = Repository(**db).counts();
+    if (!counts)
+        return fail(args, counts.error());
+    if (args.flag("json"))
+        printJson(QJsonObject{{"records", static_cast<qint64>(counts->records)},
+                              {"duplicates", static_cast<qint64>(counts->duplicates)}});
+    else
+        std::cout << counts->records << " records, " << counts->duplicates << " duplicates\n";
+    return kExitOk;
+}
+
+int runList(const Args &args)
+{
+    auto limit = intValue(args, "limit", 100, 1, 1000000);
+    if (!limit)
+        return fail(args, limit.error(), kExitUsage);
+    auto db = openDatabase(args);
+    if (!db)
+        return fail(args, db.error());
+    auto rows = Repository(**db).list(static_cast<int>(*limit));
+    if (!rows)
+        return fail(args, rows.error());
+    QJsonArray items;
+    for (const RegistrationRow &r : *rows) {
+        if (!args.flag("json")) {
+            std::cout << r.recordId << "  " << r.receivedAt << "  " << r.deviceId << "  " << r.storeId << "  "
+                      << r.decision << '\n';
+            continue;
+        }
+        items.append(QJsonObject{{"record_id", qs(r.recordId)},
+                                 {"device_id", qs(r.deviceId)},
+                                 {"store_id", qs(r.storeId)},
+                                 {"created_at", qs(r.createdAt)},
+                                 {"received_at", qs(r.receivedAt)},
+                                 {"payload_sha256", qs(r.payloadSha256)},
+                                 {"quota_index", r.quotaIndex ? QJsonValue(qs(*r.quotaIndex)) : QJsonValue()},
+                                 {"decision", qs(r.decision)}});
+    }
+    if (args.flag("json"))
+        printJson(QJsonObject{{"records", items}});
+    return kExitOk;
+}
+
+int runVerify(const Args &args)
+{
+    auto db = openDatabase(args);
+    if (!db)
+        return fail(args, db.error());
+    Repository repo(**db);
+    std::int64_t checked = 0;
+    QJsonArray failures;
+    Status walked = repo.forEach([&](const RegistrationRow &row) -> Status {
+        ++checked;
+        if (Status s = verifyRow(repo, row); !s)
+            failures.append(QJsonObject{{"record_id", qs(row.recordId)},
+                                        {"error", qs(std::string(errorCodeName(s.error().code)))},
+                                        {"message", qs(s.error().message)}});
+        return {};
+    });
+    if (!walked)
+        return fail(args, walked.error());
+    auto counts = repo.counts();
+    if (!counts)
+        return fail(args, counts.error());
+    const bool ok = failures.isEmpty() && counts->duplicates == 0;
+    if (args.flag("json")) {
+        printJson(QJsonObject{{"ok", ok},
+                              {"checked", static_cast<qint64>(checked)},
+                              {"duplicates", static_cast<qint64>(counts->duplicates)},
+                              {"failures", failures}});
+    } else {
+        for (const QJsonValue &f : failures)
+            std::cout << f[QStringLiteral("record_id")].toString().toStdString() << ": "
+                      << f[QStringLiteral("message")].toString().toStdString() << '\n';
+        std::cout << checked << " checked, " << failures.size() << " failed, " << counts->duplicates << " duplicates\n";
+    }
+    return ok ? kExitOk : kExitFailure;
+}
+
+int runDevices(const Args &args)
+{
+    const std::string action = args.positional.empty() ? "" : args.positional.front();
+    if (action != "list" && !(action == "remove" && args.positional.size() == 2))
+        return fail(args, Error{ErrorCode::InvalidArgument, "devices list | devices remove DEVICE_ID"}, kExitUsage);
+    auto db = openDatabase(args);
+    if (!db)
+        return fail(args, db.error());
+    Repository repo(**db);
+    if (action == "remove") {
+        auto removed = repo.removeDevice(args.positional[1]);
+        if (!removed)
+            return fail(args, removed.error());
+        if (!*removed)
+            return fail(args, Error{ErrorCode::NotFound, "no such device: " + args.positional[1]});
+        if (args.flag("json"))
+            printJson(QJsonObject{{"removed", qs(args.positional[1])}});
+        else
+            std::cout << "removed " << args.positional[1] << '\n';
+        return kExitOk;
+    }
+    auto devices = repo.devices();
+    if (!devices)
+        return fail(args, devices.error());
+    QJsonArray items;
+    for (const DeviceRow &d : *devices) {
+        if (!args.flag("json"))
+            std::cout << d.deviceId << "  " << d.storeId << "  " << d.enrolledAt << "  cert " << d.certSha256 << '\n';
+        items.append(QJsonObject{{"device_id", qs(d.deviceId)},
+                                 {"store_id", qs(d.storeId)},
+                                 {"signing_key", qs(d.signingKey)},
+                                 {"cert_sha256", qs(d.certSha256)},
+                                 {"enrolled_at", qs(d.enrolledAt)}});
+    }
+    if (args.flag("json"))
+        printJson(QJsonObject{{"devices", items}});
+    return kExitOk;
+}
+
+} // namespace simkyc::upstream

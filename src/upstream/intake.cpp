@@ -1,0 +1,215 @@
+#include "upstream/intake.h"
+
+#include "crypto/digest.h"
+#include "protocol/protocol.h"
+
+#include <QDateTime>
+
+#include <algorithm>
+#include <map>
+#include <set>
+
+namespace simkyc::upstream {
+
+struct Intake::Checked {
+    ItemOutcome outcome;
+    bool valid = false; // passed every check; store() decides and writes it
+    protocol::Submission submission;
+    protocol::RegistrationPayload payload;
+    std::string deviceKeyHex;
+    std::string payloadSha256;
+};
+
+namespace {
+
+QByteArray qbytes(const protocol::Bytes &b)
+{
+    return QByteArray(reinterpret_cast<const char *>(b.data()), static_cast<qsizetype>(b.size()));
+}
+
+void fail(ItemOutcome &o, int status, std::string code, std::string message)
+{
+    o.status = status;
+    o.error = std::move(code);
+    o.message = std::move(message);
+}
+
+// The quota index's first 64 bits: the advisory lock key (an HMAC output, so uniformly spread).
+std::int64_t lockKeyOf(const std::string &quotaIndex)
+{
+    return static_cast<std::int64_t>(std::stoull(quotaIndex.substr(0, 16), nullptr, 16));
+}
+
+} // namespace
+
+QJsonObject ItemOutcome::errorJson() const
+{
+    QJsonObject body = protocol::errorBody(error, message);
+    if (storedSha256)
+        body.insert(QStringLiteral("stored_sha256"), QString::fromStdString(*storedSha256));
+    return body;
+}
+
+Intake::Checked Intake::check(const QJsonValue &item, const Caller &caller)
+{
+    Checked c;
+    ItemOutcome &o = c.outcome;
+    if (!item.isObject())
+        return fail(o, 400, "bad_request", "a submission must be a JSON object"), std::move(c);
+    auto submission = protocol::submissionFromJson(item.toObject());
+    if (!submission)
+        return fail(o, 400, "bad_request", submission.error().message), std::move(c);
+    auto payload = protocol::parsePayload(submission->payload);
+    if (!payload)
+        return fail(o, 400, "bad_request", payload.error().message), std::move(c);
+    o.recordId = payload->recordId;
+    o.deviceId = payload->deviceId;
+    auto device = m_repo.device(payload->deviceId);
+    if (!device)
+        return fail(o, 503, "unavailable", "the database is unavailable"), std::move(c);
+    if (!*device)
+        return fail(o, 403, "device_not_enrolled", "the payload's device is not enrolled"), std::move(c);
+    if (caller.certSha256 && *caller.certSha256 != (*device)->certSha256)
+        return fail(o, 403, "certificate_mismatch", "the client certificate is not the one the device enrolled with"),
+               std::move(c);
+    auto keyBytes = crypto::fromHex((*device)->signingKey);
+    crypto::Ed25519PublicKey key{};
+    if (!keyBytes || keyBytes->size() != key.size())
+        return fail(o, 500, "internal", "the enrolled signing key is unreadable"), std::move(c);
+    std::copy(keyBytes->begin(), keyBytes->end(), key.begin());
+    auto verified = protocol::verifySubmission(*submission, key);
+    if (!verified) {
+        if (verified.error().code == ErrorCode::CryptoFailure)
+            return fail(o, 422, "bad_signature", "the submission's signature does not verify"), std::move(c);
+        return fail(o, 400, "bad_request", verified.error().message), std::move(c);
+    }
+    c.valid = true;
+    c.payload = std::move(verified).value();
+    c.submission = std::move(submission).value();
+    c.deviceKeyHex = (*device)->signingKey;
+    c.payloadSha256 = crypto::toHex(crypto::sha256(c.submission.payload));
+    return c;
+}
+
+Status Intake::resolveExisting(Checked &c, const StoredHead &head)
+{
+    ItemOutcome &o = c.outcome;
+    if (head.payloadSha256 == c.payloadSha256) {
+        o.status = 200;
+        o.receipt = head.receipt;
+        o.replay = true;
+    } else {
+        fail(o, 409, "conflict", "another body is stored under this record id");
+        o.storedSha256 = head.payloadSha256;
+    }
+    return {};
+}
+
+Status Intake::store(Checked &c)
+{
+    auto existing = m_repo.head(c.payload.recordId);
+    if (!existing)
+        return existing.error();
+    if (*existing)
+        return resolveExisting(c, **existing);
+
+    protocol::Receipt receipt;
+    receipt.recordId = c.payload.recordId;
+    receipt.serverTime = QDateTime::currentDateTimeUtc().toString(Qt::ISODateWithMs).toStdString();
+    receipt.storedSha256 = c.payloadSha256;
+    if (c.submission.quotaIndex) {
+        auto accepted = m_repo.acceptedCount(*c.submission.quotaIndex);
+        if (!accepted)
+            return accepted.error();
+        const bool room = *accepted < protocol::kQuotaLimit;
+        receipt.decision = room ? protocol::Decision::Accepted : protocol::Decision::QuotaExceeded;
+        receipt.activeCount = room ? *accepted + 1 : *accepted;
+    } else {
+        receipt.decision = protocol::Decision::Unchecked;
+        receipt.activeCount = 0;
+    }
+    if (Status s = protocol::signReceipt(receipt, m_receiptKey.privateKey, m_receiptKey.publicKey); !s)
+        return s;
+    const QByteArray receiptJson = protocol::compact(protocol::toJson(receipt));
+
+    RegistrationRow row;
+    row.recordId = c.payload.recordId;
+    row.deviceId = c.payload.deviceId;
+    row.deviceKey = c.deviceKeyHex;
+    row.storeId = c.payload.storeId;
+    row.createdAt = c.payload.createdAt;
+    row.receivedAt = receipt.serverTime;
+    row.payloadSha256 = c.payloadSha256;
+    row.payload = qbytes(c.submission.payload);
+    row.pii = qbytes(c.submission.pii);
+    if (c.submission.biometrics)
+        row.biometrics = qbytes(*c.submission.biometrics);
+    row.quotaIndex = c.submission.quotaIndex;
+    row.signature = QByteArray(reinterpret_cast<const char *>(c.submission.signature.data()),
+                               static_cast<qsizetype>(c.submission.signature.size()));
+    row.decision = std::string(protocol::decisionName(receipt.decision));
+    row.receipt = receiptJson;
+    auto inserted = m_repo.insertRegistration(row);
+    if (!inserted)
+        return inserted.error();
+    if (*inserted) {
+        c.outcome.status = 200;
+        c.outcome.receipt = receiptJson;
+        return {};
+    }
+    // Another instance stored this record id between our look-up and our insert: its row wins.
+    auto winner = m_repo.head(c.payload.recordId);
+    if (!winner)
+        return winner.error();
+    if (!*winner)
+        return Error{ErrorCode::Internal, "a conflicting row vanished"};
+    return resolveExisting(c, **winner);
+}
+
+ItemOutcome Intake::submit(const QJsonObject &body, const Caller &caller)
+{
+    auto outcomes = submitBatch(QJsonArray{body}, caller);
+    if (!outcomes) {
+        ItemOutcome o;
+        fail(o, 503, "unavailable", "the database is unavailable; retry later");
+        return o;
+    }
+    return std::move(outcomes->front());
+}
+
+Result<std::vector<ItemOutcome>> Intake::submitBatch(const QJsonArray &items, const Caller &caller)
+{
+    std::vector<Checked> checked;
+    checked.reserve(static_cast<std::size_t>(items.size()));
+    for (const QJsonValue &item : items)
+        checked.push_back(check(item, caller));
+
+    std::set<std::string> quotaIndexes; // sorted: locks are always taken in one order (no deadlock)
+    bool anyValid = false;
+    for (const Checked &c : checked) {
+        anyValid = anyValid || c.valid;
+        if (c.valid && c.submission.quotaIndex)
+            quotaIndexes.insert(*c.submission.quotaIndex);
+    }
+    if (anyValid) {
+        Transaction tx(m_db);
+        if (Status s = tx.begin(); !s)
+            return s.error();
+        for (const std::string &index : quotaIndexes)
+            if (Status s = m_db.lockForTransaction(lockKeyOf(index)); !s)
+                return s.error();
+        for (Checked &c : checked)
+            if (c.valid)
+                if (Status s = store(c); !s)
+                    return s.error();
+        if (Status s = tx.commit(); !s)
+            return s.error();
+    }
+    std::vector<ItemOutcome> out;
+    out.reserve(checked.size());
+    for (Checked &c : checked)
+        out.push_back(std::move(c.outcome));
+    return out;
+}
+
+} // namespace simkyc::upstream
