@@ -170,8 +170,12 @@ Database::~Database()
 
 Status Database::configure()
 {
-    if (m_dialect == Dialect::Postgres)
+    if (m_dialect == Dialect::Postgres) {
+        // Notices ("relation ... already exists, skipping") would reach stderr through libpq.
+        if (Status s = exec(QStringLiteral("SET client_min_messages = warning")); !s)
+            return s;
         return exec(QStringLiteral("SET TIME ZONE 'UTC'"));
+    }
     for (const char *pragma : {"PRAGMA busy_timeout = 10000", "PRAGMA journal_mode = WAL", "PRAGMA synchronous = FULL",
                                "PRAGMA foreign_keys = ON"})
         if (Status s = exec(QString::fromLatin1(pragma)); !s)
