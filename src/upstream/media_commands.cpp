@@ -62,6 +62,16 @@ Result<crypto::SecureBytes> readCarrierKey(const std::string &path)
     return key;
 }
 
+// The record id a submission's payload names, when it parses.
+std::optional<std::string> recordIdOf(const QJsonObject &body)
+{
+    auto submission = protocol::submissionFromJson(body);
+    if (!submission)
+        return std::nullopt;
+    auto payload = protocol::parsePayload(submission->payload);
+    return payload ? std::optional<std::string>(payload->recordId) : std::nullopt;
+}
+
 std::string operatorName()
 {
     if (const char *sudo = std::getenv("SUDO_USER"); sudo != nullptr && *sudo != '\0')
@@ -101,24 +111,31 @@ int runImport(const Args &args)
     for (qsizetype start = 0; start < files.size(); start += kImportChunk) {
         const QStringList chunk = files.mid(start, kImportChunk);
         QJsonArray items;
-        for (const QString &name : chunk) {
-            QFile f(dir.filePath(name));
+        std::vector<std::optional<ItemOutcome>> misnamed(static_cast<std::size_t>(chunk.size()));
+        for (qsizetype i = 0; i < chunk.size(); ++i) {
+            QFile f(dir.filePath(chunk[i]));
             QJsonObject body;
             if (f.open(QIODevice::ReadOnly) && f.size() <= kMaxSubmissionFile)
                 if (auto parsed = protocol::parseObject(f.readAll()); parsed)
                     body = *parsed;
+            if (auto id = recordIdOf(body); id && qs(*id) + QStringLiteral(".json") != chunk[i]) {
+                ItemOutcome o; // refused before storing: the receipt could not be found under its name
+                o.status = 400;
+                o.recordId = *id;
+                o.error = "bad_request";
+                o.message = "the file name is not <record_id>.json";
+                misnamed[static_cast<std::size_t>(i)] = std::move(o);
+                continue;
+            }
             items.append(body); // an unreadable file is an empty object: it fails alone as bad_request
         }
         auto outcomes = intake.submitBatch(items, Caller{std::nullopt});
         if (!outcomes)
             return fail(args, outcomes.error());
+        std::size_t next = 0;
         for (qsizetype i = 0; i < chunk.size(); ++i) {
-            ItemOutcome &o = (*outcomes)[static_cast<std::size_t>(i)];
-            if (o.status == 200 && qs(o.recordId) + QStringLiteral(".json") != chunk[i]) {
-                o.status = 400; // stored, but the file name lies: report it, write no receipt under that name
-                o.error = "bad_request";
-                o.message = "the file name is not <record_id>.json";
-            }
+            std::optional<ItemOutcome> &refused = misnamed[static_cast<std::size_t>(i)];
+            ItemOutcome &o = refused ? *refused : (*outcomes)[next++];
             QJsonObject item{{"file", chunk[i]}, {"record_id", qs(o.recordId)}, {"status", o.status}};
             if (o.status == 200) {
                 if (Status s = writeAtomically(dir.filePath(QStringLiteral("receipts/") + chunk[i]), o.receipt); !s)

@@ -94,12 +94,14 @@ TEST_F(CliTest, ImportTakesSubmissionsFromMediaWithTheSameIdempotency)
     writeFile(media / (b + ".json"), protocol::compact(protocol::toJson(fresh)));
     writeFile(media / (c + ".json"), protocol::compact(protocol::toJson(forged)));
     writeFile(media / "manifest.json", "{}");
+    writeFile(media / "misnamed.json", protocol::compact(protocol::toJson(kiosk.submission(newRecordId()))));
 
     CliResult imported = runCli({"import", qs(media.string()), "--db", db, "--tls", qs(pkiDir().string()), "--json"});
-    EXPECT_EQ(imported.exitCode, 1) << imported.err.toStdString(); // one forged file
+    EXPECT_EQ(imported.exitCode, 1) << imported.err.toStdString(); // one forged file, one misnamed
     EXPECT_EQ(imported.json()["stored"].toInt(), 1) << imported.out.toStdString();
     EXPECT_EQ(imported.json()["replayed"].toInt(), 1);
-    EXPECT_EQ(imported.json()["failed"].toInt(), 1);
+    EXPECT_EQ(imported.json()["failed"].toInt(), 2);
+    EXPECT_FALSE(fs::exists(media / "receipts" / "misnamed.json"));
     EXPECT_TRUE(fs::exists(media / "receipts" / (a + ".json")));
     EXPECT_FALSE(fs::exists(media / "receipts" / (c + ".json")));
     QFile receiptFile(qs((media / "receipts" / (b + ".json")).string()));
@@ -118,6 +120,7 @@ TEST_F(CliTest, ImportTakesSubmissionsFromMediaWithTheSameIdempotency)
 
     // Importing again changes nothing and gives the same receipts.
     fs::remove(media / (c + ".json"));
+    fs::remove(media / "misnamed.json");
     CliResult again = runCli({"import", qs(media.string()), "--db", db, "--tls", qs(pkiDir().string()), "--json"});
     EXPECT_EQ(again.exitCode, 0) << again.out.toStdString();
     EXPECT_EQ(again.json()["replayed"].toInt(), 2);
