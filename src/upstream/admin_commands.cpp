@@ -81,9 +81,9 @@ int runCount(const Args &args)
     auto counts = Repository(**db).counts();
     if (!counts)
         return fail(args, counts.error());
-    if (args.flag("json"))
-        printJson(QJsonObject{{"records", static_cast<qint64>(counts->records)},
-                              {"duplicates", static_cast<qint64>(counts->duplicates)}});
+    if (args.flag("json")) // written by hand: the documented key order, {"records": N, "duplicates": N}
+        std::cout << R"({"records": )" << counts->records << R"(, "duplicates": )" << counts->duplicates << "}"
+                  << std::endl;
     else
         std::cout << counts->records << " records, " << counts->duplicates << " duplicates\n";
     return kExitOk;

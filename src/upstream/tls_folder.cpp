@@ -47,6 +47,7 @@ Result<QSslConfiguration> serverTlsConfiguration(const fs::path &dir, TlsMinimum
     tls.setPrivateKey(privateKey);
     tls.setCaCertificates(cas);
     tls.setPeerVerifyMode(QSslSocket::VerifyPeer);
+    tls.setAllowedNextProtocols({QSslConfiguration::NextProtocolHttp1_1}); // ALPN: never h2
     tls.setProtocol(minimum == TlsMinimum::V1_3 ? QSsl::TlsV1_3OrLater : QSsl::TlsV1_2OrLater);
     return tls;
 }
