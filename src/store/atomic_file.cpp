@@ -82,6 +82,13 @@ Status writeFileAtomically(const fs::path &file, std::span<const std::uint8_t> b
     return syncDirectory(dir);
 }
 
+Status renameDurably(const fs::path &from, const fs::path &to)
+{
+    if (::rename(from.c_str(), to.c_str()) != 0)
+        return ioError("cannot rename into place", to, errno);
+    return syncDirectory(to.has_parent_path() ? to.parent_path() : fs::path("."));
+}
+
 Result<std::vector<std::uint8_t>> readSmallFile(const fs::path &file, std::size_t maxBytes)
 {
     Fd fd(::open(file.c_str(), O_RDONLY | O_CLOEXEC));

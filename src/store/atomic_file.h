@@ -23,6 +23,10 @@ inline constexpr std::filesystem::perms kOwnerOnly =
 Status writeFileAtomically(const std::filesystem::path &file, std::span<const std::uint8_t> bytes,
                            std::filesystem::perms mode = kOwnerOnly, bool replace = false);
 
+// rename(from, to) (replacing to), then fsync of the folder, so the rename survives a power cut.
+// Both paths must be in the same folder. IoError on failure.
+Status renameDurably(const std::filesystem::path &from, const std::filesystem::path &to);
+
 // The whole file, up to maxBytes: NotFound if missing, IoError if unreadable, InvalidFormat if larger.
 Result<std::vector<std::uint8_t>> readSmallFile(const std::filesystem::path &file, std::size_t maxBytes = 64 * 1024);
 

@@ -53,6 +53,14 @@ Result<PassphraseFile> parsePassphraseFile(const std::vector<std::uint8_t> &byte
     return out;
 }
 
+Result<PassphraseFile> readPassphraseFile(const fs::path &file)
+{
+    auto bytes = readSmallFile(file);
+    if (!bytes)
+        return bytes.error();
+    return parsePassphraseFile(*bytes, file);
+}
+
 } // namespace
 
 PassphraseKeyProvider::PassphraseKeyProvider(fs::path keyFile, crypto::SecureBytes passphrase)
@@ -82,12 +90,17 @@ Status PassphraseKeyProvider::create(const fs::path &keyFile, const crypto::Secu
     return writeFileAtomically(keyFile, textBytes(text));
 }
 
+Result<crypto::ScryptParams> PassphraseKeyProvider::storedParams(const fs::path &keyFile)
+{
+    auto parsed = readPassphraseFile(keyFile);
+    if (!parsed)
+        return parsed.error();
+    return parsed->params;
+}
+
 Result<crypto::SecureBytes> PassphraseKeyProvider::unlockStoreKey()
 {
-    auto bytes = readSmallFile(m_keyFile);
-    if (!bytes)
-        return bytes.error();
-    auto parsed = parsePassphraseFile(*bytes, m_keyFile);
+    auto parsed = readPassphraseFile(m_keyFile);
     if (!parsed)
         return parsed.error();
     auto kek = crypto::passphraseKey(m_passphrase.view(), parsed->salt, parsed->params);

@@ -41,6 +41,9 @@ public:
     [[nodiscard]] static Status create(const std::filesystem::path &keyFile, const crypto::SecureBytes &storeKey,
                                        std::string_view passphrase, const crypto::ScryptParams &params);
 
+    // The scrypt parameters stored in keyFile (key rotation keeps them); InvalidFormat if damaged.
+    [[nodiscard]] static Result<crypto::ScryptParams> storedParams(const std::filesystem::path &keyFile);
+
     [[nodiscard]] Result<crypto::SecureBytes> unlockStoreKey() override;
     [[nodiscard]] std::string_view kind() const override { return "passphrase"; }
 

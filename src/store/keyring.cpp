@@ -79,7 +79,36 @@ PublicKeys describe(const crypto::Ed25519PublicKey &device, const crypto::X25519
     return keys;
 }
 
+// blind-index.key when present; else (stores made before it existed) the key derived from the
+// store key, which the first rotation writes to blind-index.key so the HMACs stay valid.
+Result<crypto::SecureBytes> blindIndexKeyOf(const fs::path &dir, const crypto::SecureBytes &storeKey)
+{
+    std::error_code ec;
+    if (!fs::exists(dir / kBlindIndexKeyFileName, ec))
+        return crypto::deriveSubKey(storeKey, kBlindIndexLabel);
+    auto wrapped = readWrappedKeyFile(dir / kBlindIndexKeyFileName);
+    if (!wrapped)
+        return wrapped.error();
+    auto key = crypto::unwrapKey(storeKey, *wrapped);
+    if (!key)
+        return Error{ErrorCode::CryptoFailure, "the store key does not open blind-index.key"};
+    return key;
+}
+
 } // namespace
+
+Result<std::vector<std::uint8_t>> readWrappedKeyFile(const fs::path &file)
+{
+    auto bytes = readSmallFile(file, 4096);
+    if (!bytes)
+        return bytes.error();
+    std::string text(bytes->begin(), bytes->end());
+    std::erase_if(text, [](unsigned char c) { return std::isspace(c) != 0; });
+    auto wrapped = hexDecode(text);
+    if (!wrapped)
+        return Error{ErrorCode::InvalidFormat, "damaged key file: " + file.string()};
+    return wrapped;
+}
 
 fs::path keysDirOf(const fs::path &dataDir)
 {
@@ -90,7 +119,7 @@ Result<KeyInitSummary> initKeys(const fs::path &dataDir, const KeyInitOptions &o
 {
     const fs::path dir = keysDirOf(dataDir);
     std::error_code ec;
-    for (std::string_view name : {kPassphraseKeyFileName, kRawKeyFileName, std::string_view("device.key")})
+    for (std::string_view name : {kPassphraseKeyFileName, kRawKeyFileName, kDeviceKeyFileName})
         if (fs::exists(dir / name, ec))
             return Error{ErrorCode::InvalidArgument, "keys already initialised in " + dir.string()};
     if (options.protection == KeyInitOptions::Protection::Passphrase && !options.passphrase)
@@ -105,11 +134,16 @@ Result<KeyInitSummary> initKeys(const fs::path &dataDir, const KeyInitOptions &o
     auto device = crypto::generateEd25519KeyPair();
     if (!storeKey || !device)
         return Error{ErrorCode::CryptoFailure, "key generation failed"};
+    auto blindIndexKey = crypto::generateDataKey();
+    if (!blindIndexKey)
+        return blindIndexKey.error();
     auto wrappedDevice = crypto::wrapKey(*storeKey, device->privateKey);
-    if (!wrappedDevice)
-        return wrappedDevice.error();
-    for (Status s : {writeHex(dir / "carrier.pub", *carrier), writeHex(dir / "device.pub", device->publicKey),
-                     writeHex(dir / "device.key", *wrappedDevice)})
+    auto wrappedBlind = crypto::wrapKey(*storeKey, *blindIndexKey);
+    if (!wrappedDevice || !wrappedBlind)
+        return Error{ErrorCode::CryptoFailure, "key wrap failed"};
+    for (Status s :
+         {writeHex(dir / "carrier.pub", *carrier), writeHex(dir / "device.pub", device->publicKey),
+          writeHex(dir / kDeviceKeyFileName, *wrappedDevice), writeHex(dir / kBlindIndexKeyFileName, *wrappedBlind)})
         if (!s)
             return s.error();
     // The store key file last: its presence marks a complete key set.
@@ -117,8 +151,9 @@ Result<KeyInitSummary> initKeys(const fs::path &dataDir, const KeyInitOptions &o
     Status s = passphrase ? PassphraseKeyProvider::create(dir / kPassphraseKeyFileName, *storeKey,
                                                           options.passphrase->view(), options.scrypt)
                           : KeyFileProvider::create(dir / kRawKeyFileName, *storeKey);
-    if (!s) {
-        fs::remove(dir / "device.key", ec); // unusable without its store key; nothing else is secret
+    if (!s) { // unusable without their store key; nothing else is secret
+        fs::remove(dir / kDeviceKeyFileName, ec);
+        fs::remove(dir / kBlindIndexKeyFileName, ec);
         return s.error();
     }
     summary.keys = describe(device->publicKey, *carrier);
@@ -147,24 +182,25 @@ Result<Keyring> unlockKeyring(const fs::path &dataDir, KeyProvider &provider)
     auto publicKeys = readPublicKeys(dataDir);
     if (!publicKeys)
         return publicKeys.error();
+    const fs::path dir = keysDirOf(dataDir);
+    std::error_code ec;
+    for (std::string_view name : {kPassphraseKeyFileName, kRawKeyFileName})
+        if (fs::exists(dir / (std::string(name) + ".new"), ec))
+            return Error{ErrorCode::InvalidArgument, "a store-key rotation was interrupted in " + dir.string() +
+                                                         "; any 'simkyc-cli db' command resolves it first"};
     auto storeKey = provider.unlockStoreKey();
     if (!storeKey)
         return storeKey.error();
-    auto wrappedText = readSmallFile(keysDirOf(dataDir) / "device.key", 4096);
-    if (!wrappedText)
-        return wrappedText.error();
-    std::string text(wrappedText->begin(), wrappedText->end());
-    std::erase_if(text, [](unsigned char c) { return std::isspace(c) != 0; });
-    auto wrapped = hexDecode(text);
+    auto wrapped = readWrappedKeyFile(dir / kDeviceKeyFileName);
     if (!wrapped)
-        return Error{ErrorCode::InvalidFormat, "damaged device key file"};
+        return wrapped.error();
     auto devicePrivate = crypto::unwrapKey(*storeKey, *wrapped);
     if (!devicePrivate)
         return Error{ErrorCode::CryptoFailure, "the store key does not open this kiosk's device key (wrong key?)"};
     auto pair = crypto::ed25519KeyPairFromPrivate(*devicePrivate);
     if (!pair || pair->publicKey != publicKeys->device)
         return Error{ErrorCode::CryptoFailure, "device.key does not match device.pub"};
-    auto blind = crypto::deriveSubKey(*storeKey, kBlindIndexLabel);
+    auto blind = blindIndexKeyOf(dir, *storeKey);
     if (!blind)
         return blind.error();
     return Keyring{std::move(storeKey).value(), std::move(blind).value(), std::move(devicePrivate).value(),

@@ -28,10 +28,15 @@ std::array<std::string *, 6> fieldsOf(CustomerPii &c)
 
 using Ciphertexts = std::array<std::vector<std::uint8_t>, 7>; // wrapped data key, then the customer fields
 
+struct StoredCustomer {
+    Ciphertexts ciphertexts;
+    std::optional<std::string> purgedAt; // set when retention shredded the fields (schema 0004)
+};
+
 // The record's ciphertexts; the statement is reset before returning (no read left open).
-Result<std::optional<Ciphertexts>> loadCiphertexts(Database &db, std::string_view id)
+Result<std::optional<StoredCustomer>> loadCiphertexts(Database &db, std::string_view id)
 {
-    auto s = db.cached("SELECT wrapped_data_key, name, id_number, birth_date, address, phone, iccid "
+    auto s = db.cached("SELECT wrapped_data_key, name, id_number, birth_date, address, phone, iccid, pii_purged_at "
                        "FROM registrations WHERE id = ?");
     if (!s)
         return s.error();
@@ -41,11 +46,13 @@ Result<std::optional<Ciphertexts>> loadCiphertexts(Database &db, std::string_vie
     if (!step)
         return step.error();
     if (*step == StepResult::Done)
-        return std::optional<Ciphertexts>();
-    Ciphertexts out;
-    for (std::size_t i = 0; i < out.size(); ++i)
-        out[i] = fromBlob((*s)->columnBlob(static_cast<int>(i)));
-    return std::optional<Ciphertexts>(std::move(out));
+        return std::optional<StoredCustomer>();
+    StoredCustomer out;
+    for (std::size_t i = 0; i < out.ciphertexts.size(); ++i)
+        out.ciphertexts[i] = fromBlob((*s)->columnBlob(static_cast<int>(i)));
+    if (!(*s)->columnIsNull(7))
+        out.purgedAt = (*s)->columnText(7);
+    return std::optional<StoredCustomer>(std::move(out));
 }
 
 std::string joinCodes(const std::vector<std::string> &codes)
@@ -234,17 +241,19 @@ Result<std::int64_t> RegistrationRepository::count()
 namespace {
 
 constexpr const char *kSummaryColumns =
-    "SELECT id, created_at, clerk_id, status, outcome, reason_codes, match_distance, liveness_summary, sync_state "
-    "FROM registrations ";
+    "SELECT id, created_at, clerk_id, status, outcome, reason_codes, match_distance, liveness_summary, sync_state, "
+    "pii_purged_at FROM registrations ";
 
 // A row selected with kSummaryColumns.
 RegistrationSummary summaryOf(const Statement &q)
 {
     RegistrationSummary r{q.columnText(0), q.columnText(1), q.columnInt64(2),
                           q.columnText(3), q.columnText(4), splitCodes(q.columnText(5)),
-                          std::nullopt,    q.columnText(7), q.columnText(8)};
+                          std::nullopt,    q.columnText(7), q.columnText(8), std::nullopt};
     if (!q.columnIsNull(6))
         r.matchDistance = q.columnDouble(6);
+    if (!q.columnIsNull(9))
+        r.piiPurgedAt = q.columnText(9);
     return r;
 }
 
@@ -290,7 +299,7 @@ Result<std::vector<RegistrationSummary>> RegistrationRepository::listDay(std::st
 
 Result<std::optional<std::string>> RegistrationRepository::newestId()
 {
-    auto s = m_db.cached("SELECT id FROM registrations ORDER BY id DESC LIMIT 1");
+    auto s = m_db.cached("SELECT id FROM registrations WHERE pii_purged_at IS NULL ORDER BY id DESC LIMIT 1");
     if (!s)
         return s.error();
     auto step = (*s)->step();
@@ -311,7 +320,9 @@ Result<CustomerPii> RegistrationRepository::readCustomer(std::string_view id, st
         return loaded.error();
     if (!loaded->has_value())
         return Error{ErrorCode::NotFound, "no registration with id " + std::string(id)};
-    const Ciphertexts &ct = **loaded;
+    if ((*loaded)->purgedAt) // nothing left to decrypt: not a crypto failure
+        return Error{ErrorCode::NotFound, "customer data purged by retention on " + (*loaded)->purgedAt->substr(0, 10)};
+    const Ciphertexts &ct = (*loaded)->ciphertexts;
     auto dataKey = crypto::unwrapKey(m_keys.storeKey, ct[0]);
     if (!dataKey) // a wrong store key: nothing is written
         return Error{ErrorCode::CryptoFailure, "record data key does not unwrap under this store key"};

@@ -57,6 +57,7 @@ struct RegistrationSummary {
     std::optional<double> matchDistance;
     std::string livenessSummary;
     std::string syncState;
+    std::optional<std::string> piiPurgedAt; // set once retention shredded the customer data (retention.h)
 };
 
 class RegistrationRepository {
@@ -82,11 +83,12 @@ public:
 
     // Unwraps the record's data key (a wrong store key: CryptoFailure, nothing written), writes the
     // audit entry, then decrypts the customer fields. actor and reason are codes
-    // ("staff:3", "manager_review"). NotFound for an unknown id; CryptoFailure if a field fails.
+    // ("staff:3", "manager_review"). NotFound for an unknown id, and NotFound "customer data purged by
+    // retention on YYYY-MM-DD" (nothing written) once retention shredded it; CryptoFailure if a field fails.
     [[nodiscard]] Result<CustomerPii> readCustomer(std::string_view id, std::string_view actor, std::string_view reason,
                                                    Clock::time_point now = Clock::now());
 
-    // The newest record's id, if any (for db verify's sample decryption).
+    // The newest record whose customer data is still held, if any (for db verify's sample decryption).
     [[nodiscard]] Result<std::optional<std::string>> newestId();
 
 private:
