@@ -94,24 +94,39 @@ TEST_F(PostgresTest, TheQuotaHoldsAcrossInstances)
     HttpsClient ca(a.port(), deviceIdentity());
     ASSERT_EQ(ca.post("/v1/devices", kiosk.enrolment(enrolmentToken()))->status, 201);
     const std::string index = quotaIndexFor("ONE-PERSON");
-    // Twelve different records for one person, six through each instance, at the same time.
-    auto send = [&kiosk, &index](quint16 port) {
+    auto accepted = [](const QJsonArray &results) {
+        int n = 0;
+        for (const QJsonValue &r : results)
+            n += r.toObject()["receipt"].toObject()["decision"].toString() == "accepted" ? 1 : 0;
+        return n;
+    };
+    // Two batches of six records for one person, one through each instance, at the same time:
+    // without the per-index lock both transactions would count 0 and accept all twelve.
+    auto sendBatch = [&kiosk, &index](quint16 port) {
         std::vector<QJsonObject> items;
         for (int i = 0; i < 6; ++i)
             items.push_back(protocol::toJson(kiosk.submission(newRecordId(), index)));
         HttpsClient c(port, deviceIdentity());
-        int accepted = 0;
-        for (const QJsonObject &item : items) {
-            auto reply = c.post("/v1/registrations", item);
-            if (reply && reply->json()["decision"].toString() == "accepted")
-                ++accepted;
+        auto reply = c.post("/v1/registrations:batch", batchOf(items));
+        return reply ? reply->json()["results"].toArray() : QJsonArray();
+    };
+    auto batchA = std::async(std::launch::async, sendBatch, a.port());
+    auto batchB = std::async(std::launch::async, sendBatch, b.port());
+    EXPECT_EQ(accepted(batchA.get()) + accepted(batchB.get()), protocol::kQuotaLimit);
+    // Then single submissions racing through both: none is accepted any more.
+    auto send = [&kiosk, &index](quint16 port) {
+        HttpsClient c(port, deviceIdentity());
+        int n = 0;
+        for (int i = 0; i < 3; ++i) {
+            auto reply = c.post("/v1/registrations", protocol::toJson(kiosk.submission(newRecordId(), index)));
+            n += reply && reply->json()["decision"].toString() == "accepted" ? 1 : 0;
         }
-        return accepted;
+        return n;
     };
     auto fromA = std::async(std::launch::async, send, a.port());
     auto fromB = std::async(std::launch::async, send, b.port());
-    EXPECT_EQ(fromA.get() + fromB.get(), protocol::kQuotaLimit);
-    EXPECT_EQ(runCli({"count", "--db", qs(url), "--json"}).json()["records"].toInt(), 12);
+    EXPECT_EQ(fromA.get() + fromB.get(), 0);
+    EXPECT_EQ(runCli({"count", "--db", qs(url), "--json"}).json()["records"].toInt(), 18);
     // Both instances hand out the same quota key: it lives in the database.
     HttpsClient cb(b.port(), deviceIdentity());
     EXPECT_EQ(cb.post("/v1/devices", kiosk.enrolment(enrolmentToken()))->json()["quota_key"],
