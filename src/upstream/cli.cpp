@@ -4,6 +4,7 @@
 
 #include <QJsonDocument>
 
+#include <charconv>
 #include <cstdio>
 #include <iostream>
 
@@ -86,14 +87,11 @@ Result<double> rateValue(const Args &args, const std::string &name)
     const auto text = args.value(name);
     if (!text)
         return 0.0;
-    try {
-        std::size_t used = 0;
-        const double v = std::stod(*text, &used);
-        if (used == text->size() && v >= 0.0 && v <= 1.0)
-            return v;
-    } catch (const std::exception &) {
-    }
-    return Error{ErrorCode::InvalidArgument, "--" + name + " must be a probability between 0 and 1"};
+    double v = -1;
+    const auto [end, ec] = std::from_chars(text->data(), text->data() + text->size(), v);
+    if (ec != std::errc() || end != text->data() + text->size() || v < 0.0 || v > 1.0)
+        return Error{ErrorCode::InvalidArgument, "--" + name + " must be a probability between 0 and 1"};
+    return v;
 }
 
 Result<long long> intValue(const Args &args, const std::string &name, long long fallback, long long min, long long max)
@@ -101,15 +99,12 @@ Result<long long> intValue(const Args &args, const std::string &name, long long 
     const auto text = args.value(name);
     if (!text)
         return fallback;
-    try {
-        std::size_t used = 0;
-        const long long v = std::stoll(*text, &used);
-        if (used == text->size() && v >= min && v <= max)
-            return v;
-    } catch (const std::exception &) {
-    }
-    return Error{ErrorCode::InvalidArgument,
-                 "--" + name + " must be an integer in " + std::to_string(min) + ".." + std::to_string(max)};
+    long long v = 0;
+    const auto [end, ec] = std::from_chars(text->data(), text->data() + text->size(), v);
+    if (ec != std::errc() || end != text->data() + text->size() || v < min || v > max)
+        return Error{ErrorCode::InvalidArgument,
+                     "--" + name + " must be an integer in " + std::to_string(min) + ".." + std::to_string(max)};
+    return v;
 }
 
 Result<std::unique_ptr<Database>> openDatabase(const Args &args)

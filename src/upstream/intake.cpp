@@ -53,36 +53,37 @@ QJsonObject ItemOutcome::errorJson() const
 Intake::Checked Intake::check(const QJsonValue &item, const Caller &caller)
 {
     Checked c;
-    ItemOutcome &o = c.outcome;
+    const auto refuse = [&c](int status, std::string code, std::string message) {
+        fail(c.outcome, status, std::move(code), std::move(message));
+        return std::move(c);
+    };
     if (!item.isObject())
-        return fail(o, 400, "bad_request", "a submission must be a JSON object"), std::move(c);
+        return refuse(400, "bad_request", "a submission must be a JSON object");
     auto submission = protocol::submissionFromJson(item.toObject());
     if (!submission)
-        return fail(o, 400, "bad_request", submission.error().message), std::move(c);
+        return refuse(400, "bad_request", submission.error().message);
     auto payload = protocol::parsePayload(submission->payload);
     if (!payload)
-        return fail(o, 400, "bad_request", payload.error().message), std::move(c);
-    o.recordId = payload->recordId;
-    o.deviceId = payload->deviceId;
+        return refuse(400, "bad_request", payload.error().message);
+    c.outcome.recordId = payload->recordId;
+    c.outcome.deviceId = payload->deviceId;
     auto device = m_repo.device(payload->deviceId);
     if (!device)
-        return fail(o, 503, "unavailable", "the database is unavailable"), std::move(c);
+        return refuse(503, "unavailable", "the database is unavailable; retry later");
     if (!*device)
-        return fail(o, 403, "device_not_enrolled", "the payload's device is not enrolled"), std::move(c);
+        return refuse(403, "device_not_enrolled", "the payload's device is not enrolled");
     if (caller.certSha256 && *caller.certSha256 != (*device)->certSha256)
-        return fail(o, 403, "certificate_mismatch", "the client certificate is not the one the device enrolled with"),
-               std::move(c);
+        return refuse(403, "certificate_mismatch", "the client certificate is not the one the device enrolled with");
     auto keyBytes = crypto::fromHex((*device)->signingKey);
     crypto::Ed25519PublicKey key{};
     if (!keyBytes || keyBytes->size() != key.size())
-        return fail(o, 500, "internal", "the enrolled signing key is unreadable"), std::move(c);
+        return refuse(500, "internal", "the enrolled signing key is unreadable");
     std::copy(keyBytes->begin(), keyBytes->end(), key.begin());
     auto verified = protocol::verifySubmission(*submission, key);
-    if (!verified) {
-        if (verified.error().code == ErrorCode::CryptoFailure)
-            return fail(o, 422, "bad_signature", "the submission's signature does not verify"), std::move(c);
-        return fail(o, 400, "bad_request", verified.error().message), std::move(c);
-    }
+    if (!verified && verified.error().code == ErrorCode::CryptoFailure)
+        return refuse(422, "bad_signature", "the submission's signature does not verify");
+    if (!verified)
+        return refuse(400, "bad_request", verified.error().message);
     c.valid = true;
     c.payload = std::move(verified).value();
     c.submission = std::move(submission).value();
