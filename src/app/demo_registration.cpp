@@ -6,6 +6,7 @@
 #include "app/store_session.h"
 #include "model_manifest.h"
 #include "store/keyring.h"
+#include "store/registration_guard.h"
 #include "store/staff_repository.h"
 #include "sync/sync_settings.h"
 #include "vision/degrade.h"
@@ -200,6 +201,8 @@ Status runDemo(const ModelCatalog &catalog, const DemoOptions &options, const De
         return upstream.error();
     store::RegistrationRepository repo(session->db, session->keys, &*upstream);
     for (int i = 0; i < options.records; ++i) {
+        if (Status space = store::checkCanRegister(session->db); !space.ok()) // "disk_low": refused before capture
+            return space;
         const auto stored = repo.count();
         const int n = stored.ok() ? static_cast<int>(*stored) : 0;
         QJsonObject report{{"step", "registration"}};

@@ -6,6 +6,7 @@
 #include <QDateTime>
 
 #include <algorithm>
+#include <future>
 #include <map>
 #include <set>
 
@@ -13,14 +14,17 @@ namespace simkyc::upstream {
 
 struct Intake::Checked {
     ItemOutcome outcome;
-    bool valid = false; // passed every check; store() decides and writes it
+    bool valid = false; // passed every check so far; store() decides and writes it
     protocol::Submission submission;
     protocol::RegistrationPayload payload;
+    crypto::Ed25519PublicKey deviceKey{};
     std::string deviceKeyHex;
     std::string payloadSha256;
 };
 
 namespace {
+
+constexpr std::size_t kParallelVerifyMin = 16;
 
 QByteArray qbytes(const protocol::Bytes &b)
 {
@@ -79,17 +83,26 @@ Intake::Checked Intake::check(const QJsonValue &item, const Caller &caller)
     if (!keyBytes || keyBytes->size() != key.size())
         return refuse(500, "internal", "the enrolled signing key is unreadable");
     std::copy(keyBytes->begin(), keyBytes->end(), key.begin());
-    auto verified = protocol::verifySubmission(*submission, key);
-    if (!verified && verified.error().code == ErrorCode::CryptoFailure)
-        return refuse(422, "bad_signature", "the submission's signature does not verify");
-    if (!verified)
-        return refuse(400, "bad_request", verified.error().message);
     c.valid = true;
-    c.payload = std::move(verified).value();
+    c.payload = std::move(payload).value();
     c.submission = std::move(submission).value();
+    c.deviceKey = key;
     c.deviceKeyHex = (*device)->signingKey;
-    c.payloadSha256 = crypto::toHex(crypto::sha256(c.submission.payload));
     return c;
+}
+
+void Intake::verify(Checked &c)
+{
+    auto verified = protocol::verifySubmission(c.submission, c.deviceKey);
+    if (verified) {
+        c.payloadSha256 = crypto::toHex(crypto::sha256(c.submission.payload));
+        return;
+    }
+    c.valid = false;
+    if (verified.error().code == ErrorCode::CryptoFailure)
+        fail(c.outcome, 422, "bad_signature", "the submission's signature does not verify");
+    else
+        fail(c.outcome, 400, "bad_request", verified.error().message);
 }
 
 Status Intake::resolveExisting(Checked &c, const StoredHead &head)
@@ -183,7 +196,21 @@ Result<std::vector<ItemOutcome>> Intake::submitBatch(const QJsonArray &items, co
     std::vector<Checked> checked;
     checked.reserve(static_cast<std::size_t>(items.size()));
     for (const QJsonValue &item : items)
-        checked.push_back(check(item, caller));
+        checked.push_back(check(item, caller)); // parsing and device look-ups: this thread (its connection)
+    // Signatures and hashes (pure CPU, reentrant): large batches use a second thread.
+    const auto verifyRange = [&checked](std::size_t from, std::size_t to) {
+        for (std::size_t i = from; i < to; ++i)
+            if (checked[i].valid)
+                verify(checked[i]);
+    };
+    if (checked.size() >= kParallelVerifyMin) {
+        const std::size_t half = checked.size() / 2;
+        auto first = std::async(std::launch::async, verifyRange, 0, half);
+        verifyRange(half, checked.size());
+        first.get();
+    } else {
+        verifyRange(0, checked.size());
+    }
 
     std::set<std::string> quotaIndexes; // sorted: locks are always taken in one order (no deadlock)
     bool anyValid = false;

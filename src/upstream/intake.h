@@ -6,7 +6,8 @@
 // taken in sorted order on PostgreSQL, the database write lock on SQLite); a record id stores one
 // body only, and every later identical submission gets the first receipt byte for byte, also when
 // two instances race on one database.
-// Thread-safety: one instance per thread, with its Database.
+// Thread-safety: one instance per thread, with its Database (large batches borrow a second thread
+// for signature checks only; it never touches the database).
 #pragma once
 
 #include "core/result.h"
@@ -57,6 +58,7 @@ public:
 private:
     struct Checked;
     [[nodiscard]] Checked check(const QJsonValue &item, const Caller &caller);
+    static void verify(Checked &item); // reentrant: runs on worker threads
     [[nodiscard]] Status store(Checked &item);
     [[nodiscard]] Status resolveExisting(Checked &item, const StoredHead &head);
 
