@@ -1,6 +1,7 @@
 #include "app/store_session.h"
 
 #include "store/atomic_file.h"
+#include "store/key_rotation.h"
 #include "store/open_store.h"
 
 #include <cstdlib>
@@ -52,6 +53,8 @@ Result<StoreSession> openSession(const fs::path &dataDir, const std::optional<fs
     auto passphrase = readSecret(passphraseFile);
     if (!passphrase)
         return passphrase.error();
+    if (auto recovered = store::resolveInterruptedRotation(dataDir, storeFileOf(dataDir), *passphrase); !recovered)
+        return recovered.error();
     auto provider = store::detectKeyProvider(store::keysDirOf(dataDir), std::move(passphrase).value());
     if (!provider)
         return provider.error();

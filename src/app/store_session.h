@@ -34,7 +34,8 @@ struct StoreSession {
     std::string protection; // "passphrase" or "key-file"
 };
 
-// Unlocks the keyring, then opens the store (mustExist: NotFound rather than creating it).
+// Resolves an interrupted store-key rotation (store/key_rotation.h), unlocks the keyring, then opens
+// the store (mustExist: NotFound rather than creating it).
 [[nodiscard]] Result<StoreSession> openSession(const std::filesystem::path &dataDir,
                                                const std::optional<std::filesystem::path> &passphraseFile,
                                                bool mustExist = true);

@@ -1,9 +1,11 @@
 // simkyc-cli keys / db / staff as a user runs them: real processes, real key files and databases.
 #include "process.h"
+#include "store/builtin_migrations.h"
 #include "store/database.h"
 #include "store/key_provider.h"
 #include "store/keyring.h"
 #include "store/open_store.h"
+#include "store/outbox_repository.h"
 #include "store/registration_repository.h"
 #include "store/staff_repository.h"
 #include "support/test_env.h"
@@ -13,6 +15,8 @@
 
 #include <gtest/gtest.h>
 
+#include <chrono>
+#include <cstdio>
 #include <cstdlib>
 #include <fstream>
 #include <iterator>
@@ -61,7 +65,35 @@ protected:
         ASSERT_EQ(keys.exitCode, 0) << keys.out << keys.err;
         auto db = run({"db", "init", "--passphrase-file", pass()});
         ASSERT_EQ(db.exitCode, 0) << db.out << db.err;
-        EXPECT_EQ(lastJson(db.out)["schema_version"].toInt(), 2);
+        EXPECT_EQ(lastJson(db.out)["schema_version"].toInt(), store::builtInMigrations().back().version);
+    }
+
+    // The store opened in-process with the manager passphrase, and a clerk, to write records directly.
+    struct Direct {
+        store::Keyring keys;
+        store::Database db;
+        std::int64_t clerkId = 0;
+    };
+    std::optional<Direct> openDirect()
+    {
+        const std::string_view passphrase = "manager passphrase";
+        store::PassphraseKeyProvider provider(
+            fs::path(data()) / "keys" / "store.key",
+            crypto::SecureBytes(std::span<const std::uint8_t>(reinterpret_cast<const std::uint8_t *>(passphrase.data()),
+                                                              passphrase.size())));
+        auto keyring = store::unlockKeyring(data(), provider);
+        auto db = store::openStore(fs::path(data()) / "simkyc.db");
+        if (!keyring || !db) {
+            ADD_FAILURE() << "cannot open the store directly";
+            return std::nullopt;
+        }
+        store::StaffRepository staff(*db, crypto::ScryptParams{10, 8, 1});
+        auto clerk = staff.add("clerk1", store::StaffRole::Clerk, "clerk password");
+        if (!clerk) {
+            ADD_FAILURE() << clerk.error().toString();
+            return std::nullopt;
+        }
+        return Direct{std::move(keyring).value(), std::move(db).value(), clerk->id};
     }
 
     TempDir m_work;
@@ -132,22 +164,14 @@ TEST_F(StoreCli, VerifyDecryptsASampleAndFindsTampering)
 {
     initAll();
     {
-        store::PassphraseKeyProvider provider(fs::path(data()) / "keys" / "store.key",
-                                              crypto::SecureBytes(std::span<const std::uint8_t>(
-                                                  reinterpret_cast<const std::uint8_t *>("manager passphrase"), 18)));
-        auto keyring = store::unlockKeyring(data(), provider);
-        ASSERT_TRUE(keyring) << keyring.error().toString();
-        auto db = store::openStore(fs::path(data()) / "simkyc.db");
-        ASSERT_TRUE(db);
-        store::StaffRepository staff(*db, crypto::ScryptParams{10, 8, 1});
-        auto clerk = staff.add("clerk1", store::StaffRole::Clerk, "clerk password");
-        ASSERT_TRUE(clerk);
+        auto direct = openDirect();
+        ASSERT_TRUE(direct);
         store::NewRegistration r;
-        r.clerkId = clerk->id;
+        r.clerkId = direct->clerkId;
         r.customer = {"ZZTESTNAME Qwerty", "11010519491231002X",  "1949-12-31", "addr",
                       "13912345678",       "89860012345678901234"};
         r.biometricPayload = {1, 2, 3};
-        store::RegistrationRepository repo(*db, *keyring);
+        store::RegistrationRepository repo(direct->db, direct->keys);
         ASSERT_TRUE(repo.insert(r));
     }
     auto verify = run({"db", "verify", "--passphrase-file", pass()});
@@ -178,22 +202,14 @@ TEST_F(StoreCli, BackupAndRestoreRoundTrip)
 {
     initAll();
     {
-        store::PassphraseKeyProvider provider(fs::path(data()) / "keys" / "store.key",
-                                              crypto::SecureBytes(std::span<const std::uint8_t>(
-                                                  reinterpret_cast<const std::uint8_t *>("manager passphrase"), 18)));
-        auto keyring = store::unlockKeyring(data(), provider);
-        ASSERT_TRUE(keyring) << keyring.error().toString();
-        auto db = store::openStore(fs::path(data()) / "simkyc.db");
-        ASSERT_TRUE(db);
-        store::StaffRepository staff(*db, crypto::ScryptParams{10, 8, 1});
-        auto clerk = staff.add("clerk1", store::StaffRole::Clerk, "clerk password");
-        ASSERT_TRUE(clerk);
+        auto direct = openDirect();
+        ASSERT_TRUE(direct);
         store::NewRegistration r;
-        r.clerkId = clerk->id;
+        r.clerkId = direct->clerkId;
         r.customer = {"ZZBACKUPNAME Qwerty", "11010519491231002X",  "1949-12-31", "addr",
                       "13912345678",         "89860012345678901234"};
         r.biometricPayload = {1, 2, 3};
-        store::RegistrationRepository repo(*db, *keyring);
+        store::RegistrationRepository repo(direct->db, direct->keys);
         ASSERT_TRUE(repo.insert(r));
         ASSERT_TRUE(repo.insert(r));
     }
@@ -271,6 +287,88 @@ TEST_F(StoreCli, UsageErrors)
     EXPECT_EQ(run({"db", "init"}).exitCode, 0); // the raw key file needs no passphrase
     auto again = run({"keys", "init", "--key-file", "--demo-carrier", (m_work.path() / "carrier2").string()});
     EXPECT_EQ(again.exitCode, 2);
+}
+
+// rotate-key and purge as an operator runs them: a new passphrase, the old one refused, every record
+// still readable; purge (dry run, then for real) touches only what the upstream acknowledged.
+TEST_F(StoreCli, RotateKeyThenPurge)
+{
+    initAll();
+    std::vector<std::string> ids;
+    const auto ackAt = std::chrono::system_clock::now();
+    {
+        auto direct = openDirect();
+        ASSERT_TRUE(direct);
+        store::RegistrationRepository repo(direct->db, direct->keys);
+        for (const char *name : {"ZZROTATE Acked", "ZZROTATE Pending"}) {
+            store::NewRegistration r;
+            r.clerkId = direct->clerkId;
+            r.customer = {name, "11010519491231002X", "1949-12-31", "addr", "13912345678", "89860012345678901234"};
+            r.biometricPayload = {1, 2, 3};
+            r.biometricsExpireAt = ackAt + std::chrono::hours(48);
+            auto id = repo.insert(r, ackAt);
+            ASSERT_TRUE(id);
+            ids.push_back(*id);
+        }
+        store::OutboxRepository outbox(direct->db);
+        ASSERT_TRUE(outbox.acknowledge({{ids[0], "accepted", 1, "{}"}}, ackAt));
+    }
+    writeFile(m_work.path() / "newpass", "a new manager passphrase\n");
+    const std::string newPass = (m_work.path() / "newpass").string();
+    auto rotated = run({"db", "rotate-key", "--passphrase-file", pass(), "--new-passphrase-file", newPass});
+    ASSERT_EQ(rotated.exitCode, 0) << rotated.out << rotated.err;
+    const QJsonObject r = lastJson(rotated.out);
+    EXPECT_EQ(r["records_rewrapped"].toInt(), 2);
+    EXPECT_EQ(r["protection"].toString(), "passphrase");
+    std::printf("[ rotate-key ] %s", rotated.out.c_str());
+    auto old = run({"db", "verify", "--passphrase-file", pass()});
+    EXPECT_EQ(old.exitCode, 2);
+    EXPECT_EQ(lastJson(old.out)["error"].toString(), "crypto_failure");
+    auto verify = run({"db", "verify", "--passphrase-file", newPass});
+    ASSERT_EQ(verify.exitCode, 0) << verify.out << verify.err;
+    EXPECT_EQ(lastJson(verify.out)["sample_decrypt"].toString(), "ok");
+
+    const auto later = ackAt + std::chrono::hours(24 * 31);
+    const std::string when = store::utcTimestamp(later);
+    auto dry = run({"db", "purge", "--now", when, "--dry-run"});
+    ASSERT_EQ(dry.exitCode, 0) << dry.out << dry.err;
+    EXPECT_TRUE(lastJson(dry.out)["dry_run"].toBool());
+    EXPECT_EQ(lastJson(dry.out)["pii_purged"].toInt(), 1);
+    auto purged = run({"db", "purge", "--now", when});
+    ASSERT_EQ(purged.exitCode, 0) << purged.out << purged.err;
+    const QJsonObject p = lastJson(purged.out);
+    EXPECT_EQ(p["biometrics_deleted"].toInt(), 1);
+    EXPECT_EQ(p["pii_purged"].toInt(), 1);
+    EXPECT_EQ(p["skipped_not_acknowledged"].toInt(), 1) << "the pending record keeps everything";
+    EXPECT_EQ(p["pii_days"].toInt(), 30);
+    EXPECT_EQ(lastJson(run({"db", "purge", "--now", when}).out)["pii_purged"].toInt(), 0) << "once";
+
+    auto after = run({"db", "verify", "--passphrase-file", newPass});
+    ASSERT_EQ(after.exitCode, 0) << after.out << after.err;
+    const QJsonObject v = lastJson(after.out);
+    EXPECT_EQ(v["pii_purged"].toInt(), 1);
+    EXPECT_EQ(v["purged_records"].toString(), "ok");
+    EXPECT_EQ(v["sample_decrypt"].toString(), "ok");
+    EXPECT_EQ(v["audit_chain"].toString(), "ok");
+    for (const auto *out : {&rotated, &dry, &purged, &after})
+        EXPECT_EQ(out->out.find("ZZROTATE"), std::string::npos);
+    EXPECT_EQ(run({"db", "purge", "--now", "yesterday"}).exitCode, 2);
+}
+
+TEST_F(StoreCli, RotateKeyOfAKeyFileStore)
+{
+    auto keys = run({"keys", "init", "--key-file", "--demo-carrier", (m_work.path() / "carrier").string()});
+    ASSERT_EQ(keys.exitCode, 0) << keys.err;
+    ASSERT_EQ(run({"db", "init"}).exitCode, 0);
+    const auto before = fs::file_size(fs::path(data()) / "keys" / "store-raw.key");
+    auto rotated = run({"db", "rotate-key"});
+    ASSERT_EQ(rotated.exitCode, 0) << rotated.out << rotated.err;
+    EXPECT_EQ(lastJson(rotated.out)["protection"].toString(), "key-file");
+    EXPECT_EQ(fs::file_size(fs::path(data()) / "keys" / "store-raw.key"), before);
+    EXPECT_EQ(run({"db", "verify"}).exitCode, 0);
+    auto refused = run({"db", "rotate-key", "--new-passphrase-file", pass()});
+    EXPECT_EQ(refused.exitCode, 2);
+    EXPECT_EQ(lastJson(refused.out)["error"].toString(), "invalid_argument");
 }
 
 } // namespace
