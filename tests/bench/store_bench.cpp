@@ -111,6 +111,30 @@ void BM_UnlockKeyFile(benchmark::State &state)
 }
 BENCHMARK(BM_UnlockKeyFile)->Unit(benchmark::kMillisecond);
 
+// Start of day with a passphrase-protected store key at the default scrypt cost (N = 2^15, r = 8):
+// what the manager waits for (production calibrates to ~250 ms on the kiosk).
+void BM_KeyUnlock(benchmark::State &state)
+{
+    simkyc::test::TempDir dataDir;
+    simkyc::test::TempDir carrierDir;
+    constexpr std::string_view kPassphrase = "bench manager passphrase";
+    KeyInitOptions options;
+    options.protection = KeyInitOptions::Protection::Passphrase;
+    options.passphrase = crypto::SecureBytes(
+        std::span<const std::uint8_t>(reinterpret_cast<const std::uint8_t *>(kPassphrase.data()), kPassphrase.size()));
+    options.scrypt = crypto::ScryptParams{};
+    options.demoCarrierDir = carrierDir.path();
+    need(initKeys(dataDir.path(), options), "keys init");
+    for (auto _ : state) {
+        PassphraseKeyProvider provider(keysDirOf(dataDir.path()) / kPassphraseKeyFileName, options.passphrase->clone());
+        auto keys = unlockKeyring(dataDir.path(), provider);
+        if (!keys.ok())
+            state.SkipWithError("unlock failed");
+        benchmark::DoNotOptimize(keys);
+    }
+}
+BENCHMARK(BM_KeyUnlock)->Unit(benchmark::kMillisecond);
+
 } // namespace
 } // namespace simkyc::store
 
