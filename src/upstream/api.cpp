@@ -73,6 +73,14 @@ Result<crypto::SecureBytes> quotaKeyOf(Repository &repo)
 
 HttpResponse Api::handle(const HttpRequest &request, const Peer &peer)
 {
+    HttpResponse response = route(request, peer);
+    if (response.status == 503) // the database did not answer: a fresh connection for the next request
+        (void)m_db.reconnect();
+    return response;
+}
+
+HttpResponse Api::route(const HttpRequest &request, const Peer &peer)
+{
     const QByteArray &p = request.path;
     const bool post = request.method == "POST";
     const bool get = request.method == "GET";

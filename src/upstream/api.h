@@ -42,6 +42,7 @@ public:
     [[nodiscard]] HttpResponse handle(const HttpRequest &request, const Peer &peer);
 
 private:
+    [[nodiscard]] HttpResponse route(const HttpRequest &request, const Peer &peer);
     [[nodiscard]] HttpResponse enrol(const HttpRequest &request, const Peer &peer);
     [[nodiscard]] HttpResponse submit(const HttpRequest &request, const Peer &peer);
     [[nodiscard]] HttpResponse batch(const HttpRequest &request, const Peer &peer);

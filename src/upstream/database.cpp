@@ -168,6 +168,18 @@ Database::~Database()
     QSqlDatabase::removeDatabase(m_name);
 }
 
+Status Database::reconnect()
+{
+    qDeleteAll(m_statements);
+    m_statements.clear();
+    m_inTransaction = false;
+    QSqlDatabase db = connection();
+    db.close();
+    if (!db.open())
+        return dbError(QStringLiteral("cannot reopen the database"), db.lastError());
+    return configure();
+}
+
 Status Database::configure()
 {
     if (m_dialect == Dialect::Postgres) {

@@ -68,6 +68,10 @@ public:
     [[nodiscard]] Status commit();
     void rollback();
 
+    // Closes and reopens the connection (after the server restarted or the network broke);
+    // prepared statements are dropped and prepared again on first use.
+    [[nodiscard]] Status reconnect();
+
     // PostgreSQL: pg_advisory_xact_lock(key) (held to the end of the transaction); SQLite: nothing
     // (the write transaction already holds the database lock).
     [[nodiscard]] Status lockForTransaction(std::int64_t key);

@@ -111,6 +111,11 @@ bool PgCluster::run(const std::string &tool, const std::string &arguments)
     return true;
 }
 
+bool PgCluster::restart()
+{
+    return run("pg_ctl", "-D " + m_dir.path().string() + "/data -m fast -w -t 60 restart");
+}
+
 bool PgCluster::createDatabase(const std::string &name)
 {
     return run("createdb", "-h " + m_dir.path().string() + " -p " + std::to_string(m_port) + " -U postgres " + name);

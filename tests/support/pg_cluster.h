@@ -28,6 +28,8 @@ public:
     [[nodiscard]] int port() const { return m_port; }
     // Creates a database; false (and error()) on failure.
     [[nodiscard]] bool createDatabase(const std::string &name);
+    // pg_ctl restart -m fast: every client connection breaks.
+    [[nodiscard]] bool restart();
     // postgresql://postgres@localhost/NAME?host=SOCKET_DIR&port=PORT (the socket folder wins over localhost)
     [[nodiscard]] std::string url(const std::string &database) const;
 

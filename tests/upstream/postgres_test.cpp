@@ -133,6 +133,28 @@ TEST_F(PostgresTest, TheQuotaHoldsAcrossInstances)
               ca.post("/v1/devices", kiosk.enrolment(enrolmentToken()))->json()["quota_key"]);
 }
 
+TEST_F(PostgresTest, AServerRestartCostsOneRetryNotTheInstance)
+{
+    REQUIRE_CLUSTER();
+    const std::string url = freshDatabase();
+    ServerProcess server(url);
+    ASSERT_TRUE(server.ok());
+    Kiosk kiosk;
+    HttpsClient c(server.port(), deviceIdentity());
+    ASSERT_EQ(c.post("/v1/devices", kiosk.enrolment(enrolmentToken()))->status, 201);
+    ASSERT_TRUE(cluster->restart()) << cluster->error();
+    const QJsonObject submission = protocol::toJson(kiosk.submission(newRecordId()));
+    int status = 0;
+    for (int attempt = 0; attempt < 3 && status != 200; ++attempt) {
+        auto reply = c.post("/v1/registrations", submission);
+        ASSERT_TRUE(reply);
+        status = reply->status;
+        EXPECT_TRUE(status == 200 || status == 503) << status; // 503: retried by the kiosk
+    }
+    EXPECT_EQ(status, 200);
+    EXPECT_EQ(c.request("GET", "/v1/health")->status, 200);
+}
+
 TEST_F(PostgresTest, ANewerSchemaIsRefused)
 {
     REQUIRE_CLUSTER();
