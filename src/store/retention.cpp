@@ -251,7 +251,11 @@ Result<RetentionCounts> runRetention(Database &db, const RetentionPolicy &policy
         return skipped.error();
     counts.skippedNotAcknowledged = *skipped;
     if (dryRun) {
-        auto bio = countOf(db, "SELECT COUNT(*) " + biometricsDue(), cutoffs);
+        // As the real run counts: biometrics due, plus those deleted with their record's PII.
+        auto bio = countOf(db,
+                           "SELECT COUNT(*) FROM biometrics WHERE registration_id IN (SELECT r.id " + biometricsDue() +
+                               ") OR registration_id IN (SELECT r.id " + piiDue() + ")",
+                           cutoffs);
         auto pii = countOf(db, "SELECT COUNT(*) " + piiDue(), cutoffs);
         if (!bio || !pii)
             return bio ? pii.error() : bio.error();

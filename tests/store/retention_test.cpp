@@ -185,19 +185,27 @@ TEST_F(RetentionTest, PiiIsShreddedNDaysAfterAcknowledgement)
     EXPECT_TRUE(chain->ok);
 }
 
-TEST_F(RetentionTest, DryRunCountsAndWritesNothing)
+TEST_F(RetentionTest, DryRunCountsWhatTheRunWouldDoAndWritesNothing)
 {
     const std::string id = insert();
+    const std::string early = insert("ZZTESTNAME Early"); // PII due before its biometrics expire
     acknowledge(id, m_t0);
+    acknowledge(early, m_t0 - 40 * kDay);
     const std::int64_t audits = count("SELECT COUNT(*) FROM audit_log");
-    auto dry = runRetention(*m_db, {}, m_t0 + 60 * kDay, true);
-    ASSERT_TRUE(dry);
-    EXPECT_TRUE(dry->dryRun);
-    EXPECT_EQ(dry->biometricsDeleted, 1);
-    EXPECT_EQ(dry->piiPurged, 1);
+    for (Clock::time_point at : {m_t0 + hours(47), m_t0 + 60 * kDay}) {
+        auto dry = runRetention(*m_db, {}, at, true);
+        ASSERT_TRUE(dry);
+        EXPECT_TRUE(dry->dryRun);
+        EXPECT_EQ(dry->biometricsDeleted, at == m_t0 + hours(47) ? 1 : 2);
+        EXPECT_EQ(dry->piiPurged, at == m_t0 + hours(47) ? 1 : 2);
+    }
     EXPECT_EQ(count("SELECT COUNT(*) FROM audit_log"), audits);
-    EXPECT_EQ(count("SELECT COUNT(*) FROM biometrics"), 1);
+    EXPECT_EQ(count("SELECT COUNT(*) FROM biometrics"), 2);
     EXPECT_TRUE(repository().readCustomer(id, "staff:1", "test"));
+    auto real = runRetention(*m_db, {}, m_t0 + hours(47));
+    ASSERT_TRUE(real);
+    EXPECT_EQ(real->biometricsDeleted, 1);
+    EXPECT_EQ(real->piiPurged, 1);
 }
 
 TEST_F(RetentionTest, PolicyRangesAreEnforced)
