@@ -3,6 +3,7 @@
 #include "store/builtin_migrations.h"
 #include "store/database.h"
 #include "store/key_provider.h"
+#include "store/key_rotation.h"
 #include "store/keyring.h"
 #include "store/open_store.h"
 #include "store/outbox_repository.h"
@@ -353,6 +354,35 @@ TEST_F(StoreCli, RotateKeyThenPurge)
     for (const auto *out : {&rotated, &dry, &purged, &after})
         EXPECT_EQ(out->out.find("ZZROTATE"), std::string::npos);
     EXPECT_EQ(run({"db", "purge", "--now", "yesterday"}).exitCode, 2);
+}
+
+// A rotation cut short after its database commit (as a power cut would leave it): the next command
+// that opens the store finishes it, and the records open under the new key.
+TEST_F(StoreCli, AnInterruptedRotationIsFinishedByTheNextCommand)
+{
+    initAll();
+    {
+        auto direct = openDirect();
+        ASSERT_TRUE(direct);
+        store::NewRegistration r;
+        r.clerkId = direct->clerkId;
+        r.customer = {"ZZCRASH Name", "11010519491231002X", "1949-12-31",
+                      "addr",         "13912345678",        "89860012345678901234"};
+        r.biometricPayload = {1, 2, 3};
+        store::RegistrationRepository repo(direct->db, direct->keys);
+        ASSERT_TRUE(repo.insert(r));
+    }
+    store::RotationOptions rotation;
+    rotation.passphrase = crypto::SecureBytes(
+        std::span<const std::uint8_t>(reinterpret_cast<const std::uint8_t *>("manager passphrase"), 18));
+    rotation.stopAfterForTests = store::RotationOptions::StopAfter::Committed;
+    ASSERT_TRUE(store::rotateStoreKey(data(), fs::path(data()) / "simkyc.db", std::move(rotation)));
+    ASSERT_TRUE(fs::exists(fs::path(data()) / "keys" / "store.key.new"));
+    auto verify = run({"db", "verify", "--passphrase-file", pass()});
+    ASSERT_EQ(verify.exitCode, 0) << verify.out << verify.err;
+    EXPECT_EQ(lastJson(verify.out)["sample_decrypt"].toString(), "ok");
+    EXPECT_NE(verify.err.find("rotation completed"), std::string::npos) << verify.err;
+    EXPECT_FALSE(fs::exists(fs::path(data()) / "keys" / "store.key.new"));
 }
 
 TEST_F(StoreCli, RotateKeyOfAKeyFileStore)
