@@ -180,7 +180,9 @@ Status runDemo(const ModelCatalog &catalog, const DemoOptions &options, const De
         return clerk.error();
 
     FacePath face;
-    const auto video = options.sampleVideo ? options.sampleVideo : defaultSampleVideo();
+    const auto video = options.manualCheck   ? std::nullopt
+                       : options.sampleVideo ? options.sampleVideo
+                                             : defaultSampleVideo();
     if (video) {
         auto engine = loadFaceEngine(catalog);
         if (!engine.ok())

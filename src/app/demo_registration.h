@@ -26,7 +26,8 @@ struct DemoOptions {
     std::filesystem::path dataDir;
     int records = 1;
     std::optional<std::filesystem::path> sampleVideo; // default: <data>/liveness/liveportrait/d13.mp4 if present
-    std::optional<unsigned> kdfCostLog2;              // tests only: cheap staff password hashing
+    bool manualCheck = false;            // the non-face alternative for every record, even with a sample video
+    std::optional<unsigned> kdfCostLog2; // tests only: cheap staff password hashing
 };
 
 // Called with one JSON object per stored registration (record id, the clear test name and ID

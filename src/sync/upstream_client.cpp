@@ -1,5 +1,6 @@
 #include "sync/upstream_client.h"
 
+#include "crypto/certificate_check.h"
 #include "crypto/digest.h"
 
 #include <QFile>
@@ -42,6 +43,9 @@ Result<QSslConfiguration> clientTlsConfiguration(const TlsOptions &options)
     if (cas.isEmpty() || chain.isEmpty())
         return Error{ErrorCode::InvalidFormat,
                      "ca.crt or device.crt in " + options.dir.string() + " holds no PEM certificate"};
+    auto device = crypto::checkCertificate(cert->toStdString(), ca->toStdString(), std::chrono::system_clock::now());
+    if (!device)
+        return Error{device.error().code, "device.crt in " + options.dir.string() + ": " + device.error().message};
     QSslKey privateKey(*key, QSsl::Ec, QSsl::Pem);
     if (privateKey.isNull())
         privateKey = QSslKey(*key, QSsl::Rsa, QSsl::Pem);

@@ -4,6 +4,7 @@
 #include <QTcpSocket>
 #include <QTimer>
 
+#include <chrono>
 #include <memory>
 
 namespace simkyc::tools {
@@ -55,37 +56,47 @@ void FaultProxy::accept()
                 c->deleteLater();
             }
         };
-        // Forwards one chunk, maybe later, maybe not at all.
-        auto forward = [this, closeBoth, link](QPointer<QTcpSocket> to, QByteArray data) {
+        // Forwards one chunk, maybe later (never out of order: a chunk leaves after the one before it),
+        // maybe not at all.
+        struct Direction {
+            std::chrono::steady_clock::time_point lastRelease{};
+        };
+        auto toServer = std::make_shared<Direction>();
+        auto toClient = std::make_shared<Direction>();
+        auto forward = [this, closeBoth, link](QPointer<QTcpSocket> to, const std::shared_ptr<Direction> &way,
+                                               QByteArray data) {
             if (chance(m_options.reset)) {
                 ++m_counts.resets;
                 return closeBoth();
             }
-            const int delay =
-                m_options.delayMaxMs > 0 ? std::uniform_int_distribution<>(0, m_options.delayMaxMs)(m_random) : 0;
-            if (delay == 0) {
+            const auto now = std::chrono::steady_clock::now();
+            const auto hold = std::chrono::milliseconds(
+                m_options.delayMaxMs > 0 ? std::uniform_int_distribution<>(0, m_options.delayMaxMs)(m_random) : 0);
+            way->lastRelease = std::max(way->lastRelease, now + hold);
+            if (way->lastRelease <= now) {
                 if (to && !link->closed)
                     to->write(data);
                 return;
             }
             ++m_counts.delayed;
-            QTimer::singleShot(delay, this, [to, data, link] {
+            const auto wait = std::chrono::ceil<std::chrono::milliseconds>(way->lastRelease - now);
+            QTimer::singleShot(wait, Qt::PreciseTimer, this, [to, data, link] {
                 if (to && !link->closed)
                     to->write(data);
             });
         };
-        connect(client, &QTcpSocket::readyRead, this, [c, u, link, forward] {
+        connect(client, &QTcpSocket::readyRead, this, [c, u, link, forward, toServer] {
             const QByteArray data = c->readAll();
             link->clientBytes += data.size();
-            forward(u, data);
+            forward(u, toServer, data);
         });
-        connect(upstream, &QTcpSocket::readyRead, this, [this, c, u, link, forward, closeBoth] {
+        connect(upstream, &QTcpSocket::readyRead, this, [this, c, u, link, forward, closeBoth, toClient] {
             const QByteArray data = u->readAll();
             if (link->cut && link->clientBytes > m_options.requestBytes) {
                 ++m_counts.cuts; // the server answered a request: the client never sees it
                 return closeBoth();
             }
-            forward(c, data);
+            forward(c, toClient, data);
         });
         connect(client, &QTcpSocket::disconnected, this, closeBoth);
         connect(upstream, &QTcpSocket::disconnected, this, closeBoth);

@@ -13,6 +13,8 @@ Command demoCommand()
         p.addOption({"records", "How many registrations (default 1).", "N"});
         p.addOption(
             {"sample-video", "The face video playing the camera (default: the labelled data's d13.mp4).", "VIDEO"});
+        p.addOption({"manual-check", "Every record takes the non-face path (a manual identity check by the "
+                                     "manager): no camera, no face data."});
         p.addOption({"kdf-cost-log2", "Tests only: scrypt cost of the demo clerk's password (10-22).", "N"});
     };
     c.run = [](const QCommandLineParser &parser, const CommonOptions &options) {
@@ -22,6 +24,7 @@ Command demoCommand()
         demo.records = parser.isSet("records") ? parser.value("records").toInt(&ok) : 1;
         if (!ok)
             return fail(options, "invalid_argument", "--records takes a number");
+        demo.manualCheck = parser.isSet("manual-check");
         if (parser.isSet("sample-video"))
             demo.sampleVideo = std::filesystem::path(parser.value("sample-video").toStdString());
         if (parser.isSet("kdf-cost-log2"))
