@@ -48,12 +48,25 @@ RequestParser::State RequestParser::next(HttpRequest &out)
             return State::TooLarge;
     }
     const qsizetype total = end + 4 + length;
-    if (m_buffer.size() < total)
+    if (m_buffer.size() < total) {
+        if (!m_continueGiven && request.header("expect").toLower() == "100-continue")
+            m_continuePending = true;
         return State::NeedMore;
+    }
     request.body = m_buffer.mid(end + 4, length);
     m_buffer.remove(0, total);
+    m_continuePending = m_continueGiven = false;
     out = std::move(request);
     return State::Ready;
+}
+
+bool RequestParser::takeContinue()
+{
+    if (!m_continuePending)
+        return false;
+    m_continuePending = false;
+    m_continueGiven = true;
+    return true;
 }
 
 QByteArray reasonPhrase(int status)

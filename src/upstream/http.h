@@ -46,10 +46,15 @@ public:
     // Ready: `out` holds the next request and it is consumed from the buffer.
     [[nodiscard]] State next(HttpRequest &out);
     [[nodiscard]] bool hasBufferedData() const { return !m_buffer.isEmpty(); }
+    // True once per request whose header asked "Expect: 100-continue" and whose body is still to
+    // come: the caller answers "HTTP/1.1 100 Continue" so the client sends it.
+    [[nodiscard]] bool takeContinue();
 
 private:
     HttpLimits m_limits;
     QByteArray m_buffer;
+    bool m_continuePending = false;
+    bool m_continueGiven = false;
 };
 
 [[nodiscard]] QByteArray reasonPhrase(int status);

@@ -55,7 +55,10 @@ private:
         while (!m_busy && m_socket->state() == QAbstractSocket::ConnectedState) {
             HttpRequest request;
             switch (m_parser.next(request)) {
-            case RequestParser::State::NeedMore: return;
+            case RequestParser::State::NeedMore:
+                if (m_parser.takeContinue())
+                    m_socket->write("HTTP/1.1 100 Continue\r\n\r\n");
+                return;
             case RequestParser::State::Malformed:
                 return send(errorResponse(400, "bad_request", "malformed HTTP request"), false);
             case RequestParser::State::TooLarge:

@@ -70,6 +70,23 @@ TEST(RequestParser, LimitsAndUnsupportedFramingAreRefused)
     }
 }
 
+TEST(RequestParser, ExpectContinueIsOfferedOncePerRequest)
+{
+    RequestParser parser(HttpLimits{});
+    HttpRequest r;
+    parser.feed("POST /a HTTP/1.1\r\nExpect: 100-continue\r\nContent-Length: 4\r\n\r\n");
+    EXPECT_EQ(parser.next(r), State::NeedMore);
+    EXPECT_TRUE(parser.takeContinue());
+    EXPECT_EQ(parser.next(r), State::NeedMore);
+    EXPECT_FALSE(parser.takeContinue());
+    parser.feed("body");
+    ASSERT_EQ(parser.next(r), State::Ready);
+    EXPECT_EQ(r.body, "body");
+    parser.feed("POST /b HTTP/1.1\r\nContent-Length: 4\r\n\r\n");
+    EXPECT_EQ(parser.next(r), State::NeedMore);
+    EXPECT_FALSE(parser.takeContinue()); // not asked for
+}
+
 TEST(HttpResponse, SerialisationCarriesLengthConnectionAndHeaders)
 {
     HttpResponse response;
