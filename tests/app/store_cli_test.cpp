@@ -74,6 +74,15 @@ protected:
         store::Keyring keys;
         store::Database db;
         std::int64_t clerkId = 0;
+
+        [[nodiscard]] store::NewRegistration registration(const std::string &name) const
+        {
+            store::NewRegistration r;
+            r.clerkId = clerkId;
+            r.customer = {name, "11010519491231002X", "1949-12-31", "addr", "13912345678", "89860012345678901234"};
+            r.biometricPayload = {1, 2, 3};
+            return r;
+        }
     };
     std::optional<Direct> openDirect()
     {
@@ -167,11 +176,7 @@ TEST_F(StoreCli, VerifyDecryptsASampleAndFindsTampering)
     {
         auto direct = openDirect();
         ASSERT_TRUE(direct);
-        store::NewRegistration r;
-        r.clerkId = direct->clerkId;
-        r.customer = {"ZZTESTNAME Qwerty", "11010519491231002X",  "1949-12-31", "addr",
-                      "13912345678",       "89860012345678901234"};
-        r.biometricPayload = {1, 2, 3};
+        const store::NewRegistration r = direct->registration("ZZTESTNAME Qwerty");
         store::RegistrationRepository repo(direct->db, direct->keys);
         ASSERT_TRUE(repo.insert(r));
     }
@@ -205,11 +210,7 @@ TEST_F(StoreCli, BackupAndRestoreRoundTrip)
     {
         auto direct = openDirect();
         ASSERT_TRUE(direct);
-        store::NewRegistration r;
-        r.clerkId = direct->clerkId;
-        r.customer = {"ZZBACKUPNAME Qwerty", "11010519491231002X",  "1949-12-31", "addr",
-                      "13912345678",         "89860012345678901234"};
-        r.biometricPayload = {1, 2, 3};
+        const store::NewRegistration r = direct->registration("ZZBACKUPNAME Qwerty");
         store::RegistrationRepository repo(direct->db, direct->keys);
         ASSERT_TRUE(repo.insert(r));
         ASSERT_TRUE(repo.insert(r));
@@ -302,10 +303,7 @@ TEST_F(StoreCli, RotateKeyThenPurge)
         ASSERT_TRUE(direct);
         store::RegistrationRepository repo(direct->db, direct->keys);
         for (const char *name : {"ZZROTATE Acked", "ZZROTATE Pending"}) {
-            store::NewRegistration r;
-            r.clerkId = direct->clerkId;
-            r.customer = {name, "11010519491231002X", "1949-12-31", "addr", "13912345678", "89860012345678901234"};
-            r.biometricPayload = {1, 2, 3};
+            store::NewRegistration r = direct->registration(name);
             r.biometricsExpireAt = ackAt + std::chrono::hours(48);
             auto id = repo.insert(r, ackAt);
             ASSERT_TRUE(id);
@@ -364,11 +362,7 @@ TEST_F(StoreCli, AnInterruptedRotationIsFinishedByTheNextCommand)
     {
         auto direct = openDirect();
         ASSERT_TRUE(direct);
-        store::NewRegistration r;
-        r.clerkId = direct->clerkId;
-        r.customer = {"ZZCRASH Name", "11010519491231002X", "1949-12-31",
-                      "addr",         "13912345678",        "89860012345678901234"};
-        r.biometricPayload = {1, 2, 3};
+        const store::NewRegistration r = direct->registration("ZZCRASH Name");
         store::RegistrationRepository repo(direct->db, direct->keys);
         ASSERT_TRUE(repo.insert(r));
     }
