@@ -9,6 +9,7 @@
 #include <QJsonArray>
 
 #include <future>
+#include <iostream>
 
 namespace simkyc::upstream::test {
 namespace {
@@ -153,6 +154,23 @@ TEST_F(PostgresTest, AServerRestartCostsOneRetryNotTheInstance)
     }
     EXPECT_EQ(status, 200);
     EXPECT_EQ(c.request("GET", "/v1/health")->status, 200);
+}
+
+TEST_F(PostgresTest, BatchesOf200OnPostgres)
+{
+    REQUIRE_CLUSTER();
+    const std::string url = freshDatabase();
+    ServerProcess server(url);
+    ASSERT_TRUE(server.ok());
+    Kiosk kiosk;
+    HttpsClient c(server.port(), deviceIdentity());
+    ASSERT_EQ(c.post("/v1/devices", kiosk.enrolment(enrolmentToken()))->status, 201);
+    const double rate = batchRate(c, kiosk, 5);
+    std::cout << "[ rate     ] " << static_cast<int>(rate)
+              << " records/s (5 batches of 200, 4 KiB biometrics, PostgreSQL, loopback TLS)\n";
+    RecordProperty("records_per_second", static_cast<int>(rate));
+    EXPECT_GT(rate, 200.0);
+    EXPECT_EQ(runCli({"count", "--db", qs(url), "--json"}).json()["records"].toInt(), 1000);
 }
 
 TEST_F(PostgresTest, ANewerSchemaIsRefused)

@@ -311,22 +311,7 @@ TEST_F(ServerTest, BatchesOf200AreFast)
     HttpsClient c = client();
     enrol(c, kiosk);
     constexpr int kBatches = 10;
-    std::vector<QByteArray> bodies;
-    for (int b = 0; b < kBatches; ++b) {
-        std::vector<QJsonObject> items;
-        for (int i = 0; i < 200; ++i)
-            items.push_back(protocol::toJson(kiosk.submission(newRecordId(), quotaIndexFor(std::to_string(i)))));
-        bodies.push_back(protocol::compact(batchOf(items)));
-    }
-    QElapsedTimer timer;
-    timer.start();
-    for (const QByteArray &body : bodies) {
-        auto reply = c.request("POST", "/v1/registrations:batch", body);
-        ASSERT_TRUE(reply);
-        ASSERT_EQ(reply->status, 200);
-    }
-    const double seconds = static_cast<double>(timer.nsecsElapsed()) / 1e9;
-    const double rate = kBatches * 200 / seconds;
+    const double rate = batchRate(c, kiosk, kBatches);
     std::cout << "[ rate     ] " << static_cast<int>(rate) << " records/s (" << kBatches
               << " batches of 200, 4 KiB biometrics, SQLite, loopback TLS)\n";
     RecordProperty("records_per_second", static_cast<int>(rate));

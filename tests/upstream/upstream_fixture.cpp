@@ -6,6 +6,7 @@
 #include <gtest/gtest.h>
 
 #include <QCoreApplication>
+#include <QElapsedTimer>
 #include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -281,6 +282,25 @@ protocol::Submission Kiosk::submission(const std::string &recordId, std::optiona
     return protocol::signSubmission(key.privateKey, protocol::serialisePayload(p), pii, biometrics,
                                     std::move(quotaIndex))
         .value();
+}
+
+double batchRate(HttpsClient &client, const Kiosk &kiosk, int batches)
+{
+    std::vector<QByteArray> bodies;
+    for (int b = 0; b < batches; ++b) {
+        std::vector<QJsonObject> items;
+        for (int i = 0; i < 200; ++i)
+            items.push_back(protocol::toJson(kiosk.submission(newRecordId(), quotaIndexFor(std::to_string(i)))));
+        bodies.push_back(protocol::compact(batchOf(items)));
+    }
+    QElapsedTimer timer;
+    timer.start();
+    for (const QByteArray &body : bodies) {
+        auto reply = client.request("POST", "/v1/registrations:batch", body);
+        if (!reply || reply->status != 200)
+            return 0;
+    }
+    return batches * 200 / (static_cast<double>(timer.nsecsElapsed()) / 1e9);
 }
 
 std::string newRecordId()

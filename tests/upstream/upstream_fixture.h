@@ -107,6 +107,10 @@ struct Kiosk {
                                                   const std::string &clerk = "staff:1") const;
 };
 
+// Sends `batches` batches of 200 new records (made before the clock starts) through `client`;
+// records per second, or 0 when a batch was not answered with 200.
+double batchRate(HttpsClient &client, const Kiosk &kiosk, int batches);
+
 std::string newRecordId();
 std::string enrolmentToken();
 std::string quotaIndexFor(const std::string &idNumber);
