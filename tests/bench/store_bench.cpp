@@ -4,9 +4,12 @@
 //   build/bin/store_bench --benchmark_repetitions=5 --benchmark_report_aggregates_only=true
 // BM_CommitRegistration reports p50/p99 per commit as counters (ms) over every iteration.
 #include "crypto/password_hash.h"
+#include "store/key_rotation.h"
 #include "store/keyring.h"
 #include "store/open_store.h"
+#include "store/outbox_repository.h"
 #include "store/registration_repository.h"
+#include "store/retention.h"
 #include "store/staff_repository.h"
 #include "store/store_fixture.h"
 #include "support/test_env.h"
@@ -81,16 +84,12 @@ void BM_CommitRegistration(benchmark::State &state)
 }
 BENCHMARK(BM_CommitRegistration)->Unit(benchmark::kMillisecond)->Iterations(300);
 
+std::unique_ptr<BenchStore> storeWith2000();
+
 void BM_DayView2000(benchmark::State &state)
 {
-    BenchStore store;
-    RegistrationRepository repo(*store.db, *store.keys);
-    NewRegistration r = registration(store.clerkId);
-    r.biometricPayload.assign(1024, 0x42);
-    const Clock::time_point day = Clock::time_point(std::chrono::sys_days(std::chrono::year{2025} / 6 / 1));
-    for (int i = 0; i < 2000; ++i)
-        if (!repo.insert(r, day + std::chrono::seconds(10 * i)))
-            std::abort();
+    auto store = storeWith2000();
+    RegistrationRepository repo(*store->db, *store->keys);
     for (auto _ : state) {
         auto list = repo.listDay("2025-06-01");
         if (!list || list->size() != 2000)
@@ -134,6 +133,52 @@ void BM_KeyUnlock(benchmark::State &state)
     }
 }
 BENCHMARK(BM_KeyUnlock)->Unit(benchmark::kMillisecond);
+
+// 2,000 registrations of one day (small payloads), for the maintenance benchmarks.
+std::unique_ptr<BenchStore> storeWith2000()
+{
+    auto store = std::make_unique<BenchStore>();
+    RegistrationRepository repo(*store->db, *store->keys);
+    NewRegistration r = registration(store->clerkId);
+    r.biometricPayload.assign(1024, 0x42);
+    const Clock::time_point day = Clock::time_point(std::chrono::sys_days(std::chrono::year{2025} / 6 / 1));
+    for (int i = 0; i < 2000; ++i)
+        need(repo.insert(r, day + std::chrono::seconds(10 * i)), "insert");
+    return store;
+}
+
+// db rotate-key on 2,000 records (key file: no scrypt), all of it: unlock, stage, re-wrap, rename.
+void BM_RotateStoreKey2000(benchmark::State &state)
+{
+    auto store = storeWith2000();
+    for (auto _ : state) {
+        auto report = rotateStoreKey(store->dataDir.path(), store->dataDir.path() / "simkyc.db", {});
+        if (!report.ok() || report->recordsRewrapped != 2000)
+            state.SkipWithError("rotation failed");
+    }
+}
+BENCHMARK(BM_RotateStoreKey2000)->Unit(benchmark::kMillisecond)->Iterations(5);
+
+// db purge of 2,000 acknowledged records 31 days on: biometrics deleted, PII shredded, WAL truncated.
+void BM_Purge2000(benchmark::State &state)
+{
+    for (auto _ : state) {
+        state.PauseTiming();
+        auto store = storeWith2000();
+        OutboxRepository outbox(*store->db);
+        std::vector<Acknowledgement> acks;
+        for (const auto &row : need(outbox.pending(5000), "pending"))
+            acks.push_back({row.recordId, "accepted", 1, "{}"});
+        const Clock::time_point ackAt = Clock::time_point(std::chrono::sys_days(std::chrono::year{2025} / 6 / 2));
+        if (!outbox.acknowledge(acks, ackAt))
+            std::abort();
+        state.ResumeTiming();
+        auto counts = runRetention(*store->db, {}, ackAt + std::chrono::hours(24 * 31));
+        if (!counts.ok() || counts->piiPurged != 2000)
+            state.SkipWithError("purge incomplete");
+    }
+}
+BENCHMARK(BM_Purge2000)->Unit(benchmark::kMillisecond)->Iterations(3);
 
 } // namespace
 } // namespace simkyc::store
