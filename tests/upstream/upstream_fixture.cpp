@@ -101,6 +101,9 @@ ServerProcess::ServerProcess(const std::string &db, const QStringList &extra, co
 {
     QStringList args{"serve", "--listen", "127.0.0.1:0", "--db", QString::fromStdString(db), "--tls", qpath(tls)};
     args += extra;
+    // stderr goes to a file: a pipe nobody drains during blocking client calls would fill up and
+    // stall a chatty server.
+    m_process.setStandardErrorFile(qpath(m_log.path() / "stderr.log"));
     m_process.start(qpath(upstreamBinary()), args);
     QByteArray out;
     while (m_process.waitForReadyRead(30000) || m_process.bytesAvailable() > 0) {
@@ -114,8 +117,7 @@ ServerProcess::ServerProcess(const std::string &db, const QStringList &extra, co
         if (m_process.state() != QProcess::Running)
             break;
     }
-    m_err = m_process.readAllStandardError();
-    ADD_FAILURE() << "simkyc-upstream serve did not start: " << m_err.toStdString();
+    ADD_FAILURE() << "simkyc-upstream serve did not start: " << stderrText().toStdString();
 }
 
 ServerProcess::~ServerProcess()
@@ -125,8 +127,8 @@ ServerProcess::~ServerProcess()
 
 QByteArray ServerProcess::stderrText()
 {
-    m_err += m_process.readAllStandardError();
-    return m_err;
+    QFile log(qpath(m_log.path() / "stderr.log"));
+    return log.open(QIODevice::ReadOnly) ? log.readAll() : QByteArray();
 }
 
 int ServerProcess::stop()
@@ -139,7 +141,6 @@ int ServerProcess::stop()
         m_process.waitForFinished();
         return -1;
     }
-    m_err += m_process.readAllStandardError();
     return m_process.exitStatus() == QProcess::NormalExit ? m_process.exitCode() : -1;
 }
 

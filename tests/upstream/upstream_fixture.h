@@ -52,9 +52,9 @@ public:
     int stop();
 
 private:
+    simkyc::test::TempDir m_log; // stderr.log
     QProcess m_process;
     quint16 m_port = 0;
-    QByteArray m_err;
 };
 
 struct HttpReply {
