@@ -234,6 +234,9 @@ Result<RecoveryOutcome> resolveInterruptedRotation(const fs::path &dataDir, cons
     }
     if (!dbCheck) // every rotation writes the check in its transaction: this one never committed
         return rollBack("database not re-wrapped");
+    if (passphraseMode && !passphrase)
+        return Error{ErrorCode::InvalidArgument, "a store-key rotation was interrupted in " + dir.string() +
+                                                     ": give the passphrase (--passphrase-file) to resolve it"};
     const fs::path storeFile = dir / (passphraseMode ? kPassphraseKeyFileName : kRawKeyFileName);
     auto newKey = unlockFile(staged(storeFile), passphraseMode, passphrase);
     if (newKey) {

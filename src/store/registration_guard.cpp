@@ -4,26 +4,18 @@
 #include "store/disk_space.h"
 #include "store/settings.h"
 
-#include <charconv>
 #include <string>
 
 namespace simkyc::store {
 
 Result<std::uint64_t> minimumFreeBytes(Database &db)
 {
-    auto text = readSetting(db, kMinFreeMibSetting);
-    if (!text)
-        return text.error();
-    if (!*text)
-        return kDefaultMinimumFreeBytes;
-    std::uint64_t mib = 0;
-    const std::string &v = **text;
-    const auto [end, ec] = std::from_chars(v.data(), v.data() + v.size(), mib);
-    if (ec != std::errc() || end != v.data() + v.size() || mib < kMinFreeMibLow || mib > kMinFreeMibHigh)
-        return Error{ErrorCode::InvalidArgument, "setting " + std::string(kMinFreeMibSetting) + " must be " +
-                                                     std::to_string(kMinFreeMibLow) + ".." +
-                                                     std::to_string(kMinFreeMibHigh) + " (MiB)"};
-    return mib * 1024 * 1024;
+    auto mib =
+        readIntSetting(db, kMinFreeMibSetting, static_cast<std::int64_t>(kDefaultMinimumFreeBytes / (1024 * 1024)),
+                       kMinFreeMibLow, kMinFreeMibHigh);
+    if (!mib)
+        return mib.error();
+    return static_cast<std::uint64_t>(*mib) * 1024 * 1024;
 }
 
 Status checkCanRegister(Database &db)

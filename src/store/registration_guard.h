@@ -18,8 +18,8 @@ class Database;
 
 inline constexpr std::string_view kMinFreeMibSetting = "store.min_free_mib";
 inline constexpr std::string_view kDiskLowCode = "disk_low";
-inline constexpr std::uint64_t kMinFreeMibLow = 16;
-inline constexpr std::uint64_t kMinFreeMibHigh = 65536;
+inline constexpr std::int64_t kMinFreeMibLow = 16;
+inline constexpr std::int64_t kMinFreeMibHigh = 65536;
 
 // The configured minimum in bytes; InvalidArgument for a setting outside 16..65536 MiB.
 [[nodiscard]] Result<std::uint64_t> minimumFreeBytes(Database &db);

@@ -6,7 +6,6 @@
 #include "store/settings.h"
 #include "store/transaction.h"
 
-#include <charconv>
 #include <string>
 #include <vector>
 
@@ -178,22 +177,6 @@ Result<std::pair<std::int64_t, std::int64_t>> inBatches(Database &db, const std:
     }
 }
 
-Result<int> intSetting(Database &db, std::string_view key, int fallback, int low, int high)
-{
-    auto text = readSetting(db, key);
-    if (!text)
-        return text.error();
-    if (!*text)
-        return fallback;
-    int value = 0;
-    const std::string &v = **text;
-    const auto [end, ec] = std::from_chars(v.data(), v.data() + v.size(), value);
-    if (ec != std::errc() || end != v.data() + v.size() || value < low || value > high)
-        return Error{ErrorCode::InvalidArgument, "setting " + std::string(key) + " must be a whole number " +
-                                                     std::to_string(low) + ".." + std::to_string(high)};
-    return value;
-}
-
 } // namespace
 
 Status validateRetentionPolicy(const RetentionPolicy &p)
@@ -213,14 +196,14 @@ Status validateRetentionPolicy(const RetentionPolicy &p)
 Result<RetentionPolicy> loadRetentionPolicy(Database &db)
 {
     RetentionPolicy policy;
-    auto review = intSetting(db, kReviewExtraDaysSetting, policy.reviewExtraDays, 0, kMaxReviewExtraDays);
+    auto review = readIntSetting(db, kReviewExtraDaysSetting, policy.reviewExtraDays, 0, kMaxReviewExtraDays);
     if (!review)
         return review.error();
-    auto pii = intSetting(db, kPiiDaysSetting, policy.piiDays, kMinPiiDays, kMaxPiiDays);
+    auto pii = readIntSetting(db, kPiiDaysSetting, policy.piiDays, kMinPiiDays, kMaxPiiDays);
     if (!pii)
         return pii.error();
-    policy.reviewExtraDays = *review;
-    policy.piiDays = *pii;
+    policy.reviewExtraDays = static_cast<int>(*review);
+    policy.piiDays = static_cast<int>(*pii);
     return policy;
 }
 

@@ -2,6 +2,8 @@
 
 #include "store/database.h"
 
+#include <charconv>
+
 namespace simkyc::store {
 
 Result<std::optional<std::string>> readSetting(Database &db, std::string_view key)
@@ -17,6 +19,23 @@ Result<std::optional<std::string>> readSetting(Database &db, std::string_view ke
     if (*step == StepResult::Done)
         return std::optional<std::string>();
     return std::optional<std::string>((*s)->columnText(0));
+}
+
+Result<std::int64_t> readIntSetting(Database &db, std::string_view key, std::int64_t fallback, std::int64_t low,
+                                    std::int64_t high)
+{
+    auto text = readSetting(db, key);
+    if (!text)
+        return text.error();
+    if (!*text)
+        return fallback;
+    std::int64_t value = 0;
+    const std::string &v = **text;
+    const auto [end, ec] = std::from_chars(v.data(), v.data() + v.size(), value);
+    if (ec != std::errc() || end != v.data() + v.size() || value < low || value > high)
+        return Error{ErrorCode::InvalidArgument, "setting " + std::string(key) + " must be a whole number " +
+                                                     std::to_string(low) + ".." + std::to_string(high)};
+    return value;
 }
 
 Status writeSetting(Database &db, std::string_view key, std::string_view value, Clock::time_point now)

@@ -7,6 +7,7 @@
 #include "core/result.h"
 #include "store/record_id.h"
 
+#include <cstdint>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -16,6 +17,10 @@ namespace simkyc::store {
 class Database;
 
 [[nodiscard]] Result<std::optional<std::string>> readSetting(Database &db, std::string_view key);
+// A whole-number setting: fallback when absent; InvalidArgument "setting KEY must be a whole number
+// LOW..HIGH" for anything else out of range (never clamped).
+[[nodiscard]] Result<std::int64_t> readIntSetting(Database &db, std::string_view key, std::int64_t fallback,
+                                                  std::int64_t low, std::int64_t high);
 [[nodiscard]] Status writeSetting(Database &db, std::string_view key, std::string_view value,
                                   Clock::time_point now = Clock::now());
 
