@@ -58,7 +58,8 @@ void SyncWorker::enrol()
                               return waitOrFinish(backoffDelay(m_options.backoff, m_connectAttempts++,
                                                                std::uniform_real_distribution<>(0, 1)(m_random)),
                                                   "enrolment: " + c.error);
-                          return finish(true, "enrolment refused: " + c.error);
+                          return finish(true,
+                                        c.verdict == Verdict::StopRun ? c.error : "enrolment refused: " + c.error);
                       }
                       auto body = protocol::parseObject(r.body);
                       auto response = body ? protocol::enrolmentResponseFromJson(*body)

@@ -9,8 +9,8 @@
 
 namespace simkyc::tools {
 
-FaultProxy::FaultProxy(QHostAddress target, quint16 targetPort, FaultOptions options, QObject *parent)
-    : QObject(parent), m_target(std::move(target)), m_targetPort(targetPort), m_options(options), m_random(options.seed)
+FaultProxy::FaultProxy(QList<QPair<QHostAddress, quint16>> targets, FaultOptions options, QObject *parent)
+    : QObject(parent), m_targets(std::move(targets)), m_options(options), m_random(options.seed)
 {
     connect(&m_server, &QTcpServer::newConnection, this, &FaultProxy::accept);
 }
@@ -101,7 +101,8 @@ void FaultProxy::accept()
         connect(client, &QTcpSocket::disconnected, this, closeBoth);
         connect(upstream, &QTcpSocket::disconnected, this, closeBoth);
         connect(upstream, &QTcpSocket::errorOccurred, this, closeBoth);
-        upstream->connectToHost(m_target, m_targetPort);
+        const auto &[host, port] = m_targets[m_next++ % m_targets.size()];
+        upstream->connectToHost(host, port);
     }
 }
 

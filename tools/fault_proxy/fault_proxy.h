@@ -1,7 +1,8 @@
 // FaultProxy: a TCP proxy on loopback that injects the network faults the sync must survive:
 // connections dropped on accept, delays, resets in the middle of a stream, and answers cut off
 // after the client sent its request (the server committed, the client never reads the receipt).
-// TLS passes through untouched (end to end between kiosk and server).
+// TLS passes through untouched (end to end between kiosk and server). With several targets it is
+// also a round-robin load balancer.
 // Thread-safety: GUI/main thread only (one event loop).
 #pragma once
 
@@ -29,7 +30,8 @@ struct FaultCounts {
 class FaultProxy : public QObject {
     Q_OBJECT
 public:
-    FaultProxy(QHostAddress target, quint16 targetPort, FaultOptions options, QObject *parent = nullptr);
+    // Connections go to the targets in turn (a round-robin load balancer when there are several).
+    FaultProxy(QList<QPair<QHostAddress, quint16>> targets, FaultOptions options, QObject *parent = nullptr);
     bool listen(const QHostAddress &address, quint16 port);
     [[nodiscard]] quint16 port() const { return m_server.serverPort(); }
     [[nodiscard]] const FaultCounts &counts() const { return m_counts; }
@@ -39,8 +41,8 @@ private:
     bool chance(double p);
 
     QTcpServer m_server;
-    QHostAddress m_target;
-    quint16 m_targetPort;
+    QList<QPair<QHostAddress, quint16>> m_targets;
+    qsizetype m_next = 0;
     FaultOptions m_options;
     FaultCounts m_counts;
     std::mt19937 m_random;

@@ -1,7 +1,7 @@
 // simkyc-fault-proxy: a faulty network between the kiosk and the upstream, for tests and soaks.
-//   simkyc-fault-proxy --listen 127.0.0.1:0 --target 127.0.0.1:8443 [--drop P] [--reset P]
+//   simkyc-fault-proxy --listen 127.0.0.1:0 --target 127.0.0.1:8443 [--target ...] [--drop P] [--reset P]
 //                      [--cut-response P] [--delay-max-ms N] [--seed S]
-// Prints "listening on 127.0.0.1:PORT" when ready; on SIGTERM/SIGINT prints the fault counts as
+// Prints "listening on 127.0.0.1:PORT" when ready; on SIGTERM/SIGINT prints the fault counts (stderr) as
 // one JSON line and exits 0.
 #include "fault_proxy.h"
 
@@ -45,17 +45,24 @@ int main(int argc, char *argv[])
     parser.setApplicationDescription("A faulty TCP proxy on loopback (tests of the upstream sync).");
     parser.addHelpOption();
     parser.addOption({"listen", "Address to listen on (port 0: any free port).", "HOST:PORT", "127.0.0.1:0"});
-    parser.addOption({"target", "The server to forward to.", "HOST:PORT"});
+    parser.addOption({"target", "The server to forward to (repeat: round robin).", "HOST:PORT"});
     parser.addOption({"drop", "Probability a connection is closed on accept.", "P", "0"});
     parser.addOption({"reset", "Probability per forwarded chunk that the connection is reset.", "P", "0"});
     parser.addOption({"cut-response", "Probability a connection's answer to a request is cut off.", "P", "0"});
     parser.addOption({"delay-max-ms", "Hold each chunk for up to this long.", "MS", "0"});
     parser.addOption({"seed", "Random seed.", "S", "1"});
     parser.process(app);
-    QHostAddress listenHost, targetHost;
-    quint16 listenPort = 0, targetPort = 0;
-    if (!splitHostPort(parser.value("listen"), listenHost, listenPort) ||
-        !splitHostPort(parser.value("target"), targetHost, targetPort)) {
+    QHostAddress listenHost;
+    quint16 listenPort = 0;
+    QList<QPair<QHostAddress, quint16>> targets;
+    bool ok = splitHostPort(parser.value("listen"), listenHost, listenPort) && parser.isSet("target");
+    for (const QString &target : parser.values("target")) {
+        QHostAddress host;
+        quint16 port = 0;
+        ok = ok && splitHostPort(target, host, port);
+        targets.append({host, port});
+    }
+    if (!ok) {
         std::fprintf(stderr, "simkyc-fault-proxy: --listen and --target take HOST:PORT\n");
         return 2;
     }
@@ -65,7 +72,7 @@ int main(int argc, char *argv[])
     o.cutResponse = parser.value("cut-response").toDouble();
     o.delayMaxMs = parser.value("delay-max-ms").toInt();
     o.seed = parser.value("seed").toUInt();
-    simkyc::tools::FaultProxy proxy(targetHost, targetPort, o);
+    simkyc::tools::FaultProxy proxy(targets, o);
     if (!proxy.listen(listenHost, listenPort)) {
         std::fprintf(stderr, "simkyc-fault-proxy: cannot listen on %s\n", qPrintable(parser.value("listen")));
         return 1;
@@ -85,6 +92,6 @@ int main(int argc, char *argv[])
                              {"resets", c.resets},
                              {"cuts", c.cuts},
                              {"delayed", c.delayed}};
-    std::printf("%s\n", QJsonDocument(counts).toJson(QJsonDocument::Compact).constData());
+    std::fprintf(stderr, "%s\n", QJsonDocument(counts).toJson(QJsonDocument::Compact).constData());
     return rc;
 }

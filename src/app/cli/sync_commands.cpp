@@ -131,7 +131,10 @@ int runSync(const QCommandLineParser &parser, const CommonOptions &options)
     auto counts = store::OutboxRepository(session->db).counts();
     if (!counts)
         return fail(options, counts.error());
-    const bool done = !report.stopped && (!o.untilEmpty || counts->pending == 0);
+    // --until-empty: done when nothing is pending; one pass: done when everything sent was acknowledged.
+    // A record parked in this run needs the manager: never "done".
+    const bool done =
+        !report.stopped && report.parked == 0 && (o.untilEmpty ? counts->pending == 0 : report.retried == 0);
     QJsonObject out = countsJson(*counts);
     out["ok"] = done;
     out["submitted"] = report.submitted;

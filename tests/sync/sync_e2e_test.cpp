@@ -1,0 +1,335 @@
+// The kiosk's outbox against the real carrier endpoint on loopback, over real mutual TLS, through
+// the faults the issue lists: server down, killed mid-run, answers lost after commit, slow answers,
+// 500s and 429s, a wrong server certificate, bad device certificates, receipts that do not verify,
+// conflicts; and a soak of 10,000 records through a faulty network.
+#include "sync_rig.h"
+
+#include "crypto/signing.h"
+#include "protocol/protocol.h"
+#include "store/database.h"
+#include "store/open_store.h"
+#include "store/settings.h"
+
+#include <gtest/gtest.h>
+
+#include <QJsonArray>
+#include <QThread>
+
+namespace simkyc::sync::test {
+namespace {
+
+class SyncE2e : public ::testing::Test {
+protected:
+    fs::path dir(const char *name) const { return m_tmp.path() / name; }
+    std::string db() const { return "sqlite:" + (m_tmp.path() / "upstream.db").string(); }
+    fs::path log(const char *name) const { return m_tmp.path() / name; }
+    QJsonObject count() const
+    {
+        const ProgramRun r = upstream({"count", "--db", QString::fromStdString(db()), "--json"});
+        EXPECT_EQ(r.exitCode, 0) << r.err.toStdString();
+        return r.json();
+    }
+    void expectExactly(int records) const
+    {
+        const QJsonObject c = count();
+        EXPECT_EQ(c.value("records").toInt(), records);
+        EXPECT_EQ(c.value("duplicates").toInt(), 0);
+        const ProgramRun v = upstream({"verify", "--db", QString::fromStdString(db()), "--json"});
+        EXPECT_EQ(v.exitCode, 0) << v.out.toStdString() << v.err.toStdString();
+    }
+
+    simkyc::test::TempDir m_tmp;
+};
+
+TEST_F(SyncE2e, EveryRecordArrivesOnceAndAResentRecordGetsItsFirstReceipt)
+{
+    makeRecords(dir("kiosk"), 20);
+    fs::copy(dir("kiosk"), dir("twin"), fs::copy_options::recursive); // the same records, never sent
+    fs::copy(m_tmp.path() / "kiosk-demo-carrier", m_tmp.path() / "twin-demo-carrier", fs::copy_options::recursive);
+    auto server = startServer(db(), 0, log("server.log"));
+    ASSERT_TRUE(server->ok());
+
+    const ProgramRun first = kiosk(syncArgs(dir("kiosk"), server->port(), {"--until-empty"}));
+    ASSERT_EQ(first.exitCode, 0) << first.out.toStdString() << first.err.toStdString();
+    EXPECT_EQ(first.json().value("acknowledged_now").toInt(), 20);
+    EXPECT_EQ(first.json().value("pending").toInt(), 0);
+    expectExactly(20);
+
+    // A kiosk that lost every answer sends everything again: the same receipts, nothing new upstream.
+    const ProgramRun again = kiosk(syncArgs(dir("twin"), server->port(), {"--until-empty"}));
+    ASSERT_EQ(again.exitCode, 0) << again.err.toStdString();
+    EXPECT_EQ(again.json().value("replays").toInt(), 20);
+    expectExactly(20);
+
+    const ProgramRun status = kiosk({"sync", "status", "--data-dir", qpath(dir("kiosk")), "--json"});
+    ASSERT_EQ(status.exitCode, 0);
+    EXPECT_EQ(status.json().value("acknowledged").toInt(), 20);
+    EXPECT_EQ(status.json().value("pending").toInt(), 0);
+    EXPECT_FALSE(status.json().value("last_success").isNull());
+    EXPECT_EQ(status.json().value("upstream").toString(), QStringLiteral("https://127.0.0.1:%1").arg(server->port()));
+}
+
+TEST_F(SyncE2e, ServerDownAtStartKeepsEverythingPendingUntilItComesUp)
+{
+    makeRecords(dir("kiosk"), 5);
+    const quint16 port = freePort();
+    const ProgramRun down = kiosk(syncArgs(dir("kiosk"), port, {"--once"}));
+    EXPECT_EQ(down.exitCode, 1);
+    EXPECT_TRUE(down.json().value("stop_reason").toString().contains("network")) << down.out.toStdString();
+    EXPECT_EQ(down.json().value("pending").toInt(), 5);
+
+    auto server = startServer(db(), port, log("server.log"));
+    ASSERT_TRUE(server->ok());
+    const ProgramRun up = kiosk(syncArgs(dir("kiosk"), port, {"--until-empty"}));
+    ASSERT_EQ(up.exitCode, 0) << up.err.toStdString();
+    expectExactly(5);
+}
+
+TEST_F(SyncE2e, ServerKilledMidRunAndRestartedLosesAndDuplicatesNothing)
+{
+    makeRecords(dir("kiosk"), 3000);
+    const quint16 port = freePort();
+    auto server = startServer(db(), port, log("server.log"), {"--delay-ms", "20"});
+    ASSERT_TRUE(server->ok());
+    QProcess sync;
+    sync.start(qpath(simkyc::test::binDir() / "simkyc-cli"),
+               syncArgs(dir("kiosk"), port,
+                        {"--until-empty", "--batch", "50", "--backoff-base-ms", "100", "--backoff-cap-ms", "500",
+                         "--deadline-s", "240"}));
+    ASSERT_TRUE(sync.waitForStarted());
+    for (int i = 0; i < 200 && count().value("records").toInt() < 300; ++i)
+        QThread::msleep(50);
+    server->kill(); // mid-batch: some batches committed without an answer, others not at all
+    const int atKill = count().value("records").toInt();
+    EXPECT_GT(atKill, 0);
+    EXPECT_LT(atKill, 3000);
+    QThread::msleep(500);
+    server = startServer(db(), port, log("server2.log"));
+    ASSERT_TRUE(server->ok());
+    ASSERT_TRUE(sync.waitForFinished(240000));
+    const QByteArray out = sync.readAllStandardOutput();
+    EXPECT_EQ(sync.exitCode(), 0) << out.toStdString() << sync.readAllStandardError().toStdString();
+    expectExactly(3000);
+}
+
+TEST_F(SyncE2e, AnswersLostAfterTheServerCommittedAreResentWithoutDuplicates)
+{
+    makeRecords(dir("kiosk"), 400);
+    auto server = startServer(db(), 0, log("server.log"), {"--fault-drop-after-commit", "0.5", "--fault-seed", "3"});
+    ASSERT_TRUE(server->ok());
+    const ProgramRun r =
+        kiosk(syncArgs(dir("kiosk"), server->port(),
+                       {"--until-empty", "--batch", "20", "--backoff-base-ms", "20", "--backoff-cap-ms", "200"}));
+    ASSERT_EQ(r.exitCode, 0) << r.out.toStdString() << r.err.toStdString();
+    EXPECT_GT(r.json().value("replays").toInt(), 0) << "some answers were lost after commit";
+    expectExactly(400);
+}
+
+TEST_F(SyncE2e, SlowAnswersPastTheTimeoutAreRetriedLater)
+{
+    makeRecords(dir("kiosk"), 1);
+    const quint16 port = freePort();
+    {
+        auto server = startServer(db(), port, log("server.log"));
+        ASSERT_TRUE(server->ok());
+        ASSERT_EQ(kiosk(syncArgs(dir("kiosk"), port, {"--until-empty"})).exitCode, 0); // enrolled
+    }
+    makeRecords(dir("kiosk"), 10);
+    {
+        auto slow = startServer(db(), port, log("slow.log"), {"--delay-ms", "3000"});
+        ASSERT_TRUE(slow->ok());
+        const ProgramRun r = kiosk(syncArgs(dir("kiosk"), port, {"--once", "--timeout-ms", "500"}));
+        EXPECT_EQ(r.exitCode, 1) << r.out.toStdString();
+        EXPECT_EQ(r.json().value("acknowledged_now").toInt(), 0);
+        EXPECT_EQ(r.json().value("retrying").toInt(), 10);
+        EXPECT_EQ(r.json().value("pending").toInt(), 10);
+    }
+    auto server = startServer(db(), port, log("server2.log"));
+    ASSERT_TRUE(server->ok());
+    const ProgramRun r = kiosk(syncArgs(dir("kiosk"), port, {"--until-empty", "--backoff-cap-ms", "1000"}));
+    ASSERT_EQ(r.exitCode, 0) << r.out.toStdString();
+    expectExactly(11);
+}
+
+TEST_F(SyncE2e, ServerErrorsAndRateLimitsAreRetried)
+{
+    makeRecords(dir("kiosk"), 200);
+    auto server = startServer(db(), 0, log("server.log"),
+                              {"--fault-rate-500", "0.3", "--fault-rate-429", "0.2", "--fault-seed", "5"});
+    ASSERT_TRUE(server->ok());
+    const ProgramRun r =
+        kiosk(syncArgs(dir("kiosk"), server->port(),
+                       {"--until-empty", "--batch", "20", "--backoff-base-ms", "20", "--backoff-cap-ms", "300"}));
+    ASSERT_EQ(r.exitCode, 0) << r.out.toStdString() << r.err.toStdString();
+    EXPECT_GT(r.json().value("retried").toInt(), 0);
+    expectExactly(200);
+}
+
+TEST_F(SyncE2e, AServerWithTheWrongCertificateGetsNothing)
+{
+    makeRecords(dir("kiosk"), 3);
+    // A server whose certificate comes from another CA (it trusts the rogue device CA, so only the
+    // kiosk's check can stop this).
+    const fs::path rogue = m_tmp.path() / "rogue-tls";
+    fs::create_directories(rogue);
+    for (const char *f : {"ca.crt", "server.crt", "server.key"})
+        fs::copy_file(pkiDir() / "rogue" / f, rogue / f);
+    fs::copy_file(pkiDir() / "receipt.key", rogue / "receipt.key");
+    auto server = startServer(db(), 0, log("server.log"), {}, rogue);
+    ASSERT_TRUE(server->ok());
+    const ProgramRun r = kiosk(syncArgs(dir("kiosk"), server->port(), {"--until-empty"}));
+    EXPECT_EQ(r.exitCode, 1);
+    EXPECT_TRUE(r.json().value("stop_reason").toString().startsWith("upstream_certificate_untrusted"))
+        << r.out.toStdString();
+    EXPECT_EQ(r.json().value("pending").toInt(), 3);
+    EXPECT_EQ(count().value("records").toInt(), 0);
+}
+
+TEST_F(SyncE2e, ExpiredAndForeignDeviceCertificatesAreReportedAsSuch)
+{
+    makeRecords(dir("kiosk"), 1);
+    auto server = startServer(db(), 0, log("server.log"));
+    ASSERT_TRUE(server->ok());
+    for (const auto &[source, expected] :
+         {std::pair{pkiDir() / "expired", "expired on"}, std::pair{pkiDir() / "rogue", "not issued by the CA"}}) {
+        const fs::path tls = m_tmp.path() / ("tls-" + source.filename().string());
+        fs::create_directories(tls);
+        fs::copy_file(pkiDir() / "ca.crt", tls / "ca.crt");
+        fs::copy_file(source / "device.crt", tls / "device.crt");
+        fs::copy_file(source / "device.key", tls / "device.key");
+        const ProgramRun r = kiosk(syncArgs(dir("kiosk"), server->port(), {"--once"}, tls));
+        EXPECT_EQ(r.exitCode, 2);
+        EXPECT_TRUE(r.err.contains(expected)) << r.err.toStdString();
+    }
+    EXPECT_EQ(count().value("records").toInt(), 0);
+}
+
+TEST_F(SyncE2e, AReceiptThatDoesNotVerifyLeavesTheRecordPending)
+{
+    makeRecords(dir("kiosk"), 1);
+    auto server = startServer(db(), 0, log("server.log"));
+    ASSERT_TRUE(server->ok());
+    ASSERT_EQ(kiosk(syncArgs(dir("kiosk"), server->port(), {"--until-empty"})).exitCode, 0); // enrolled
+    makeRecords(dir("kiosk"), 3);
+    const auto setReceiptKey = [&](const std::string &hex) {
+        auto store = store::openStore(dir("kiosk") / "simkyc.db");
+        ASSERT_TRUE(store) << store.error().toString();
+        ASSERT_TRUE(store::writeSetting(*store, "sync.receipt_key", hex));
+    };
+    std::string genuine;
+    {
+        auto store = store::openStore(dir("kiosk") / "simkyc.db");
+        ASSERT_TRUE(store);
+        genuine = store::readSetting(*store, "sync.receipt_key").value().value();
+    }
+    setReceiptKey(crypto::toHex(crypto::generateEd25519KeyPair()->publicKey)); // receipts now look forged
+    const ProgramRun r = kiosk(syncArgs(dir("kiosk"), server->port(), {"--once"}));
+    EXPECT_EQ(r.exitCode, 1);
+    EXPECT_EQ(r.json().value("acknowledged_now").toInt(), 0);
+    EXPECT_EQ(r.json().value("pending").toInt(), 3);
+    EXPECT_EQ(r.json().value("retrying").toInt(), 3);
+    EXPECT_TRUE(r.err.contains("receipt_invalid")) << r.err.toStdString();
+
+    setReceiptKey(genuine);
+    const ProgramRun fixed =
+        kiosk(syncArgs(dir("kiosk"), server->port(), {"--until-empty", "--backoff-cap-ms", "1000"}));
+    ASSERT_EQ(fixed.exitCode, 0) << fixed.out.toStdString();
+    EXPECT_EQ(fixed.json().value("replays").toInt(), 3);
+    expectExactly(4);
+}
+
+TEST_F(SyncE2e, AnotherBodyUnderAStoredRecordIdIsParkedForTheManager)
+{
+    makeRecords(dir("kiosk"), 3);
+    fs::copy(dir("kiosk"), dir("twin"), fs::copy_options::recursive);
+    fs::copy(m_tmp.path() / "kiosk-demo-carrier", m_tmp.path() / "twin-demo-carrier", fs::copy_options::recursive);
+    auto server = startServer(db(), 0, log("server.log"));
+    ASSERT_TRUE(server->ok());
+    ASSERT_EQ(kiosk(syncArgs(dir("kiosk"), server->port(), {"--until-empty"})).exitCode, 0);
+    std::string altered;
+    {
+        // The twin's copy of one record now says something else (as a restored, edited store would).
+        auto store = store::openStore(dir("twin") / "simkyc.db");
+        ASSERT_TRUE(store);
+        altered = store->queryText("SELECT registration_id FROM outbox ORDER BY created_at LIMIT 1").value();
+        auto payload =
+            store->queryText("SELECT CAST(payload AS TEXT) FROM outbox WHERE registration_id = '" + altered + "'");
+        ASSERT_TRUE(payload);
+        std::string text = *payload;
+        const auto at = text.find("\"liveness\":\"");
+        ASSERT_NE(at, std::string::npos);
+        text.insert(at + 12, "edited;");
+        ASSERT_TRUE(store->exec("UPDATE outbox SET payload = CAST('" + text + "' AS BLOB) WHERE registration_id = '" +
+                                altered + "'"));
+    }
+    const ProgramRun r = kiosk(syncArgs(dir("twin"), server->port(), {"--until-empty"}));
+    EXPECT_EQ(r.exitCode, 1) << "a parked record needs the manager: " << r.out.toStdString() << r.err.toStdString();
+    EXPECT_EQ(r.json().value("parked").toInt(), 1);
+    EXPECT_EQ(r.json().value("acknowledged_now").toInt(), 2);
+    const ProgramRun status = kiosk({"sync", "status", "--data-dir", qpath(dir("twin")), "--json"});
+    const QJsonArray parked = status.json().value("parked_records").toArray();
+    ASSERT_EQ(parked.size(), 1);
+    EXPECT_EQ(parked[0].toObject().value("record_id").toString().toStdString(), altered);
+    EXPECT_TRUE(parked[0].toObject().value("reason").toString().startsWith("conflict"));
+    expectExactly(3);
+}
+
+TEST_F(SyncE2e, RemovableMediaCarriesRecordsAndReceiptsBothWays)
+{
+    makeRecords(dir("kiosk"), 1);
+    auto server = startServer(db(), 0, log("server.log"));
+    ASSERT_TRUE(server->ok());
+    ASSERT_EQ(kiosk(syncArgs(dir("kiosk"), server->port(), {"--until-empty"})).exitCode, 0); // enrolled
+    server->stop();
+    makeRecords(dir("kiosk"), 7); // the network is gone for good: a USB stick
+    const fs::path stick = m_tmp.path() / "stick";
+    const ProgramRun out = kiosk({"sync", "export", "--data-dir", qpath(dir("kiosk")), "--to", qpath(stick), "--json"});
+    ASSERT_EQ(out.exitCode, 0) << out.err.toStdString();
+    EXPECT_EQ(out.json().value("written").toInt(), 7);
+    const ProgramRun in =
+        upstream({"import", qpath(stick), "--db", QString::fromStdString(db()), "--tls", qpath(pkiDir()), "--json"});
+    ASSERT_EQ(in.exitCode, 0) << in.out.toStdString() << in.err.toStdString();
+    const ProgramRun back =
+        kiosk({"sync", "import-receipts", qpath(stick), "--data-dir", qpath(dir("kiosk")), "--json"});
+    ASSERT_EQ(back.exitCode, 0) << back.out.toStdString() << back.err.toStdString();
+    EXPECT_EQ(back.json().value("acknowledged").toInt(), 7);
+    const ProgramRun status = kiosk({"sync", "status", "--data-dir", qpath(dir("kiosk")), "--json"});
+    EXPECT_EQ(status.json().value("pending").toInt(), 0);
+    EXPECT_EQ(status.json().value("acknowledged").toInt(), 8);
+    expectExactly(8);
+}
+
+// The issue's soak: 10,000 registrations queued while the server is down, then the server comes up
+// behind a proxy that drops, delays, resets and cuts off answers.
+TEST_F(SyncE2e, SoakTenThousandRecordsThroughAFaultyNetwork)
+{
+    constexpr int kRecords = 10000;
+    makeRecords(dir("kiosk"), kRecords);
+    const quint16 port = freePort();
+    const ProgramRun down = kiosk(syncArgs(dir("kiosk"), port, {"--once"}));
+    ASSERT_EQ(down.exitCode, 1);
+    ASSERT_EQ(down.json().value("pending").toInt(), kRecords);
+
+    auto server = startServer(db(), port, log("server.log"), {"--quiet"});
+    ASSERT_TRUE(server->ok());
+    auto proxy = startProxy(
+        {port}, log("proxy.log"),
+        {"--drop", "0.2", "--reset", "0.01", "--cut-response", "0.3", "--delay-max-ms", "20", "--seed", "11"});
+    ASSERT_TRUE(proxy->ok());
+    const ProgramRun r = kiosk(syncArgs(dir("kiosk"), proxy->port(),
+                                        {"--until-empty", "--batch", "100", "--backoff-base-ms", "50",
+                                         "--backoff-cap-ms", "1000", "--timeout-ms", "10000", "--deadline-s", "400"}),
+                               450000);
+    ASSERT_EQ(r.exitCode, 0) << r.out.toStdString() << r.err.right(2000).toStdString();
+    const QJsonObject report = r.json();
+    EXPECT_EQ(report.value("pending").toInt(), 0);
+    EXPECT_EQ(report.value("acknowledged").toInt(), kRecords);
+    proxy->stop();
+    std::cout << "soak: " << kRecords << " records in " << report.value("seconds").toDouble() << " s, "
+              << report.value("retried").toInt() << " retried, " << report.value("replays").toInt()
+              << " replays; proxy: " << proxy->output().toStdString() << "\n";
+    expectExactly(kRecords);
+}
+
+} // namespace
+} // namespace simkyc::sync::test
