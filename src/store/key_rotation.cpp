@@ -155,6 +155,18 @@ Status activate(const fs::path &dir, bool passphraseMode, RotationOptions::StopA
     return {};
 }
 
+// Holds the database file's lock until the connection closes. In WAL mode every open connection keeps
+// a shared lock, so this fails while another program has the store open: it would go on wrapping new
+// records' data keys under the old store key after the rotation.
+Status lockExclusively(Database &db)
+{
+    if (Status s = db.exec("PRAGMA busy_timeout = 1000; PRAGMA locking_mode = EXCLUSIVE; BEGIN EXCLUSIVE; COMMIT"); !s)
+        return Error{ErrorCode::DatabaseError, "another program has the store open (stop the kiosk and any sync, "
+                                               "then rotate); nothing changed: " +
+                                                   s.error().message};
+    return {};
+}
+
 // The store key in `file` (a passphrase or a raw key file), or the error.
 Result<crypto::SecureBytes> unlockFile(const fs::path &file, bool passphraseMode,
                                        const std::optional<crypto::SecureBytes> &passphrase)
@@ -294,6 +306,8 @@ Result<RotationReport> rotateStoreKey(const fs::path &dataDir, const fs::path &d
     auto db = openStore(dbFile);
     if (!db)
         return db.error();
+    if (Status alone = lockExclusively(*db); !alone)
+        return alone.error();
     auto newKey = crypto::generateDataKey();
     if (!newKey)
         return newKey.error();

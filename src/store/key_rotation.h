@@ -6,7 +6,9 @@
 // current one; a key-file store gets a new key file.
 //
 // Crash-safe order (a power cut at any point leaves a store that opens with one consistent key):
-//   1. unlock with the current key (a wrong passphrase fails here: nothing changed);
+//   1. unlock with the current key (a wrong passphrase fails here: nothing changed) and take the
+//      database's exclusive lock for the whole rotation (refused while another program has the store
+//      open: it would keep wrapping new records under the old key);
 //   2. stage: keys/device.key.new, keys/blind-index.key.new, then keys/<store key file>.new LAST
 //      (each written atomically and fsynced; the store key .new marks a complete staged set);
 //   3. ONE database transaction: re-wrap every wrapped_data_key and "*_wrapped" setting, write
@@ -55,9 +57,10 @@ struct RotationReport {
 };
 
 // Errors: CryptoFailure (wrong passphrase, or a record's data key does not unwrap under the current
-// key: nothing changed), InvalidArgument (a new passphrase for a key-file store, or one shorter than
-// 8 characters), NotFound (no keys or no database), IoError/DatabaseError (the staged files are removed
-// and the database rolled back, so the old key still opens everything).
+// key: nothing changed), DatabaseError "another program has the store open" (nothing changed), InvalidArgument (a new
+// passphrase for a key-file store, or one shorter than 8 characters), NotFound (no keys or no database),
+// IoError/DatabaseError (the staged files are removed and the database rolled back, so the old key still opens
+// everything).
 [[nodiscard]] Result<RotationReport> rotateStoreKey(const std::filesystem::path &dataDir,
                                                     const std::filesystem::path &dbFile, RotationOptions options,
                                                     Clock::time_point now = Clock::now());

@@ -151,6 +151,7 @@ std::unique_ptr<BenchStore> storeWith2000()
 void BM_RotateStoreKey2000(benchmark::State &state)
 {
     auto store = storeWith2000();
+    store->db.reset(); // rotation needs the store to itself
     for (auto _ : state) {
         auto report = rotateStoreKey(store->dataDir.path(), store->dataDir.path() / "simkyc.db", {});
         if (!report.ok() || report->recordsRewrapped != 2000)

@@ -195,6 +195,25 @@ TEST_F(KeyRotationTest, WrongPassphraseChangesNothing)
     EXPECT_EQ(*db->queryInt64("SELECT COUNT(*) FROM audit_log WHERE action = 'key.rotate'"), 0);
 }
 
+// A kiosk that has the store open would keep wrapping new records under the old key: refused.
+TEST_F(KeyRotationTest, RefusedWhileAnotherProgramHasTheStoreOpen)
+{
+    init(false);
+    const auto keyFile = test::readBytes(keysDir() / kRawKeyFileName);
+    {
+        auto kiosk = openStore(dbFile());
+        ASSERT_TRUE(kiosk);
+        auto refused = rotateStoreKey(data(), dbFile(), options(std::nullopt));
+        ASSERT_FALSE(refused);
+        EXPECT_EQ(refused.error().code, ErrorCode::DatabaseError);
+        EXPECT_NE(refused.error().message.find("another program has the store open"), std::string::npos);
+        EXPECT_FALSE(anyStaged());
+        EXPECT_EQ(test::readBytes(keysDir() / kRawKeyFileName), keyFile);
+        EXPECT_TRUE(RegistrationRepository(*kiosk, *m_old).readCustomer(m_ids[0], "staff:1", "rotation_test"));
+    }
+    EXPECT_TRUE(rotateStoreKey(data(), dbFile(), options(std::nullopt))) << "alone with the store: rotates";
+}
+
 TEST_F(KeyRotationTest, LegacyStoreKeepsItsDerivedBlindIndexKey)
 {
     init(false, true);
