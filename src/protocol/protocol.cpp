@@ -108,15 +108,16 @@ public:
             return fail(key), Bytes();
         return std::move(b).value();
     }
-    template <std::size_t N> std::array<std::uint8_t, N> fixed(const char *key, bool base64Encoded)
+    template <std::size_t N>
+    std::array<std::uint8_t, N> fixed(const char *key, bool base64Encoded)
     {
         std::array<std::uint8_t, N> out{};
         const QJsonValue v = m_json.value(QLatin1String(key));
         if (!v.isString())
             return fail(key), out;
-        const QByteArray decoded = base64Encoded ? QByteArray::fromBase64(v.toString().toLatin1(),
-                                                                          QByteArray::AbortOnBase64DecodingErrors)
-                                                 : QByteArray::fromHex(v.toString().toLatin1());
+        const QByteArray decoded =
+            base64Encoded ? QByteArray::fromBase64(v.toString().toLatin1(), QByteArray::AbortOnBase64DecodingErrors)
+                          : QByteArray::fromHex(v.toString().toLatin1());
         if (decoded.size() != static_cast<qsizetype>(N) ||
             (!base64Encoded && !isLowerHex(v.toString(), static_cast<qsizetype>(2 * N))))
             return fail(key), out;
@@ -312,12 +313,9 @@ Result<RegistrationPayload> verifySubmission(const Submission &s, const crypto::
 std::string_view decisionName(Decision decision)
 {
     switch (decision) {
-    case Decision::Accepted:
-        return "accepted";
-    case Decision::QuotaExceeded:
-        return "quota_exceeded";
-    case Decision::Unchecked:
-        return "unchecked";
+    case Decision::Accepted: return "accepted";
+    case Decision::QuotaExceeded: return "quota_exceeded";
+    case Decision::Unchecked: return "unchecked";
     }
     return "unchecked";
 }
@@ -446,8 +444,8 @@ Result<EnrolmentResponse> enrolmentResponseFromJson(const QJsonObject &json)
 Result<std::string> quotaIndexOf(const crypto::SecureBytes &quotaKey, std::string_view idNumber)
 {
     const std::string normalised = core::normaliseIdNumber(idNumber);
-    auto mac = crypto::hmacSha256(quotaKey.span(), std::span(reinterpret_cast<const std::uint8_t *>(normalised.data()),
-                                                               normalised.size()));
+    auto mac = crypto::hmacSha256(
+        quotaKey.span(), std::span(reinterpret_cast<const std::uint8_t *>(normalised.data()), normalised.size()));
     if (!mac)
         return mac.error();
     return crypto::toHex(*mac);

@@ -67,8 +67,7 @@ struct Submission {
 // "simkyc/registration/v1\n" + hex(SHA-256(payload)) + "\n" + (quotaIndex or "").
 [[nodiscard]] Bytes submissionMessage(const Bytes &payload, const std::optional<std::string> &quotaIndex);
 [[nodiscard]] Result<Submission> signSubmission(const crypto::SecureBytes &devicePrivate, Bytes payload, Bytes pii,
-                                                std::optional<Bytes> biometrics,
-                                                std::optional<std::string> quotaIndex);
+                                                std::optional<Bytes> biometrics, std::optional<std::string> quotaIndex);
 [[nodiscard]] QJsonObject toJson(const Submission &submission);
 [[nodiscard]] Result<Submission> submissionFromJson(const QJsonObject &json);
 

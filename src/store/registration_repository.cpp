@@ -249,7 +249,8 @@ RegistrationSummary summaryOf(const Statement &q)
 {
     RegistrationSummary r{q.columnText(0), q.columnText(1), q.columnInt64(2),
                           q.columnText(3), q.columnText(4), splitCodes(q.columnText(5)),
-                          std::nullopt,    q.columnText(7), q.columnText(8), std::nullopt};
+                          std::nullopt,    q.columnText(7), q.columnText(8),
+                          std::nullopt};
     if (!q.columnIsNull(6))
         r.matchDistance = q.columnDouble(6);
     if (!q.columnIsNull(9))

@@ -73,9 +73,9 @@ TEST_F(Fixture, MalformedPayloadsAreRejected)
 {
     for (const char *text : {"", "[]", "{}", "{\"v\":2}", "not json"})
         EXPECT_FALSE(parsePayload(Bytes(text, text + std::strlen(text)))) << text;
-    QJsonObject o = parseObject(QByteArray::fromStdString(std::string(
-                                    reinterpret_cast<const char *>(serialisePayload(payload()).data()),
-                                    serialisePayload(payload()).size())))
+    QJsonObject o = parseObject(QByteArray::fromStdString(
+                                    std::string(reinterpret_cast<const char *>(serialisePayload(payload()).data()),
+                                                serialisePayload(payload()).size())))
                         .value();
     o["pii_sha256"] = "XYZ";
     const QByteArray bad = compact(o);
@@ -138,16 +138,20 @@ TEST_F(Fixture, SubmissionJsonRejectsBadFields)
 TEST_F(Fixture, ReceiptSignsVerifiesAndBindsRecordAndPayload)
 {
     const Submission s = submission();
-    Receipt r{payload().recordId, Decision::Accepted, 1, "2026-11-28T02:00:01.000Z",
-              crypto::toHex(crypto::sha256(s.payload)), "", {}};
+    Receipt r{payload().recordId,
+              Decision::Accepted,
+              1,
+              "2026-11-28T02:00:01.000Z",
+              crypto::toHex(crypto::sha256(s.payload)),
+              "",
+              {}};
     ASSERT_TRUE(signReceipt(r, server.privateKey, server.publicKey));
     auto parsed = receiptFromJson(parseObject(compact(toJson(r))).value());
     ASSERT_TRUE(parsed) << parsed.error().toString();
     EXPECT_TRUE(verifyReceipt(*parsed, server.publicKey, payload().recordId, s.payload));
     EXPECT_EQ(verifyReceipt(*parsed, device.publicKey, payload().recordId, s.payload).error().code,
               ErrorCode::CryptoFailure);
-    EXPECT_EQ(verifyReceipt(*parsed, server.publicKey, "other", s.payload).error().code,
-              ErrorCode::InvalidArgument);
+    EXPECT_EQ(verifyReceipt(*parsed, server.publicKey, "other", s.payload).error().code, ErrorCode::InvalidArgument);
     Bytes other = s.payload;
     other.push_back(' ');
     EXPECT_EQ(verifyReceipt(*parsed, server.publicKey, payload().recordId, other).error().code,

@@ -9,6 +9,7 @@
 #include "store/database.h"
 #include "store/open_store.h"
 #include "store/settings.h"
+#include "support/pg_cluster.h"
 
 #include <gtest/gtest.h>
 
@@ -329,6 +330,51 @@ TEST_F(SyncE2e, SoakTenThousandRecordsThroughAFaultyNetwork)
               << report.value("retried").toInt() << " retried, " << report.value("replays").toInt()
               << " replays; proxy: " << proxy->output().toStdString() << "\n";
     expectExactly(kRecords);
+}
+
+} // namespace
+} // namespace simkyc::sync::test
+
+namespace simkyc::sync::test {
+namespace {
+
+// The same soak against two simkyc-upstream instances sharing one PostgreSQL database, behind the
+// fault proxy acting as a round-robin load balancer.
+TEST(SyncPostgres, SoakThroughTwoInstancesOnOneDatabase)
+{
+    SIMKYC_REQUIRE_POSTGRES();
+    simkyc::test::PgCluster pg;
+    ASSERT_TRUE(pg.ok()) << pg.error();
+    ASSERT_TRUE(pg.createDatabase("carrier")) << pg.error();
+    const std::string db = pg.url("carrier");
+    simkyc::test::TempDir tmp;
+    constexpr int kRecords = 10000;
+    makeRecords(tmp.path() / "kiosk", kRecords);
+    auto first = startServer(db, 0, tmp.path() / "first.log");
+    ASSERT_TRUE(first->ok());
+    auto second = startServer(db, 0, tmp.path() / "second.log");
+    ASSERT_TRUE(second->ok());
+    auto proxy = startProxy(
+        {first->port(), second->port()}, tmp.path() / "proxy.log",
+        {"--drop", "0.2", "--reset", "0.01", "--cut-response", "0.3", "--delay-max-ms", "20", "--seed", "13"});
+    ASSERT_TRUE(proxy->ok());
+    const ProgramRun r = kiosk(syncArgs(tmp.path() / "kiosk", proxy->port(),
+                                        {"--until-empty", "--batch", "100", "--backoff-base-ms", "50",
+                                         "--backoff-cap-ms", "1000", "--timeout-ms", "10000", "--deadline-s", "400"}),
+                               450000);
+    ASSERT_EQ(r.exitCode, 0) << r.out.toStdString() << r.err.right(2000).toStdString();
+    proxy->stop();
+    std::cout << "postgres soak: " << kRecords << " records in " << r.json().value("seconds").toDouble() << " s, "
+              << r.json().value("retried").toInt() << " retried, " << r.json().value("replays").toInt()
+              << " replays; proxy: " << proxy->output().toStdString();
+    const ProgramRun c = upstream({"count", "--db", QString::fromStdString(db), "--json"});
+    ASSERT_EQ(c.exitCode, 0) << c.err.toStdString();
+    EXPECT_EQ(c.json().value("records").toInt(), kRecords);
+    EXPECT_EQ(c.json().value("duplicates").toInt(), 0);
+    const ProgramRun v = upstream({"verify", "--db", QString::fromStdString(db), "--json"}, 300000);
+    EXPECT_EQ(v.exitCode, 0) << v.out.left(2000).toStdString();
+    EXPECT_TRUE(first->output().contains("POST /v1/registrations:batch 200")) << "both instances served";
+    EXPECT_TRUE(second->output().contains("POST /v1/registrations:batch 200"));
 }
 
 } // namespace
