@@ -5,6 +5,7 @@
 #include "store/atomic_file.h"
 #include "store/database.h"
 #include "store/outbox_repository.h"
+#include "store/retention.h"
 #include "sync/sync_settings.h"
 #include "sync/sync_worker.h"
 #include "sync/upstream_client.h"
@@ -128,6 +129,10 @@ int runSync(const QCommandLineParser &parser, const CommonOptions &options)
         loop.quit();
     });
     loop.exec();
+    // Acknowledged records are what retention waits for: its daily run, when due, follows the sync.
+    auto retention = store::runRetentionIfDue(session->db);
+    if (!retention)
+        return fail(options, retention.error());
     auto counts = store::OutboxRepository(session->db).counts();
     if (!counts)
         return fail(options, counts.error());
@@ -146,6 +151,11 @@ int runSync(const QCommandLineParser &parser, const CommonOptions &options)
     out["batches"] = report.batches;
     out["seconds"] = report.seconds;
     out["records_per_second"] = report.seconds > 0 ? double(report.acknowledged) / report.seconds : 0.0;
+    out["retention"] =
+        *retention
+            ? QJsonValue(QJsonObject{{"biometrics_deleted", static_cast<qint64>((*retention)->biometricsDeleted)},
+                                     {"pii_purged", static_cast<qint64>((*retention)->piiPurged)}})
+            : QJsonValue();
     out["stop_reason"] = report.stopped ? QJsonValue(QString::fromStdString(report.stopReason)) : QJsonValue();
     if (options.json)
         printJson(out);
