@@ -11,7 +11,8 @@
 namespace simkyc::sync::test {
 namespace {
 
-// QProcess and QTcpServer want an application object.
+// QProcess and QTcpServer want an application object. It lives until the process exits (never
+// destroyed: Qt's own statics outlive the test framework's environment teardown).
 class QtEnvironment : public ::testing::Environment {
 public:
     void SetUp() override
@@ -20,11 +21,8 @@ public:
         static char name[] = "sync_e2e_tests";
         static char *argv[] = {name, nullptr};
         if (QCoreApplication::instance() == nullptr)
-            m_app = std::make_unique<QCoreApplication>(argc, argv);
+            new QCoreApplication(argc, argv);
     }
-
-private:
-    std::unique_ptr<QCoreApplication> m_app;
 };
 
 [[maybe_unused]] const auto *const kQt = ::testing::AddGlobalTestEnvironment(new QtEnvironment);
