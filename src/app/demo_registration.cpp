@@ -162,6 +162,23 @@ fs::path demoCarrierDirOf(const fs::path &dataDir)
     return clean.parent_path() / (clean.filename().string() + "-demo-carrier");
 }
 
+Result<DemoAccount> prepareDemoDataFolder(const fs::path &dataDir, std::optional<unsigned> kdfCostLog2)
+{
+    std::error_code ec;
+    fs::create_directories(dataDir, ec);
+    if (ec)
+        return Error{ErrorCode::IoError, dataDir.string() + ": " + ec.message()};
+    if (auto keys = ensureKeys(dataDir); !keys.ok())
+        return keys.error();
+    auto session = openSession(dataDir, std::nullopt, false);
+    if (!session.ok())
+        return session.error();
+    auto clerk = ensureClerk(session->db, kdfCostLog2);
+    if (!clerk.ok())
+        return clerk.error();
+    return DemoAccount{kDemoClerk, kDemoClerkPassword};
+}
+
 Status runDemo(const ModelCatalog &catalog, const DemoOptions &options, const DemoSink &sink)
 {
     if (options.records < 1 || options.records > 100000)

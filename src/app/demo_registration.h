@@ -41,4 +41,14 @@ std::filesystem::path demoCarrierDirOf(const std::filesystem::path &dataDir);
 
 Status runDemo(const ModelCatalog &catalog, const DemoOptions &options, const DemoSink &sink);
 
+// The demo clerk's sign-in, for a kiosk GUI started with --demo.
+struct DemoAccount {
+    std::string name;
+    std::string password;
+};
+// What runDemo sets up before its first record: the data folder, key-file keys (the demo carrier's
+// pair beside the folder), the store and the demo clerk. Idempotent.
+Result<DemoAccount> prepareDemoDataFolder(const std::filesystem::path &dataDir,
+                                          std::optional<unsigned> kdfCostLog2 = std::nullopt);
+
 } // namespace simkyc::app

@@ -1,0 +1,33 @@
+# The kiosk GUI (`simkyc`). Included from src/app/CMakeLists.txt.
+#  - simkyc_app_gui: the workflow and its view-models, Qt Core only (tested without QML);
+#  - simkyc_ui (ui/CMakeLists.txt): the QML module SimKyc.Ui;
+#  - simkyc_app_quick: the window that loads it (Qt Quick);
+#  - simkyc: the program.
+# simkyc-cli links none of these, so it never links Qt Gui.
+find_package(Qt6 6.4 QUIET COMPONENTS Gui Qml Quick)
+if(NOT Qt6Quick_FOUND)
+    message(WARNING "Qt Quick not found (apt-get install qt6-declarative-dev): the kiosk GUI is not built")
+    return()
+endif()
+
+simkyc_module(app_gui
+    SOURCES
+        gui/gui_log.cpp
+        gui/customer_form_model.cpp
+        gui/registration_workflow.cpp
+    PUBLIC_LINKS simkyc::app Qt6::Core
+)
+set_target_properties(simkyc_app_gui PROPERTIES AUTOMOC ON)
+
+add_subdirectory(${PROJECT_SOURCE_DIR}/ui ${CMAKE_BINARY_DIR}/ui)
+
+simkyc_module(app_quick
+    SOURCES gui/kiosk_window.cpp
+    PUBLIC_LINKS simkyc::app_gui simkyc_ui Qt6::Gui Qt6::Qml Qt6::Quick
+)
+set_target_properties(simkyc_app_quick PROPERTIES AUTOMOC ON)
+
+add_executable(simkyc gui/main_gui.cpp)
+target_link_libraries(simkyc PRIVATE simkyc::app_quick)
+simkyc_warnings(simkyc)
+install(TARGETS simkyc RUNTIME DESTINATION ${CMAKE_INSTALL_BINDIR})

@@ -1,0 +1,68 @@
+#include "app/gui/kiosk_window.h"
+
+#include "app/gui/gui_log.h"
+#include "app/gui/registration_workflow.h"
+
+#include <QEvent>
+#include <QQmlApplicationEngine>
+#include <QQuickWindow>
+
+namespace simkyc::app {
+
+namespace {
+constexpr const char *kMainQml = "qrc:/qt/qml/SimKyc/Ui/Main.qml";
+}
+
+KioskWindow::KioskWindow(RegistrationWorkflow &workflow, QElapsedTimer started, QObject *parent)
+    : QObject(parent), m_workflow(workflow), m_started(started)
+{
+}
+
+KioskWindow::~KioskWindow() = default;
+
+Status KioskWindow::load()
+{
+    m_engine = std::make_unique<QQmlApplicationEngine>();
+    m_engine->addImportPath(QStringLiteral("qrc:/qt/qml"));
+    connect(m_engine.get(), &QQmlApplicationEngine::warnings, this, [this](const QList<QQmlError> &list) {
+        for (const QQmlError &e : list) {
+            m_qmlWarnings << e.toString();
+            qCWarning(lcGui).noquote() << "QML:" << e.toString();
+        }
+    });
+    m_engine->setInitialProperties({{QStringLiteral("workflow"), QVariant::fromValue<QObject *>(&m_workflow)}});
+    m_engine->load(QUrl(QString::fromLatin1(kMainQml)));
+    const QList<QObject *> roots = m_engine->rootObjects();
+    m_window = roots.isEmpty() ? nullptr : qobject_cast<QQuickWindow *>(roots.first());
+    if (m_window == nullptr)
+        return Error{ErrorCode::Internal,
+                     "the kiosk screens did not load (are qml6-module-qtquick, -controls, -layouts, -window "
+                     "installed?): " +
+                         m_qmlWarnings.join(QStringLiteral("; ")).toStdString()};
+    m_window->installEventFilter(this);
+    connect(
+        m_window, &QQuickWindow::frameSwapped, this,
+        [this] {
+            if (m_firstFrameMs >= 0)
+                return;
+            m_firstFrameMs = m_started.elapsed();
+            qCInfo(lcGui).noquote() << QStringLiteral("first frame after %1 ms").arg(m_firstFrameMs);
+            emit firstFrame(m_firstFrameMs);
+        },
+        Qt::QueuedConnection);
+    return {};
+}
+
+bool KioskWindow::eventFilter(QObject *watched, QEvent *event)
+{
+    switch (event->type()) {
+    case QEvent::KeyPress:
+    case QEvent::MouseButtonPress:
+    case QEvent::TouchBegin:
+    case QEvent::Wheel: m_workflow.noteActivity(); break;
+    default: break;
+    }
+    return QObject::eventFilter(watched, event);
+}
+
+} // namespace simkyc::app

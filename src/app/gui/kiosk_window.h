@@ -1,0 +1,56 @@
+// KioskWindow: the QML engine and window of the kiosk GUI, bound to one RegistrationWorkflow.
+// Loads Main.qml of the SimKyc.Ui module from its compiled-in resource (qrc:/qt/qml/SimKyc/Ui/),
+// hands it the workflow as its one view-model, reports user input to the workflow's idle timer and
+// logs the time from `started` to the first frame ("first frame after N ms").
+// Guarantees: load() fails with a clear Error when the QML does not load (missing Qt Quick modules
+// are named in the message); the window exists exactly when load() succeeded.
+// Thread-safety: GUI thread only; needs a QGuiApplication.
+#pragma once
+
+#include "core/result.h"
+
+#include <QElapsedTimer>
+#include <QObject>
+#include <QPointer>
+#include <QQuickWindow>
+#include <QStringList>
+
+#include <memory>
+
+class QQmlApplicationEngine;
+
+namespace simkyc::app {
+
+class RegistrationWorkflow;
+
+class KioskWindow : public QObject {
+    Q_OBJECT
+public:
+    // workflow must outlive this object. started: when the program began (for the first-frame log).
+    KioskWindow(RegistrationWorkflow &workflow, QElapsedTimer started, QObject *parent = nullptr);
+    ~KioskWindow() override;
+
+    [[nodiscard]] Status load();
+    [[nodiscard]] QQuickWindow *window() const { return m_window; }
+    // Milliseconds from `started` to the first frame swapped; -1 until then.
+    [[nodiscard]] qint64 firstFrameMs() const { return m_firstFrameMs; }
+
+    // Every QML warning and error since load() (also logged); tests expect none.
+    [[nodiscard]] const QStringList &qmlWarnings() const { return m_qmlWarnings; }
+
+signals:
+    void firstFrame(qint64 ms);
+
+protected:
+    bool eventFilter(QObject *watched, QEvent *event) override;
+
+private:
+    RegistrationWorkflow &m_workflow;
+    QElapsedTimer m_started;
+    std::unique_ptr<QQmlApplicationEngine> m_engine;
+    QPointer<QQuickWindow> m_window;
+    qint64 m_firstFrameMs = -1;
+    QStringList m_qmlWarnings;
+};
+
+} // namespace simkyc::app

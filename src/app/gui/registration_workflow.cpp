@@ -1,0 +1,205 @@
+#include "app/gui/registration_workflow.h"
+
+#include "app/gui/gui_log.h"
+#include "store/staff_repository.h"
+
+#include <QDateTime>
+
+#include <chrono>
+
+namespace simkyc::app {
+namespace {
+
+QDate localDateOf(store::Clock::time_point t)
+{
+    const auto ms = std::chrono::duration_cast<std::chrono::milliseconds>(t.time_since_epoch()).count();
+    return QDateTime::fromMSecsSinceEpoch(ms).date();
+}
+
+QString lockMessage(int seconds)
+{
+    const QString time = QStringLiteral("%1:%2").arg(seconds / 60).arg(seconds % 60, 2, 10, QLatin1Char('0'));
+    return RegistrationWorkflow::tr("This account is locked after too many wrong passwords. Try again in %1, "
+                                    "or ask the manager.")
+        .arg(time);
+}
+
+} // namespace
+
+RegistrationWorkflow::RegistrationWorkflow(store::StaffRepository &staff, QString demoHint,
+                                           std::chrono::milliseconds idleLock, NowFn now, QObject *parent)
+    : QObject(parent), m_staff(staff), m_demoHint(std::move(demoHint)),
+      m_idleLock(std::max(idleLock, std::chrono::milliseconds(100))),
+      m_now(now ? std::move(now) : NowFn([] { return store::Clock::now(); }))
+{
+    m_idleTimer.setSingleShot(true);
+    m_idleTimer.setInterval(m_idleLock);
+    connect(&m_idleTimer, &QTimer::timeout, this, &RegistrationWorkflow::lockForIdle);
+    m_countdownTimer.setInterval(std::chrono::seconds(1));
+    connect(&m_countdownTimer, &QTimer::timeout, this, &RegistrationWorkflow::updateLockCountdown);
+}
+
+int RegistrationWorkflow::idleLockMinutes() const
+{
+    return int(std::chrono::ceil<std::chrono::minutes>(m_idleLock).count());
+}
+
+QString RegistrationWorkflow::screenName() const
+{
+    switch (m_screen) {
+    case Screen::Login: return QStringLiteral("login");
+    case Screen::Home: return QStringLiteral("home");
+    case Screen::CustomerForm: return QStringLiteral("customer_form");
+    case Screen::NotBuilt: return QStringLiteral("not_built");
+    }
+    return {};
+}
+
+bool RegistrationWorkflow::login(const QString &name, const QString &password)
+{
+    if (m_screen != Screen::Login) {
+        qCWarning(lcGui) << "login ignored: already signed in";
+        return false;
+    }
+    if (name.trimmed().isEmpty() || password.isEmpty()) {
+        setLoginError(QStringLiteral("missing_input"), tr("Type your name and your password."));
+        return false;
+    }
+    const std::string nameUtf8 = name.trimmed().toStdString();
+    std::string passwordUtf8 = password.toStdString();
+    auto result = m_staff.verifyLogin(nameUtf8, passwordUtf8, m_now());
+    std::fill(passwordUtf8.begin(), passwordUtf8.end(), '\0');
+    if (!result.ok()) {
+        qCWarning(lcGui) << "login failed:" << QString::fromStdString(errorCodeName(result.error().code).data());
+        setLoginError(QStringLiteral("store_error"),
+                      tr("The staff list cannot be read (%1). Ask the manager.")
+                          .arg(QString::fromLatin1(errorCodeName(result.error().code).data())));
+        return false;
+    }
+    switch (result->outcome) {
+    case store::LoginOutcome::Ok:
+        m_lockedUntil.reset();
+        m_countdownTimer.stop();
+        m_clerkName = QString::fromStdString(result->member->name);
+        setLoginError({}, {});
+        qCInfo(lcGui) << "clerk signed in, staff id" << result->member->id;
+        setScreen(Screen::Home);
+        return true;
+    case store::LoginOutcome::Locked:
+        m_lockedUntil = store::parseUtcTimestamp(result->lockedUntil);
+        qCInfo(lcGui) << "sign-in refused: account locked";
+        updateLockCountdown();
+        m_countdownTimer.start();
+        return false;
+    case store::LoginOutcome::WrongCredentials: break;
+    }
+    m_lockedUntil.reset();
+    m_countdownTimer.stop();
+    setLoginError(QStringLiteral("wrong_credentials"), tr("The name or the password is wrong."));
+    return false;
+}
+
+void RegistrationWorkflow::updateLockCountdown()
+{
+    if (!m_lockedUntil) {
+        m_countdownTimer.stop();
+        return;
+    }
+    const auto left = std::chrono::ceil<std::chrono::seconds>(*m_lockedUntil - m_now()).count();
+    if (left <= 0) {
+        m_lockedUntil.reset();
+        m_countdownTimer.stop();
+        m_lockSecondsRemaining = 0;
+        setLoginError({}, {});
+        return;
+    }
+    m_lockSecondsRemaining = int(left);
+    setLoginError(QStringLiteral("locked"), lockMessage(m_lockSecondsRemaining));
+}
+
+void RegistrationWorkflow::logout()
+{
+    if (m_screen == Screen::Login)
+        return;
+    endRegistration();
+    m_clerkName.clear();
+    qCInfo(lcGui) << "clerk signed out";
+    setScreen(Screen::Login);
+}
+
+void RegistrationWorkflow::lockForIdle()
+{
+    if (m_screen == Screen::Login)
+        return;
+    logout();
+    setLoginError(QStringLiteral("idle_timeout"),
+                  tr("Signed out after %n minute(s) without activity.", nullptr, idleLockMinutes()));
+}
+
+void RegistrationWorkflow::startRegistration()
+{
+    if (m_screen != Screen::Home) {
+        qCWarning(lcGui) << "startRegistration ignored on screen" << screenName();
+        return;
+    }
+    m_form.clear();
+    m_form.setToday(localDateOf(m_now()));
+    m_registration.emplace(); // Draft
+    setScreen(Screen::CustomerForm);
+}
+
+bool RegistrationWorkflow::continueRegistration()
+{
+    if (m_screen != Screen::CustomerForm || !m_form.valid()) {
+        qCWarning(lcGui) << "continue ignored: form not valid or not on the form";
+        return false;
+    }
+    // The next state would be IdCaptured after the ID capture screen; that screen is not built.
+    setScreen(Screen::NotBuilt);
+    return true;
+}
+
+void RegistrationWorkflow::cancelRegistration()
+{
+    if (m_screen != Screen::CustomerForm && m_screen != Screen::NotBuilt)
+        return;
+    endRegistration();
+    setScreen(Screen::Home);
+}
+
+void RegistrationWorkflow::noteActivity()
+{
+    if (m_screen != Screen::Login)
+        m_idleTimer.start();
+}
+
+void RegistrationWorkflow::endRegistration()
+{
+    m_registration.reset();
+    m_form.clear();
+}
+
+void RegistrationWorkflow::setScreen(Screen next)
+{
+    if (next == Screen::Login)
+        m_idleTimer.stop();
+    else
+        m_idleTimer.start();
+    if (next == m_screen)
+        return;
+    m_screen = next;
+    emit screenChanged();
+}
+
+void RegistrationWorkflow::setLoginError(QString code, QString message)
+{
+    if (code != QLatin1String("locked"))
+        m_lockSecondsRemaining = 0;
+    if (code == m_loginErrorCode && message == m_loginError)
+        return;
+    m_loginErrorCode = std::move(code);
+    m_loginError = std::move(message);
+    emit loginErrorChanged();
+}
+
+} // namespace simkyc::app

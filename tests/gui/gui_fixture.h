@@ -1,0 +1,42 @@
+// Test fixtures of the kiosk GUI: a real demo data folder (keys, store, demo clerk with cheap
+// scrypt hashes) and valid sample customer data. Thread-safety: one instance per test.
+#pragma once
+
+#include "app/demo_registration.h"
+#include "app/store_session.h"
+#include "store/staff_repository.h"
+#include "support/test_env.h"
+
+#include <QString>
+
+#include <memory>
+
+namespace simkyc::test {
+
+inline constexpr unsigned kCheapScryptLog2 = 10;
+
+// Sample data that passes every rule (checked in customer_form_model_test).
+inline const QString kValidIdNumber = QStringLiteral("360426199101010071"); // 1991-01-01, male
+inline const QString kValidPhone = QStringLiteral("138 1234 5678");
+QString validIccid(); // 8986 + 14 digits + Luhn digit
+
+// A QCoreApplication for the whole test program (unless an application exists already).
+void ensureCoreApplication();
+
+class DemoStore {
+public:
+    DemoStore();
+    [[nodiscard]] bool ok() const { return m_error.empty(); }
+    [[nodiscard]] const std::string &error() const { return m_error; }
+    [[nodiscard]] const app::DemoAccount &account() const { return m_account; }
+    [[nodiscard]] store::StaffRepository &staff() { return *m_staff; }
+
+private:
+    TempDir m_dir;
+    std::string m_error;
+    app::DemoAccount m_account;
+    std::unique_ptr<app::StoreSession> m_session;
+    std::unique_ptr<store::StaffRepository> m_staff;
+};
+
+} // namespace simkyc::test

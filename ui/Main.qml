@@ -1,0 +1,37 @@
+// The kiosk window: one screen per workflow state (workflow.screen), nothing else. The workflow
+// (src/app/gui/registration_workflow.h) decides every change; the screens only call it.
+import QtQuick
+import QtQuick.Controls.Basic
+
+ApplicationWindow {
+    id: root
+    required property QtObject workflow
+
+    objectName: "kioskWindow"
+    width: 1280
+    height: 800
+    visible: true
+    title: qsTr("SimKYC kiosk")
+    color: Theme.background
+    font.pixelSize: Theme.fontSize
+
+    Loader {
+        id: screenLoader
+        objectName: "screenLoader"
+        anchors.fill: parent
+        focus: true
+        sourceComponent: {
+            switch (root.workflow.screen) {
+            case "home": return homeScreen
+            case "customer_form": return customerFormScreen
+            case "not_built": return notBuiltScreen
+            default: return loginScreen
+            }
+        }
+    }
+
+    Component { id: loginScreen; LoginScreen { workflow: root.workflow } }
+    Component { id: homeScreen; HomeScreen { workflow: root.workflow } }
+    Component { id: customerFormScreen; CustomerFormScreen { workflow: root.workflow; form: root.workflow.form } }
+    Component { id: notBuiltScreen; NotBuiltScreen { workflow: root.workflow } }
+}

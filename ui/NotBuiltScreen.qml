@@ -1,0 +1,53 @@
+// The step after the customer form (ID capture, consent, liveness, outcome) is not part of this
+// build. This screen says so plainly; nothing is captured, matched or stored here.
+import QtQuick
+import QtQuick.Controls.Basic
+import QtQuick.Layouts
+
+FocusScope {
+    id: screen
+    required property QtObject workflow
+    objectName: "notBuiltScreen"
+
+    Component.onCompleted: endButton.forceActiveFocus()
+
+    ColumnLayout {
+        anchors.centerIn: parent
+        width: Math.min(parent.width - 2 * Theme.margin, 900)
+        spacing: Theme.spacing * 2
+
+        Label {
+            Layout.fillWidth: true
+            text: qsTr("Next step not built yet")
+            font.pixelSize: Theme.titleFontSize
+            font.bold: true
+            color: Theme.text
+            wrapMode: Text.WordWrap
+        }
+        Text {
+            objectName: "notBuiltMessage"
+            Layout.fillWidth: true
+            text: qsTr("The customer data was checked. Capturing the ID card, the customer's consent, the "
+                       + "liveness check and the face match are not built in this version of SimKYC, so this "
+                       + "registration cannot be completed and nothing has been stored.")
+            color: Theme.text
+            font.pixelSize: Theme.fontSize
+            wrapMode: Text.WordWrap
+        }
+        RowLayout {
+            spacing: Theme.spacing * 2
+            KioskButton {
+                id: endButton
+                objectName: "endRegistrationButton"
+                primary: true
+                text: qsTr("End this registration")
+                onClicked: screen.workflow.cancelRegistration()
+            }
+            KioskButton {
+                objectName: "logoutButton"
+                text: qsTr("Sign out")
+                onClicked: screen.workflow.logout()
+            }
+        }
+    }
+}
