@@ -21,5 +21,5 @@ QtObject {
     readonly property int focusWidth: 4
     readonly property int spacing: 16
     readonly property int margin: 40
-    readonly property int fieldWidth: 640
+    readonly property int fieldWidth: 560
 }

@@ -1,0 +1,207 @@
+// The real kiosk QML (the same module and window class as `simkyc`) on the offscreen platform with
+// the software scene graph, driven by objectName as a clerk would: keyboard and clicks. Every
+// screen reached is saved as a PNG into build/screenshots/ (docs/screenshots/ holds a copy).
+#include "app/gui/kiosk_window.h"
+#include "app/gui/registration_workflow.h"
+#include "gui_fixture.h"
+#include "screen_driver.h"
+
+#include <QElapsedTimer>
+#include <QGuiApplication>
+#include <QProcess>
+#include <QRegularExpression>
+#include <QTest>
+
+#include <gtest/gtest.h>
+
+#include <cstdio>
+
+namespace simkyc::app {
+namespace {
+
+class KioskScreensTest : public ::testing::Test {
+protected:
+    static void SetUpTestSuite()
+    {
+        if (QCoreApplication::instance() != nullptr)
+            return;
+        qputenv("QT_QPA_PLATFORM", "offscreen");
+        qputenv("QT_QUICK_BACKEND", "software");
+        static int argc = 1;
+        static char name[] = "gui_screen_tests";
+        static char *argv[] = {name, nullptr};
+        new QGuiApplication(argc, argv);
+    }
+
+    void SetUp() override
+    {
+        ASSERT_TRUE(demo.ok()) << demo.error();
+        QElapsedTimer started;
+        started.start();
+        const QString hint =
+            QStringLiteral("Demo account: %1 / %2")
+                .arg(QString::fromStdString(demo.account().name), QString::fromStdString(demo.account().password));
+        workflow = std::make_unique<RegistrationWorkflow>(demo.staff(), hint);
+        window = std::make_unique<KioskWindow>(*workflow, started);
+        const Status loaded = window->load();
+        ASSERT_TRUE(loaded.ok()) << loaded.error().toString();
+        ASSERT_NE(window->window(), nullptr);
+        window->window()->requestActivate();
+        ASSERT_TRUE(QTest::qWaitForWindowExposed(window->window()));
+        ASSERT_TRUE(QTest::qWaitFor([this] { return window->firstFrameMs() >= 0; }, 5000));
+        driver = std::make_unique<test::ScreenDriver>(*window->window(), SIMKYC_SCREENSHOT_DIR);
+        ASSERT_TRUE(driver->waitFor(QStringLiteral("loginScreen")));
+    }
+
+    void TearDown() override
+    {
+        if (window) {
+            EXPECT_TRUE(window->qmlWarnings().isEmpty()) << window->qmlWarnings().join('\n').toStdString();
+        }
+        driver.reset();
+        window.reset();
+        workflow.reset();
+    }
+
+    QString clerk() const { return QString::fromStdString(demo.account().name); }
+    QString password() const { return QString::fromStdString(demo.account().password); }
+
+    test::DemoStore demo;
+    std::unique_ptr<RegistrationWorkflow> workflow;
+    std::unique_ptr<KioskWindow> window;
+    std::unique_ptr<test::ScreenDriver> driver;
+};
+
+TEST_F(KioskScreensTest, SignInFillTheFormAndReachTheStepNotBuiltYet)
+{
+    test::ScreenDriver &d = *driver;
+    EXPECT_TRUE(d.hasFocus(QStringLiteral("loginName"))) << "the name field has the keyboard focus";
+    EXPECT_TRUE(d.text(QStringLiteral("demoHint")).contains(clerk()));
+    ASSERT_TRUE(d.screenshot(QStringLiteral("01-login")));
+
+    // Wrong password, submitted with Enter: the error is shown, the screen stays.
+    d.type(clerk());
+    d.key(Qt::Key_Tab);
+    EXPECT_TRUE(d.hasFocus(QStringLiteral("loginPassword")));
+    d.type(QStringLiteral("wrong-password"));
+    d.key(Qt::Key_Return);
+    ASSERT_TRUE(d.waitFor(QStringLiteral("loginError")));
+    EXPECT_EQ(workflow->loginErrorCode(), "wrong_credentials");
+    EXPECT_FALSE(d.text(QStringLiteral("loginError")).isEmpty());
+    EXPECT_TRUE(d.text(QStringLiteral("loginPassword")).isEmpty()) << "the wrong password is cleared";
+    ASSERT_TRUE(d.screenshot(QStringLiteral("02-login-wrong-password")));
+
+    // The right password, with the button.
+    ASSERT_TRUE(d.typeInto(QStringLiteral("loginPassword"), password()));
+    ASSERT_TRUE(d.click(QStringLiteral("loginButton")));
+    ASSERT_TRUE(d.waitFor(QStringLiteral("homeScreen")));
+    EXPECT_TRUE(d.text(QStringLiteral("signedInAs")).contains(clerk()));
+    ASSERT_TRUE(d.screenshot(QStringLiteral("03-home")));
+
+    ASSERT_TRUE(d.click(QStringLiteral("newRegistrationButton")));
+    ASSERT_TRUE(d.waitFor(QStringLiteral("customerFormScreen")));
+    EXPECT_TRUE(d.hasFocus(QStringLiteral("customerName")));
+    EXPECT_FALSE(d.isEnabled(QStringLiteral("continueButton")));
+    d.type(QStringLiteral("张三"));
+    d.key(Qt::Key_Tab);
+    EXPECT_TRUE(d.hasFocus(QStringLiteral("customerIdNumber"))) << "Tab goes from name to ID number";
+
+    // A mistyped last character: the failing rule is named as it is typed.
+    d.type(QStringLiteral("360426199101010072"));
+    EXPECT_TRUE(d.text(QStringLiteral("customerIdNumberError")).contains(QStringLiteral("rule: check_character")))
+        << d.text(QStringLiteral("customerIdNumberError")).toStdString();
+    EXPECT_EQ(d.find(QStringLiteral("birthDateText")), nullptr) << "no birth date for an invalid number";
+    ASSERT_TRUE(d.screenshot(QStringLiteral("04-form-invalid-id")));
+
+    d.key(Qt::Key_Backspace);
+    d.type(QStringLiteral("1"));
+    EXPECT_EQ(d.find(QStringLiteral("customerIdNumberError")), nullptr);
+    EXPECT_TRUE(d.text(QStringLiteral("birthDateText")).contains(QStringLiteral("1991-01-01")));
+    EXPECT_TRUE(d.text(QStringLiteral("sexText")).contains(QStringLiteral("Male")));
+
+    d.key(Qt::Key_Return); // Enter moves on to the next field
+    EXPECT_TRUE(d.hasFocus(QStringLiteral("customerAddress")));
+    d.type(QStringLiteral("1 Renmin Road, Nanchang"));
+    d.key(Qt::Key_Return);
+    d.type(QStringLiteral("12345678901"));
+    EXPECT_TRUE(d.text(QStringLiteral("customerPhoneError")).contains(QStringLiteral("rule: prefix")));
+    ASSERT_TRUE(d.typeInto(QStringLiteral("customerPhone"), test::kValidPhone));
+    EXPECT_EQ(d.find(QStringLiteral("customerPhoneError")), nullptr);
+    d.key(Qt::Key_Return);
+    EXPECT_TRUE(d.hasFocus(QStringLiteral("customerIccid")));
+    d.type(test::validIccid());
+    EXPECT_TRUE(d.isEnabled(QStringLiteral("continueButton")));
+    ASSERT_TRUE(d.screenshot(QStringLiteral("05-form-valid")));
+
+    d.key(Qt::Key_Return); // Enter on the last field continues
+    ASSERT_TRUE(d.waitFor(QStringLiteral("notBuiltScreen")));
+    EXPECT_TRUE(d.text(QStringLiteral("notBuiltMessage")).contains(QStringLiteral("not built")));
+    ASSERT_TRUE(d.screenshot(QStringLiteral("06-not-built")));
+
+    ASSERT_TRUE(d.click(QStringLiteral("endRegistrationButton")));
+    ASSERT_TRUE(d.waitFor(QStringLiteral("homeScreen")));
+    EXPECT_TRUE(workflow->form()->idNumber().isEmpty());
+    ASSERT_TRUE(d.click(QStringLiteral("logoutButton")));
+    ASSERT_TRUE(d.waitFor(QStringLiteral("loginScreen")));
+}
+
+TEST_F(KioskScreensTest, FiveWrongPasswordsLockTheAccount)
+{
+    test::ScreenDriver &d = *driver;
+    ASSERT_TRUE(d.typeInto(QStringLiteral("loginName"), clerk()));
+    for (int i = 0; i < 5; ++i) {
+        ASSERT_TRUE(d.typeInto(QStringLiteral("loginPassword"), QStringLiteral("wrong-password")));
+        d.key(Qt::Key_Return);
+    }
+    EXPECT_EQ(workflow->loginErrorCode(), "locked");
+    EXPECT_TRUE(d.text(QStringLiteral("loginError")).contains(QStringLiteral("locked")));
+    EXPECT_TRUE(d.text(QStringLiteral("loginError")).contains(QStringLiteral("15:00")) ||
+                d.text(QStringLiteral("loginError")).contains(QStringLiteral("14:5")))
+        << d.text(QStringLiteral("loginError")).toStdString();
+    ASSERT_TRUE(d.screenshot(QStringLiteral("07-login-locked")));
+
+    ASSERT_TRUE(d.typeInto(QStringLiteral("loginPassword"), password()));
+    d.key(Qt::Key_Return);
+    EXPECT_TRUE(d.waitFor(QStringLiteral("loginScreen"), 100));
+    EXPECT_EQ(d.find(QStringLiteral("homeScreen")), nullptr) << "the right password does not open a locked account";
+}
+
+// The program itself, started as the kiosk starts it (an existing data folder, no demo set-up):
+// the time from main() to the first frame of the login screen, as `simkyc` logs it.
+TEST(KioskProgramTest, ShowsTheLoginScreenWithinTheBudget)
+{
+    test::TempDir dir;
+    const auto dataDir = dir.path() / "data";
+    ASSERT_TRUE(prepareDemoDataFolder(dataDir, test::kCheapScryptLog2).ok());
+
+    QProcess program;
+    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+    env.insert(QStringLiteral("QT_QPA_PLATFORM"), QStringLiteral("offscreen"));
+    env.insert(QStringLiteral("QT_QUICK_BACKEND"), QStringLiteral("software"));
+    program.setProcessEnvironment(env);
+    program.setProcessChannelMode(QProcess::MergedChannels);
+    QElapsedTimer waited;
+    waited.start();
+    program.start(QString::fromStdString((test::binDir() / "simkyc").string()),
+                  {QStringLiteral("--data-dir"), QString::fromStdString(dataDir.string())});
+    ASSERT_TRUE(program.waitForStarted(5000));
+    const QRegularExpression firstFrame(QStringLiteral("first frame after (\\d+) ms"));
+    QString log;
+    QRegularExpressionMatch match;
+    while (!(match = firstFrame.match(log)).hasMatch() && waited.elapsed() < 15000 &&
+           program.state() == QProcess::Running) {
+        program.waitForReadyRead(200);
+        log += QString::fromUtf8(program.readAll());
+    }
+    const qint64 seenMs = waited.elapsed(); // from exec, including loading the libraries
+    program.terminate();
+    program.waitForFinished(5000);
+    ASSERT_TRUE(match.hasMatch()) << log.toStdString();
+    const int ms = match.captured(1).toInt();
+    std::printf("simkyc: first frame after %d ms (logged from main); %lld ms from exec to reading the line\n", ms,
+                static_cast<long long>(seenMs));
+    EXPECT_LT(ms, 1500) << "start to the login screen; the budget to a live preview is 1.5 s";
+}
+
+} // namespace
+} // namespace simkyc::app
