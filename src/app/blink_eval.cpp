@@ -59,20 +59,24 @@ BlinkScore scoreBlinks(const std::vector<vision::EyeClosureEvent> &detected,
     return score;
 }
 
-double BlinkEvalResult::precision() const
+double BlinkEvalResult::precisionOf(const BlinkScore &score)
 {
-    const int detected = total.truePositives + total.falsePositives;
-    return detected == 0 ? 0.0 : static_cast<double>(total.truePositives) / detected;
+    const int detected = score.truePositives + score.falsePositives;
+    return detected == 0 ? 0.0 : static_cast<double>(score.truePositives) / detected;
 }
 
-double BlinkEvalResult::recall() const
+double BlinkEvalResult::recallOf(const BlinkScore &score)
 {
-    const int labelled = total.truePositives + total.falseNegatives;
-    return labelled == 0 ? 0.0 : static_cast<double>(total.truePositives) / labelled;
+    const int labelled = score.truePositives + score.falseNegatives;
+    return labelled == 0 ? 0.0 : static_cast<double>(score.truePositives) / labelled;
 }
 
-Result<BlinkEvalResult> evaluateBlinks(const ModelCatalog &catalog, const std::filesystem::path &labels,
-                                       const std::filesystem::path &root, int toleranceFrames)
+namespace {
+
+// Labelled and ambiguous ("note") intervals per video.
+using LabelsByVideo = std::map<std::string, std::pair<std::vector<LabelledInterval>, std::vector<LabelledInterval>>>;
+
+Status readLabels(const std::filesystem::path &labels, LabelsByVideo &byVideo)
 {
     auto table = readCsvTable(labels);
     if (!table.ok())
@@ -80,8 +84,8 @@ Result<BlinkEvalResult> evaluateBlinks(const ModelCatalog &catalog, const std::f
     const int cVideo = table->column("video"), cEvent = table->column("event"), cStart = table->column("start_frame"),
               cEnd = table->column("end_frame");
     if (cVideo < 0 || cEvent < 0 || cStart < 0 || cEnd < 0)
-        return {ErrorCode::InvalidFormat, labels.string() + ": expected columns video,event,start_frame,end_frame"};
-    std::map<std::string, std::pair<std::vector<LabelledInterval>, std::vector<LabelledInterval>>> byVideo;
+        return Error{ErrorCode::InvalidFormat,
+                     labels.string() + ": expected columns video,event,start_frame,end_frame"};
     for (const auto &row : table->rows) {
         const std::string &start = table->cell(row, cStart), &end = table->cell(row, cEnd);
         if (start.empty() || end.empty())
@@ -90,7 +94,35 @@ Result<BlinkEvalResult> evaluateBlinks(const ModelCatalog &catalog, const std::f
         auto &slot = byVideo[table->cell(row, cVideo)];
         (table->cell(row, cEvent) == "note" ? slot.second : slot.first).push_back(interval);
     }
+    return {};
+}
+
+} // namespace
+
+Result<BlinkEvalResult> evaluateBlinks(const ModelCatalog &catalog, const std::filesystem::path &labels,
+                                       const std::filesystem::path &root, int toleranceFrames,
+                                       const std::optional<std::filesystem::path> &errata)
+{
+    LabelsByVideo byVideo;
+    if (Status s = readLabels(labels, byVideo); !s)
+        return s.error();
+    LabelsByVideo corrected = byVideo;
+    if (errata) {
+        LabelsByVideo extra;
+        if (Status s = readLabels(*errata, extra); !s)
+            return s.error();
+        for (const auto &[video, intervals] : extra) {
+            if (!byVideo.count(video))
+                return Error{ErrorCode::InvalidFormat,
+                             errata->string() + ": " + video + " is not in " + labels.string()};
+            auto &slot = corrected[video];
+            slot.first.insert(slot.first.end(), intervals.first.begin(), intervals.first.end());
+            slot.second.insert(slot.second.end(), intervals.second.begin(), intervals.second.end());
+        }
+    }
     BlinkEvalResult result;
+    if (errata)
+        result.totalWithErrata = BlinkScore{};
     for (const auto &[video, intervals] : byVideo) {
         auto trace = traceLiveness(catalog, (root / video).string());
         if (!trace.ok())
@@ -100,6 +132,9 @@ Result<BlinkEvalResult> evaluateBlinks(const ModelCatalog &catalog, const std::f
         r.frames = static_cast<std::int64_t>(trace->samples.size());
         r.score = scoreBlinks(trace->closures, intervals.first, intervals.second, toleranceFrames);
         add(result.total, r.score);
+        if (errata)
+            add(*result.totalWithErrata,
+                scoreBlinks(trace->closures, corrected[video].first, corrected[video].second, toleranceFrames));
         result.videos.push_back(std::move(r));
     }
     return result;

@@ -1,13 +1,16 @@
 // Event-level blink evaluation against frame-labelled videos (labels/blinks.csv: video, event,
 // start_frame, end_frame, ...). A detected blink matches an unmatched labelled blink when the two
 // intervals overlap with `toleranceFrames` of slack on each side; rows whose event is "note" mark
-// ambiguous closures: a detection there counts neither as right nor as wrong.
+// ambiguous closures: a detection there counts neither as right nor as wrong. An errata table in the
+// same format (ours, docs/data/blink-labels-errata.csv: blinks the shared labels miss, each with its
+// visual evidence) gives a second score beside the first; the first is always reported as is.
 // Thread-safety: reentrant.
 #pragma once
 
 #include "app/liveness_trace.h"
 
 #include <filesystem>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -40,12 +43,16 @@ struct VideoBlinkResult {
 struct BlinkEvalResult {
     std::vector<VideoBlinkResult> videos;
     BlinkScore total;
-    [[nodiscard]] double precision() const;
-    [[nodiscard]] double recall() const;
+    std::optional<BlinkScore> totalWithErrata; // when an errata table was given
+    [[nodiscard]] double precision() const { return precisionOf(total); }
+    [[nodiscard]] double recall() const { return recallOf(total); }
+    [[nodiscard]] static double precisionOf(const BlinkScore &score);
+    [[nodiscard]] static double recallOf(const BlinkScore &score);
 };
 
 // Runs traceLiveness on every video of the label table (paths relative to root) and scores it.
 Result<BlinkEvalResult> evaluateBlinks(const ModelCatalog &catalog, const std::filesystem::path &labels,
-                                       const std::filesystem::path &root, int toleranceFrames = 3);
+                                       const std::filesystem::path &root, int toleranceFrames = 3,
+                                       const std::optional<std::filesystem::path> &errata = std::nullopt);
 
 } // namespace simkyc::app

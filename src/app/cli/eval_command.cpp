@@ -33,7 +33,10 @@ int runBlinkEval(const QCommandLineParser &parser, const CommonOptions &options)
     const std::filesystem::path labels = parser.value("labels").toStdString();
     const std::filesystem::path root = parser.isSet("root") ? std::filesystem::path(parser.value("root").toStdString())
                                                             : labels.parent_path().parent_path();
-    auto result = evaluateBlinks(ModelCatalog::builtIn(options.modelsDir), labels, root);
+    const auto errata = parser.isSet("errata")
+                            ? std::optional(std::filesystem::path(parser.value("errata").toStdString()))
+                            : std::nullopt;
+    auto result = evaluateBlinks(ModelCatalog::builtIn(options.modelsDir), labels, root, 3, errata);
     if (!result.ok())
         return fail(options, QString::fromUtf8(errorCodeName(result.error().code).data()),
                     QString::fromStdString(result.error().message));
@@ -45,14 +48,21 @@ int runBlinkEval(const QCommandLineParser &parser, const CommonOptions &options)
                                   {"false_positives", intervalsJson(v.score.falsePositiveEvents)},
                                   {"missed", intervalsJson(v.score.missedEvents)},
                                   {"ignored_on_notes", v.score.ignored}});
-    const QJsonObject report{{"labels", parser.value("labels")},
-                             {"tolerance_frames", 3},
-                             {"true_positives", result->total.truePositives},
-                             {"false_positives", result->total.falsePositives},
-                             {"false_negatives", result->total.falseNegatives},
-                             {"precision", round6(result->precision())},
-                             {"recall", round6(result->recall())},
-                             {"videos", videos}};
+    QJsonObject report{{"labels", parser.value("labels")},
+                       {"tolerance_frames", 3},
+                       {"true_positives", result->total.truePositives},
+                       {"false_positives", result->total.falsePositives},
+                       {"false_negatives", result->total.falseNegatives},
+                       {"precision", round6(result->precision())},
+                       {"recall", round6(result->recall())},
+                       {"videos", videos}};
+    if (const auto &e = result->totalWithErrata)
+        report["with_errata"] = QJsonObject{{"errata", parser.value("errata")},
+                                            {"true_positives", e->truePositives},
+                                            {"false_positives", e->falsePositives},
+                                            {"false_negatives", e->falseNegatives},
+                                            {"precision", round6(BlinkEvalResult::precisionOf(*e))},
+                                            {"recall", round6(BlinkEvalResult::recallOf(*e))}};
     if (options.json)
         printJson(report);
     else
@@ -234,6 +244,10 @@ Command evalCommand()
         p.addOption({"limit", "liveness: at most this many sessions per attack type.", "N"});
         p.addOption({"seed", "liveness: seed of the attack sessions' random prompts.", "N"});
         p.addOption({"labels", "blinks, liveness: the frame-level blink labels (labels/blinks.csv).", "CSV"});
+        p.addOption({"errata",
+                     "blinks: events the labels miss, with evidence (docs/data/blink-labels-errata.csv); "
+                     "scored beside the labels as given.",
+                     "CSV"});
         p.addOption({"pairs", "Label table: file,identity,... (all pairs) or a,b,same,... (listed pairs).", "CSV"});
         p.addOption({"root", "Folder the table's paths are relative to (default: the table's grandparent).", "DIR"});
         p.addOption({"roc", "Write the ROC curve to this PNG file.", "PNG"});
