@@ -22,6 +22,7 @@ const std::set<std::string> kValueOptions{"listen",
                                           "fault-rate-429",
                                           "delay-ms",
                                           "fault-drop-after-commit",
+                                          "fault-garble-after-commit",
                                           "fault-seed",
                                           "limit",
                                           "carrier-key",
@@ -32,7 +33,7 @@ const std::set<std::string> kFlagOptions{"json", "quiet", "help"};
 constexpr const char *kUsage = R"(usage: simkyc-upstream COMMAND [options]
   serve --listen HOST:PORT --db DB --tls DIR [--tls-min 1.2|1.3] [--max-batch N] [--max-body-bytes N]
         [--idle-timeout-ms N] [--quiet] [--fault-rate-500 P] [--fault-rate-429 P] [--delay-ms N]
-        [--fault-drop-after-commit P] [--fault-seed N]
+        [--fault-drop-after-commit P] [--fault-garble-after-commit P] [--fault-seed N]
   count --db DB [--json]                  {"records": N, "duplicates": N}
   list --db DB [--json] [--limit N]
   verify --db DB [--json]                 re-checks every stored registration

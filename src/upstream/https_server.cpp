@@ -178,6 +178,8 @@ std::optional<HttpResponse> HttpsServer::dispatch(const HttpRequest &request, co
                                      << timer.elapsed() << "ms" << QString::fromStdString(response->deviceId);
             return std::nullopt;
         }
+        if (response->committed && faultable && roll(m_options.faults.garbleAfterCommit))
+            response->body.truncate(response->body.size() / 2); // committed, but the answer is unreadable
     }
     qCInfo(lcHttp).noquote() << request.method << request.path << response->status << timer.elapsed() << "ms"
                              << QString::fromStdString(response->deviceId.empty() ? "-" : response->deviceId);

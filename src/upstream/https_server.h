@@ -24,11 +24,12 @@
 namespace simkyc::upstream {
 
 struct FaultOptions {
-    double rate500 = 0;         // answer 500 internal without handling the request
-    double rate429 = 0;         // answer 429 rate_limited with Retry-After: 1
-    double dropAfterCommit = 0; // handle and commit, then close the connection without answering
-    int delayMs = 0;            // delay every answer
-    std::uint32_t seed = 0;     // 0: random
+    double rate500 = 0;           // answer 500 internal without handling the request
+    double rate429 = 0;           // answer 429 rate_limited with Retry-After: 1
+    double dropAfterCommit = 0;   // handle and commit, then close the connection without answering
+    double garbleAfterCommit = 0; // handle and commit, then answer with the body cut in half (malformed)
+    int delayMs = 0;              // delay every answer
+    std::uint32_t seed = 0;       // 0: random
 };
 
 struct ServerOptions {

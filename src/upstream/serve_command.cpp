@@ -79,12 +79,13 @@ int runServe(const Args &args)
     auto r500 = rateValue(args, "fault-rate-500");
     auto r429 = rateValue(args, "fault-rate-429");
     auto rDrop = rateValue(args, "fault-drop-after-commit");
+    auto rGarble = rateValue(args, "fault-garble-after-commit");
     if (!listen)
         return fail(args, listen.error(), kExitUsage);
     for (const auto *r : {&maxBatch, &maxBody, &idle, &delay, &seed})
         if (!*r)
             return fail(args, r->error(), kExitUsage);
-    for (const auto *r : {&r500, &r429, &rDrop})
+    for (const auto *r : {&r500, &r429, &rDrop, &rGarble})
         if (!*r)
             return fail(args, r->error(), kExitUsage);
     if (tlsMin != "1.2" && tlsMin != "1.3")
@@ -116,7 +117,8 @@ int runServe(const Args &args)
     ServerOptions options;
     options.limits.maxBodyBytes = *maxBody;
     options.idleTimeoutMs = static_cast<int>(*idle);
-    options.faults = FaultOptions{*r500, *r429, *rDrop, static_cast<int>(*delay), static_cast<std::uint32_t>(*seed)};
+    options.faults =
+        FaultOptions{*r500, *r429, *rDrop, *rGarble, static_cast<int>(*delay), static_cast<std::uint32_t>(*seed)};
     Api api(**db, keys, ApiConfig{static_cast<int>(*maxBatch), *maxBody, *token});
     HttpsServer server(*tls, options,
                        [&api](const HttpRequest &request, const Peer &peer) { return api.handle(request, peer); });

@@ -239,6 +239,34 @@ TEST_F(SyncE2e, AReceiptThatDoesNotVerifyLeavesTheRecordPending)
     expectExactly(4);
 }
 
+TEST_F(SyncE2e, AMalformedAnswerLeavesTheRecordsPending)
+{
+    makeRecords(dir("kiosk"), 1);
+    const quint16 port = freePort();
+    {
+        auto server = startServer(db(), port, log("enrol.log"));
+        ASSERT_TRUE(server->ok());
+        ASSERT_EQ(kiosk(syncArgs(dir("kiosk"), port, {"--until-empty"})).exitCode, 0); // enrolled
+    }
+    makeRecords(dir("kiosk"), 5);
+    {
+        auto garbling = startServer(db(), port, log("garbling.log"), {"--fault-garble-after-commit", "1"});
+        ASSERT_TRUE(garbling->ok());
+        const ProgramRun r = kiosk(syncArgs(dir("kiosk"), port, {"--once"}));
+        EXPECT_EQ(r.exitCode, 1) << r.out.toStdString();
+        EXPECT_EQ(r.json().value("acknowledged_now").toInt(), 0);
+        EXPECT_EQ(r.json().value("retrying").toInt(), 5);
+        EXPECT_TRUE(r.err.contains("malformed_response")) << r.err.toStdString();
+        EXPECT_EQ(count().value("records").toInt(), 6) << "the server committed them";
+    }
+    auto server = startServer(db(), port, log("server.log"));
+    ASSERT_TRUE(server->ok());
+    const ProgramRun r = kiosk(syncArgs(dir("kiosk"), port, {"--until-empty", "--backoff-cap-ms", "1000"}));
+    ASSERT_EQ(r.exitCode, 0) << r.out.toStdString();
+    EXPECT_EQ(r.json().value("replays").toInt(), 5);
+    expectExactly(6);
+}
+
 TEST_F(SyncE2e, AnotherBodyUnderAStoredRecordIdIsParkedForTheManager)
 {
     makeRecords(dir("kiosk"), 3);
