@@ -18,5 +18,7 @@ Command staffCommand();
 Command spoofCommand();
 Command idcardCommand();
 Command syncCommand();
+Command configCommand();
+Command diagnoseCommand();
 
 } // namespace simkyc::app::cli

@@ -1,5 +1,6 @@
 // simkyc-cli sync status | run | export | import-receipts (docs/upstream-api.md).
 #include "app/cli/command_list.h"
+#include "app/kiosk_config.h"
 #include "app/store_session.h"
 #include "protocol/protocol.h"
 #include "store/atomic_file.h"
@@ -92,9 +93,19 @@ int intOption(const QCommandLineParser &parser, const char *name, int fallback, 
 
 int runSync(const QCommandLineParser &parser, const CommonOptions &options)
 {
-    if (!parser.isSet("upstream") || !parser.isSet("tls"))
+    // Not given: upstream.url and upstream.tls_dir of the kiosk configuration, when there is one.
+    QString upstream = parser.value("upstream"), tlsDir = parser.value("tls");
+    if (const auto file = configFileFor({});
+        (upstream.isEmpty() || tlsDir.isEmpty()) && std::filesystem::exists(file)) {
+        auto config = loadKioskConfig(file);
+        if (!config)
+            return fail(options, config.error());
+        upstream = upstream.isEmpty() ? QString::fromStdString(config->upstreamUrl) : upstream;
+        tlsDir = tlsDir.isEmpty() ? QString::fromStdString(config->upstreamTlsDir) : tlsDir;
+    }
+    if (upstream.isEmpty() || tlsDir.isEmpty())
         return fail(options, "invalid_argument", "sync run needs --upstream https://HOST:PORT and --tls DIR");
-    const QUrl url(parser.value("upstream"));
+    const QUrl url(upstream);
     if (!url.isValid() || url.scheme() != QLatin1String("https"))
         return fail(options, "invalid_argument", "--upstream must be an https:// URL");
     bool ok = true;
@@ -109,7 +120,7 @@ int runSync(const QCommandLineParser &parser, const CommonOptions &options)
     if (!ok || (o.untilEmpty && parser.isSet("once")))
         return fail(options, "invalid_argument", "a numeric option is out of range, or both --once and --until-empty");
     const sync::TlsOptions tls{
-        parser.value("tls").toStdString(), parser.isSet("tls12"),
+        tlsDir.toStdString(), parser.isSet("tls12"),
         parser.isSet("pin-sha256") ? std::optional(parser.value("pin-sha256").toLower().toStdString()) : std::nullopt};
     auto tlsConfig = sync::clientTlsConfiguration(tls);
     auto token = sync::enrolmentTokenIn(tls.dir);

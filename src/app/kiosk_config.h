@@ -1,0 +1,87 @@
+// KioskConfig: the kiosk's one configuration file, /etc/simkyc/simkyc.conf (packaging/simkyc.conf is
+// the commented original). Format: "key = value" lines grouped under "[section]" headers; a key's
+// full name is "section.key" (e.g. [match] threshold = 0.55 is match.threshold); '#' or ';' starts a
+// comment line; blank lines are ignored. Every key is optional (absent = the default below).
+// Guarantees: loadKioskConfig() never clamps or guesses: an unknown key (a typo), a duplicate key, a
+// value of the wrong type or outside its range is an InvalidArgument error naming the key, the value,
+// the allowed range and the line, e.g. "match.threshold = 0.9 is outside 0.45..0.65 (line 31)";
+// every problem of the file is reported at once (one per line of the message). The file holds no
+// secrets: certificates and keys are files in upstream.tls_dir; keys named like a secret are
+// redacted by redactedConfigJson() all the same.
+// Thread-safety: free functions, reentrant.
+#pragma once
+
+#include "core/result.h"
+
+#include <QJsonObject>
+
+#include <filesystem>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace simkyc::app {
+
+inline constexpr const char *kDefaultConfigFile = "/etc/simkyc/simkyc.conf";
+inline constexpr const char *kConfigEnv = "SIMKYC_CONFIG";
+
+struct KioskConfig {
+    // [store]
+    std::string dataDir = "/var/lib/simkyc"; // absolute path
+    int minFreeMib = 64;                     // store.min_free_mib 16..65536 (store/registration_guard.h)
+    // [camera]
+    std::string cameraDevice = "/dev/video0"; // /dev/videoN or /dev/v4l/by-id/...
+    int cameraWidth = 1280;                   // 320..3840
+    int cameraHeight = 720;                   // 240..2160
+    int cameraFps = 30;                       // 10..60
+    bool allowVirtualCamera = false;          // camera.allow_virtual: demos only, never in a shop
+    // [screens]
+    std::string clerkScreen;    // output name (e.g. "HDMI-A-1"); empty: the primary screen
+    std::string customerScreen; // output name; empty: one screen shared by clerk and customer
+    // [match]
+    double matchThreshold = 0.55; // 0.45..0.65 (vision/matcher.h, docs/accuracy.md)
+    // [liveness]
+    int livenessChallenges = 3;     // 2..5 (a blink and a turn at least)
+    double livenessTimeoutS = 6.0;  // 3..15 per challenge
+    int livenessMaxSessions = 3;    // 1..5 sessions per customer per 10 minutes
+    std::string captureQualityFile; // optional override of capture_quality_v1.conf; absolute
+    // [retention]
+    int reviewExtraDays = 0; // 0..7 (store/retention.h)
+    int piiDays = 30;        // 1..365
+    // [upstream]
+    std::string upstreamUrl;                        // https://HOST:PORT; empty: no network sync
+    std::string upstreamTlsDir = "/etc/simkyc/tls"; // ca.crt, device.crt, device.key, enrolment-token
+    bool upstreamAllowTls12 = false;
+    std::string upstreamPinSha256; // optional: 64 hex digits
+    int upstreamBatch = 100;       // 1..1000
+    int upstreamTimeoutMs = 30000; // 100..600000
+    int upstreamDeadlineS = 600;   // 1..86400
+    // [ui]
+    std::vector<std::string> languages{"zh_CN", "en"}; // subset of zh_CN, en, de; the first is the default
+    int idleLockMinutes = 5;                           // 1..60
+};
+
+// One key the file may hold: its full name, its range as text (for messages and docs) and its default.
+struct ConfigKey {
+    std::string name;  // "match.threshold"
+    std::string range; // "0.45..0.65"
+    std::string defaultValue;
+};
+[[nodiscard]] const std::vector<ConfigKey> &kioskConfigKeys();
+
+// Parses and validates configuration text; `origin` names it in messages.
+[[nodiscard]] Result<KioskConfig> parseKioskConfig(std::string_view text, std::string_view origin = "config");
+// Reads and parses a file. NotFound / IoError when it cannot be read.
+[[nodiscard]] Result<KioskConfig> loadKioskConfig(const std::filesystem::path &file);
+
+// The file to read: `explicitFile` when given, else $SIMKYC_CONFIG, else /etc/simkyc/simkyc.conf.
+[[nodiscard]] std::filesystem::path configFileFor(const std::string &explicitFile);
+
+// Every effective value by full key name (numbers as numbers, lists as arrays).
+[[nodiscard]] QJsonObject configJson(const KioskConfig &config);
+// True for key names that look like secrets (*key*, *token*, *passphrase*, *password*, *secret*).
+[[nodiscard]] bool isSecretKeyName(std::string_view name);
+// configJson() with the value of every secret-looking key replaced by "<redacted>".
+[[nodiscard]] QJsonObject redactedConfigJson(const KioskConfig &config);
+
+} // namespace simkyc::app
