@@ -41,7 +41,7 @@ protected:
         const QString hint =
             QStringLiteral("Demo account: %1 / %2")
                 .arg(QString::fromStdString(demo.account().name), QString::fromStdString(demo.account().password));
-        workflow = std::make_unique<RegistrationWorkflow>(demo.staff(), hint);
+        workflow = std::make_unique<RegistrationWorkflow>(demo.staff(), hint, idleLock);
         window = std::make_unique<KioskWindow>(*workflow, started);
         const Status loaded = window->load();
         ASSERT_TRUE(loaded.ok()) << loaded.error().toString();
@@ -66,6 +66,7 @@ protected:
     QString clerk() const { return QString::fromStdString(demo.account().name); }
     QString password() const { return QString::fromStdString(demo.account().password); }
 
+    std::chrono::milliseconds idleLock = kDefaultIdleLock;
     test::DemoStore demo;
     std::unique_ptr<RegistrationWorkflow> workflow;
     std::unique_ptr<KioskWindow> window;
@@ -164,6 +165,32 @@ TEST_F(KioskScreensTest, FiveWrongPasswordsLockTheAccount)
     d.key(Qt::Key_Return);
     EXPECT_TRUE(d.waitFor(QStringLiteral("loginScreen"), 100));
     EXPECT_EQ(d.find(QStringLiteral("homeScreen")), nullptr) << "the right password does not open a locked account";
+}
+
+// Input reaches the workflow's idle timer through the window: keys postpone the sign-out, and
+// without them the clerk is signed out with a message.
+class KioskIdleTest : public KioskScreensTest {
+protected:
+    KioskIdleTest() { idleLock = std::chrono::milliseconds(800); }
+};
+
+TEST_F(KioskIdleTest, TypingPostponesTheIdleSignOut)
+{
+    test::ScreenDriver &d = *driver;
+    d.type(clerk());
+    d.key(Qt::Key_Tab);
+    d.type(password());
+    d.key(Qt::Key_Return);
+    ASSERT_TRUE(d.waitFor(QStringLiteral("homeScreen")));
+    for (int i = 0; i < 6; ++i) { // 6 x 300 ms: more than twice the limit, with a key each time
+        QTest::qWait(300);
+        d.key(Qt::Key_Tab);
+    }
+    EXPECT_NE(d.find(QStringLiteral("homeScreen")), nullptr) << "signed out although keys were pressed";
+    ASSERT_TRUE(d.waitFor(QStringLiteral("loginScreen"), 3000));
+    EXPECT_EQ(workflow->loginErrorCode(), "idle_timeout");
+    EXPECT_TRUE(d.text(QStringLiteral("loginError")).contains(QStringLiteral("without activity")));
+    ASSERT_TRUE(d.screenshot(QStringLiteral("08-login-idle-sign-out")));
 }
 
 // The program itself, started as the kiosk starts it (an existing data folder, no demo set-up):
