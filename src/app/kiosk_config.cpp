@@ -1,6 +1,8 @@
 #include "app/kiosk_config.h"
 
+#include <QDir>
 #include <QJsonArray>
+#include <QStandardPaths>
 
 #include <algorithm>
 #include <cctype>
@@ -342,6 +344,15 @@ std::filesystem::path configFileFor(const std::string &explicitFile)
     if (const char *env = std::getenv(kConfigEnv); env != nullptr && *env != '\0')
         return env;
     return kDefaultConfigFile;
+}
+
+std::filesystem::path dataDirOf(const KioskConfig &config, const QString &commandLineDataDir)
+{
+    const QString fallback = QDir::cleanPath(
+        QDir(QStandardPaths::writableLocation(QStandardPaths::GenericDataLocation) + "/simkyc").absolutePath());
+    if (!commandLineDataDir.isEmpty() && commandLineDataDir != fallback)
+        return commandLineDataDir.toStdString();
+    return config.dataDir;
 }
 
 QJsonObject configJson(const KioskConfig &config)

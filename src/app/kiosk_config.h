@@ -77,6 +77,10 @@ struct ConfigKey {
 // The file to read: `explicitFile` when given, else $SIMKYC_CONFIG, else /etc/simkyc/simkyc.conf.
 [[nodiscard]] std::filesystem::path configFileFor(const std::string &explicitFile);
 
+// The store folder: the command line's --data-dir when one was given (anything but the CLI's default,
+// <XDG data>/simkyc), else the configuration's store.data_dir.
+[[nodiscard]] std::filesystem::path dataDirOf(const KioskConfig &config, const QString &commandLineDataDir);
+
 // Every effective value by full key name (numbers as numbers, lists as arrays).
 [[nodiscard]] QJsonObject configJson(const KioskConfig &config);
 // True for key names that look like secrets (*key*, *token*, *passphrase*, *password*, *secret*).

@@ -8,9 +8,7 @@
 #include "store/retention.h"
 #include "store/settings.h"
 
-#include <QDir>
 #include <QJsonArray>
-#include <QStandardPaths>
 
 namespace simkyc::app::cli {
 namespace {
@@ -20,16 +18,6 @@ Result<KioskConfig> loadFor(const QCommandLineParser &parser, QString *file)
     const auto path = configFileFor(parser.value("config").toStdString());
     *file = QString::fromStdString(path.string());
     return loadKioskConfig(path);
-}
-
-// --data-dir when given (before or after the command), else the configuration's store.data_dir.
-std::filesystem::path dataDirFor(const CommonOptions &options, const KioskConfig &config)
-{
-    const QString fallback = QDir::cleanPath(
-        QDir(QStandardPaths::writableLocation(QStandardPaths::GenericDataLocation) + "/simkyc").absolutePath());
-    if (options.dataDir != fallback)
-        return options.dataDir.toStdString();
-    return config.dataDir;
 }
 
 int runCheck(const QCommandLineParser &parser, const CommonOptions &options)
@@ -66,7 +54,7 @@ int runApply(const QCommandLineParser &parser, const CommonOptions &options)
     auto config = loadFor(parser, &file);
     if (!config)
         return fail(options, config.error());
-    const std::filesystem::path dbFile = storeFileOf(dataDirFor(options, *config));
+    const std::filesystem::path dbFile = storeFileOf(dataDirOf(*config, options.dataDir));
     std::error_code ec;
     if (!std::filesystem::exists(dbFile, ec))
         return fail(options, "not_found",

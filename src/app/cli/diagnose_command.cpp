@@ -17,11 +17,9 @@
 #include "vision/injection_check.h"
 
 #include <QDateTime>
-#include <QDir>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QSaveFile>
-#include <QStandardPaths>
 
 #include <sys/stat.h>
 #include <sys/utsname.h>
@@ -260,10 +258,7 @@ int runDiagnose(const QCommandLineParser &parser, const CommonOptions &options)
     report.insert("generated_at", QDateTime::currentDateTimeUtc().toString(Qt::ISODate));
     report.insert("versions", versions());
     report.insert("configuration", configuration(parser.value("config"), &config));
-    const QString fallback = QDir::cleanPath(
-        QDir(QStandardPaths::writableLocation(QStandardPaths::GenericDataLocation) + "/simkyc").absolutePath());
-    const fs::path dataDir =
-        options.dataDir != fallback ? fs::path(options.dataDir.toStdString()) : fs::path(config.dataDir);
+    const fs::path dataDir = dataDirOf(config, options.dataDir);
     report.insert("models", models(options.modelsDir));
     report.insert("cameras", cameras());
     QJsonObject sync = upstreamFiles(config);
