@@ -7,6 +7,7 @@
 #include "sync/submissions.h"
 #include "sync/upstream_client.h"
 
+#include <QEventLoop>
 #include <QJsonArray>
 #include <QTimer>
 
@@ -249,6 +250,20 @@ void SyncWorker::finish(bool stopped, std::string reason)
     Done done = std::move(m_done);
     m_done = nullptr;
     done(m_report);
+}
+
+SyncReport runSyncToEnd(store::Database &db, const store::Keyring &keys, UpstreamClient &client,
+                        const SyncOptions &options)
+{
+    SyncWorker worker(db, keys, client, options);
+    SyncReport report;
+    QEventLoop loop;
+    worker.start([&](const SyncReport &r) {
+        report = r;
+        loop.quit();
+    });
+    loop.exec();
+    return report;
 }
 
 } // namespace simkyc::sync

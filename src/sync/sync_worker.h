@@ -101,4 +101,8 @@ private:
     std::vector<std::pair<std::string, std::string>> m_parks;
 };
 
+// Runs a worker to its end on a local event loop (for commands; never on a GUI thread).
+[[nodiscard]] SyncReport runSyncToEnd(store::Database &db, const store::Keyring &keys, UpstreamClient &client,
+                                      const SyncOptions &options);
+
 } // namespace simkyc::sync

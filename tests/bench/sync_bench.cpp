@@ -13,7 +13,6 @@
 #include <benchmark/benchmark.h>
 
 #include <QCoreApplication>
-#include <QEventLoop>
 #include <QProcess>
 
 #include <cstdio>
@@ -128,15 +127,8 @@ void BM_CatchUp(benchmark::State &state)
         options.batchSize = batch;
         options.untilEmpty = true;
         options.enrolmentToken = enrolmentTokenIn(f.pki).value();
-        SyncWorker worker(session->db, session->keys, client, options);
-        SyncReport report;
-        QEventLoop loop;
         const auto start = std::chrono::steady_clock::now();
-        worker.start([&](const SyncReport &r) {
-            report = r;
-            loop.quit();
-        });
-        loop.exec();
+        const SyncReport report = runSyncToEnd(session->db, session->keys, client, options);
         const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
         if (report.stopped || report.acknowledged < f.records)
             die("the catch-up did not finish: " + report.stopReason);

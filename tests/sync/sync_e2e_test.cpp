@@ -70,6 +70,22 @@ TEST_F(SyncE2e, EveryRecordArrivesOnceAndAResentRecordGetsItsFirstReceipt)
     EXPECT_EQ(status.json().value("upstream").toString(), QStringLiteral("https://127.0.0.1:%1").arg(server->port()));
 }
 
+TEST_F(SyncE2e, TheHeadlessDemoEndsWithTheCarriersReceipts)
+{
+    auto server = startServer(db(), 0, log("server.log"));
+    ASSERT_TRUE(server->ok());
+    const ProgramRun r = kiosk(
+        {"demo", "--data-dir", qpath(dir("kiosk")), "--records", "2", "--manual-check", "--kdf-cost-log2", "10",
+         "--upstream", QStringLiteral("https://127.0.0.1:%1").arg(server->port()), "--tls", qpath(pkiDir()), "--json"});
+    ASSERT_EQ(r.exitCode, 0) << r.out.toStdString() << r.err.toStdString();
+    const QJsonObject synced = r.json();
+    EXPECT_EQ(synced.value("step").toString(), "synced");
+    EXPECT_EQ(synced.value("acknowledged").toInt(), 2);
+    EXPECT_EQ(synced.value("pending").toInt(), 0);
+    EXPECT_EQ(r.out.count("\"step\":\"registration\""), 2);
+    expectExactly(2);
+}
+
 TEST_F(SyncE2e, ServerDownAtStartKeepsEverythingPendingUntilItComesUp)
 {
     makeRecords(dir("kiosk"), 5);

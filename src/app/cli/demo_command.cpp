@@ -1,8 +1,55 @@
 // simkyc-cli demo: the headless registration demo.
 #include "app/cli/command_list.h"
 #include "app/demo_registration.h"
+#include "app/store_session.h"
+#include "store/outbox_repository.h"
+#include "sync/sync_worker.h"
+#include "sync/upstream_client.h"
 
 namespace simkyc::app::cli {
+
+namespace {
+
+// The demo's records sent upstream, then each one's sync state (what the carrier's receipt said).
+int syncDemo(const CommonOptions &options, const QUrl &upstream, const std::filesystem::path &tls)
+{
+    auto tlsConfig = sync::clientTlsConfiguration({tls, false, std::nullopt});
+    auto token = sync::enrolmentTokenIn(tls);
+    if (!tlsConfig || !token)
+        return fail(options, !tlsConfig ? tlsConfig.error() : token.error());
+    auto session = openSession(options.dataDir.toStdString(), std::nullopt, true);
+    if (!session)
+        return fail(options, session.error());
+    sync::SyncOptions o;
+    o.untilEmpty = true;
+    o.deadline = std::chrono::seconds(60);
+    o.enrolmentToken = *token;
+    sync::UpstreamClient client(upstream, *tlsConfig, std::nullopt, std::chrono::seconds(30));
+    const sync::SyncReport report = sync::runSyncToEnd(session->db, session->keys, client, o);
+    auto counts = store::OutboxRepository(session->db).counts();
+    if (!counts)
+        return fail(options, counts.error());
+    const QJsonObject line{
+        {"step", "synced"},
+        {"upstream", upstream.toString()},
+        {"acknowledged", static_cast<qint64>(report.acknowledged)},
+        {"quota_exceeded", static_cast<qint64>(report.quotaExceeded)},
+        {"parked", static_cast<qint64>(report.parked)},
+        {"pending", static_cast<qint64>(counts->pending)},
+        {"seconds", report.seconds},
+        {"stop_reason", report.stopped ? QJsonValue(QString::fromStdString(report.stopReason)) : QJsonValue()}};
+    if (options.json)
+        printJson(line);
+    else
+        printText(QStringLiteral("synced to %1: %2 acknowledged by the carrier (receipts verified), %3 pending%4\n")
+                      .arg(upstream.toString())
+                      .arg(report.acknowledged)
+                      .arg(counts->pending)
+                      .arg(report.stopped ? "; stopped: " + QString::fromStdString(report.stopReason) : QString()));
+    return !report.stopped && counts->pending == 0 && report.parked == 0 ? kExitOk : kExitNegative;
+}
+
+} // namespace
 
 Command demoCommand()
 {
@@ -16,6 +63,11 @@ Command demoCommand()
         p.addOption({"manual-check", "Every record takes the non-face path (a manual identity check by the "
                                      "manager): no camera, no face data."});
         p.addOption({"kdf-cost-log2", "Tests only: scrypt cost of the demo clerk's password (10-22).", "N"});
+        p.addOption({"upstream",
+                     "Then send the records to this carrier endpoint (https://HOST:PORT) and print "
+                     "the synced result.",
+                     "URL"});
+        p.addOption({"tls", "With --upstream: the TLS folder (scripts/test-pki DIR makes one).", "DIR"});
     };
     c.run = [](const QCommandLineParser &parser, const CommonOptions &options) {
         DemoOptions demo;
@@ -51,7 +103,9 @@ Command demoCommand()
         if (!status.ok())
             return fail(options, QString::fromUtf8(errorCodeName(status.error().code).data()),
                         QString::fromStdString(status.error().message));
-        return kExitOk;
+        if (!parser.isSet("upstream"))
+            return kExitOk;
+        return syncDemo(options, QUrl(parser.value("upstream")), parser.value("tls").toStdString());
     };
     return c;
 }

@@ -12,7 +12,6 @@
 #include "sync/upstream_client.h"
 
 #include <QDir>
-#include <QEventLoop>
 #include <QFile>
 #include <QJsonArray>
 
@@ -132,14 +131,7 @@ int runSync(const QCommandLineParser &parser, const CommonOptions &options)
     if (!session)
         return fail(options, session.error());
     sync::UpstreamClient client(url, *tlsConfig, tls.pinSha256, std::chrono::milliseconds(timeoutMs));
-    sync::SyncWorker worker(session->db, session->keys, client, o);
-    sync::SyncReport report;
-    QEventLoop loop; // the command's own loop: nothing else runs on this thread
-    worker.start([&](const sync::SyncReport &r) {
-        report = r;
-        loop.quit();
-    });
-    loop.exec();
+    const sync::SyncReport report = sync::runSyncToEnd(session->db, session->keys, client, o);
     // Acknowledged records are what retention waits for: its daily run, when due, follows the sync.
     auto retention = store::runRetentionIfDue(session->db);
     if (!retention)
