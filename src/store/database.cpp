@@ -121,6 +121,10 @@ Status Database::exec(std::string_view sql)
         return Error{ErrorCode::DatabaseError, "database is closed"};
     if (sql.size() > kMaxSqlBytes)
         return Error{ErrorCode::DatabaseError, "exec: SQL text too long"};
+    // sqlite3_prepare_v2 stops at a NUL byte and returns no statement without consuming it, so the
+    // loop below would never end (found by tests/fuzz/store_migrations_fuzz.cpp).
+    if (sql.find('\0') != std::string_view::npos)
+        return Error{ErrorCode::DatabaseError, "exec: SQL text contains a NUL byte"};
     while (!onlyWhitespace(sql)) {
         sqlite3_stmt *stmt = nullptr;
         const char *tail = nullptr;
@@ -217,6 +221,24 @@ void CachedStatement::release()
         *m_inUse = false;
     m_statement = nullptr;
     m_inUse = nullptr;
+}
+
+Status stepOnce(Result<CachedStatement> &statement)
+{
+    if (!statement)
+        return statement.error();
+    auto step = (*statement)->step();
+    if (!step)
+        return step.error();
+    return {};
+}
+
+Status firstFailure(std::initializer_list<Status> results)
+{
+    for (const Status &r : results)
+        if (!r)
+            return r;
+    return {};
 }
 
 } // namespace simkyc::store

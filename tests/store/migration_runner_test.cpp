@@ -41,6 +41,21 @@ TEST_F(MigrationRunnerTest, FromEmptyAppliesAllAndSetsUserVersion)
     EXPECT_EQ(*db->queryInt64("SELECT count(*) FROM device"), 1);
 }
 
+TEST_F(MigrationRunnerTest, AMigrationWithANulByteFailsInsteadOfHanging)
+{
+    // Found by tests/fuzz/store_migrations_fuzz.cpp: Database::exec looped forever on SQL holding a
+    // NUL byte (a corrupt migration file), so opening the store hung (this test then times out).
+    Result<Database> db = Database::open(file());
+    ASSERT_TRUE(db) << db.error().toString();
+    const std::string sql("CREATE TABLE a (x);\0CREATE TABLE b (y);", 39);
+    const Result<MigrationSummary> applied = applyMigrations(*db, {Migration{1, "nul", sql}});
+    ASSERT_FALSE(applied);
+    EXPECT_NE(applied.error().message.find("NUL byte"), std::string::npos) << applied.error().message;
+    EXPECT_EQ(*schemaVersion(*db), 0);
+    EXPECT_FALSE(hasTable(*db, "a")) << "the migration's transaction was rolled back";
+    EXPECT_FALSE(db->exec(std::string_view("SELECT 1;\0", 10))) << "exec refuses a NUL byte anywhere";
+}
+
 TEST_F(MigrationRunnerTest, ReopeningIsANoOp)
 {
     ASSERT_TRUE(openDatabase(file(), test::threeVersions()));
