@@ -14,6 +14,7 @@
 #include <cstdint>
 #include <filesystem>
 #include <functional>
+#include <initializer_list>
 #include <map>
 #include <memory>
 #include <string>
@@ -106,5 +107,11 @@ private:
     Statement *m_statement = nullptr;
     bool *m_inUse = nullptr;
 };
+
+// Steps a checked-out statement once (a write, or the first row of a read, which stays readable):
+// the preparation's or the step's error, else ok.
+[[nodiscard]] Status stepOnce(Result<CachedStatement> &statement);
+// The first failed binding of a list, else ok.
+[[nodiscard]] Status firstFailure(std::initializer_list<Status> results);
 
 } // namespace simkyc::store

@@ -10,16 +10,6 @@
 namespace simkyc::store {
 namespace {
 
-Status stepOnce(Result<CachedStatement> &s)
-{
-    if (!s)
-        return s.error();
-    auto step = (*s)->step();
-    if (!step)
-        return step.error();
-    return {};
-}
-
 std::optional<std::string> optionalText(const Statement &q, int column)
 {
     if (q.columnIsNull(column))
@@ -114,10 +104,11 @@ Status OutboxRepository::acknowledge(const std::vector<Acknowledgement> &acks, C
             if (!s)
                 return s.error();
             Statement &q = **s;
-            for (Status b : {q.bindText(1, a.recordId), q.bindText(2, a.decision), q.bindInt64(3, a.activeCount),
-                             q.bindText(4, a.receiptJson), q.bindText(5, at)})
-                if (!b)
-                    return b;
+            if (Status b =
+                    firstFailure({q.bindText(1, a.recordId), q.bindText(2, a.decision), q.bindInt64(3, a.activeCount),
+                                  q.bindText(4, a.receiptJson), q.bindText(5, at)});
+                !b)
+                return b;
             if (Status done = stepOnce(s); !done)
                 return done;
         }

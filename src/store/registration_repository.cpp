@@ -75,24 +75,6 @@ std::vector<std::string> splitCodes(const std::string &text)
     return out;
 }
 
-Status bindAll(std::initializer_list<Status> results)
-{
-    for (const Status &r : results)
-        if (!r)
-            return r;
-    return {};
-}
-
-Status run(Result<CachedStatement> &statement)
-{
-    if (!statement)
-        return statement.error();
-    auto step = (*statement)->step();
-    if (!step)
-        return step.error();
-    return {};
-}
-
 } // namespace
 
 Result<std::string> RegistrationRepository::insert(const NewRegistration &r, Clock::time_point now)
@@ -164,15 +146,15 @@ Result<std::string> RegistrationRepository::insert(const NewRegistration &r, Clo
         if (!s)
             return s.error();
         Statement &q = **s;
-        Status b = bindAll({q.bindText(1, *id), q.bindText(2, at), q.bindText(3, at), q.bindInt64(4, r.clerkId),
-                            q.bindText(5, core::stateName(r.status)),
-                            r.outcome ? q.bindText(6, core::decisionName(*r.outcome)) : q.bindNull(6),
-                            q.bindText(7, joinCodes(r.reasonCodes)),
-                            r.matchDistance ? q.bindDouble(8, *r.matchDistance) : q.bindNull(8),
-                            q.bindText(9, r.livenessSummary), q.bindBlob(10, asBlob(*wrapped))});
+        Status b = firstFailure({q.bindText(1, *id), q.bindText(2, at), q.bindText(3, at), q.bindInt64(4, r.clerkId),
+                                 q.bindText(5, core::stateName(r.status)),
+                                 r.outcome ? q.bindText(6, core::decisionName(*r.outcome)) : q.bindNull(6),
+                                 q.bindText(7, joinCodes(r.reasonCodes)),
+                                 r.matchDistance ? q.bindDouble(8, *r.matchDistance) : q.bindNull(8),
+                                 q.bindText(9, r.livenessSummary), q.bindBlob(10, asBlob(*wrapped))});
         for (std::size_t i = 0; b && i < sealedFields.size(); ++i)
             b = q.bindBlob(static_cast<int>(11 + i), asBlob(sealedFields[i]));
-        if (Status done = b ? run(s) : b; !done)
+        if (Status done = b ? stepOnce(s) : b; !done)
             return done.error();
     }
     {
@@ -181,18 +163,18 @@ Result<std::string> RegistrationRepository::insert(const NewRegistration &r, Clo
         if (!s)
             return s.error();
         Statement &q = **s;
-        Status b = bindAll({q.bindText(1, *id), q.bindBlob(2, asBlob(*sealed)),
-                            thumbnail ? q.bindBlob(3, asBlob(*thumbnail)) : q.bindNull(3),
-                            q.bindText(4, utcTimestamp(r.biometricsExpireAt))});
-        if (Status done = b ? run(s) : b; !done)
+        Status b = firstFailure({q.bindText(1, *id), q.bindBlob(2, asBlob(*sealed)),
+                                 thumbnail ? q.bindBlob(3, asBlob(*thumbnail)) : q.bindNull(3),
+                                 q.bindText(4, utcTimestamp(r.biometricsExpireAt))});
+        if (Status done = b ? stepOnce(s) : b; !done)
             return done.error();
     }
     {
         auto s = m_db.cached("INSERT INTO id_blind_index (registration_id, hmac, active) VALUES (?,?,1)");
         if (!s)
             return s.error();
-        Status b = bindAll({(*s)->bindText(1, *id), (*s)->bindBlob(2, asBlob(*blind))});
-        if (Status done = b ? run(s) : b; !done)
+        Status b = firstFailure({(*s)->bindText(1, *id), (*s)->bindBlob(2, asBlob(*blind))});
+        if (Status done = b ? stepOnce(s) : b; !done)
             return done.error();
     }
     {
@@ -201,11 +183,12 @@ Result<std::string> RegistrationRepository::insert(const NewRegistration &r, Clo
         if (!s)
             return s.error();
         Statement &q = **s;
-        Status b = bindAll({q.bindText(1, *id), q.bindText(2, at), q.bindText(3, at),
-                            upstream ? q.bindBlob(4, asBlob(upstream->payload)) : q.bindNull(4),
-                            upstream ? q.bindBlob(5, asBlob(upstream->sealedPii)) : q.bindNull(5),
-                            upstream && upstream->quotaIndex ? q.bindText(6, *upstream->quotaIndex) : q.bindNull(6)});
-        if (Status done = b ? run(s) : b; !done)
+        Status b =
+            firstFailure({q.bindText(1, *id), q.bindText(2, at), q.bindText(3, at),
+                          upstream ? q.bindBlob(4, asBlob(upstream->payload)) : q.bindNull(4),
+                          upstream ? q.bindBlob(5, asBlob(upstream->sealedPii)) : q.bindNull(5),
+                          upstream && upstream->quotaIndex ? q.bindText(6, *upstream->quotaIndex) : q.bindNull(6)});
+        if (Status done = b ? stepOnce(s) : b; !done)
             return done.error();
     }
     const AuditEntry audit{"staff:" + std::to_string(r.clerkId), "registration.insert", *id,
@@ -285,7 +268,7 @@ Result<std::vector<RegistrationSummary>> RegistrationRepository::listDay(std::st
         m_db.cached(std::string(kSummaryColumns) + "WHERE created_at >= ? AND created_at < ? ORDER BY created_at, id");
     if (!s)
         return s.error();
-    if (Status b = bindAll({(*s)->bindText(1, day->toIsoString()), (*s)->bindText(2, next)}); !b)
+    if (Status b = firstFailure({(*s)->bindText(1, day->toIsoString()), (*s)->bindText(2, next)}); !b)
         return b.error();
     std::vector<RegistrationSummary> out;
     for (;;) {

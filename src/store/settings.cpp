@@ -47,10 +47,7 @@ Status writeSetting(Database &db, std::string_view key, std::string_view value, 
     for (Status b : {(*s)->bindText(1, key), (*s)->bindText(2, value), (*s)->bindText(3, utcTimestamp(now))})
         if (!b)
             return b;
-    auto step = (*s)->step();
-    if (!step)
-        return step.error();
-    return {};
+    return stepOnce(s);
 }
 
 } // namespace simkyc::store
