@@ -13,7 +13,9 @@
 
 #include <gtest/gtest.h>
 
+#include <QFile>
 #include <QJsonArray>
+#include <QJsonDocument>
 #include <QThread>
 
 namespace simkyc::sync::test {
@@ -84,6 +86,42 @@ TEST_F(SyncE2e, TheHeadlessDemoEndsWithTheCarriersReceipts)
     EXPECT_EQ(synced.value("pending").toInt(), 0);
     EXPECT_EQ(r.out.count("\"step\":\"registration\""), 2);
     expectExactly(2);
+}
+
+// The demo prints the clear test names and ID numbers it used: after the sync, none of them may
+// appear in the kiosk's files, the carrier's database or either side's log.
+TEST_F(SyncE2e, ClearCustomerDataAppearsNowhereOnEitherSide)
+{
+    const ProgramRun made = kiosk({"demo", "--data-dir", qpath(dir("kiosk")), "--records", "5", "--manual-check",
+                                   "--kdf-cost-log2", "10", "--json"});
+    ASSERT_EQ(made.exitCode, 0) << made.err.toStdString();
+    std::vector<QByteArray> planted;
+    for (const QByteArray &line : made.out.trimmed().split('\n')) {
+        const QJsonObject r = QJsonDocument::fromJson(line).object();
+        planted.push_back(r.value("name").toString().toUtf8());
+        planted.push_back(r.value("id_number").toString().toUtf8());
+    }
+    ASSERT_EQ(planted.size(), 10U);
+    auto server = startServer(db(), 0, log("server.log"));
+    ASSERT_TRUE(server->ok());
+    const ProgramRun sent = kiosk(syncArgs(dir("kiosk"), server->port(), {"--until-empty"}));
+    ASSERT_EQ(sent.exitCode, 0) << sent.err.toStdString();
+    server->stop();
+    std::vector<fs::path> files;
+    for (const fs::path &root : {dir("kiosk"), m_tmp.path()})
+        for (const auto &entry : fs::directory_iterator(root))
+            if (entry.is_regular_file())
+                files.push_back(entry.path()); // simkyc.db(-wal), upstream.db(-wal), server.log
+    ASSERT_GE(files.size(), 3U);
+    const QByteArray logs = made.err + sent.err;
+    for (const QByteArray &p : planted) {
+        EXPECT_FALSE(logs.contains(p)) << p.toStdString() << " in the kiosk's log";
+        for (const fs::path &file : files) {
+            QFile f(qpath(file));
+            ASSERT_TRUE(f.open(QIODevice::ReadOnly)) << file;
+            EXPECT_FALSE(f.readAll().contains(p)) << p.toStdString() << " in " << file;
+        }
+    }
 }
 
 TEST_F(SyncE2e, ServerDownAtStartKeepsEverythingPendingUntilItComesUp)
