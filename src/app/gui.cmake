@@ -22,7 +22,7 @@ set_target_properties(simkyc_app_gui PROPERTIES AUTOMOC ON)
 add_subdirectory(${PROJECT_SOURCE_DIR}/ui ${CMAKE_BINARY_DIR}/ui)
 
 simkyc_module(app_quick
-    SOURCES gui/kiosk_window.cpp
+    SOURCES gui/kiosk_window.cpp gui/translations.cpp
     PUBLIC_LINKS simkyc::app_gui simkyc_ui Qt6::Gui Qt6::Qml Qt6::Quick
 )
 set_target_properties(simkyc_app_quick PROPERTIES AUTOMOC ON)

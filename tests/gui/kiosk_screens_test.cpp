@@ -3,6 +3,7 @@
 // screen reached is saved as a PNG into build/screenshots/ (docs/screenshots/ holds a copy).
 #include "app/gui/kiosk_window.h"
 #include "app/gui/registration_workflow.h"
+#include "app/gui/translations.h"
 #include "gui_fixture.h"
 #include "screen_driver.h"
 
@@ -36,6 +37,10 @@ protected:
     void SetUp() override
     {
         ASSERT_TRUE(demo.ok()) << demo.error();
+        if (!language.isEmpty()) {
+            translator = installKioskTranslation(language);
+            ASSERT_NE(translator, nullptr) << language.toStdString();
+        }
         QElapsedTimer started;
         started.start();
         const QString hint =
@@ -61,12 +66,15 @@ protected:
         driver.reset();
         window.reset();
         workflow.reset();
+        translator.reset();
     }
 
     QString clerk() const { return QString::fromStdString(demo.account().name); }
     QString password() const { return QString::fromStdString(demo.account().password); }
 
     std::chrono::milliseconds idleLock = kDefaultIdleLock;
+    QString language; // "" = the source strings (English)
+    std::unique_ptr<QTranslator> translator;
     test::DemoStore demo;
     std::unique_ptr<RegistrationWorkflow> workflow;
     std::unique_ptr<KioskWindow> window;
@@ -191,6 +199,36 @@ TEST_F(KioskIdleTest, TypingPostponesTheIdleSignOut)
     EXPECT_EQ(workflow->loginErrorCode(), "idle_timeout");
     EXPECT_TRUE(d.text(QStringLiteral("loginError")).contains(QStringLiteral("without activity")));
     ASSERT_TRUE(d.screenshot(QStringLiteral("08-login-idle-sign-out")));
+}
+
+// The same screens in Chinese: the compiled-in translation reaches QML (qsTr) and the view-models
+// (the rule messages); the rule codes stay as they are.
+class KioskChineseTest : public KioskScreensTest {
+protected:
+    KioskChineseTest() { language = QStringLiteral("zh_CN"); }
+};
+
+TEST_F(KioskChineseTest, SignInAndTheFormAreTranslated)
+{
+    test::ScreenDriver &d = *driver;
+    EXPECT_EQ(d.text(QStringLiteral("loginButton")), QStringLiteral("登录"));
+    d.type(clerk());
+    d.key(Qt::Key_Tab);
+    d.type(QStringLiteral("wrong-password"));
+    d.key(Qt::Key_Return);
+    EXPECT_EQ(d.text(QStringLiteral("loginError")), QStringLiteral("用户名或密码错误。"));
+    ASSERT_TRUE(d.screenshot(QStringLiteral("09-login-zh_CN")));
+    ASSERT_TRUE(d.typeInto(QStringLiteral("loginPassword"), password()));
+    d.key(Qt::Key_Return);
+    ASSERT_TRUE(d.waitFor(QStringLiteral("homeScreen")));
+    d.key(Qt::Key_Return); // "New registration" has the focus
+    ASSERT_TRUE(d.waitFor(QStringLiteral("customerFormScreen")));
+    d.type(QStringLiteral("张三"));
+    d.key(Qt::Key_Tab);
+    d.type(QStringLiteral("36042619910101007"));
+    EXPECT_EQ(d.text(QStringLiteral("customerIdNumberError")),
+              QStringLiteral("身份证号码为 18 位；已输入 17 位。（规则：length）"));
+    ASSERT_TRUE(d.screenshot(QStringLiteral("10-form-zh_CN")));
 }
 
 // The program itself, started as the kiosk starts it (an existing data folder, no demo set-up):

@@ -3,13 +3,18 @@
 #include "core/iccid.h"
 #include "core/phone.h"
 
+#include <QCoreApplication>
+
 namespace simkyc::app {
 namespace {
+
+// Translation context "CustomerFormModel" named explicitly: tr() would use the qualified class name, which
+// lupdate does not derive from `namespace simkyc::app`.
 
 QString rulePrefixed(std::string_view rule, const QString &message)
 {
     //: %1 is a stable rule code such as check_character, %2 the explanation.
-    return CustomerFormModel::tr("%2 (rule: %1)")
+    return QCoreApplication::translate("CustomerFormModel", "%2 (rule: %1)")
         .arg(QString::fromLatin1(rule.data(), qsizetype(rule.size())), message);
 }
 
@@ -17,14 +22,23 @@ QString idRuleMessage(core::IdRule rule, int typedChars, int minimumAge)
 {
     using R = core::IdRule;
     switch (rule) {
-    case R::Length: return CustomerFormModel::tr("An ID number has 18 characters; %1 typed.").arg(typedChars);
-    case R::Characters: return CustomerFormModel::tr("Only digits, and X as the last character.");
-    case R::RegionCode: return CustomerFormModel::tr("The first two digits are not a province code.");
-    case R::BirthDate: return CustomerFormModel::tr("Digits 7 to 14 are not a real date of birth.");
-    case R::FutureBirthDate: return CustomerFormModel::tr("The date of birth lies in the future.");
-    case R::MinimumAge: return CustomerFormModel::tr("The customer must be at least %1 years old.").arg(minimumAge);
+    case R::Length:
+        return QCoreApplication::translate("CustomerFormModel", "An ID number has 18 characters; %1 typed.")
+            .arg(typedChars);
+    case R::Characters:
+        return QCoreApplication::translate("CustomerFormModel", "Only digits, and X as the last character.");
+    case R::RegionCode:
+        return QCoreApplication::translate("CustomerFormModel", "The first two digits are not a province code.");
+    case R::BirthDate:
+        return QCoreApplication::translate("CustomerFormModel", "Digits 7 to 14 are not a real date of birth.");
+    case R::FutureBirthDate:
+        return QCoreApplication::translate("CustomerFormModel", "The date of birth lies in the future.");
+    case R::MinimumAge:
+        return QCoreApplication::translate("CustomerFormModel", "The customer must be at least %1 years old.")
+            .arg(minimumAge);
     case R::CheckCharacter:
-        return CustomerFormModel::tr("The last character does not match the others: a character is mistyped.");
+        return QCoreApplication::translate("CustomerFormModel",
+                                           "The last character does not match the others: a character is mistyped.");
     }
     return {};
 }
@@ -33,10 +47,10 @@ QString phoneRuleMessage(core::PhoneRule rule)
 {
     using R = core::PhoneRule;
     switch (rule) {
-    case R::Characters: return CustomerFormModel::tr("Only digits, and one + in front.");
-    case R::CountryCode: return CustomerFormModel::tr("Only mainland China numbers (+86).");
-    case R::Length: return CustomerFormModel::tr("A mobile number has 11 digits.");
-    case R::Prefix: return CustomerFormModel::tr("A mobile number starts with 13 to 19.");
+    case R::Characters: return QCoreApplication::translate("CustomerFormModel", "Only digits, and one + in front.");
+    case R::CountryCode: return QCoreApplication::translate("CustomerFormModel", "Only mainland China numbers (+86).");
+    case R::Length: return QCoreApplication::translate("CustomerFormModel", "A mobile number has 11 digits.");
+    case R::Prefix: return QCoreApplication::translate("CustomerFormModel", "A mobile number starts with 13 to 19.");
     }
     return {};
 }
@@ -45,10 +59,14 @@ QString iccidRuleMessage(core::IccidRule rule)
 {
     using R = core::IccidRule;
     switch (rule) {
-    case R::Characters: return CustomerFormModel::tr("Only digits.");
-    case R::Length: return CustomerFormModel::tr("A SIM number (ICCID) has 19 or 20 digits.");
-    case R::IndustryPrefix: return CustomerFormModel::tr("A SIM number (ICCID) starts with 89.");
-    case R::CheckDigit: return CustomerFormModel::tr("The last digit does not match the others: a digit is mistyped.");
+    case R::Characters: return QCoreApplication::translate("CustomerFormModel", "Only digits.");
+    case R::Length:
+        return QCoreApplication::translate("CustomerFormModel", "A SIM number (ICCID) has 19 or 20 digits.");
+    case R::IndustryPrefix:
+        return QCoreApplication::translate("CustomerFormModel", "A SIM number (ICCID) starts with 89.");
+    case R::CheckDigit:
+        return QCoreApplication::translate("CustomerFormModel",
+                                           "The last digit does not match the others: a digit is mistyped.");
     }
     return {};
 }
@@ -74,10 +92,13 @@ void checkFreeText(const QString &text, int maxChars, QString &rule, QString &me
     if (trimmed.isEmpty()) {
         rule = QStringLiteral("required");
         message =
-            text.isEmpty() ? QString() : rulePrefixed("required", CustomerFormModel::tr("This field is required."));
+            text.isEmpty()
+                ? QString()
+                : rulePrefixed("required", QCoreApplication::translate("CustomerFormModel", "This field is required."));
     } else if (trimmed.size() > maxChars) {
         rule = QStringLiteral("too_long");
-        message = rulePrefixed("too_long", CustomerFormModel::tr("At most %1 characters.").arg(maxChars));
+        message = rulePrefixed(
+            "too_long", QCoreApplication::translate("CustomerFormModel", "At most %1 characters.").arg(maxChars));
     } else {
         rule.clear();
         message.clear();
@@ -204,7 +225,8 @@ QString CustomerFormModel::sex() const
 {
     if (!m_parsedId)
         return {};
-    return m_parsedId->sex == core::Sex::Male ? tr("Male") : tr("Female");
+    return m_parsedId->sex == core::Sex::Male ? QCoreApplication::translate("CustomerFormModel", "Male")
+                                              : QCoreApplication::translate("CustomerFormModel", "Female");
 }
 
 QString CustomerFormModel::sexCode() const

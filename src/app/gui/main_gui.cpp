@@ -4,6 +4,7 @@
 #include "app/gui/gui_log.h"
 #include "app/gui/kiosk_window.h"
 #include "app/gui/registration_workflow.h"
+#include "app/gui/translations.h"
 #include "app/qt_logging.h"
 #include "app/store_session.h"
 #include "store/staff_repository.h"
@@ -12,6 +13,7 @@
 #include <QDir>
 #include <QElapsedTimer>
 #include <QGuiApplication>
+#include <QLocale>
 #include <QTemporaryDir>
 
 #include <cstdio>
@@ -57,8 +59,12 @@ int main(int argc, char *argv[])
                                         QStringLiteral("Sign the clerk out after this many minutes without "
                                                        "input (default 5)."),
                                         QStringLiteral("N"), QString::number(app::kDefaultIdleLock.count()));
-    parser.addOptions({dataDirOption, demoOption, passphraseOption, idleOption});
+    const QCommandLineOption languageOption(QStringLiteral("language"),
+                                            QStringLiteral("zh_CN, de or en (default: the system's language)."),
+                                            QStringLiteral("LANG"), QLocale::system().name());
+    parser.addOptions({dataDirOption, demoOption, passphraseOption, idleOption, languageOption});
     parser.process(application);
+    const auto translation = app::installKioskTranslation(parser.value(languageOption));
 
     bool idleOk = false;
     const int idleMinutes = parser.value(idleOption).toInt(&idleOk);
@@ -81,7 +87,7 @@ int main(int argc, char *argv[])
         auto account = app::prepareDemoDataFolder(dataDir);
         if (!account.ok())
             return fail("demo set-up: " + account.error().toString());
-        demoHint = QObject::tr("Demo account: %1 / %2")
+        demoHint = QCoreApplication::translate("main", "Demo account: %1 / %2")
                        .arg(QString::fromStdString(account->name), QString::fromStdString(account->password));
         qCInfo(app::lcGui).noquote() << "demo data folder" << QString::fromStdString(dataDir.string());
     }

@@ -3,12 +3,16 @@
 #include "app/gui/gui_log.h"
 #include "store/staff_repository.h"
 
+#include <QCoreApplication>
 #include <QDateTime>
 
 #include <chrono>
 
 namespace simkyc::app {
 namespace {
+
+// Translation context "RegistrationWorkflow" named explicitly: tr() would use the qualified class name, which
+// lupdate does not derive from `namespace simkyc::app`.
 
 QDate localDateOf(store::Clock::time_point t)
 {
@@ -19,8 +23,9 @@ QDate localDateOf(store::Clock::time_point t)
 QString lockMessage(int seconds)
 {
     const QString time = QStringLiteral("%1:%2").arg(seconds / 60).arg(seconds % 60, 2, 10, QLatin1Char('0'));
-    return RegistrationWorkflow::tr("This account is locked after too many wrong passwords. Try again in %1, "
-                                    "or ask the manager.")
+    return QCoreApplication::translate("RegistrationWorkflow",
+                                       "This account is locked after too many wrong passwords. Try again in %1, "
+                                       "or ask the manager.")
         .arg(time);
 }
 
@@ -62,7 +67,8 @@ bool RegistrationWorkflow::login(const QString &name, const QString &password)
         return false;
     }
     if (name.trimmed().isEmpty() || password.isEmpty()) {
-        setLoginError(QStringLiteral("missing_input"), tr("Type your name and your password."));
+        setLoginError(QStringLiteral("missing_input"),
+                      QCoreApplication::translate("RegistrationWorkflow", "Type your name and your password."));
         return false;
     }
     const std::string nameUtf8 = name.trimmed().toStdString();
@@ -71,9 +77,10 @@ bool RegistrationWorkflow::login(const QString &name, const QString &password)
     std::fill(passwordUtf8.begin(), passwordUtf8.end(), '\0');
     if (!result.ok()) {
         qCWarning(lcGui) << "login failed:" << QString::fromStdString(errorCodeName(result.error().code).data());
-        setLoginError(QStringLiteral("store_error"),
-                      tr("The staff list cannot be read (%1). Ask the manager.")
-                          .arg(QString::fromLatin1(errorCodeName(result.error().code).data())));
+        setLoginError(
+            QStringLiteral("store_error"),
+            QCoreApplication::translate("RegistrationWorkflow", "The staff list cannot be read (%1). Ask the manager.")
+                .arg(QString::fromLatin1(errorCodeName(result.error().code).data())));
         return false;
     }
     switch (result->outcome) {
@@ -95,7 +102,8 @@ bool RegistrationWorkflow::login(const QString &name, const QString &password)
     }
     m_lockedUntil.reset();
     m_countdownTimer.stop();
-    setLoginError(QStringLiteral("wrong_credentials"), tr("The name or the password is wrong."));
+    setLoginError(QStringLiteral("wrong_credentials"),
+                  QCoreApplication::translate("RegistrationWorkflow", "The name or the password is wrong."));
     return false;
 }
 
@@ -133,7 +141,8 @@ void RegistrationWorkflow::lockForIdle()
         return;
     logout();
     setLoginError(QStringLiteral("idle_timeout"),
-                  tr("Signed out after %n minute(s) without activity.", nullptr, idleLockMinutes()));
+                  QCoreApplication::translate("RegistrationWorkflow", "Signed out after %n minute(s) without activity.",
+                                              nullptr, idleLockMinutes()));
 }
 
 void RegistrationWorkflow::startRegistration()
