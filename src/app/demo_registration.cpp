@@ -219,7 +219,7 @@ Status runDemo(const ModelCatalog &catalog, const DemoOptions &options, const De
     if (!upstream)
         return upstream.error();
     store::RegistrationRepository repo(session->db, session->keys, &*upstream);
-    for (int i = 0; i < options.records; ++i) {
+    for (int i = 0; i < options.records && (!options.keepGoing || options.keepGoing()); ++i) {
         if (Status space = store::checkCanRegister(session->db); !space.ok()) // "disk_low": refused before capture
             return space;
         const auto stored = repo.count();

@@ -28,6 +28,7 @@ struct DemoOptions {
     std::optional<std::filesystem::path> sampleVideo; // default: <data>/liveness/liveportrait/d13.mp4 if present
     bool manualCheck = false;            // the non-face alternative for every record, even with a sample video
     std::optional<unsigned> kdfCostLog2; // tests only: cheap staff password hashing
+    std::function<bool()> keepGoing;     // asked before each record (the soak's clock); null: always
 };
 
 // Called with one JSON object per stored registration (record id, the clear test name and ID

@@ -18,6 +18,7 @@ Command staffCommand();
 Command spoofCommand();
 Command idcardCommand();
 Command syncCommand();
+Command soakCommand();
 Command configCommand();
 Command diagnoseCommand();
 
