@@ -5,6 +5,7 @@
 #include <opencv2/imgproc.hpp>
 
 #include <algorithm>
+#include <cctype>
 #include <fstream>
 #include <string>
 #include <system_error>
@@ -41,13 +42,89 @@ Image ImageAccess::fromMat(const cv::Mat &mat)
 
 namespace {
 
-// Reads width/height from a PNG or JPEG header without decoding, so an image bomb is refused early.
-// Returns false when the format is not one we can pre-check (OpenCV then decodes with its own limits).
+std::uint32_t be16(std::span<const std::uint8_t> b, size_t at)
+{
+    return (static_cast<std::uint32_t>(b[at]) << 8) | b[at + 1];
+}
+std::uint32_t be32(std::span<const std::uint8_t> b, size_t at)
+{
+    return (be16(b, at) << 16) | be16(b, at + 2);
+}
+std::uint32_t le16(std::span<const std::uint8_t> b, size_t at)
+{
+    return b[at] | (static_cast<std::uint32_t>(b[at + 1]) << 8);
+}
+std::uint32_t le32(std::span<const std::uint8_t> b, size_t at)
+{
+    return le16(b, at) | (le16(b, at + 2) << 16);
+}
+// Sizes past this are refused by any limit; clamping keeps the int conversions defined.
+constexpr std::uint32_t kHugeSide = 1u << 30;
+int side(std::uint32_t v)
+{
+    return static_cast<int>(std::min(v, kHugeSide));
+}
+
+// PNM (P1-P6): magic, then width and height as ASCII decimals between whitespace and # comments.
+bool peekPnm(std::span<const std::uint8_t> b, int &width, int &height)
+{
+    size_t i = 2;
+    std::uint32_t values[2] = {0, 0};
+    for (std::uint32_t &value : values) {
+        for (;;) {
+            while (i < b.size() && std::isspace(b[i]))
+                ++i;
+            if (i < b.size() && b[i] == '#') {
+                while (i < b.size() && b[i] != '\n' && b[i] != '\r')
+                    ++i;
+                continue;
+            }
+            break;
+        }
+        int digits = 0;
+        for (; i < b.size() && std::isdigit(b[i]); ++i, ++digits)
+            value = std::min<std::uint32_t>(value * 10 + (b[i] - '0'), kHugeSide);
+        if (digits == 0)
+            return false;
+    }
+    width = side(values[0]);
+    height = side(values[1]);
+    return true;
+}
+
+// TIFF: ImageWidth (256) and ImageLength (257) of the first directory, the page OpenCV decodes.
+bool peekTiff(std::span<const std::uint8_t> b, int &width, int &height)
+{
+    const bool little = b[0] == 'I';
+    auto u16 = [&](size_t at) { return little ? le16(b, at) : be16(b, at); };
+    auto u32 = [&](size_t at) { return little ? le32(b, at) : be32(b, at); };
+    const size_t ifd = u32(4);
+    if (ifd > b.size() || b.size() - ifd < 2)
+        return false;
+    const size_t entries = u16(ifd);
+    bool haveWidth = false;
+    bool haveHeight = false;
+    for (size_t e = 0; e < entries && ifd + 2 + 12 * (e + 1) <= b.size(); ++e) {
+        const size_t at = ifd + 2 + 12 * e;
+        const std::uint32_t tag = u16(at);
+        const std::uint32_t type = u16(at + 2);
+        if ((tag != 256 && tag != 257) || (type != 3 && type != 4))
+            continue;
+        const int value = side(type == 3 ? u16(at + 8) : u32(at + 8));
+        (tag == 256 ? width : height) = value;
+        (tag == 256 ? haveWidth : haveHeight) = true;
+    }
+    return haveWidth && haveHeight;
+}
+
+// Reads width/height from the header without decoding, so an image bomb is refused early: PNG, JPEG,
+// BMP, PNM, WebP and TIFF. Returns false for anything else (other formats OpenCV reads, such as
+// JPEG 2000 or Sun raster, are refused: their size cannot be checked before OpenCV allocates it).
 bool peekSize(std::span<const std::uint8_t> b, int &width, int &height)
 {
     if (b.size() >= 24 && b[0] == 0x89 && b[1] == 'P' && b[2] == 'N' && b[3] == 'G') {
-        width = static_cast<int>((b[16] << 24) | (b[17] << 16) | (b[18] << 8) | b[19]);
-        height = static_cast<int>((b[20] << 24) | (b[21] << 16) | (b[22] << 8) | b[23]);
+        width = side(be32(b, 16));
+        height = side(be32(b, 20));
         return true;
     }
     if (b.size() >= 4 && b[0] == 0xFF && b[1] == 0xD8) {
@@ -73,7 +150,40 @@ bool peekSize(std::span<const std::uint8_t> b, int &width, int &height)
                 return false;
             i += 2 + len;
         }
+        return false;
     }
+    if (b.size() >= 26 && b[0] == 'B' && b[1] == 'M') {
+        if (le32(b, 14) == 12) { // OS/2 BITMAPCOREHEADER: 16-bit sizes
+            width = side(le16(b, 18));
+            height = side(le16(b, 20));
+        } else { // BITMAPINFOHEADER and later: 32-bit, a negative height means top-down rows
+            width = side(le32(b, 18));
+            const auto rows = static_cast<std::int32_t>(le32(b, 22));
+            height = side(rows < 0 ? 0u - static_cast<std::uint32_t>(rows) : static_cast<std::uint32_t>(rows));
+        }
+        return true;
+    }
+    if (b.size() >= 3 && b[0] == 'P' && b[1] >= '1' && b[1] <= '6')
+        return peekPnm(b, width, height);
+    if (b.size() >= 30 && std::equal(b.begin(), b.begin() + 4, "RIFF") &&
+        std::equal(b.begin() + 8, b.begin() + 12, "WEBP")) {
+        if (std::equal(b.begin() + 12, b.begin() + 16, "VP8 ")) {
+            width = static_cast<int>(le16(b, 26) & 0x3FFF);
+            height = static_cast<int>(le16(b, 28) & 0x3FFF);
+        } else if (std::equal(b.begin() + 12, b.begin() + 16, "VP8L")) {
+            width = 1 + static_cast<int>(((b[22] & 0x3F) << 8) | b[21]);
+            height = 1 + static_cast<int>(((b[24] & 0x0F) << 10) | (b[23] << 2) | ((b[22] & 0xC0) >> 6));
+        } else if (std::equal(b.begin() + 12, b.begin() + 16, "VP8X")) {
+            width = 1 + static_cast<int>(b[24] | (b[25] << 8) | (b[26] << 16));
+            height = 1 + static_cast<int>(b[27] | (b[28] << 8) | (b[29] << 16));
+        } else {
+            return false;
+        }
+        return true;
+    }
+    if (b.size() >= 8 && ((b[0] == 'I' && b[1] == 'I' && b[2] == 42 && b[3] == 0) ||
+                          (b[0] == 'M' && b[1] == 'M' && b[2] == 0 && b[3] == 42)))
+        return peekTiff(b, width, height);
     return false;
 }
 
@@ -87,14 +197,19 @@ Result<Image> decodeImage(std::span<const std::uint8_t> bytes, const ImageLimits
         return {ErrorCode::InvalidArgument, "image file larger than " + std::to_string(limits.maxFileBytes) + " bytes"};
     int w = 0;
     int h = 0;
-    if (peekSize(bytes, w, h)) {
-        if (w <= 0 || h <= 0)
-            return {ErrorCode::Unreadable, "image header has a zero size"};
-        if (w > limits.maxSide || h > limits.maxSide ||
-            static_cast<std::int64_t>(w) * static_cast<std::int64_t>(h) > limits.maxPixels)
-            return {ErrorCode::InvalidArgument,
-                    "image of " + std::to_string(w) + "x" + std::to_string(h) + " pixels is over the size limit"};
-    }
+    // OpenCV allocates what a header claims (up to 2^30 pixels) before it notices missing data, so
+    // a format whose header we cannot read is not decoded at all (found by tests/fuzz/vision_image:
+    // a 43-byte PGM cost 900 MB).
+    if (!peekSize(bytes, w, h))
+        return {ErrorCode::Unreadable,
+                "not a PNG, JPEG, BMP, PNM, WebP or TIFF image, or its header is damaged (the size must be "
+                "known before decoding)"};
+    if (w <= 0 || h <= 0)
+        return {ErrorCode::Unreadable, "image header has a zero size"};
+    if (w > limits.maxSide || h > limits.maxSide ||
+        static_cast<std::int64_t>(w) * static_cast<std::int64_t>(h) > limits.maxPixels)
+        return {ErrorCode::InvalidArgument,
+                "image of " + std::to_string(w) + "x" + std::to_string(h) + " pixels is over the size limit"};
     cv::Mat decoded;
     try {
         const cv::Mat raw(1, static_cast<int>(bytes.size()), CV_8UC1, const_cast<std::uint8_t *>(bytes.data()));

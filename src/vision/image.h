@@ -46,9 +46,10 @@ struct ImageLimits {
     std::int64_t maxFileBytes = 64LL << 20;
 };
 
-// Decodes JPEG, PNG, JPEG 2000, BMP, TIFF, WebP or PGM (what OpenCV 4.6 reads) into BGR, applying
-// EXIF orientation. Grey and 16-bit images are converted to 8-bit BGR. The header is checked against
-// the limits before the pixels are decoded, so a 20000x20000 header costs nothing.
+// Decodes JPEG, PNG, BMP, PNM (PGM, PPM, PBM), WebP or TIFF into BGR, applying EXIF orientation.
+// Grey and 16-bit images are converted to 8-bit BGR. The header is checked against the limits before
+// the pixels are decoded, so a 20000x20000 header costs nothing; other formats OpenCV reads (JPEG
+// 2000, Sun raster, ...) are refused as Unreadable, since their size cannot be checked first.
 // Errors: NotFound, Unreadable (empty, truncated or undecodable), InvalidArgument (over the limits).
 Result<Image> loadImage(const std::filesystem::path &path, const ImageLimits &limits = {});
 Result<Image> decodeImage(std::span<const std::uint8_t> bytes, const ImageLimits &limits = {});

@@ -7,6 +7,7 @@
 #include <gtest/gtest.h>
 
 #include <fstream>
+#include <span>
 
 namespace fs = std::filesystem;
 
@@ -96,6 +97,40 @@ TEST(Image, HugeHeaderIsRefusedBeforeDecoding)
     ASSERT_FALSE(image.ok());
     EXPECT_EQ(image.error().code, ErrorCode::InvalidArgument);
     EXPECT_NE(image.error().message.find("20000x20000"), std::string::npos) << image.error().message;
+}
+
+TEST(Image, EveryFormatsSizeIsCheckedBeforeDecoding)
+{
+    // Found by tests/fuzz/vision_image_fuzz.cpp: only PNG and JPEG headers were checked, so a
+    // 43-byte PGM claiming 30000x30000 made OpenCV allocate 900 MB before it saw the data missing.
+    const std::string pgm = "P5\n# a comment\n30000 30000\n255\n0123456789";
+    auto bomb = decodeImage(std::span(reinterpret_cast<const std::uint8_t *>(pgm.data()), pgm.size()));
+    ASSERT_FALSE(bomb.ok());
+    EXPECT_EQ(bomb.error().code, ErrorCode::InvalidArgument);
+    EXPECT_NE(bomb.error().message.find("30000x30000"), std::string::npos) << bomb.error().message;
+
+    // Each format's header is read right: one pixel over the limit is refused from the header (the
+    // message names the size), the limit itself decodes.
+    ImageLimits limits;
+    limits.maxSide = 40;
+    for (const std::string ext : {".png", ".jpg", ".bmp", ".pgm", ".ppm", ".webp", ".tiff"}) {
+        const int type = ext == ".pgm" ? CV_8UC1 : CV_8UC3;
+        auto over = decodeImage(encode(gradient(41, 7, type), ext), limits);
+        ASSERT_FALSE(over.ok()) << ext;
+        EXPECT_EQ(over.error().code, ErrorCode::InvalidArgument) << ext;
+        EXPECT_NE(over.error().message.find("41x7"), std::string::npos) << ext << ": " << over.error().message;
+        auto tall = decodeImage(encode(gradient(7, 41, type), ext), limits);
+        ASSERT_FALSE(tall.ok()) << ext;
+        EXPECT_NE(tall.error().message.find("7x41"), std::string::npos) << ext << ": " << tall.error().message;
+        auto within = decodeImage(encode(gradient(40, 7, type), ext), limits);
+        ASSERT_TRUE(within.ok()) << ext << ": " << within.error().toString();
+        EXPECT_EQ(within->width(), 40) << ext;
+    }
+
+    // A format whose size cannot be read first is not decoded (Sun raster, which OpenCV reads).
+    auto raster = decodeImage(encode(gradient(4, 4, CV_8UC3), ".ras"));
+    ASSERT_FALSE(raster.ok());
+    EXPECT_EQ(raster.error().code, ErrorCode::Unreadable);
 }
 
 TEST(Image, LoadImageReportsMissingFileAndNamesPath)
