@@ -16,6 +16,7 @@
 
 #include <gtest/gtest.h>
 
+#include <cstdlib>
 #include <fstream>
 #include <sstream>
 
@@ -265,6 +266,25 @@ TEST_F(ConfigCli, DiagnoseReportsHealthWithoutCustomerDataOrAPassphrase)
                      r["versions"].toObject()["openssl"].toString().isEmpty());
         EXPECT_EQ(r["models"].toArray().size(), 6);
     }
+}
+
+TEST_F(ConfigCli, SyncRunTakesUpstreamAndTlsFromTheConfiguration)
+{
+    // No --upstream/--tls: the configuration's are used (a TLS folder without certificates here).
+    const fs::path tls = m_work.path() / "tls";
+    fs::create_directories(tls);
+    writeFile(conf(), "[upstream]\nurl = https://127.0.0.1:9\ntls_dir = " + tls.string() + "\n");
+    ::setenv(app::kConfigEnv, conf().c_str(), 1);
+    auto run = runProcess(cli(), {"sync", "run", "--data-dir", data(), "--passphrase-file", pass(), "--json"});
+    EXPECT_EQ(run.exitCode, 2);
+    EXPECT_EQ(run.err.find("sync run needs --upstream"), std::string::npos) << run.err;
+    EXPECT_NE(run.err.find(tls.string()), std::string::npos) << run.err; // the missing certificate's folder
+
+    writeFile(conf(), "[upstream]\nurl = http://carrier\n");
+    auto bad = runProcess(cli(), {"sync", "run", "--data-dir", data(), "--passphrase-file", pass(), "--json"});
+    ::unsetenv(app::kConfigEnv);
+    EXPECT_EQ(bad.exitCode, 2);
+    EXPECT_NE(bad.err.find("upstream.url = http://carrier is not an https:// URL"), std::string::npos) << bad.err;
 }
 
 } // namespace
