@@ -15,6 +15,7 @@ simkyc_module(app_gui
         gui/gui_log.cpp
         gui/customer_form_model.cpp
         gui/registration_workflow.cpp
+        gui/gui_options.cpp
     PUBLIC_LINKS simkyc::app Qt6::Core
 )
 set_target_properties(simkyc_app_gui PROPERTIES AUTOMOC ON)

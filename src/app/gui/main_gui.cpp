@@ -1,7 +1,9 @@
-// simkyc: the kiosk GUI. Opens the store in --data-dir (or, with --demo, a fresh demo data folder
-// with a demo clerk shown on the sign-in screen), then shows the workflow's screens.
+// simkyc: the kiosk GUI. Opens the store (options: app/gui/gui_options.h), or with --demo a fresh demo
+// data folder whose demo clerk is shown on the sign-in screen, then shows the workflow's screens.
+// SIGINT and SIGTERM quit the event loop, so a temporary demo folder is removed on the way out.
 #include "app/demo_registration.h"
 #include "app/gui/gui_log.h"
+#include "app/gui/gui_options.h"
 #include "app/gui/kiosk_window.h"
 #include "app/gui/registration_workflow.h"
 #include "app/gui/translations.h"
@@ -14,14 +16,43 @@
 #include <QElapsedTimer>
 #include <QGuiApplication>
 #include <QLocale>
+#include <QSocketNotifier>
 #include <QTemporaryDir>
 
+#include <csignal>
 #include <cstdio>
+#include <fcntl.h>
 #include <optional>
+#include <unistd.h>
 
 namespace {
 
 using namespace simkyc;
+
+int g_signalPipe[2] = {-1, -1};
+
+void onSignal(int)
+{
+    const char byte = 1;
+    [[maybe_unused]] const auto written = ::write(g_signalPipe[1], &byte, 1);
+}
+
+// Self-pipe: the handler only writes a byte; the event loop quits when it arrives.
+void quitOnSignals(QCoreApplication &application)
+{
+    if (::pipe2(g_signalPipe, O_CLOEXEC | O_NONBLOCK) != 0)
+        return;
+    auto *notifier = new QSocketNotifier(g_signalPipe[0], QSocketNotifier::Read, &application);
+    QObject::connect(notifier, &QSocketNotifier::activated, &application, [] {
+        qCInfo(app::lcGui) << "signal received: quitting";
+        QCoreApplication::quit();
+    });
+    struct sigaction action = {};
+    action.sa_handler = onSignal;
+    sigemptyset(&action.sa_mask);
+    sigaction(SIGINT, &action, nullptr);
+    sigaction(SIGTERM, &action, nullptr);
+}
 
 int fail(const std::string &what)
 {
@@ -39,74 +70,50 @@ int main(int argc, char *argv[])
     QGuiApplication::setApplicationName(QStringLiteral("simkyc"));
     QGuiApplication::setApplicationVersion(QStringLiteral(SIMKYC_VERSION));
     app::installQtLogSink();
+    quitOnSignals(application);
 
     QCommandLineParser parser;
     parser.setApplicationDescription(QStringLiteral("SimKYC kiosk: real-name SIM registration"));
     parser.addHelpOption();
     parser.addVersionOption();
-    const QCommandLineOption dataDirOption(QStringLiteral("data-dir"),
-                                           QStringLiteral("Where the store and keys live (default "
-                                                          "~/.local/share/simkyc)."),
-                                           QStringLiteral("DIR"));
-    const QCommandLineOption demoOption(QStringLiteral("demo"),
-                                        QStringLiteral("Run on a fresh demo data folder (removed at exit unless "
-                                                       "--data-dir names one) with a demo clerk."));
-    const QCommandLineOption passphraseOption(QStringLiteral("passphrase-file"),
-                                              QStringLiteral("File holding the store passphrase (else "
-                                                             "SIMKYC_PASSPHRASE)."),
-                                              QStringLiteral("FILE"));
-    const QCommandLineOption idleOption(QStringLiteral("idle-minutes"),
-                                        QStringLiteral("Sign the clerk out after this many minutes without "
-                                                       "input (default 5)."),
-                                        QStringLiteral("N"), QString::number(app::kDefaultIdleLock.count()));
-    const QCommandLineOption languageOption(QStringLiteral("language"),
-                                            QStringLiteral("zh_CN, de or en (default: the system's language)."),
-                                            QStringLiteral("LANG"), QLocale::system().name());
-    parser.addOptions({dataDirOption, demoOption, passphraseOption, idleOption, languageOption});
+    app::addGuiOptions(parser);
     parser.process(application);
-    const auto translation = app::installKioskTranslation(parser.value(languageOption));
-
-    bool idleOk = false;
-    const int idleMinutes = parser.value(idleOption).toInt(&idleOk);
-    if (!idleOk || idleMinutes < 1 || idleMinutes > 24 * 60)
-        return fail("--idle-minutes must be 1-1440");
+    auto options = app::resolveGuiOptions(parser, QLocale::system().name());
+    if (!options.ok())
+        return fail(options.error().toString());
+    const auto translation = app::installKioskTranslation(options->language);
 
     std::optional<QTemporaryDir> demoRoot;
-    std::filesystem::path dataDir =
-        parser.isSet(dataDirOption)
-            ? std::filesystem::path(parser.value(dataDirOption).toStdString())
-            : std::filesystem::path(QDir::homePath().toStdString()) / ".local" / "share" / "simkyc";
     QString demoHint;
-    if (parser.isSet(demoOption)) {
-        if (!parser.isSet(dataDirOption)) {
+    if (options->demo) {
+        if (options->dataDir.empty()) {
             demoRoot.emplace(QDir::tempPath() + QStringLiteral("/simkyc-gui-demo-XXXXXX"));
             if (!demoRoot->isValid())
                 return fail("cannot create a temporary demo folder: " + demoRoot->errorString().toStdString());
-            dataDir = std::filesystem::path(demoRoot->path().toStdString()) / "data";
+            options->dataDir = std::filesystem::path(demoRoot->path().toStdString()) / "data";
         }
-        auto account = app::prepareDemoDataFolder(dataDir);
+        auto account = app::prepareDemoDataFolder(options->dataDir);
         if (!account.ok())
             return fail("demo set-up: " + account.error().toString());
         demoHint = QCoreApplication::translate("main", "Demo account: %1 / %2")
                        .arg(QString::fromStdString(account->name), QString::fromStdString(account->password));
-        qCInfo(app::lcGui).noquote() << "demo data folder" << QString::fromStdString(dataDir.string());
     }
 
-    std::optional<std::filesystem::path> passphraseFile;
-    if (parser.isSet(passphraseOption))
-        passphraseFile = parser.value(passphraseOption).toStdString();
-    auto session = app::openSession(dataDir, passphraseFile, true);
+    auto session = app::openSession(options->dataDir, options->passphraseFile, true);
     if (!session.ok())
         return fail(session.error().toString());
 
     // The repository's own hashing cost only matters for unknown names (a dummy hash as costly as a
     // real one); stored hashes carry their own parameters. The default avoids a calibration at start.
     store::StaffRepository staff(session->db, crypto::ScryptParams{});
-    app::RegistrationWorkflow workflow(staff, demoHint, std::chrono::minutes(idleMinutes));
+    app::RegistrationWorkflow workflow(staff, demoHint, options->idleLock);
     app::KioskWindow window(workflow, started);
     if (simkyc::Status loaded = window.load(); !loaded.ok())
         return fail(loaded.error().toString());
     qCInfo(app::lcGui).noquote() << "simkyc" << SIMKYC_VERSION << "Qt" << qVersion() << "platform"
-                                 << QGuiApplication::platformName() << "idle lock" << idleMinutes << "min";
+                                 << QGuiApplication::platformName() << "data" << options->dataDir.c_str() << "config"
+                                 << (options->configFile ? options->configFile->c_str() : "(none)") << "idle lock"
+                                 << options->idleLock.count() << "min language" << options->language
+                                 << (options->demo ? "demo" : "");
     return QGuiApplication::exec();
 }

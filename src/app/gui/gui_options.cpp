@@ -1,0 +1,94 @@
+#include "app/gui/gui_options.h"
+
+#include "app/kiosk_config.h"
+
+#include <QStandardPaths>
+
+#include <cstdlib>
+
+namespace simkyc::app {
+namespace {
+
+const QString kConfig = QStringLiteral("config");
+const QString kDataDir = QStringLiteral("data-dir");
+const QString kDemo = QStringLiteral("demo");
+const QString kPassphrase = QStringLiteral("passphrase-file");
+const QString kIdle = QStringLiteral("idle-minutes");
+const QString kLanguage = QStringLiteral("language");
+constexpr int kMinIdleMinutes = 1;
+constexpr int kMaxIdleMinutes = 60;
+
+} // namespace
+
+void addGuiOptions(QCommandLineParser &parser)
+{
+    parser.addOptions({
+        {kConfig,
+         QStringLiteral("Kiosk configuration file (default $SIMKYC_CONFIG, else /etc/simkyc/simkyc.conf "
+                        "when it exists)."),
+         QStringLiteral("FILE")},
+        {kDataDir,
+         QStringLiteral("Where the store and keys live (default store.data_dir of the configuration, "
+                        "else ~/.local/share/simkyc)."),
+         QStringLiteral("DIR")},
+        {kDemo, QStringLiteral("A demo: keys and a demo clerk (shown on the sign-in screen) in a fresh temporary "
+                               "folder removed at exit, or in --data-dir.")},
+        {kPassphrase, QStringLiteral("File holding the store passphrase (else $SIMKYC_PASSPHRASE)."),
+         QStringLiteral("FILE")},
+        {kIdle,
+         QStringLiteral("Sign the clerk out after N minutes without input, 1-60 (default "
+                        "ui.idle_lock_minutes, 5)."),
+         QStringLiteral("N")},
+        {kLanguage, QStringLiteral("zh_CN, de or en (default: the first of ui.languages, else the system's)."),
+         QStringLiteral("LANG")},
+    });
+}
+
+Result<GuiOptions> resolveGuiOptions(const QCommandLineParser &parser, const QString &systemLanguage)
+{
+    GuiOptions out;
+    const bool configChosen = parser.isSet(kConfig) || (std::getenv(kConfigEnv) != nullptr && *std::getenv(kConfigEnv));
+    const std::filesystem::path file = configFileFor(parser.value(kConfig).toStdString());
+    std::error_code ec;
+    std::optional<KioskConfig> config;
+    if (configChosen || std::filesystem::exists(file, ec)) {
+        auto loaded = loadKioskConfig(file);
+        if (!loaded.ok())
+            return loaded.error();
+        config = std::move(loaded).value();
+        out.configFile = file;
+    }
+
+    out.demo = parser.isSet(kDemo);
+    if (parser.isSet(kDataDir))
+        out.dataDir = parser.value(kDataDir).toStdString();
+    else if (!out.demo)
+        out.dataDir = config
+                          ? std::filesystem::path(config->dataDir)
+                          : std::filesystem::path(
+                                QStandardPaths::writableLocation(QStandardPaths::GenericDataLocation).toStdString()) /
+                                "simkyc";
+    if (parser.isSet(kPassphrase))
+        out.passphraseFile = parser.value(kPassphrase).toStdString();
+
+    int idle = config ? config->idleLockMinutes : 5;
+    if (parser.isSet(kIdle)) {
+        bool ok = false;
+        idle = parser.value(kIdle).toInt(&ok);
+        if (!ok || idle < kMinIdleMinutes || idle > kMaxIdleMinutes)
+            return Error{ErrorCode::InvalidArgument, "--idle-minutes " + parser.value(kIdle).toStdString() +
+                                                         " is outside " + std::to_string(kMinIdleMinutes) + ".." +
+                                                         std::to_string(kMaxIdleMinutes)};
+    }
+    out.idleLock = std::chrono::minutes(idle);
+
+    if (parser.isSet(kLanguage))
+        out.language = parser.value(kLanguage);
+    else if (config && !config->languages.empty())
+        out.language = QString::fromStdString(config->languages.front());
+    else
+        out.language = systemLanguage;
+    return out;
+}
+
+} // namespace simkyc::app

@@ -1,0 +1,36 @@
+// The options of the kiosk program `simkyc`: its command line over the kiosk configuration file
+// (app/kiosk_config.h) over built-in defaults.
+// Guarantees: a configuration file named by --config or $SIMKYC_CONFIG must exist and be valid; the
+// default /etc/simkyc/simkyc.conf is read when it exists (an invalid one is an error, never skipped)
+// and otherwise the defaults apply, with the data folder of simkyc-cli (~/.local/share/simkyc).
+// Every error names the option or key and the allowed range.
+// Thread-safety: free functions, reentrant.
+#pragma once
+
+#include "core/result.h"
+
+#include <QCommandLineParser>
+#include <QString>
+
+#include <chrono>
+#include <filesystem>
+#include <optional>
+
+namespace simkyc::app {
+
+struct GuiOptions {
+    std::filesystem::path dataDir; // empty with a temporary demo folder
+    bool demo = false;             // --demo: demo keys and clerk in dataDir
+    std::optional<std::filesystem::path> passphraseFile;
+    std::chrono::minutes idleLock{5};                // ui.idle_lock_minutes, 1..60
+    QString language;                                // "zh_CN", "de", "en", ...
+    std::optional<std::filesystem::path> configFile; // the file read, if any
+};
+
+// Declares --config, --data-dir, --demo, --passphrase-file, --idle-minutes and --language.
+void addGuiOptions(QCommandLineParser &parser);
+
+// systemLanguage: QLocale::system().name() in the program, fixed in tests.
+[[nodiscard]] Result<GuiOptions> resolveGuiOptions(const QCommandLineParser &parser, const QString &systemLanguage);
+
+} // namespace simkyc::app

@@ -1,0 +1,113 @@
+// resolveGuiOptions: the command line over the configuration file over the defaults.
+#include "app/gui/gui_options.h"
+#include "app/kiosk_config.h"
+#include "gui_fixture.h"
+
+#include <QCommandLineParser>
+
+#include <gtest/gtest.h>
+
+#include <cstdlib>
+#include <fstream>
+
+namespace simkyc::app {
+namespace {
+
+class GuiOptionsTest : public ::testing::Test {
+protected:
+    static void SetUpTestSuite() { test::ensureCoreApplication(); }
+    void SetUp() override { ::unsetenv(kConfigEnv); }
+
+    Result<GuiOptions> resolve(QStringList args)
+    {
+        QCommandLineParser parser;
+        addGuiOptions(parser);
+        args.prepend(QStringLiteral("simkyc"));
+        EXPECT_TRUE(parser.parse(args)) << parser.errorText().toStdString();
+        return resolveGuiOptions(parser, QStringLiteral("de_DE"));
+    }
+    QString writeConfig(const std::string &text)
+    {
+        const auto file = dir.path() / "simkyc.conf";
+        std::ofstream(file) << text;
+        return QString::fromStdString(file.string());
+    }
+
+    test::TempDir dir;
+};
+
+TEST_F(GuiOptionsTest, CommandLineOverConfigurationOverDefaults)
+{
+    const QString config =
+        writeConfig("[store]\ndata_dir = /srv/kiosk\n[ui]\nidle_lock_minutes = 7\nlanguages = zh_CN, en\n");
+    auto fromConfig = resolve({QStringLiteral("--config"), config});
+    ASSERT_TRUE(fromConfig.ok()) << fromConfig.error().toString();
+    EXPECT_EQ(fromConfig->dataDir, "/srv/kiosk");
+    EXPECT_EQ(fromConfig->idleLock.count(), 7);
+    EXPECT_EQ(fromConfig->language, "zh_CN");
+    ASSERT_TRUE(fromConfig->configFile.has_value());
+
+    auto overridden = resolve({QStringLiteral("--config"), config, QStringLiteral("--data-dir"), QStringLiteral("/d"),
+                               QStringLiteral("--idle-minutes"), QStringLiteral("2"), QStringLiteral("--language"),
+                               QStringLiteral("en")});
+    ASSERT_TRUE(overridden.ok());
+    EXPECT_EQ(overridden->dataDir, "/d");
+    EXPECT_EQ(overridden->idleLock.count(), 2);
+    EXPECT_EQ(overridden->language, "en");
+}
+
+TEST_F(GuiOptionsTest, ConfigurationFromTheEnvironment)
+{
+    const QString config = writeConfig("[ui]\nidle_lock_minutes = 9\n");
+    ::setenv(kConfigEnv, config.toLocal8Bit().constData(), 1);
+    auto options = resolve({});
+    ::unsetenv(kConfigEnv);
+    ASSERT_TRUE(options.ok()) << options.error().toString();
+    EXPECT_EQ(options->idleLock.count(), 9);
+}
+
+TEST_F(GuiOptionsTest, ANamedConfigurationMustExistAndBeValid)
+{
+    auto missing = resolve({QStringLiteral("--config"), QString::fromStdString((dir.path() / "absent.conf").string())});
+    ASSERT_FALSE(missing.ok());
+    EXPECT_EQ(missing.error().code, ErrorCode::NotFound);
+
+    auto invalid = resolve({QStringLiteral("--config"), writeConfig("[ui]\nidle_lock_minutes = 0\n")});
+    ASSERT_FALSE(invalid.ok());
+    EXPECT_NE(invalid.error().message.find("idle_lock_minutes"), std::string::npos) << invalid.error().message;
+}
+
+TEST_F(GuiOptionsTest, IdleMinutesAreRangeChecked)
+{
+    for (const char *bad : {"0", "61", "five", "-3"}) {
+        auto options = resolve({QStringLiteral("--data-dir"), QStringLiteral("/d"), QStringLiteral("--idle-minutes"),
+                                QString::fromLatin1(bad)});
+        ASSERT_FALSE(options.ok()) << bad;
+        EXPECT_EQ(options.error().code, ErrorCode::InvalidArgument);
+        EXPECT_NE(options.error().message.find("1..60"), std::string::npos);
+    }
+}
+
+TEST_F(GuiOptionsTest, DemoWithoutDataDirUsesATemporaryFolder)
+{
+    auto demo = resolve({QStringLiteral("--demo"), QStringLiteral("--config"), writeConfig("")});
+    ASSERT_TRUE(demo.ok()) << demo.error().toString();
+    EXPECT_TRUE(demo->demo);
+    EXPECT_TRUE(demo->dataDir.empty()) << "the program makes a temporary folder";
+    EXPECT_EQ(demo->language, "zh_CN") << "the configuration's default languages";
+}
+
+TEST_F(GuiOptionsTest, WithoutAConfigurationTheDefaultsApply)
+{
+    if (std::filesystem::exists(kDefaultConfigFile))
+        GTEST_SKIP() << kDefaultConfigFile << " exists on this machine";
+    auto options = resolve({});
+    ASSERT_TRUE(options.ok()) << options.error().toString();
+    EXPECT_FALSE(options->configFile.has_value());
+    EXPECT_EQ(options->dataDir.filename(), "simkyc");
+    EXPECT_EQ(options->idleLock.count(), 5);
+    EXPECT_EQ(options->language, "de_DE") << "the system's language";
+}
+
+} // namespace
+} // namespace simkyc::app
