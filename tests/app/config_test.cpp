@@ -18,6 +18,8 @@
 
 #include <cstdlib>
 #include <fstream>
+#include <regex>
+#include <set>
 #include <sstream>
 
 namespace simkyc::test {
@@ -153,6 +155,27 @@ TEST(KioskConfig, SecretLookingKeysAreRedacted)
     const QJsonObject redacted = app::redactedConfigJson(app::KioskConfig{});
     EXPECT_EQ(redacted.size(), static_cast<qsizetype>(app::kioskConfigKeys().size()));
     EXPECT_EQ(redacted["upstream.tls_dir"].toString(), "/etc/simkyc/tls");
+}
+
+// Every code a person can see is in the operator guide with what to do: core's error codes, every
+// code the CLI's fail() prints, and the liveness failure reasons.
+TEST(OperatorGuide, ListsEveryCodeAPersonCanSee)
+{
+    const std::string guide = readFile(sourceDir() / "docs" / "operator-guide.md");
+    std::set<std::string> codes{"challenge_timeout",  "wrong_direction", "flat_surface",     "face_lost",
+                                "several_faces",      "face_changed",    "identity_changed", "virtual_camera",
+                                "implausible_stream", "not_completed",   "no_face",          "disk_low"};
+    for (int i = 0; i <= static_cast<int>(ErrorCode::InvalidTransition); ++i)
+        codes.insert(std::string(errorCodeName(static_cast<ErrorCode>(i))));
+    const std::regex failCode(R"re(fail\(options, "([a-z_]+)")re");
+    for (const auto &entry : fs::directory_iterator(sourceDir() / "src" / "app" / "cli")) {
+        const std::string text = readFile(entry.path());
+        for (auto it = std::sregex_iterator(text.begin(), text.end(), failCode); it != std::sregex_iterator(); ++it)
+            codes.insert((*it)[1].str());
+    }
+    EXPECT_GE(codes.size(), 30u);
+    for (const std::string &code : codes)
+        EXPECT_NE(guide.find("`" + code), std::string::npos) << code << " is not in docs/operator-guide.md";
 }
 
 class ConfigCli : public ::testing::Test {
