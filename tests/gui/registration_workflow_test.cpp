@@ -90,6 +90,16 @@ TEST_F(RegistrationWorkflowTest, FiveFailuresLockTheAccountWithACountdown)
     EXPECT_TRUE(w->login(name(), password()));
 }
 
+TEST_F(RegistrationWorkflowTest, AManagersLongLockShowsHours)
+{
+    ASSERT_TRUE(demo.staff().lock(demo.account().name, now + 2h, now).ok());
+    auto w = make();
+    EXPECT_FALSE(w->login(name(), password()));
+    EXPECT_EQ(w->loginErrorCode(), "locked");
+    EXPECT_EQ(w->lockSecondsRemaining(), 2 * 3600);
+    EXPECT_TRUE(w->loginError().contains(QStringLiteral("2:00:00"))) << w->loginError().toStdString();
+}
+
 TEST_F(RegistrationWorkflowTest, TransitionsOnlyFromTheRightScreen)
 {
     auto w = make();

@@ -202,10 +202,6 @@
 <context>
     <name>RegistrationWorkflow</name>
     <message>
-        <source>This account is locked after too many wrong passwords. Try again in %1, or ask the manager.</source>
-        <translation>Dieses Konto ist nach zu vielen falschen Passwörtern gesperrt. Versuchen Sie es in %1 erneut oder fragen Sie die Filialleitung.</translation>
-    </message>
-    <message>
         <source>Type your name and your password.</source>
         <translation>Geben Sie Ihren Namen und Ihr Passwort ein.</translation>
     </message>
@@ -223,6 +219,14 @@
             <numerusform>Nach %n Minute ohne Eingabe abgemeldet.</numerusform>
             <numerusform>Nach %n Minuten ohne Eingabe abgemeldet.</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>This account is locked (too many wrong passwords, or by the manager). Try again in %1, or ask the manager.</source>
+        <translation>Dieses Konto ist gesperrt (zu viele falsche Passwörter oder durch die Filialleitung). Versuchen Sie es in %1 erneut oder fragen Sie die Filialleitung.</translation>
+    </message>
+    <message>
+        <source>This account is locked. Ask the manager.</source>
+        <translation>Dieses Konto ist gesperrt. Fragen Sie die Filialleitung.</translation>
     </message>
 </context>
 <context>

@@ -201,10 +201,6 @@
 <context>
     <name>RegistrationWorkflow</name>
     <message>
-        <source>This account is locked after too many wrong passwords. Try again in %1, or ask the manager.</source>
-        <translation>密码错误次数过多，账号已锁定。请在 %1 后重试，或联系店长。</translation>
-    </message>
-    <message>
         <source>Type your name and your password.</source>
         <translation>请输入用户名和密码。</translation>
     </message>
@@ -221,6 +217,14 @@
         <translation>
             <numerusform>无操作 %n 分钟，已自动退出登录。</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>This account is locked (too many wrong passwords, or by the manager). Try again in %1, or ask the manager.</source>
+        <translation>账号已锁定（密码错误次数过多或被店长锁定）。请在 %1 后重试，或联系店长。</translation>
+    </message>
+    <message>
+        <source>This account is locked. Ask the manager.</source>
+        <translation>账号已锁定。请联系店长。</translation>
     </message>
 </context>
 <context>

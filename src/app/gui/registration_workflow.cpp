@@ -20,12 +20,18 @@ QDate localDateOf(store::Clock::time_point t)
     return QDateTime::fromMSecsSinceEpoch(ms).date();
 }
 
+// "M:SS", or "H:MM:SS" from one hour on (a manager's lock may last longer than the policy's).
 QString lockMessage(int seconds)
 {
-    const QString time = QStringLiteral("%1:%2").arg(seconds / 60).arg(seconds % 60, 2, 10, QLatin1Char('0'));
+    const QString time = seconds >= 3600
+                             ? QStringLiteral("%1:%2:%3")
+                                   .arg(seconds / 3600)
+                                   .arg(seconds / 60 % 60, 2, 10, QLatin1Char('0'))
+                                   .arg(seconds % 60, 2, 10, QLatin1Char('0'))
+                             : QStringLiteral("%1:%2").arg(seconds / 60).arg(seconds % 60, 2, 10, QLatin1Char('0'));
     return QCoreApplication::translate("RegistrationWorkflow",
-                                       "This account is locked after too many wrong passwords. Try again in %1, "
-                                       "or ask the manager.")
+                                       "This account is locked (too many wrong passwords, or by the manager). "
+                                       "Try again in %1, or ask the manager.")
         .arg(time);
 }
 
@@ -95,6 +101,12 @@ bool RegistrationWorkflow::login(const QString &name, const QString &password)
     case store::LoginOutcome::Locked:
         m_lockedUntil = store::parseUtcTimestamp(result->lockedUntil);
         qCInfo(lcGui) << "sign-in refused: account locked";
+        if (!m_lockedUntil) { // never expected from the repository; still say what happened
+            setLoginError(
+                QStringLiteral("locked"),
+                QCoreApplication::translate("RegistrationWorkflow", "This account is locked. Ask the manager."));
+            return false;
+        }
         updateLockCountdown();
         m_countdownTimer.start();
         return false;
