@@ -92,6 +92,23 @@ bool FaceTracker::plausible(const FaceBox &current, const FaceBox &previous, int
     return insideW > 0 && insideH > 0 && 2 * insideW * insideH >= current.area();
 }
 
+bool FaceTracker::textured(const Image &frame, const FaceBox &box) const
+{
+    const cv::Rect inside =
+        cv::Rect(box.x, box.y, box.width, box.height) & cv::Rect(0, 0, frame.width(), frame.height());
+    if (inside.area() <= 0)
+        return false;
+    cv::Mat gray;
+    const cv::Mat roi = bgrMat(frame)(inside);
+    if (roi.channels() == 3)
+        cv::cvtColor(roi, gray, cv::COLOR_BGR2GRAY);
+    else
+        gray = roi;
+    cv::Scalar mean, stddev;
+    cv::meanStdDev(gray, mean, stddev);
+    return stddev[0] >= m_options.minTrackContrast;
+}
+
 FaceBox FaceTracker::predictBox() const
 {
     const FaceBox &last = m_lastLandmarkBox;
@@ -134,7 +151,8 @@ TrackResult FaceTracker::update(const Image &frame)
         predicted = predictBox();
         if (m_framesSinceDetect + 1 < m_options.redetectEveryFrames) {
             Landmarks landmarks = m_landmarks.detect(frame, predicted);
-            if (plausible(landmarkBounds(landmarks), m_lastLandmarkBox, frame.width(), frame.height())) {
+            const FaceBox bounds = landmarkBounds(landmarks);
+            if (plausible(bounds, m_lastLandmarkBox, frame.width(), frame.height()) && textured(frame, bounds)) {
                 ++m_framesSinceDetect;
                 ++m_stats.trackedFrames;
                 return accept(FaceOrigin::Tracked, DetectReason::None, predicted, std::move(landmarks));
@@ -164,7 +182,8 @@ TrackResult FaceTracker::update(const Image &frame)
         ++m_missedDetections <= m_options.maxMissedDetections) {
         // HOG misses turned faces; keep following the landmarks for another K frames.
         Landmarks landmarks = m_landmarks.detect(frame, predicted);
-        if (plausible(landmarkBounds(landmarks), m_lastLandmarkBox, frame.width(), frame.height())) {
+        const FaceBox bounds = landmarkBounds(landmarks);
+        if (plausible(bounds, m_lastLandmarkBox, frame.width(), frame.height()) && textured(frame, bounds)) {
             ++m_stats.trackedFrames;
             return accept(FaceOrigin::Tracked, reason, predicted, std::move(landmarks));
         }

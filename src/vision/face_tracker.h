@@ -19,13 +19,15 @@
 namespace simkyc::vision {
 
 struct TrackerOptions {
-    int detectWidthPx = 320;      // HOG scans the frame resized to this width (0 = full size). dlib's HOG
-                                  // window is 80 px, so faces narrower than 80/detectWidthPx of the frame are missed.
-    int redetectEveryFrames = 12; // K: a detection at least every K frames while tracking (>= 1; 1 = every frame)
-    int noFaceFullScanEvery = 5;  // without a face: every Nth frame scans at full size instead (0 = never)
-    double minTrackIou = 0.4;     // landmark box vs the previous one below this -> drift
-    double maxScaleChange = 1.3;  // landmark box side ratio between frames above this -> drift
-    int maxMissedDetections = 1;  // periodic detections in a row that may miss the tracked face before it is lost
+    int detectWidthPx = 320;       // HOG scans the frame resized to this width (0 = full size). dlib's HOG
+                                   // window is 80 px, so faces narrower than 80/detectWidthPx of the frame are missed.
+    int redetectEveryFrames = 12;  // K: a detection at least every K frames while tracking (>= 1; 1 = every frame)
+    int noFaceFullScanEvery = 5;   // without a face: every Nth frame scans at full size instead (0 = never)
+    double minTrackIou = 0.4;      // landmark box vs the previous one below this -> drift
+    double maxScaleChange = 1.3;   // landmark box side ratio between frames above this -> drift
+    double minTrackContrast = 4.0; // luminance std-dev in the tracked landmark box below this -> drift: the
+                                   // landmarks fit any blank picture (a covered lens, black frames)
+    int maxMissedDetections = 1;   // periodic detections in a row that may miss the tracked face before it is lost
     double detectAdjustThreshold = 0.0; // passed to FaceDetector (negative finds more faces)
 };
 
@@ -72,6 +74,7 @@ private:
     std::vector<Detection> detect(const Image &frame, bool fullSize);
     bool plausible(const FaceBox &current, const FaceBox &previous, int frameWidth, int frameHeight) const;
     FaceBox predictBox() const;
+    bool textured(const Image &frame, const FaceBox &box) const;
     TrackResult accept(FaceOrigin origin, DetectReason reason, const FaceBox &box, Landmarks landmarks);
 
     const LandmarkDetector &m_landmarks;
