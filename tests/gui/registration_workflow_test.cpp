@@ -159,17 +159,17 @@ TEST_F(RegistrationWorkflowTest, TodayComesFromTheClock)
 
 TEST_F(RegistrationWorkflowTest, IdleTimerSignsOutAndActivityPostponesIt)
 {
-    auto w = make(400ms);
+    auto w = make(1000ms);
     ASSERT_TRUE(w->login(name(), password()));
     w->startRegistration();
     fillValid(*w->form());
-    for (int i = 0; i < 4; ++i) { // 4 x 200 ms of activity: longer than the limit, never idle
-        QTest::qWait(200);
+    for (int i = 0; i < 6; ++i) { // 6 x 300 ms of activity: longer than the limit, never idle
+        QTest::qWait(300);
         w->noteActivity();
     }
     EXPECT_EQ(w->screen(), Screen::CustomerForm);
     QSignalSpy screens(w.get(), &RegistrationWorkflow::screenChanged);
-    ASSERT_TRUE(screens.wait(2000));
+    ASSERT_TRUE(screens.wait(4000));
     EXPECT_EQ(w->screen(), Screen::Login);
     EXPECT_EQ(w->loginErrorCode(), "idle_timeout");
     EXPECT_TRUE(w->form()->idNumber().isEmpty());
