@@ -89,5 +89,48 @@ else
 fi
 step "dpkg --dry-run and lintian"
 
+# 5. A real dpkg -i / --purge with the maintainer scripts, in a throwaway overlay of this system's root
+#    (private mount namespace: nothing changes outside it). Models are seeded into the package's cache
+#    from the build tree, so the post-install provisions and verifies them without the network.
+if [ "$(id -u)" = 0 ] && command -v unshare >/dev/null; then
+    mkdir -p "$work/ovl/upper" "$work/ovl/work" "$work/ovl/merged"
+    cp "$kiosk" "$upstream" "$work/"
+    cat >"$work/inside.sh" <<'INSIDE'
+set -eu
+fail=0
+t() { if eval "$2" >/tmp/t.out 2>&1; then echo "ok   chroot: $1"; else echo "FAIL chroot: $1"; sed 's/^/     /' /tmp/t.out | tail -15; fail=1; fi; }
+t "dpkg -i both packages (post-install provisions the models)" "dpkg -i /tmp/simkyc.deb /tmp/simkyc-upstream.deb"
+t "user simkyc exists, no login shell" "getent passwd simkyc | grep -q ':/usr/sbin/nologin\$'"
+t "/var/lib/simkyc is 0700 simkyc:simkyc" "test \"\$(stat -c '%a %U:%G' /var/lib/simkyc)\" = '700 simkyc:simkyc'"
+t "/etc/simkyc/simkyc.conf is 0640 root:simkyc" "test \"\$(stat -c '%a %U:%G' /etc/simkyc/simkyc.conf)\" = '640 root:simkyc'"
+t "models provisioned and verified into /usr/share/simkyc/models" "test -e /usr/share/simkyc/models/dlib_face_recognition_resnet_model_v1.dat"
+t "installed selftest passes with the installed models" "simkyc-cli selftest"
+t "kiosk user: keys init, db init, config apply" "runuser -u simkyc -- simkyc-cli keys init --data-dir /var/lib/simkyc --key-file --demo-carrier /tmp/carrier-demo >/dev/null && runuser -u simkyc -- simkyc-cli db init --data-dir /var/lib/simkyc >/dev/null && runuser -u simkyc -- simkyc-cli config apply"
+t "diagnose as root reads the kiosk's store without a key" "simkyc-cli diagnose --out /tmp/report.json --json >/dev/null && grep -q '\"integrity\": \"ok\"' /tmp/report.json"
+t "dpkg --purge both" "dpkg --purge simkyc simkyc-upstream"
+t "purge keeps the store, removes configuration and model links" "test -f /var/lib/simkyc/simkyc.db && test ! -e /etc/simkyc/simkyc.conf && test ! -e /usr/share/simkyc/models"
+exit $fail
+INSIDE
+    ovl=$work/ovl models=$(cd "$build/models" && pwd)
+    if unshare -m --propagation private bash -c "
+        set -e
+        mount -t overlay overlay -o lowerdir=/,upperdir=$ovl/upper,workdir=$ovl/work $ovl/merged
+        mount --bind /dev $ovl/merged/dev && mount -t proc proc $ovl/merged/proc
+        mkdir -p $ovl/merged/var/cache/simkyc/models
+        for f in $models/*; do ln -sfn \"\\$(readlink -f \"\\$f\")\" $ovl/merged/var/cache/simkyc/models/\\$(basename \"\\$f\"); done
+        cp '$kiosk' $ovl/merged/tmp/simkyc.deb && cp '$upstream' $ovl/merged/tmp/simkyc-upstream.deb
+        cp '$work/inside.sh' $ovl/merged/tmp/inside.sh
+        chroot $ovl/merged sh /tmp/inside.sh" >"$work/chroot.log" 2>&1; then
+        cat "$work/chroot.log" | grep -E '^(ok|FAIL)' || true
+    else
+        grep -E '^(ok|FAIL|     )' "$work/chroot.log" || tail -20 "$work/chroot.log"
+        echo "FAIL dpkg -i / --purge in an overlay root"
+        failures=$((failures + 1))
+    fi
+    step "dpkg -i / --purge in an overlay root"
+else
+    echo "skip dpkg -i in an overlay root (needs root and unshare)"
+fi
+
 echo "install test: $failures failure(s)"
 [ "$failures" = 0 ]
