@@ -111,17 +111,21 @@ t "dpkg --purge both" "dpkg --purge simkyc simkyc-upstream"
 t "purge keeps the store, removes configuration and model links" "test -f /var/lib/simkyc/simkyc.db && test ! -e /etc/simkyc/simkyc.conf && test ! -e /usr/share/simkyc/models"
 exit $fail
 INSIDE
-    ovl=$work/ovl models=$(cd "$build/models" && pwd)
-    if unshare -m --propagation private bash -c "
-        set -e
-        mount -t overlay overlay -o lowerdir=/,upperdir=$ovl/upper,workdir=$ovl/work $ovl/merged
-        mount --bind /dev $ovl/merged/dev && mount -t proc proc $ovl/merged/proc
-        mkdir -p $ovl/merged/var/cache/simkyc/models
-        for f in $models/*; do ln -sfn \"\\$(readlink -f \"\\$f\")\" $ovl/merged/var/cache/simkyc/models/\\$(basename \"\\$f\"); done
-        cp '$kiosk' $ovl/merged/tmp/simkyc.deb && cp '$upstream' $ovl/merged/tmp/simkyc-upstream.deb
-        cp '$work/inside.sh' $ovl/merged/tmp/inside.sh
-        chroot $ovl/merged sh /tmp/inside.sh" >"$work/chroot.log" 2>&1; then
-        cat "$work/chroot.log" | grep -E '^(ok|FAIL)' || true
+    cat >"$work/outer.sh" <<'OUTER'
+set -eu
+work=$1 models=$2 ovl=$1/ovl
+mount -t overlay overlay -o "lowerdir=/,upperdir=$ovl/upper,workdir=$ovl/work" "$ovl/merged"
+mount --bind /dev "$ovl/merged/dev"
+mount -t proc proc "$ovl/merged/proc"
+mkdir -p "$ovl/merged/var/cache/simkyc/models"
+for f in "$models"/*; do ln -sfn "$(readlink -f "$f")" "$ovl/merged/var/cache/simkyc/models/$(basename "$f")"; done
+cp "$work"/simkyc_*.deb "$ovl/merged/tmp/simkyc.deb"
+cp "$work"/simkyc-upstream_*.deb "$ovl/merged/tmp/simkyc-upstream.deb"
+cp "$work/inside.sh" "$ovl/merged/tmp/inside.sh"
+chroot "$ovl/merged" sh /tmp/inside.sh
+OUTER
+    if unshare -m --propagation private bash "$work/outer.sh" "$work" "$(cd "$build/models" && pwd)" >"$work/chroot.log" 2>&1; then
+        grep -E '^(ok|FAIL)' "$work/chroot.log" || true
     else
         grep -E '^(ok|FAIL|     )' "$work/chroot.log" || tail -20 "$work/chroot.log"
         echo "FAIL dpkg -i / --purge in an overlay root"
