@@ -4,7 +4,8 @@
 #   fuzz  (SIMKYC_FUZZ=ON):     libFuzzer + ASan + UBSan, clang, build-fuzz/; only the libraries the
 #                               fuzz targets in tests/fuzz need are built (src is EXCLUDE_FROM_ALL).
 # Every object gets the flags, so a sanitizer sees our code on both sides of a module boundary;
-# Qt, OpenCV, dlib, SQLite and OpenSSL are Debian's uninstrumented libraries.
+# Qt, OpenCV, dlib, SQLite and OpenSSL are Debian's uninstrumented libraries. The presets use -g1:
+# line tables are all a sanitizer report needs.
 
 option(SIMKYC_SANITIZE "Build with AddressSanitizer and UndefinedBehaviorSanitizer" OFF)
 option(SIMKYC_TSAN "Build with ThreadSanitizer" OFF)
@@ -33,4 +34,16 @@ if(SIMKYC_FUZZ)
     add_compile_options(-fsanitize=fuzzer-no-link)
     # Seconds each fuzz target runs under `ctest -L fuzz` (scripts/test-sanitizers overrides it).
     set(SIMKYC_FUZZ_SECONDS 20 CACHE STRING "Seconds per fuzz target in the CTest fuzz smoke")
+endif()
+
+# src/vision/face_embedder.cpp instantiates dlib's ResNet templates: instrumented it takes minutes and
+# over 6 GB of compiler memory, for code that is dlib's, not ours, and that no sanitizer test runs
+# (the face tests are left out of these trees, docs/hardening.md). It is compiled uninstrumented.
+function(simkyc_uninstrumented_embedder)
+    set_source_files_properties(${PROJECT_SOURCE_DIR}/src/vision/face_embedder.cpp
+        DIRECTORY ${PROJECT_SOURCE_DIR}/src/vision PROPERTIES COMPILE_OPTIONS "-fno-sanitize=all")
+endfunction()
+if((SIMKYC_SANITIZE OR SIMKYC_TSAN) AND NOT SIMKYC_FUZZ)
+    # Deferred to the end of the top-level CMakeLists.txt, when src/vision exists.
+    cmake_language(DEFER DIRECTORY ${PROJECT_SOURCE_DIR} CALL simkyc_uninstrumented_embedder)
 endif()
