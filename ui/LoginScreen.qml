@@ -10,8 +10,9 @@ FocusScope {
     objectName: "loginScreen"
 
     function submit() {
-        if (screen.workflow.login(nameField.text, passwordField.text))
+        if (screen.workflow.busy)
             return
+        screen.workflow.login(nameField.text, passwordField.text)
         passwordField.text = ""
         passwordField.input.forceActiveFocus()
     }
@@ -51,11 +52,22 @@ FocusScope {
             font.bold: true
             wrapMode: Text.WordWrap
         }
-        KioskButton {
-            objectName: "loginButton"
-            primary: true
-            text: qsTr("Sign in")
-            onClicked: screen.submit()
+        RowLayout {
+            spacing: Theme.spacing * 2
+            KioskButton {
+                objectName: "loginButton"
+                primary: true
+                enabled: !screen.workflow.busy
+                text: qsTr("Sign in")
+                onClicked: screen.submit()
+            }
+            Text {
+                objectName: "loginBusy"
+                visible: screen.workflow.busy
+                text: qsTr("Checking…")
+                color: Theme.text
+                font.pixelSize: Theme.fontSize
+            }
         }
         Text {
             objectName: "demoHint"

@@ -16,6 +16,7 @@ simkyc_module(app_gui
         gui/customer_form_model.cpp
         gui/registration_workflow.cpp
         gui/gui_options.cpp
+        gui/login_checker.cpp
     PUBLIC_LINKS simkyc::app Qt6::Core
 )
 set_target_properties(simkyc_app_gui PROPERTIES AUTOMOC ON)

@@ -24,7 +24,7 @@ void ensureCoreApplication()
 
 DemoStore::DemoStore()
 {
-    const auto dataDir = m_dir.path() / "data";
+    const auto dataDir = this->dataDir();
     auto account = app::prepareDemoDataFolder(dataDir, kCheapScryptLog2);
     if (!account.ok()) {
         m_error = account.error().toString();

@@ -30,6 +30,7 @@ public:
     [[nodiscard]] const std::string &error() const { return m_error; }
     [[nodiscard]] const app::DemoAccount &account() const { return m_account; }
     [[nodiscard]] store::StaffRepository &staff() { return *m_staff; }
+    [[nodiscard]] std::filesystem::path dataDir() const { return m_dir.path() / "data"; }
 
 private:
     TempDir m_dir;

@@ -2,6 +2,7 @@
 // the software scene graph, driven by objectName as a clerk would: keyboard and clicks. Every
 // screen reached is saved as a PNG into build/screenshots/ (docs/screenshots/ holds a copy).
 #include "app/gui/kiosk_window.h"
+#include "app/gui/login_checker.h"
 #include "app/gui/registration_workflow.h"
 #include "app/gui/translations.h"
 #include "gui_fixture.h"
@@ -42,7 +43,9 @@ protected:
         const QString hint =
             QStringLiteral("Demo account: %1 / %2")
                 .arg(QString::fromStdString(demo.account().name), QString::fromStdString(demo.account().password));
-        workflow = std::make_unique<RegistrationWorkflow>(demo.staff(), hint, idleLock);
+        checker =
+            std::make_unique<ThreadedLoginChecker>(demo.dataDir(), crypto::ScryptParams{test::kCheapScryptLog2, 8, 1});
+        workflow = std::make_unique<RegistrationWorkflow>(*checker, hint, idleLock);
         window = std::make_unique<KioskWindow>(*workflow, started);
         const Status loaded = window->load();
         ASSERT_TRUE(loaded.ok()) << loaded.error().toString();
@@ -62,9 +65,15 @@ protected:
         driver.reset();
         window.reset();
         workflow.reset();
+        checker.reset();
         translator.reset();
     }
 
+    // Waits for the sign-in check running on the checker's thread.
+    void settle() const
+    {
+        EXPECT_TRUE(QTest::qWaitFor([this] { return !workflow->busy(); }, 5000));
+    }
     QString clerk() const { return QString::fromStdString(demo.account().name); }
     QString password() const { return QString::fromStdString(demo.account().password); }
 
@@ -72,6 +81,7 @@ protected:
     QString language; // "" = the source strings (English)
     std::unique_ptr<QTranslator> translator;
     test::DemoStore demo;
+    std::unique_ptr<ThreadedLoginChecker> checker; // as in the program: sign-in on its own thread
     std::unique_ptr<RegistrationWorkflow> workflow;
     std::unique_ptr<KioskWindow> window;
     std::unique_ptr<test::ScreenDriver> driver;
@@ -90,6 +100,7 @@ TEST_F(KioskScreensTest, SignInFillTheFormAndReachTheStepNotBuiltYet)
     EXPECT_TRUE(d.hasFocus(QStringLiteral("loginPassword")));
     d.type(QStringLiteral("wrong-password"));
     d.key(Qt::Key_Return);
+    settle();
     ASSERT_TRUE(d.waitFor(QStringLiteral("loginError")));
     EXPECT_EQ(workflow->loginErrorCode(), "wrong_credentials");
     EXPECT_FALSE(d.text(QStringLiteral("loginError")).isEmpty());
@@ -99,6 +110,7 @@ TEST_F(KioskScreensTest, SignInFillTheFormAndReachTheStepNotBuiltYet)
     // The right password, with the button.
     ASSERT_TRUE(d.typeInto(QStringLiteral("loginPassword"), password()));
     ASSERT_TRUE(d.click(QStringLiteral("loginButton")));
+    settle();
     ASSERT_TRUE(d.waitFor(QStringLiteral("homeScreen")));
     EXPECT_TRUE(d.text(QStringLiteral("signedInAs")).contains(clerk()));
     ASSERT_TRUE(d.screenshot(QStringLiteral("03-home")));
@@ -157,6 +169,7 @@ TEST_F(KioskScreensTest, FiveWrongPasswordsLockTheAccount)
     for (int i = 0; i < 5; ++i) {
         ASSERT_TRUE(d.typeInto(QStringLiteral("loginPassword"), QStringLiteral("wrong-password")));
         d.key(Qt::Key_Return);
+        settle();
     }
     EXPECT_EQ(workflow->loginErrorCode(), "locked");
     EXPECT_TRUE(d.text(QStringLiteral("loginError")).contains(QStringLiteral("locked")));
@@ -167,6 +180,7 @@ TEST_F(KioskScreensTest, FiveWrongPasswordsLockTheAccount)
 
     ASSERT_TRUE(d.typeInto(QStringLiteral("loginPassword"), password()));
     d.key(Qt::Key_Return);
+    settle();
     EXPECT_TRUE(d.waitFor(QStringLiteral("loginScreen"), 100));
     EXPECT_EQ(d.find(QStringLiteral("homeScreen")), nullptr) << "the right password does not open a locked account";
 }
@@ -185,6 +199,7 @@ TEST_F(KioskIdleTest, TypingPostponesTheIdleSignOut)
     d.key(Qt::Key_Tab);
     d.type(password());
     d.key(Qt::Key_Return);
+    settle();
     ASSERT_TRUE(d.waitFor(QStringLiteral("homeScreen")));
     for (int i = 0; i < 8; ++i) { // 8 x 400 ms: twice the limit, with a key each time
         QTest::qWait(400);
@@ -212,10 +227,12 @@ TEST_F(KioskChineseTest, SignInAndTheFormAreTranslated)
     d.key(Qt::Key_Tab);
     d.type(QStringLiteral("wrong-password"));
     d.key(Qt::Key_Return);
+    settle();
     EXPECT_EQ(d.text(QStringLiteral("loginError")), QStringLiteral("用户名或密码错误。"));
     ASSERT_TRUE(d.screenshot(QStringLiteral("09-login-zh_CN")));
     ASSERT_TRUE(d.typeInto(QStringLiteral("loginPassword"), password()));
     d.key(Qt::Key_Return);
+    settle();
     ASSERT_TRUE(d.waitFor(QStringLiteral("homeScreen")));
     d.key(Qt::Key_Return); // "New registration" has the focus
     ASSERT_TRUE(d.waitFor(QStringLiteral("customerFormScreen")));

@@ -172,6 +172,10 @@
         <source>Sign in</source>
         <translation>Anmelden</translation>
     </message>
+    <message>
+        <source>Checking…</source>
+        <translation>Wird geprüft …</translation>
+    </message>
 </context>
 <context>
     <name>Main</name>

@@ -171,6 +171,10 @@
         <source>Sign in</source>
         <translation>登录</translation>
     </message>
+    <message>
+        <source>Checking…</source>
+        <translation>正在核对……</translation>
+    </message>
 </context>
 <context>
     <name>Main</name>

@@ -5,11 +5,11 @@
 #include "app/gui/gui_log.h"
 #include "app/gui/gui_options.h"
 #include "app/gui/kiosk_window.h"
+#include "app/gui/login_checker.h"
 #include "app/gui/registration_workflow.h"
 #include "app/gui/translations.h"
 #include "app/qt_logging.h"
 #include "app/store_session.h"
-#include "store/staff_repository.h"
 
 #include <QCommandLineParser>
 #include <QDir>
@@ -103,10 +103,11 @@ int main(int argc, char *argv[])
     if (!session.ok())
         return fail(session.error().toString());
 
-    // The repository's own hashing cost only matters for unknown names (a dummy hash as costly as a
-    // real one); stored hashes carry their own parameters. The default avoids a calibration at start.
-    store::StaffRepository staff(session->db, crypto::ScryptParams{});
-    app::RegistrationWorkflow workflow(staff, demoHint, options->idleLock);
+    // Sign-in runs on a thread of its own (the hash takes ~250 ms). The checker's own hashing cost
+    // only matters for unknown names (a dummy hash as costly as a real one); stored hashes carry their
+    // own parameters. The default avoids a calibration at start.
+    app::ThreadedLoginChecker checker(options->dataDir, crypto::ScryptParams{});
+    app::RegistrationWorkflow workflow(checker, demoHint, options->idleLock);
     app::KioskWindow window(workflow, started);
     if (simkyc::Status loaded = window.load(); !loaded.ok())
         return fail(loaded.error().toString());

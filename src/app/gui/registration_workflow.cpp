@@ -1,7 +1,6 @@
 #include "app/gui/registration_workflow.h"
 
 #include "app/gui/gui_log.h"
-#include "store/staff_repository.h"
 
 #include <QCoreApplication>
 #include <QDateTime>
@@ -37,9 +36,9 @@ QString lockMessage(int seconds)
 
 } // namespace
 
-RegistrationWorkflow::RegistrationWorkflow(store::StaffRepository &staff, QString demoHint,
-                                           std::chrono::milliseconds idleLock, NowFn now, QObject *parent)
-    : QObject(parent), m_staff(staff), m_demoHint(std::move(demoHint)),
+RegistrationWorkflow::RegistrationWorkflow(LoginChecker &checker, QString demoHint, std::chrono::milliseconds idleLock,
+                                           NowFn now, QObject *parent)
+    : QObject(parent), m_checker(checker), m_demoHint(std::move(demoHint)),
       m_idleLock(std::max(idleLock, std::chrono::milliseconds(100))),
       m_now(now ? std::move(now) : NowFn([] { return store::Clock::now(); }))
 {
@@ -48,6 +47,7 @@ RegistrationWorkflow::RegistrationWorkflow(store::StaffRepository &staff, QStrin
     connect(&m_idleTimer, &QTimer::timeout, this, &RegistrationWorkflow::lockForIdle);
     m_countdownTimer.setInterval(std::chrono::seconds(1));
     connect(&m_countdownTimer, &QTimer::timeout, this, &RegistrationWorkflow::updateLockCountdown);
+    connect(&m_checker, &LoginChecker::checked, this, &RegistrationWorkflow::onChecked);
 }
 
 int RegistrationWorkflow::idleLockMinutes() const
@@ -66,57 +66,70 @@ QString RegistrationWorkflow::screenName() const
     return {};
 }
 
-bool RegistrationWorkflow::login(const QString &name, const QString &password)
+void RegistrationWorkflow::login(const QString &name, const QString &password)
 {
-    if (m_screen != Screen::Login) {
-        qCWarning(lcGui) << "login ignored: already signed in";
-        return false;
+    if (m_screen != Screen::Login || m_busy) {
+        qCWarning(lcGui) << "login ignored: signed in or a check is running";
+        return;
     }
     if (name.trimmed().isEmpty() || password.isEmpty()) {
         setLoginError(QStringLiteral("missing_input"),
                       QCoreApplication::translate("RegistrationWorkflow", "Type your name and your password."));
-        return false;
+        return;
     }
-    const std::string nameUtf8 = name.trimmed().toStdString();
-    std::string passwordUtf8 = password.toStdString();
-    auto result = m_staff.verifyLogin(nameUtf8, passwordUtf8, m_now());
-    std::fill(passwordUtf8.begin(), passwordUtf8.end(), '\0');
-    if (!result.ok()) {
-        qCWarning(lcGui) << "login failed:" << QString::fromStdString(errorCodeName(result.error().code).data());
+    setBusy(true);
+    m_checker.check(name, password, m_now()); // answers with onChecked, maybe before returning
+}
+
+void RegistrationWorkflow::onChecked(const LoginReply &reply)
+{
+    setBusy(false);
+    if (m_screen != Screen::Login)
+        return;
+    if (reply.error) {
+        qCWarning(lcGui) << "login failed:" << QString::fromStdString(errorCodeName(reply.error->code).data());
         setLoginError(
             QStringLiteral("store_error"),
             QCoreApplication::translate("RegistrationWorkflow", "The staff list cannot be read (%1). Ask the manager.")
-                .arg(QString::fromLatin1(errorCodeName(result.error().code).data())));
-        return false;
+                .arg(QString::fromLatin1(errorCodeName(reply.error->code).data())));
+        return;
     }
-    switch (result->outcome) {
+    const store::LoginResult &result = reply.result;
+    switch (result.outcome) {
     case store::LoginOutcome::Ok:
         m_lockedUntil.reset();
         m_countdownTimer.stop();
-        m_clerkName = QString::fromStdString(result->member->name);
+        m_clerkName = QString::fromStdString(result.member->name);
         setLoginError({}, {});
-        qCInfo(lcGui) << "clerk signed in, staff id" << result->member->id;
+        qCInfo(lcGui) << "clerk signed in, staff id" << result.member->id;
         setScreen(Screen::Home);
-        return true;
+        return;
     case store::LoginOutcome::Locked:
-        m_lockedUntil = store::parseUtcTimestamp(result->lockedUntil);
+        m_lockedUntil = store::parseUtcTimestamp(result.lockedUntil);
         qCInfo(lcGui) << "sign-in refused: account locked";
         if (!m_lockedUntil) { // never expected from the repository; still say what happened
             setLoginError(
                 QStringLiteral("locked"),
                 QCoreApplication::translate("RegistrationWorkflow", "This account is locked. Ask the manager."));
-            return false;
+            return;
         }
         updateLockCountdown();
         m_countdownTimer.start();
-        return false;
+        return;
     case store::LoginOutcome::WrongCredentials: break;
     }
     m_lockedUntil.reset();
     m_countdownTimer.stop();
     setLoginError(QStringLiteral("wrong_credentials"),
                   QCoreApplication::translate("RegistrationWorkflow", "The name or the password is wrong."));
-    return false;
+}
+
+void RegistrationWorkflow::setBusy(bool busy)
+{
+    if (busy == m_busy)
+        return;
+    m_busy = busy;
+    emit busyChanged();
 }
 
 void RegistrationWorkflow::updateLockCountdown()

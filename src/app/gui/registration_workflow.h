@@ -3,18 +3,19 @@
 //   LoggedOut --login ok--> Idle --startRegistration--> EnteringCustomer --continue (form valid)-->
 //   NotBuilt;  cancel: EnteringCustomer/NotBuilt -> Idle;  logout or idle timeout: any -> LoggedOut.
 // Guarantees:
-//  - sign-in goes through store::StaffRepository (scrypt hashes, lockout after the policy's
-//    failures); a locked account shows the time left, counted down every second, and is refused
-//    by the repository itself, never by this class alone;
+//  - sign-in goes through a LoginChecker (store::StaffRepository: scrypt hashes, lockout after the
+//    policy's failures), one check at a time (busy meanwhile); a locked account shows the time left,
+//    counted down every second, and is refused by the repository itself, never by this class alone;
 //  - after the idle limit without noteActivity() a signed-in clerk is signed out, and any
 //    customer data typed so far is wiped (CustomerFormModel::clear) whenever a registration ends;
 //  - a registration is a core::Registration in Draft while its customer data is typed; screen
 //    changes happen only through the transitions above (illegal requests are ignored and logged);
-//  - passwords are never stored, logged or kept beyond the call to login().
+//  - passwords are never stored or logged, and not kept beyond their check.
 // Thread-safety: GUI thread only. Depends on Qt Core only (testable without QML).
 #pragma once
 
 #include "app/gui/customer_form_model.h"
+#include "app/gui/login_checker.h"
 #include "core/registration.h"
 #include "store/record_id.h"
 
@@ -25,10 +26,6 @@
 #include <chrono>
 #include <functional>
 #include <optional>
-
-namespace simkyc::store {
-class StaffRepository;
-}
 
 namespace simkyc::app {
 
@@ -41,6 +38,7 @@ class RegistrationWorkflow : public QObject {
     Q_PROPERTY(QString loginError READ loginError NOTIFY loginErrorChanged)
     Q_PROPERTY(QString loginErrorCode READ loginErrorCode NOTIFY loginErrorChanged)
     Q_PROPERTY(int lockSecondsRemaining READ lockSecondsRemaining NOTIFY loginErrorChanged)
+    Q_PROPERTY(bool busy READ busy NOTIFY busyChanged)
     Q_PROPERTY(QString demoHint READ demoHint CONSTANT)
     Q_PROPERTY(int idleLockMinutes READ idleLockMinutes CONSTANT)
     Q_PROPERTY(CustomerFormModel *form READ form CONSTANT)
@@ -51,10 +49,10 @@ public:
 
     using NowFn = std::function<store::Clock::time_point()>;
 
-    // staff must outlive the workflow. demoHint: shown on the login screen ("" outside demo mode).
+    // checker must outlive the workflow. demoHint: shown on the login screen ("" outside demo mode).
     // idleLock: signed out after this long without input (at least 100 ms; tests use short ones).
     // now: the clock of the lockout countdown and of "today" (tests pass a fake one).
-    RegistrationWorkflow(store::StaffRepository &staff, QString demoHint = {},
+    RegistrationWorkflow(LoginChecker &checker, QString demoHint = {},
                          std::chrono::milliseconds idleLock = kDefaultIdleLock, NowFn now = {},
                          QObject *parent = nullptr);
 
@@ -66,6 +64,8 @@ public:
     // "", "missing_input", "wrong_credentials", "locked", "idle_timeout", "store_error".
     [[nodiscard]] QString loginErrorCode() const { return m_loginErrorCode; }
     [[nodiscard]] int lockSecondsRemaining() const { return m_lockSecondsRemaining; }
+    // True while a sign-in is being checked (login() is ignored meanwhile).
+    [[nodiscard]] bool busy() const { return m_busy; }
     [[nodiscard]] QString demoHint() const { return m_demoHint; }
     // The idle limit in whole minutes, rounded up (for display).
     [[nodiscard]] int idleLockMinutes() const;
@@ -73,8 +73,9 @@ public:
     // The registration being typed, while one is (Screen::CustomerForm and Screen::NotBuilt).
     [[nodiscard]] const std::optional<core::Registration> &registration() const { return m_registration; }
 
-    // true when signed in. Blocks for one password hash (~250 ms at production cost).
-    Q_INVOKABLE bool login(const QString &name, const QString &password);
+    // Starts a check; its outcome changes the screen or the login error (with a DirectLoginChecker
+    // before login() returns). The password is not kept.
+    Q_INVOKABLE void login(const QString &name, const QString &password);
     Q_INVOKABLE void logout();
     Q_INVOKABLE void startRegistration();
     // Only with a valid form; leads to the honest "not built yet" screen.
@@ -91,13 +92,17 @@ public:
 signals:
     void screenChanged();
     void loginErrorChanged();
+    void busyChanged();
 
 private:
+    void onChecked(const LoginReply &reply);
+    void setBusy(bool busy);
     void setScreen(Screen next);
     void setLoginError(QString code, QString message);
     void endRegistration();
 
-    store::StaffRepository &m_staff;
+    LoginChecker &m_checker;
+    bool m_busy = false;
     QString m_demoHint;
     std::chrono::milliseconds m_idleLock;
     NowFn m_now;
