@@ -49,10 +49,9 @@ TEST(LivenessCli, EventsFindTheLabelledBlinksOfD13)
 TEST(LivenessCli, BlinkEvaluationMeetsRecallOnLabelledVideos)
 {
     SIMKYC_REQUIRE_SHARED_DATA();
-    auto r =
-        runProcess(cli(), {"eval", "blinks", "--json", "--labels", (*sharedDataDir() / "labels/blinks.csv").string(),
-                           "--root", sharedDataDir()->string(), "--errata",
-                           (sourceDir() / "docs/data/blink-labels-errata.csv").string()});
+    auto r = runProcess(cli(), {"eval", "blinks", "--json", "--labels",
+                                (*sharedDataDir() / "labels/blinks.csv").string(), "--root", sharedDataDir()->string(),
+                                "--errata", (sourceDir() / "docs/data/blink-labels-errata.csv").string()});
     ASSERT_EQ(r.exitCode, 0) << r.out << r.err;
     const QJsonObject report = parse(r.out);
     EXPECT_GE(report["recall"].toDouble(), 0.90) << r.out;
