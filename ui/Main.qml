@@ -24,6 +24,8 @@ ApplicationWindow {
             switch (root.workflow.screen) {
             case "home": return homeScreen
             case "customer_form": return customerFormScreen
+            case "id_photo": return idPhotoScreen
+            case "consent": return consentScreen
             case "not_built": return notBuiltScreen
             default: return loginScreen
             }
@@ -33,5 +35,7 @@ ApplicationWindow {
     Component { id: loginScreen; LoginScreen { workflow: root.workflow } }
     Component { id: homeScreen; HomeScreen { workflow: root.workflow } }
     Component { id: customerFormScreen; CustomerFormScreen { workflow: root.workflow; form: root.workflow.form } }
+    Component { id: idPhotoScreen; IdPhotoScreen { workflow: root.workflow; model: root.workflow.idPhoto } }
+    Component { id: consentScreen; ConsentScreen { workflow: root.workflow } }
     Component { id: notBuiltScreen; NotBuiltScreen { workflow: root.workflow } }
 }

@@ -1,5 +1,6 @@
-// The step after the customer form (ID capture, consent, liveness, outcome) is not part of this
-// build. This screen says so plainly; nothing is captured, matched or stored here.
+// The step after the consent (liveness and face match, or the manager's manual check; then the
+// outcome) is not part of this build. This screen says which step comes next and that nothing was
+// stored; nothing is captured, matched or stored here.
 import QtQuick
 import QtQuick.Controls.Basic
 import QtQuick.Layouts
@@ -27,9 +28,14 @@ FocusScope {
         Text {
             objectName: "notBuiltMessage"
             Layout.fillWidth: true
-            text: qsTr("The customer data was checked. Capturing the ID card, the customer's consent, the "
-                       + "liveness check and the face match are not built in this version of SimKYC, so this "
-                       + "registration cannot be completed and nothing has been stored.")
+            text: screen.workflow.nextStep === "manual_review"
+                  ? qsTr("The customer chose the manual check: no face data is taken. Next step: the manager "
+                         + "checks the ID card in person. That step is not built in this version of SimKYC, so "
+                         + "this registration cannot be completed and nothing has been stored.")
+                  : qsTr("The customer agreed to the face check. Next step: the liveness check (blink, turn "
+                         + "the head), then the face match with the ID photo. These steps are not built in this "
+                         + "version of SimKYC, so this registration cannot be completed and nothing has been "
+                         + "stored.")
             color: Theme.text
             font.pixelSize: Theme.fontSize
             wrapMode: Text.WordWrap

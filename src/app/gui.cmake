@@ -17,6 +17,9 @@ simkyc_module(app_gui
         gui/registration_workflow.cpp
         gui/gui_options.cpp
         gui/login_checker.cpp
+        gui/id_portrait_finder.cpp
+        gui/id_photo_model.cpp
+        gui/consent_notice.cpp
     PUBLIC_LINKS simkyc::app Qt6::Core
 )
 set_target_properties(simkyc_app_gui PROPERTIES AUTOMOC ON)
@@ -24,7 +27,7 @@ set_target_properties(simkyc_app_gui PROPERTIES AUTOMOC ON)
 add_subdirectory(${PROJECT_SOURCE_DIR}/ui ${CMAKE_BINARY_DIR}/ui)
 
 simkyc_module(app_quick
-    SOURCES gui/kiosk_window.cpp gui/translations.cpp
+    SOURCES gui/kiosk_window.cpp gui/kiosk_image_provider.cpp gui/translations.cpp
     PUBLIC_LINKS simkyc::app_gui simkyc_ui Qt6::Gui Qt6::Qml Qt6::Quick
 )
 set_target_properties(simkyc_app_quick PROPERTIES AUTOMOC ON)

@@ -2,7 +2,12 @@
 
 #include "core/iccid.h"
 
+#include "vision/image.h"
+
 #include <QCoreApplication>
+
+#include <fstream>
+#include <vector>
 
 namespace simkyc::test {
 
@@ -10,6 +15,69 @@ QString validIccid()
 {
     const std::string payload = "898601234567890123";
     return QString::fromStdString(payload + *core::luhnCheckDigit(payload));
+}
+
+std::optional<std::filesystem::path> specimenWithFace()
+{
+    const auto dir = sharedDataDir();
+    const auto file = dir ? *dir / "idcards/passporteye/100_pass-fin.png" : std::filesystem::path();
+    return dir && std::filesystem::is_regular_file(file) ? std::optional(file) : std::nullopt;
+}
+
+std::optional<std::filesystem::path> specimenWithoutFace()
+{
+    const auto dir = sharedDataDir();
+    const auto file = dir ? *dir / "idcards/passporteye/0_id-esp.png" : std::filesystem::path();
+    return dir && std::filesystem::is_regular_file(file) ? std::optional(file) : std::nullopt;
+}
+
+namespace {
+
+bool writeBytes(const std::filesystem::path &file, const std::vector<std::uint8_t> &bytes)
+{
+    std::ofstream out(file, std::ios::binary | std::ios::trunc);
+    out.write(reinterpret_cast<const char *>(bytes.data()), std::streamsize(bytes.size()));
+    return bool(out);
+}
+
+} // namespace
+
+bool writeNoFaceImage(const std::filesystem::path &file)
+{
+    constexpr int kWidth = 900;
+    constexpr int kHeight = 600;
+    std::vector<std::uint8_t> pixels(size_t(kWidth) * kHeight * 3);
+    for (int y = 0; y < kHeight; ++y)
+        for (int x = 0; x < kWidth; ++x) {
+            auto *p = &pixels[(size_t(y) * kWidth + x) * 3];
+            p[0] = std::uint8_t(x * 255 / kWidth);
+            p[1] = std::uint8_t((y / 40) % 2 != 0 ? 200 : 90);
+            p[2] = std::uint8_t(y * 255 / kHeight);
+        }
+    auto image = vision::Image::fromPixels(kWidth, kHeight, 3, pixels);
+    if (!image.ok())
+        return false;
+    auto jpeg = vision::encodeJpeg(*image, 90);
+    return jpeg.ok() && writeBytes(file, *jpeg);
+}
+
+bool writeTwoFaceImage(const std::filesystem::path &from, const std::filesystem::path &file)
+{
+    auto image = vision::loadImage(from);
+    if (!image.ok() || image->channels() != 3)
+        return false;
+    const int w = image->width();
+    const int h = image->height();
+    std::vector<std::uint8_t> pixels(size_t(2 * w) * h * 3);
+    for (int y = 0; y < h; ++y)
+        for (int copy = 0; copy < 2; ++copy)
+            std::copy_n(image->data() + size_t(y) * image->stride(), image->stride(),
+                        pixels.begin() + std::ptrdiff_t((size_t(y) * 2 * w + size_t(copy) * w) * 3));
+    auto doubled = vision::Image::fromPixels(2 * w, h, 3, pixels);
+    if (!doubled.ok())
+        return false;
+    auto jpeg = vision::encodeJpeg(*doubled, 95);
+    return jpeg.ok() && writeBytes(file, *jpeg);
 }
 
 void ensureCoreApplication()

@@ -9,7 +9,9 @@
 
 #include <QString>
 
+#include <filesystem>
 #include <memory>
+#include <optional>
 
 namespace simkyc::test {
 
@@ -19,6 +21,16 @@ inline constexpr unsigned kCheapScryptLog2 = 10;
 inline const QString kValidIdNumber = QStringLiteral("360426199101010071"); // 1991-01-01, male
 inline const QString kValidPhone = QStringLiteral("138 1234 5678");
 QString validIccid(); // 8986 + 14 digits + Luhn digit
+
+// ID-document specimens of the labelled data (../shared/data/idcards/passporteye): a passport page
+// with one face, and an ID card without a portrait. nullopt without the shared data.
+std::optional<std::filesystem::path> specimenWithFace();
+std::optional<std::filesystem::path> specimenWithoutFace();
+// Writes a synthetic 900x600 JPEG with no face (gradients and stripes), for the error path
+// without the shared data. False when writing failed.
+bool writeNoFaceImage(const std::filesystem::path &file);
+// Writes the image `from` twice side by side as JPEG (two faces of the same size).
+bool writeTwoFaceImage(const std::filesystem::path &from, const std::filesystem::path &file);
 
 // A QCoreApplication for the whole test program (unless an application exists already).
 void ensureCoreApplication();

@@ -1,93 +1,12 @@
 // The real kiosk QML (the same module and window class as `simkyc`) on the offscreen platform with
 // the software scene graph, driven by objectName as a clerk would: keyboard and clicks. Every
 // screen reached is saved as a PNG into build/screenshots/ (docs/screenshots/ holds a copy).
-#include "app/gui/kiosk_window.h"
-#include "app/gui/login_checker.h"
-#include "app/gui/registration_workflow.h"
-#include "app/gui/translations.h"
-#include "gui_fixture.h"
-#include "screen_driver.h"
-
-#include <QElapsedTimer>
-#include <QGuiApplication>
-#include <QTest>
-
-#include <gtest/gtest.h>
+#include "kiosk_screen_fixture.h"
 
 namespace simkyc::app {
 namespace {
 
-class KioskScreensTest : public ::testing::Test {
-protected:
-    static void SetUpTestSuite()
-    {
-        if (QCoreApplication::instance() != nullptr)
-            return;
-        qputenv("QT_QPA_PLATFORM", "offscreen");
-        qputenv("QT_QUICK_BACKEND", "software");
-        static int argc = 1;
-        static char name[] = "gui_screen_tests";
-        static char *argv[] = {name, nullptr};
-        new QGuiApplication(argc, argv);
-    }
-
-    void SetUp() override
-    {
-        ASSERT_TRUE(demo.ok()) << demo.error();
-        if (!language.isEmpty()) {
-            translator = installKioskTranslation(language);
-            ASSERT_NE(translator, nullptr) << language.toStdString();
-        }
-        QElapsedTimer started;
-        started.start();
-        const QString hint =
-            QStringLiteral("Demo account: %1 / %2")
-                .arg(QString::fromStdString(demo.account().name), QString::fromStdString(demo.account().password));
-        checker =
-            std::make_unique<ThreadedLoginChecker>(demo.dataDir(), crypto::ScryptParams{test::kCheapScryptLog2, 8, 1});
-        workflow = std::make_unique<RegistrationWorkflow>(*checker, hint, idleLock);
-        window = std::make_unique<KioskWindow>(*workflow, started);
-        const Status loaded = window->load();
-        ASSERT_TRUE(loaded.ok()) << loaded.error().toString();
-        ASSERT_NE(window->window(), nullptr);
-        window->window()->requestActivate();
-        ASSERT_TRUE(QTest::qWaitForWindowExposed(window->window()));
-        ASSERT_TRUE(QTest::qWaitFor([this] { return window->firstFrameMs() >= 0; }, 5000));
-        driver = std::make_unique<test::ScreenDriver>(*window->window(), SIMKYC_SCREENSHOT_DIR);
-        ASSERT_TRUE(driver->waitFor(QStringLiteral("loginScreen")));
-    }
-
-    void TearDown() override
-    {
-        if (window) {
-            EXPECT_TRUE(window->qmlWarnings().isEmpty()) << window->qmlWarnings().join('\n').toStdString();
-        }
-        driver.reset();
-        window.reset();
-        workflow.reset();
-        checker.reset();
-        translator.reset();
-    }
-
-    // Waits for the sign-in check running on the checker's thread.
-    void settle() const
-    {
-        EXPECT_TRUE(QTest::qWaitFor([this] { return !workflow->busy(); }, 5000));
-    }
-    QString clerk() const { return QString::fromStdString(demo.account().name); }
-    QString password() const { return QString::fromStdString(demo.account().password); }
-
-    std::chrono::milliseconds idleLock = kDefaultIdleLock;
-    QString language; // "" = the source strings (English)
-    std::unique_ptr<QTranslator> translator;
-    test::DemoStore demo;
-    std::unique_ptr<ThreadedLoginChecker> checker; // as in the program: sign-in on its own thread
-    std::unique_ptr<RegistrationWorkflow> workflow;
-    std::unique_ptr<KioskWindow> window;
-    std::unique_ptr<test::ScreenDriver> driver;
-};
-
-TEST_F(KioskScreensTest, SignInFillTheFormAndReachTheStepNotBuiltYet)
+TEST_F(KioskScreensTest, SignInFillTheFormAndReachTheIdPhotoStep)
 {
     test::ScreenDriver &d = *driver;
     EXPECT_TRUE(d.hasFocus(QStringLiteral("loginName"))) << "the name field has the keyboard focus";
@@ -150,12 +69,13 @@ TEST_F(KioskScreensTest, SignInFillTheFormAndReachTheStepNotBuiltYet)
     EXPECT_TRUE(d.isEnabled(QStringLiteral("continueButton")));
     ASSERT_TRUE(d.screenshot(QStringLiteral("05-form-valid")));
 
-    d.key(Qt::Key_Return); // Enter on the last field continues
-    ASSERT_TRUE(d.waitFor(QStringLiteral("notBuiltScreen")));
-    EXPECT_TRUE(d.text(QStringLiteral("notBuiltMessage")).contains(QStringLiteral("not built")));
-    ASSERT_TRUE(d.screenshot(QStringLiteral("06-not-built")));
+    d.key(Qt::Key_Return); // Enter on the last field continues to the ID photo step
+    ASSERT_TRUE(d.waitFor(QStringLiteral("idPhotoScreen")));
+    EXPECT_TRUE(d.text(QStringLiteral("cameraComing")).contains(QStringLiteral("coming")));
+    EXPECT_NE(d.find(QStringLiteral("noScanFiles")), nullptr) << "the empty scan folder is said as such";
+    EXPECT_FALSE(d.isEnabled(QStringLiteral("usePhotoButton")));
 
-    ASSERT_TRUE(d.click(QStringLiteral("endRegistrationButton")));
+    ASSERT_TRUE(d.click(QStringLiteral("cancelButton")));
     ASSERT_TRUE(d.waitFor(QStringLiteral("homeScreen")));
     EXPECT_TRUE(workflow->form()->idNumber().isEmpty());
     ASSERT_TRUE(d.click(QStringLiteral("logoutButton")));
@@ -195,12 +115,7 @@ protected:
 TEST_F(KioskIdleTest, TypingPostponesTheIdleSignOut)
 {
     test::ScreenDriver &d = *driver;
-    d.type(clerk());
-    d.key(Qt::Key_Tab);
-    d.type(password());
-    d.key(Qt::Key_Return);
-    settle();
-    ASSERT_TRUE(d.waitFor(QStringLiteral("homeScreen")));
+    ASSERT_NO_FATAL_FAILURE(signIn());
     for (int i = 0; i < 8; ++i) { // 8 x 400 ms: twice the limit, with a key each time
         QTest::qWait(400);
         d.key(Qt::Key_Tab);

@@ -25,7 +25,8 @@ protected:
 
     std::unique_ptr<RegistrationWorkflow> make(std::chrono::milliseconds idle = kDefaultIdleLock)
     {
-        return std::make_unique<RegistrationWorkflow>(*checker, QStringLiteral("hint"), idle, [this] { return now; });
+        return std::make_unique<RegistrationWorkflow>(*checker, finder, QStringLiteral("hint"), idle,
+                                                      [this] { return now; });
     }
     QString name() const { return QString::fromStdString(demo.account().name); }
     QString password() const { return QString::fromStdString(demo.account().password); }
@@ -49,6 +50,7 @@ protected:
 
     test::DemoStore demo;
     std::unique_ptr<DirectLoginChecker> checker;
+    DirectIdPortraitFinder finder;
     store::Clock::time_point now = store::Clock::now();
 };
 
@@ -131,8 +133,12 @@ TEST_F(RegistrationWorkflowTest, TransitionsOnlyFromTheRightScreen)
     EXPECT_FALSE(w->continueRegistration()) << "one invalid field is enough to stay";
     w->form()->setIccid(test::validIccid());
     EXPECT_TRUE(w->continueRegistration());
-    EXPECT_EQ(w->screen(), Screen::NotBuilt);
-    EXPECT_EQ(w->screenName(), "not_built");
+    EXPECT_EQ(w->screen(), Screen::IdPhoto);
+    EXPECT_EQ(w->screenName(), "id_photo");
+    EXPECT_FALSE(w->acceptIdPhoto()) << "no portrait found yet";
+    EXPECT_FALSE(w->agreeToFaceCheck()) << "no consent before the ID photo";
+    EXPECT_EQ(w->screen(), Screen::IdPhoto);
+    EXPECT_EQ(w->registration()->state(), core::RegistrationState::Draft);
 
     w->cancelRegistration();
     EXPECT_EQ(w->screen(), Screen::Home);
@@ -192,7 +198,7 @@ TEST_F(RegistrationWorkflowTest, IdleTimerSignsOutAndActivityPostponesIt)
 TEST_F(RegistrationWorkflowTest, ThreadedCheckLeavesTheCallerFree)
 {
     ThreadedLoginChecker threaded(demo.dataDir(), crypto::ScryptParams{test::kCheapScryptLog2, 8, 1});
-    RegistrationWorkflow w(threaded, {}, kDefaultIdleLock, [this] { return now; });
+    RegistrationWorkflow w(threaded, finder, {}, kDefaultIdleLock, [this] { return now; });
     QSignalSpy busy(&w, &RegistrationWorkflow::busyChanged);
     w.login(name(), QStringLiteral("wrong-password"));
     EXPECT_TRUE(w.busy()) << "login() returns before the check";
@@ -211,7 +217,7 @@ TEST_F(RegistrationWorkflowTest, AnUnreadableStoreIsSaidAsSuch)
 {
     test::TempDir empty;
     ThreadedLoginChecker threaded(empty.path() / "no-such-folder", crypto::ScryptParams{test::kCheapScryptLog2, 8, 1});
-    RegistrationWorkflow w(threaded);
+    RegistrationWorkflow w(threaded, finder);
     w.login(name(), password());
     ASSERT_TRUE(QTest::qWaitFor([&] { return !w.busy(); }, 5000));
     EXPECT_EQ(w.loginErrorCode(), "store_error");

@@ -2,6 +2,68 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="de_DE">
 <context>
+    <name>ConsentNotice</name>
+    <message>
+        <source>What is captured</source>
+        <translation>Was erfasst wird</translation>
+    </message>
+    <message>
+        <source>A short video check of your face (you will be asked to blink and to turn your head) and photos of your face taken from it, compared with the photo on your ID card.</source>
+        <translation>Eine kurze Videoprüfung Ihres Gesichts (Sie werden gebeten zu blinzeln und den Kopf zu drehen) und daraus entnommene Fotos Ihres Gesichts, verglichen mit dem Foto auf Ihrem Ausweis.</translation>
+    </message>
+    <message>
+        <source>Why</source>
+        <translation>Warum</translation>
+    </message>
+    <message>
+        <source>Only to confirm that the ID card is yours, as the real-name registration of SIM cards requires. It is used for nothing else.</source>
+        <translation>Nur um zu bestätigen, dass der Ausweis Ihnen gehört, wie es die Registrierung von SIM-Karten mit echtem Namen verlangt. Für nichts anderes.</translation>
+    </message>
+    <message>
+        <source>Where it goes</source>
+        <translation>Wohin es geht</translation>
+    </message>
+    <message>
+        <source>The photos and face measurements are sealed (encrypted) for your mobile carrier, who checks the registration. This shop keeps no key that opens them.</source>
+        <translation>Die Fotos und Gesichtsmerkmale werden für Ihren Mobilfunkanbieter, der die Registrierung prüft, versiegelt (verschlüsselt). Dieses Geschäft hat keinen Schlüssel, der sie öffnet.</translation>
+    </message>
+    <message>
+        <source>How long</source>
+        <translation>Wie lange</translation>
+    </message>
+    <message>
+        <source>This kiosk keeps a small picture of your face, for the manager to review a doubtful result, and the sealed copy until the end of the next day and until the carrier has confirmed receiving it; then both are deleted. The video itself is never stored.</source>
+        <translation>Dieses Terminal behält ein kleines Bild Ihres Gesichts (damit der Filialleiter ein zweifelhaftes Ergebnis prüfen kann) und die versiegelte Kopie bis zum Ende des nächsten Tages und bis der Anbieter den Empfang bestätigt hat; dann werden beide gelöscht. Das Video selbst wird nie gespeichert.</translation>
+    </message>
+    <message>
+        <source>If you prefer not to</source>
+        <translation>Wenn Sie das nicht möchten</translation>
+    </message>
+    <message>
+        <source>You may refuse. The manager then checks your ID card in person instead, and no photo or video of your face is taken. The registration is otherwise the same.</source>
+        <translation>Sie dürfen ablehnen. Dann prüft stattdessen der Filialleiter Ihren Ausweis persönlich, und es wird kein Foto oder Video Ihres Gesichts aufgenommen. Die Registrierung ist sonst gleich.</translation>
+    </message>
+</context>
+<context>
+    <name>ConsentScreen</name>
+    <message>
+        <source>Your consent to the face check</source>
+        <translation>Ihre Einwilligung in die Gesichtsprüfung</translation>
+    </message>
+    <message>
+        <source>I agree to the face check</source>
+        <translation>Ich stimme der Gesichtsprüfung zu</translation>
+    </message>
+    <message>
+        <source>I prefer a manual check</source>
+        <translation>Ich möchte eine manuelle Prüfung</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Abbrechen</translation>
+    </message>
+</context>
+<context>
     <name>CustomerFormModel</name>
     <message>
         <source>%2 (rule: %1)</source>
@@ -155,6 +217,84 @@
     </message>
 </context>
 <context>
+    <name>IdPhotoModel</name>
+    <message>
+        <source>This file does not exist. Check the folder and the name, or scan the card again.</source>
+        <translation>Diese Datei gibt es nicht. Ordner und Namen prüfen oder den Ausweis neu scannen.</translation>
+    </message>
+    <message>
+        <source>This file cannot be read as an image (damaged, not an image, or too large). Scan the ID card again and save it as PNG or JPEG.</source>
+        <translation>Diese Datei lässt sich nicht als Bild lesen (beschädigt, kein Bild oder zu groß). Den Ausweis neu scannen und als PNG oder JPEG speichern.</translation>
+    </message>
+    <message>
+        <source>No face was found on this image. Check that the page with the photo was scanned, the right way up and not cut off, then choose it again.</source>
+        <translation>Auf diesem Bild wurde kein Gesicht gefunden. Prüfen, dass die Seite mit dem Foto gescannt wurde, richtig herum und nicht abgeschnitten, dann erneut wählen.</translation>
+    </message>
+    <message>
+        <source>There is more than one face on this image. Scan the customer&apos;s ID page alone on the scanner glass, then choose the new file.</source>
+        <translation>Auf diesem Bild ist mehr als ein Gesicht. Nur die Ausweisseite des Kunden allein auf das Scannerglas legen, scannen und die neue Datei wählen.</translation>
+    </message>
+    <message>
+        <source>The photo on the document is too small or blurred to be checked. Scan the card again at 300 dpi or more.</source>
+        <translation>Das Foto auf dem Dokument ist zu klein oder unscharf für die Prüfung. Den Ausweis mit 300 dpi oder mehr neu scannen.</translation>
+    </message>
+    <message>
+        <source>The image could not be checked (internal error). Try again; if it happens again, tell the manager.</source>
+        <translation>Das Bild konnte nicht geprüft werden (interner Fehler). Erneut versuchen; wenn es wieder passiert, den Filialleiter informieren.</translation>
+    </message>
+</context>
+<context>
+    <name>IdPhotoScreen</name>
+    <message>
+        <source>ID photo: load the ID-card image from the scanner or chip reader</source>
+        <translation>Ausweisfoto: das Bild des Ausweises vom Scanner oder Chip-Lesegerät laden</translation>
+    </message>
+    <message>
+        <source>Images in %1 (newest first):</source>
+        <translation>Bilder in %1 (neueste zuerst):</translation>
+    </message>
+    <message>
+        <source>No image files here yet. Scan the card, then press Refresh.</source>
+        <translation>Hier sind noch keine Bilddateien. Den Ausweis scannen, dann „Aktualisieren“ drücken.</translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation>Aktualisieren</translation>
+    </message>
+    <message>
+        <source>Or type the path of the image:</source>
+        <translation>Oder den Pfad des Bildes eingeben:</translation>
+    </message>
+    <message>
+        <source>Camera capture of the card: coming in a later version.</source>
+        <translation>Aufnahme des Ausweises mit der Kamera: kommt in einer späteren Version.</translation>
+    </message>
+    <message>
+        <source>Looking for the photo on the document…</source>
+        <translation>Foto auf dem Dokument wird gesucht …</translation>
+    </message>
+    <message>
+        <source>Choose the scanned ID image on the left.</source>
+        <translation>Links das gescannte Ausweisbild wählen.</translation>
+    </message>
+    <message>
+        <source>Photo found. Compare it with the customer.</source>
+        <translation>Foto gefunden. Mit dem Kunden vergleichen.</translation>
+    </message>
+    <message>
+        <source>Use this photo</source>
+        <translation>Dieses Foto verwenden</translation>
+    </message>
+    <message>
+        <source>Choose another</source>
+        <translation>Anderes wählen</translation>
+    </message>
+    <message>
+        <source>Cancel registration</source>
+        <translation>Registrierung abbrechen</translation>
+    </message>
+</context>
+<context>
     <name>LoginScreen</name>
     <message>
         <source>SimKYC: sign in</source>
@@ -191,16 +331,20 @@
         <translation>Nächster Schritt noch nicht gebaut</translation>
     </message>
     <message>
-        <source>The customer data was checked. Capturing the ID card, the customer&apos;s consent, the liveness check and the face match are not built in this version of SimKYC, so this registration cannot be completed and nothing has been stored.</source>
-        <translation>Die Kundendaten wurden geprüft. Ausweiserfassung, Einwilligung, Lebenderkennung und Gesichtsabgleich sind in dieser Version von SimKYC noch nicht gebaut; diese Registrierung kann daher nicht abgeschlossen werden, und nichts wurde gespeichert.</translation>
-    </message>
-    <message>
         <source>End this registration</source>
         <translation>Registrierung beenden</translation>
     </message>
     <message>
         <source>Sign out</source>
         <translation>Abmelden</translation>
+    </message>
+    <message>
+        <source>The customer chose the manual check: no face data is taken. Next step: the manager checks the ID card in person. That step is not built in this version of SimKYC, so this registration cannot be completed and nothing has been stored.</source>
+        <translation>Der Kunde hat die manuelle Prüfung gewählt: Es werden keine Gesichtsdaten erfasst. Nächster Schritt: Der Filialleiter prüft den Ausweis persönlich. Dieser Schritt ist in dieser Version von SimKYC noch nicht gebaut, daher kann diese Registrierung nicht abgeschlossen werden, und es wurde nichts gespeichert.</translation>
+    </message>
+    <message>
+        <source>The customer agreed to the face check. Next step: the liveness check (blink, turn the head), then the face match with the ID photo. These steps are not built in this version of SimKYC, so this registration cannot be completed and nothing has been stored.</source>
+        <translation>Der Kunde hat der Gesichtsprüfung zugestimmt. Nächster Schritt: die Lebenderkennung (blinzeln, Kopf drehen), dann der Gesichtsabgleich mit dem Ausweisfoto. Diese Schritte sind in dieser Version von SimKYC noch nicht gebaut, daher kann diese Registrierung nicht abgeschlossen werden, und es wurde nichts gespeichert.</translation>
     </message>
 </context>
 <context>

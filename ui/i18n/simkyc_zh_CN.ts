@@ -2,6 +2,68 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
+    <name>ConsentNotice</name>
+    <message>
+        <source>What is captured</source>
+        <translation>采集哪些信息</translation>
+    </message>
+    <message>
+        <source>A short video check of your face (you will be asked to blink and to turn your head) and photos of your face taken from it, compared with the photo on your ID card.</source>
+        <translation>一段简短的人脸视频核验（会请您眨眼和转头），以及从中截取的人脸照片，用于与您身份证件上的照片比对。</translation>
+    </message>
+    <message>
+        <source>Why</source>
+        <translation>为什么</translation>
+    </message>
+    <message>
+        <source>Only to confirm that the ID card is yours, as the real-name registration of SIM cards requires. It is used for nothing else.</source>
+        <translation>仅用于确认该身份证件属于您本人，这是手机卡实名登记的要求。不作任何其他用途。</translation>
+    </message>
+    <message>
+        <source>Where it goes</source>
+        <translation>信息去向</translation>
+    </message>
+    <message>
+        <source>The photos and face measurements are sealed (encrypted) for your mobile carrier, who checks the registration. This shop keeps no key that opens them.</source>
+        <translation>照片和人脸特征数据经加密封存后只交给您的移动运营商，由其审核登记。本店不持有任何可打开这些数据的密钥。</translation>
+    </message>
+    <message>
+        <source>How long</source>
+        <translation>保存多久</translation>
+    </message>
+    <message>
+        <source>This kiosk keeps a small picture of your face, for the manager to review a doubtful result, and the sealed copy until the end of the next day and until the carrier has confirmed receiving it; then both are deleted. The video itself is never stored.</source>
+        <translation>本终端保存一张您的人脸小图（供店长复核有疑问的结果）和加密封存的副本，保存至次日结束且运营商确认收到为止，随后两者均被删除。视频本身从不保存。</translation>
+    </message>
+    <message>
+        <source>If you prefer not to</source>
+        <translation>如果您不同意</translation>
+    </message>
+    <message>
+        <source>You may refuse. The manager then checks your ID card in person instead, and no photo or video of your face is taken. The registration is otherwise the same.</source>
+        <translation>您可以拒绝。届时由店长当面人工核验您的身份证件，不拍摄您的任何人脸照片或视频。除此之外，登记流程相同。</translation>
+    </message>
+</context>
+<context>
+    <name>ConsentScreen</name>
+    <message>
+        <source>Your consent to the face check</source>
+        <translation>人脸核验同意书</translation>
+    </message>
+    <message>
+        <source>I agree to the face check</source>
+        <translation>我同意人脸核验</translation>
+    </message>
+    <message>
+        <source>I prefer a manual check</source>
+        <translation>我选择人工核验</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+</context>
+<context>
     <name>CustomerFormModel</name>
     <message>
         <source>%2 (rule: %1)</source>
@@ -154,6 +216,84 @@
     </message>
 </context>
 <context>
+    <name>IdPhotoModel</name>
+    <message>
+        <source>This file does not exist. Check the folder and the name, or scan the card again.</source>
+        <translation>该文件不存在。请检查文件夹和文件名，或重新扫描证件。</translation>
+    </message>
+    <message>
+        <source>This file cannot be read as an image (damaged, not an image, or too large). Scan the ID card again and save it as PNG or JPEG.</source>
+        <translation>无法将该文件读取为图像（已损坏、不是图像或过大）。请重新扫描证件并保存为 PNG 或 JPEG。</translation>
+    </message>
+    <message>
+        <source>No face was found on this image. Check that the page with the photo was scanned, the right way up and not cut off, then choose it again.</source>
+        <translation>在此图像上未找到人脸。请确认扫描的是带照片的那一页、方向正确且未被裁切，然后重新选择。</translation>
+    </message>
+    <message>
+        <source>There is more than one face on this image. Scan the customer&apos;s ID page alone on the scanner glass, then choose the new file.</source>
+        <translation>此图像上有不止一张人脸。请只将顾客的证件页放在扫描仪玻璃上扫描，然后选择新文件。</translation>
+    </message>
+    <message>
+        <source>The photo on the document is too small or blurred to be checked. Scan the card again at 300 dpi or more.</source>
+        <translation>证件上的照片太小或太模糊，无法核验。请以 300 dpi 或更高分辨率重新扫描。</translation>
+    </message>
+    <message>
+        <source>The image could not be checked (internal error). Try again; if it happens again, tell the manager.</source>
+        <translation>无法检查该图像（内部错误）。请重试；如再次发生，请告知店长。</translation>
+    </message>
+</context>
+<context>
+    <name>IdPhotoScreen</name>
+    <message>
+        <source>ID photo: load the ID-card image from the scanner or chip reader</source>
+        <translation>证件照片：载入扫描仪或芯片读卡器得到的证件图像</translation>
+    </message>
+    <message>
+        <source>Images in %1 (newest first):</source>
+        <translation>%1 中的图像（最新的在前）：</translation>
+    </message>
+    <message>
+        <source>No image files here yet. Scan the card, then press Refresh.</source>
+        <translation>这里还没有图像文件。请扫描证件，然后按“刷新”。</translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation>刷新</translation>
+    </message>
+    <message>
+        <source>Or type the path of the image:</source>
+        <translation>或输入图像的路径：</translation>
+    </message>
+    <message>
+        <source>Camera capture of the card: coming in a later version.</source>
+        <translation>用摄像头拍摄证件：将在后续版本提供。</translation>
+    </message>
+    <message>
+        <source>Looking for the photo on the document…</source>
+        <translation>正在查找证件上的照片…</translation>
+    </message>
+    <message>
+        <source>Choose the scanned ID image on the left.</source>
+        <translation>请在左侧选择扫描的证件图像。</translation>
+    </message>
+    <message>
+        <source>Photo found. Compare it with the customer.</source>
+        <translation>已找到照片。请与顾客本人比对。</translation>
+    </message>
+    <message>
+        <source>Use this photo</source>
+        <translation>使用此照片</translation>
+    </message>
+    <message>
+        <source>Choose another</source>
+        <translation>另选一个</translation>
+    </message>
+    <message>
+        <source>Cancel registration</source>
+        <translation>取消登记</translation>
+    </message>
+</context>
+<context>
     <name>LoginScreen</name>
     <message>
         <source>SimKYC: sign in</source>
@@ -190,16 +330,20 @@
         <translation>下一步尚未实现</translation>
     </message>
     <message>
-        <source>The customer data was checked. Capturing the ID card, the customer&apos;s consent, the liveness check and the face match are not built in this version of SimKYC, so this registration cannot be completed and nothing has been stored.</source>
-        <translation>客户信息已校验。本版本 SimKYC 尚未实现身份证采集、客户同意、活体检测和人脸比对，因此本次登记无法完成，未保存任何数据。</translation>
-    </message>
-    <message>
         <source>End this registration</source>
         <translation>结束本次登记</translation>
     </message>
     <message>
         <source>Sign out</source>
         <translation>退出登录</translation>
+    </message>
+    <message>
+        <source>The customer chose the manual check: no face data is taken. Next step: the manager checks the ID card in person. That step is not built in this version of SimKYC, so this registration cannot be completed and nothing has been stored.</source>
+        <translation>顾客选择了人工核验：不采集任何人脸数据。下一步：由店长当面核验身份证件。此步骤在本版 SimKYC 中尚未实现，因此本次登记无法完成，未保存任何内容。</translation>
+    </message>
+    <message>
+        <source>The customer agreed to the face check. Next step: the liveness check (blink, turn the head), then the face match with the ID photo. These steps are not built in this version of SimKYC, so this registration cannot be completed and nothing has been stored.</source>
+        <translation>顾客已同意人脸核验。下一步：活体检测（眨眼、转头），然后与证件照片进行人脸比对。这些步骤在本版 SimKYC 中尚未实现，因此本次登记无法完成，未保存任何内容。</translation>
     </message>
 </context>
 <context>

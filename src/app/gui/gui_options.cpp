@@ -15,6 +15,7 @@ const QString kDemo = QStringLiteral("demo");
 const QString kPassphrase = QStringLiteral("passphrase-file");
 const QString kIdle = QStringLiteral("idle-minutes");
 const QString kLanguage = QStringLiteral("language");
+const QString kScanDir = QStringLiteral("scan-dir");
 constexpr int kMinIdleMinutes = 1;
 constexpr int kMaxIdleMinutes = 60;
 
@@ -41,6 +42,10 @@ void addGuiOptions(QCommandLineParser &parser)
          QStringLiteral("N")},
         {kLanguage, QStringLiteral("zh_CN, de or en (default: the first of ui.languages, else the system's)."),
          QStringLiteral("LANG")},
+        {kScanDir,
+         QStringLiteral("Folder where the ID scanner or chip reader saves its images (default: the user's "
+                        "Pictures folder; the kiosk configuration has no key for it yet)."),
+         QStringLiteral("DIR")},
     });
 }
 
@@ -88,6 +93,8 @@ Result<GuiOptions> resolveGuiOptions(const QCommandLineParser &parser, const QSt
         out.language = QString::fromStdString(config->languages.front());
     else
         out.language = systemLanguage;
+    out.scanDir = parser.isSet(kScanDir) ? parser.value(kScanDir)
+                                         : QStandardPaths::writableLocation(QStandardPaths::PicturesLocation);
     return out;
 }
 

@@ -25,9 +25,10 @@ struct GuiOptions {
     std::chrono::minutes idleLock{5};                // ui.idle_lock_minutes, 1..60
     QString language;                                // "zh_CN", "de", "en", ...
     std::optional<std::filesystem::path> configFile; // the file read, if any
+    QString scanDir; // --scan-dir: where the scanner / chip reader saves ID images; default ~/Pictures
 };
 
-// Declares --config, --data-dir, --demo, --passphrase-file, --idle-minutes and --language.
+// Declares --config, --data-dir, --demo, --passphrase-file, --idle-minutes, --language and --scan-dir.
 void addGuiOptions(QCommandLineParser &parser);
 
 // systemLanguage: QLocale::system().name() in the program, fixed in tests.

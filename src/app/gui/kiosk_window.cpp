@@ -1,6 +1,7 @@
 #include "app/gui/kiosk_window.h"
 
 #include "app/gui/gui_log.h"
+#include "app/gui/kiosk_image_provider.h"
 #include "app/gui/registration_workflow.h"
 
 #include <QEvent>
@@ -30,6 +31,9 @@ Status KioskWindow::load()
             qCWarning(lcGui).noquote() << "QML:" << e.toString();
         }
     });
+    auto *images = new KioskImageProvider; // owned by the engine
+    images->follow(*m_workflow.idPhoto(), *this);
+    m_engine->addImageProvider(QString::fromLatin1(KioskImageProvider::kId), images);
     m_engine->setInitialProperties({{QStringLiteral("workflow"), QVariant::fromValue<QObject *>(&m_workflow)}});
     m_engine->load(QUrl(QString::fromLatin1(kMainQml)));
     const QList<QObject *> roots = m_engine->rootObjects();

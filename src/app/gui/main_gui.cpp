@@ -4,6 +4,7 @@
 #include "app/demo_registration.h"
 #include "app/gui/gui_log.h"
 #include "app/gui/gui_options.h"
+#include "app/gui/id_portrait_finder.h"
 #include "app/gui/kiosk_window.h"
 #include "app/gui/login_checker.h"
 #include "app/gui/registration_workflow.h"
@@ -107,14 +108,17 @@ int main(int argc, char *argv[])
     // only matters for unknown names (a dummy hash as costly as a real one); stored hashes carry their
     // own parameters. The default avoids a calibration at start.
     app::ThreadedLoginChecker checker(options->dataDir, crypto::ScryptParams{});
-    app::RegistrationWorkflow workflow(checker, demoHint, options->idleLock);
+    app::ThreadedIdPortraitFinder finder; // decoding and the face search off the GUI thread
+    app::RegistrationWorkflow workflow(checker, finder, demoHint, options->idleLock);
+    workflow.setLanguage(options->language);
+    workflow.idPhoto()->setFolder(options->scanDir);
     app::KioskWindow window(workflow, started);
     if (simkyc::Status loaded = window.load(); !loaded.ok())
         return fail(loaded.error().toString());
     qCInfo(app::lcGui).noquote() << "simkyc" << SIMKYC_VERSION << "Qt" << qVersion() << "platform"
                                  << QGuiApplication::platformName() << "data" << options->dataDir.c_str() << "config"
                                  << (options->configFile ? options->configFile->c_str() : "(none)") << "idle lock"
-                                 << options->idleLock.count() << "min language" << options->language
-                                 << (options->demo ? "demo" : "");
+                                 << options->idleLock.count() << "min language" << options->language << "scan dir"
+                                 << options->scanDir << (options->demo ? "demo" : "");
     return QGuiApplication::exec();
 }

@@ -36,11 +36,11 @@ QString lockMessage(int seconds)
 
 } // namespace
 
-RegistrationWorkflow::RegistrationWorkflow(LoginChecker &checker, QString demoHint, std::chrono::milliseconds idleLock,
-                                           NowFn now, QObject *parent)
+RegistrationWorkflow::RegistrationWorkflow(LoginChecker &checker, IdPortraitFinder &finder, QString demoHint,
+                                           std::chrono::milliseconds idleLock, NowFn now, QObject *parent)
     : QObject(parent), m_checker(checker), m_demoHint(std::move(demoHint)),
       m_idleLock(std::max(idleLock, std::chrono::milliseconds(100))),
-      m_now(now ? std::move(now) : NowFn([] { return store::Clock::now(); }))
+      m_now(now ? std::move(now) : NowFn([] { return store::Clock::now(); })), m_idPhoto(finder)
 {
     m_idleTimer.setSingleShot(true);
     m_idleTimer.setInterval(m_idleLock);
@@ -61,6 +61,8 @@ QString RegistrationWorkflow::screenName() const
     case Screen::Login: return QStringLiteral("login");
     case Screen::Home: return QStringLiteral("home");
     case Screen::CustomerForm: return QStringLiteral("customer_form");
+    case Screen::IdPhoto: return QStringLiteral("id_photo");
+    case Screen::Consent: return QStringLiteral("consent");
     case Screen::NotBuilt: return QStringLiteral("not_built");
     }
     return {};
@@ -188,14 +190,75 @@ bool RegistrationWorkflow::continueRegistration()
         qCWarning(lcGui) << "continue ignored: form not valid or not on the form";
         return false;
     }
-    // The next state would be IdCaptured after the ID capture screen; that screen is not built.
+    m_idPhoto.clear();
+    m_idPhoto.refreshFiles();
+    setScreen(Screen::IdPhoto);
+    return true;
+}
+
+bool RegistrationWorkflow::acceptIdPhoto()
+{
+    if (m_screen != Screen::IdPhoto || !m_registration || m_idPhoto.status() != QLatin1String("found")) {
+        qCWarning(lcGui) << "acceptIdPhoto ignored: no portrait found on screen" << screenName();
+        return false;
+    }
+    if (Status moved = m_registration->transitionTo(core::RegistrationState::IdCaptured); !moved.ok()) {
+        qCWarning(lcGui).noquote() << "acceptIdPhoto:" << QString::fromStdString(moved.error().toString());
+        return false;
+    }
+    m_idPortrait = m_idPhoto.portrait();
+    m_idPhoto.clear(); // the document preview is not needed any more
+    setScreen(Screen::Consent);
+    return true;
+}
+
+bool RegistrationWorkflow::recordConsent(ConsentDecision decision)
+{
+    if (m_screen != Screen::Consent || !m_registration ||
+        m_registration->state() != core::RegistrationState::IdCaptured) {
+        qCWarning(lcGui) << "consent ignored on screen" << screenName();
+        return false;
+    }
+    if (decision == ConsentDecision::FaceCheck) {
+        if (Status moved = m_registration->transitionTo(core::RegistrationState::Consented); !moved.ok()) {
+            qCWarning(lcGui).noquote() << "consent:" << QString::fromStdString(moved.error().toString());
+            return false;
+        }
+    } else {
+        m_idPortrait = {}; // no face data on the manual path
+    }
+    m_consent = ConsentRecord{decision, m_now(), QString::fromLatin1(kConsentNoticeVersion), m_language};
+    qCInfo(lcGui).noquote() << "consent:" << consentDecisionName() << kConsentNoticeVersion;
     setScreen(Screen::NotBuilt);
     return true;
 }
 
+bool RegistrationWorkflow::agreeToFaceCheck()
+{
+    return recordConsent(ConsentDecision::FaceCheck);
+}
+
+bool RegistrationWorkflow::chooseManualCheck()
+{
+    return recordConsent(ConsentDecision::ManualCheck);
+}
+
+QString RegistrationWorkflow::nextStep() const
+{
+    if (m_screen != Screen::NotBuilt)
+        return {};
+    switch (m_consent.decision) {
+    case ConsentDecision::FaceCheck: return QStringLiteral("liveness");
+    case ConsentDecision::ManualCheck: return QStringLiteral("manual_review");
+    case ConsentDecision::None: break;
+    }
+    return {};
+}
+
 void RegistrationWorkflow::cancelRegistration()
 {
-    if (m_screen != Screen::CustomerForm && m_screen != Screen::NotBuilt)
+    if (m_screen != Screen::CustomerForm && m_screen != Screen::IdPhoto && m_screen != Screen::Consent &&
+        m_screen != Screen::NotBuilt)
         return;
     endRegistration();
     setScreen(Screen::Home);
@@ -211,6 +274,9 @@ void RegistrationWorkflow::endRegistration()
 {
     m_registration.reset();
     m_form.clear();
+    m_idPhoto.clear();
+    m_idPortrait = {};
+    m_consent = {};
 }
 
 void RegistrationWorkflow::setScreen(Screen next)

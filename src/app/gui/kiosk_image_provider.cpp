@@ -1,0 +1,55 @@
+#include "app/gui/kiosk_image_provider.h"
+
+#include "app/gui/id_photo_model.h"
+
+#include <QMutexLocker>
+
+namespace simkyc::app {
+
+QImage toQImage(const vision::Image &image)
+{
+    if (image.empty())
+        return {};
+    const auto format = image.channels() == 1 ? QImage::Format_Grayscale8 : QImage::Format_BGR888;
+    // The wrapper borrows the pixels; copy() gives the QImage its own.
+    return QImage(image.data(), image.width(), image.height(), qsizetype(image.stride()), format).copy();
+}
+
+KioskImageProvider::KioskImageProvider() : QQuickImageProvider(QQuickImageProvider::Image) {}
+
+void KioskImageProvider::follow(IdPhotoModel &model, QObject &context)
+{
+    QObject::connect(&model, &IdPhotoModel::imagesChanged, &context,
+                     [this, &model] { set(toQImage(model.document()), toQImage(model.portrait())); });
+    set(toQImage(model.document()), toQImage(model.portrait()));
+}
+
+void KioskImageProvider::set(QImage document, QImage portrait)
+{
+    const QMutexLocker lock(&m_mutex);
+    m_document = std::move(document);
+    m_portrait = std::move(portrait);
+}
+
+QImage KioskImageProvider::requestImage(const QString &id, QSize *size, const QSize &requestedSize)
+{
+    QImage image;
+    {
+        const QMutexLocker lock(&m_mutex);
+        if (id.startsWith(QLatin1String("document/")))
+            image = m_document;
+        else if (id.startsWith(QLatin1String("portrait/")))
+            image = m_portrait;
+    }
+    if (image.isNull()) { // dropped meanwhile: a transparent pixel rather than a QML warning
+        image = QImage(1, 1, QImage::Format_ARGB32_Premultiplied);
+        image.fill(Qt::transparent);
+    }
+    if (requestedSize.isValid() && !requestedSize.isEmpty())
+        image = image.scaled(requestedSize, Qt::KeepAspectRatio, Qt::SmoothTransformation);
+    if (size != nullptr)
+        *size = image.size();
+    return image;
+}
+
+} // namespace simkyc::app

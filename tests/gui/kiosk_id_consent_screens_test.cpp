@@ -1,0 +1,150 @@
+// The ID photo step and the consent screen, real QML on the offscreen platform, driven as the clerk
+// and the customer do: clicks on the scan list and the buttons, a typed path, Enter. The portrait is
+// found on the finder's thread as in the program. Screenshots into build/screenshots/.
+#include "kiosk_screen_fixture.h"
+
+namespace simkyc::app {
+namespace {
+
+constexpr int kSearchTimeoutMs = 15000; // decode + face search on a loaded 2-core machine
+
+TEST_F(KioskScreensTest, IdPhotoFromTheScanFolderThenConsentGiven)
+{
+    SIMKYC_REQUIRE_SHARED_DATA();
+    const auto face = test::specimenWithFace();
+    const auto noFace = test::specimenWithoutFace();
+    ASSERT_TRUE(face && noFace) << "passporteye specimens missing from the shared data";
+    scan(*noFace, "scan-0001.png", 60);
+    scan(*face, "scan-0002.png", 10); // the newest: listed first
+    ASSERT_NO_FATAL_FAILURE(signInAndFillTheForm());
+    test::ScreenDriver &d = *driver;
+    EXPECT_EQ(workflow->idPhoto()->files(), QStringList({"scan-0002.png", "scan-0001.png"}));
+    EXPECT_TRUE(d.text(QStringLiteral("cameraComing")).contains(QStringLiteral("coming")));
+    EXPECT_TRUE(d.text(QStringLiteral("idEmptyHint")).contains(QStringLiteral("Choose")));
+
+    // The ID card without a portrait: the error says what to do; the photo cannot be used.
+    ASSERT_TRUE(d.click(QStringLiteral("idFile_1")));
+    ASSERT_TRUE(d.waitFor(QStringLiteral("idError"), kSearchTimeoutMs));
+    EXPECT_EQ(workflow->idPhoto()->errorCode(), kIdNoFace);
+    EXPECT_TRUE(d.text(QStringLiteral("idErrorText")).contains(QStringLiteral("No face was found")));
+    EXPECT_NE(d.find(QStringLiteral("documentImage")), nullptr) << "the clerk sees what was scanned";
+    EXPECT_FALSE(d.isEnabled(QStringLiteral("usePhotoButton")));
+    EXPECT_TRUE(d.hasFocus(QStringLiteral("chooseAnotherButton")));
+    ASSERT_TRUE(d.screenshot(QStringLiteral("12-id-error")));
+
+    d.key(Qt::Key_Return); // "Choose another"
+    EXPECT_EQ(d.find(QStringLiteral("idError")), nullptr);
+    EXPECT_EQ(d.find(QStringLiteral("documentImage")), nullptr);
+
+    // The passport page: the document and the portrait found on it.
+    ASSERT_TRUE(d.click(QStringLiteral("idFile_0")));
+    ASSERT_TRUE(d.waitFor(QStringLiteral("portraitImage"), kSearchTimeoutMs));
+    EXPECT_EQ(workflow->idPhoto()->status(), "found");
+    const auto *portrait = d.find(QStringLiteral("portraitImage"));
+    ASSERT_NE(portrait, nullptr);
+    EXPECT_TRUE(QTest::qWaitFor([&] { return portrait->property("status").toInt() == 1; })) << "Image.Ready";
+    EXPECT_GT(portrait->property("sourceSize").toSize().width(), 100);
+    EXPECT_TRUE(d.hasFocus(QStringLiteral("usePhotoButton")));
+    ASSERT_TRUE(d.screenshot(QStringLiteral("11-id-photo")));
+    std::printf("[ measure ] ID portrait on the GUI worker: %d ms\n", workflow->idPhoto()->findMs());
+
+    d.key(Qt::Key_Return); // "Use this photo"
+    ASSERT_TRUE(d.waitFor(QStringLiteral("consentScreen")));
+    EXPECT_EQ(workflow->registration()->state(), core::RegistrationState::IdCaptured);
+    EXPECT_TRUE(d.text(QStringLiteral("consentText_alternative")).contains(QStringLiteral("manager")));
+    EXPECT_TRUE(d.text(QStringLiteral("consentText_where")).contains(QStringLiteral("no key")));
+    EXPECT_TRUE(d.hasFocus(QStringLiteral("agreeButton")));
+    ASSERT_TRUE(d.screenshot(QStringLiteral("13-consent")));
+
+    ASSERT_TRUE(d.click(QStringLiteral("agreeButton")));
+    ASSERT_TRUE(d.waitFor(QStringLiteral("notBuiltScreen")));
+    EXPECT_EQ(workflow->consentDecisionName(), "face_check");
+    EXPECT_EQ(workflow->registration()->state(), core::RegistrationState::Consented);
+    EXPECT_TRUE(d.text(QStringLiteral("notBuiltMessage")).contains(QStringLiteral("liveness check")));
+    EXPECT_TRUE(d.text(QStringLiteral("notBuiltMessage")).contains(QStringLiteral("nothing has been stored")));
+    ASSERT_TRUE(d.screenshot(QStringLiteral("06-not-built")));
+
+    ASSERT_TRUE(d.click(QStringLiteral("endRegistrationButton")));
+    ASSERT_TRUE(d.waitFor(QStringLiteral("homeScreen")));
+    EXPECT_TRUE(workflow->idPortrait().empty());
+    EXPECT_EQ(workflow->consentDecisionName(), "");
+}
+
+TEST_F(KioskScreensTest, TypedPathThenTheManualCheck)
+{
+    SIMKYC_REQUIRE_SHARED_DATA();
+    const auto face = test::specimenWithFace();
+    ASSERT_TRUE(face);
+    ASSERT_NO_FATAL_FAILURE(signInAndFillTheForm());
+    test::ScreenDriver &d = *driver;
+    ASSERT_TRUE(d.typeInto(QStringLiteral("idPathField"), QString::fromStdString(face->string())));
+    d.key(Qt::Key_Return);
+    ASSERT_TRUE(d.waitFor(QStringLiteral("portraitImage"), kSearchTimeoutMs));
+    ASSERT_TRUE(d.click(QStringLiteral("usePhotoButton")));
+    ASSERT_TRUE(d.waitFor(QStringLiteral("consentScreen")));
+    ASSERT_TRUE(d.click(QStringLiteral("manualCheckButton")));
+    ASSERT_TRUE(d.waitFor(QStringLiteral("notBuiltScreen")));
+    EXPECT_EQ(workflow->consentDecisionName(), "manual_check");
+    EXPECT_TRUE(workflow->idPortrait().empty()) << "no face data on the manual path";
+    EXPECT_TRUE(d.text(QStringLiteral("notBuiltMessage")).contains(QStringLiteral("manual check")));
+    ASSERT_TRUE(d.screenshot(QStringLiteral("16-not-built-manual")));
+    ASSERT_TRUE(d.click(QStringLiteral("logoutButton")));
+    ASSERT_TRUE(d.waitFor(QStringLiteral("loginScreen")));
+    EXPECT_FALSE(workflow->registration().has_value());
+}
+
+// Without the shared data: a synthetic image with no face, and a file that is no image.
+TEST_F(KioskScreensTest, FacelessAndUnreadableScansKeepTheClerkOnTheIdStep)
+{
+    ASSERT_TRUE(test::writeNoFaceImage(scans.path() / "stripes.jpg"));
+    {
+        std::ofstream(scans.path() / "broken.png") << "not a PNG";
+    }
+    std::filesystem::last_write_time(scans.path() / "broken.png",
+                                     std::filesystem::file_time_type::clock::now() - std::chrono::seconds(60));
+    ASSERT_NO_FATAL_FAILURE(signInAndFillTheForm());
+    test::ScreenDriver &d = *driver;
+    ASSERT_TRUE(d.click(QStringLiteral("idFile_0")));
+    ASSERT_TRUE(d.waitFor(QStringLiteral("idError"), kSearchTimeoutMs));
+    EXPECT_EQ(workflow->idPhoto()->errorCode(), kIdNoFace);
+    ASSERT_TRUE(d.click(QStringLiteral("chooseAnotherButton")));
+    ASSERT_TRUE(d.click(QStringLiteral("idFile_1")));
+    ASSERT_TRUE(d.waitFor(QStringLiteral("idError"), kSearchTimeoutMs));
+    EXPECT_EQ(workflow->idPhoto()->errorCode(), kIdUnreadable);
+    EXPECT_TRUE(d.text(QStringLiteral("idErrorText")).contains(QStringLiteral("cannot be read")));
+    EXPECT_FALSE(d.isEnabled(QStringLiteral("usePhotoButton")));
+    EXPECT_EQ(workflow->screen(), RegistrationWorkflow::Screen::IdPhoto);
+}
+
+// The consent screen in the kiosk's other languages.
+class KioskConsentLanguageTest : public KioskScreensTest, public ::testing::WithParamInterface<const char *> {
+protected:
+    KioskConsentLanguageTest() { language = QString::fromLatin1(GetParam()); }
+};
+
+TEST_P(KioskConsentLanguageTest, ConsentScreenIsTranslated)
+{
+    SIMKYC_REQUIRE_SHARED_DATA();
+    const auto face = test::specimenWithFace();
+    ASSERT_TRUE(face);
+    scan(*face, "scan-0001.png", 0);
+    ASSERT_NO_FATAL_FAILURE(signInAndFillTheForm());
+    test::ScreenDriver &d = *driver;
+    ASSERT_TRUE(d.click(QStringLiteral("idFile_0")));
+    ASSERT_TRUE(d.waitFor(QStringLiteral("portraitImage"), kSearchTimeoutMs));
+    d.key(Qt::Key_Return);
+    ASSERT_TRUE(d.waitFor(QStringLiteral("consentScreen")));
+    const QString agree = d.text(QStringLiteral("agreeButton"));
+    EXPECT_NE(agree, QStringLiteral("I agree to the face check")) << "not translated";
+    EXPECT_FALSE(agree.isEmpty());
+    EXPECT_NE(d.text(QStringLiteral("consentText_alternative")).left(20), QStringLiteral("You may refuse. The "));
+    ASSERT_TRUE(d.screenshot(QStringLiteral("13-consent-") + language));
+    ASSERT_TRUE(d.click(QStringLiteral("agreeButton")));
+    ASSERT_TRUE(d.waitFor(QStringLiteral("notBuiltScreen")));
+    EXPECT_EQ(workflow->consent().language, language);
+}
+
+INSTANTIATE_TEST_SUITE_P(Languages, KioskConsentLanguageTest, ::testing::Values("zh_CN", "de"));
+
+} // namespace
+} // namespace simkyc::app

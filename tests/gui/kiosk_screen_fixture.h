@@ -1,0 +1,138 @@
+// The fixture of the real-QML screen tests: the kiosk window (the same module and window class as
+// `simkyc`) on the offscreen platform with the software scene graph, sign-in and the ID search on
+// their own threads as in the program, a scan folder of its own. Thread-safety: GUI thread only.
+#pragma once
+
+#include "app/gui/id_portrait_finder.h"
+#include "app/gui/kiosk_window.h"
+#include "app/gui/login_checker.h"
+#include "app/gui/registration_workflow.h"
+#include "app/gui/translations.h"
+#include "gui_fixture.h"
+#include "screen_driver.h"
+
+#include <QElapsedTimer>
+#include <QGuiApplication>
+#include <QTest>
+
+#include <gtest/gtest.h>
+
+#include <filesystem>
+#include <fstream>
+#include <memory>
+#include <utility>
+
+namespace simkyc::app {
+
+class KioskScreensTest : public ::testing::Test {
+protected:
+    static void SetUpTestSuite()
+    {
+        if (QCoreApplication::instance() != nullptr)
+            return;
+        qputenv("QT_QPA_PLATFORM", "offscreen");
+        qputenv("QT_QUICK_BACKEND", "software");
+        static int argc = 1;
+        static char name[] = "gui_screen_tests";
+        static char *argv[] = {name, nullptr};
+        new QGuiApplication(argc, argv);
+    }
+
+    void SetUp() override
+    {
+        ASSERT_TRUE(demo.ok()) << demo.error();
+        if (!language.isEmpty()) {
+            translator = installKioskTranslation(language);
+            ASSERT_NE(translator, nullptr) << language.toStdString();
+        }
+        QElapsedTimer started;
+        started.start();
+        const QString hint =
+            QStringLiteral("Demo account: %1 / %2")
+                .arg(QString::fromStdString(demo.account().name), QString::fromStdString(demo.account().password));
+        checker =
+            std::make_unique<ThreadedLoginChecker>(demo.dataDir(), crypto::ScryptParams{test::kCheapScryptLog2, 8, 1});
+        finder = std::make_unique<ThreadedIdPortraitFinder>();
+        workflow = std::make_unique<RegistrationWorkflow>(*checker, *finder, hint, idleLock);
+        workflow->setLanguage(language.isEmpty() ? QStringLiteral("en") : language);
+        workflow->idPhoto()->setFolder(QString::fromStdString(scans.path().string()));
+        window = std::make_unique<KioskWindow>(*workflow, started);
+        const Status loaded = window->load();
+        ASSERT_TRUE(loaded.ok()) << loaded.error().toString();
+        ASSERT_NE(window->window(), nullptr);
+        window->window()->requestActivate();
+        ASSERT_TRUE(QTest::qWaitForWindowExposed(window->window()));
+        ASSERT_TRUE(QTest::qWaitFor([this] { return window->firstFrameMs() >= 0; }, 5000));
+        driver = std::make_unique<test::ScreenDriver>(*window->window(), SIMKYC_SCREENSHOT_DIR);
+        ASSERT_TRUE(driver->waitFor(QStringLiteral("loginScreen")));
+    }
+
+    void TearDown() override
+    {
+        if (window) {
+            EXPECT_TRUE(window->qmlWarnings().isEmpty()) << window->qmlWarnings().join('\n').toStdString();
+        }
+        driver.reset();
+        window.reset();
+        workflow.reset();
+        checker.reset();
+        finder.reset();
+        translator.reset();
+    }
+
+    // Waits for the sign-in check running on the checker's thread.
+    void settle() const
+    {
+        EXPECT_TRUE(QTest::qWaitFor([this] { return !workflow->busy(); }, 5000));
+    }
+    // Signs in with the keyboard (name, Tab, password, Enter) and waits for the home screen.
+    void signIn()
+    {
+        test::ScreenDriver &d = *driver;
+        d.type(clerk());
+        d.key(Qt::Key_Tab);
+        d.type(password());
+        d.key(Qt::Key_Return);
+        settle();
+        ASSERT_TRUE(d.waitFor(QStringLiteral("homeScreen")));
+    }
+    // Signs in, types a valid customer into the form, then continues (Enter).
+    void signInAndFillTheForm()
+    {
+        test::ScreenDriver &d = *driver;
+        ASSERT_NO_FATAL_FAILURE(signIn());
+        ASSERT_TRUE(d.click(QStringLiteral("newRegistrationButton")));
+        ASSERT_TRUE(d.waitFor(QStringLiteral("customerFormScreen")));
+        for (const auto &[field, value] :
+             {std::pair{"customerName", QStringLiteral("Zhang San")},
+              std::pair{"customerIdNumber", test::kValidIdNumber},
+              std::pair{"customerAddress", QStringLiteral("1 Renmin Road, Nanchang")},
+              std::pair{"customerPhone", test::kValidPhone}, std::pair{"customerIccid", test::validIccid()}})
+            ASSERT_TRUE(d.typeInto(QString::fromLatin1(field), value)) << field;
+        d.key(Qt::Key_Return); // Enter on the last field continues
+        ASSERT_TRUE(d.waitFor(QStringLiteral("idPhotoScreen")));
+    }
+    // Copies a file into the scan folder with a modification time `ageS` seconds ago.
+    void scan(const std::filesystem::path &file, const std::string &name, int ageS)
+    {
+        const auto to = scans.path() / name;
+        std::filesystem::copy_file(file, to, std::filesystem::copy_options::overwrite_existing);
+        std::filesystem::last_write_time(to,
+                                         std::filesystem::file_time_type::clock::now() - std::chrono::seconds(ageS));
+    }
+    QString clerk() const { return QString::fromStdString(demo.account().name); }
+    QString password() const { return QString::fromStdString(demo.account().password); }
+
+    std::chrono::milliseconds idleLock = kDefaultIdleLock;
+    QString language; // "" = the source strings (English)
+    std::unique_ptr<QTranslator> translator;
+    test::DemoStore demo;
+    test::TempDir scans;                              // the scanner's folder
+    std::unique_ptr<ThreadedLoginChecker> checker;    // as in the program: sign-in on its own thread
+    std::unique_ptr<ThreadedIdPortraitFinder> finder; // and the face search on its own
+    std::unique_ptr<RegistrationWorkflow> workflow;
+    std::unique_ptr<KioskWindow> window;
+    std::unique_ptr<test::ScreenDriver> driver;
+};
+
+} // namespace simkyc::app

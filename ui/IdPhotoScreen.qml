@@ -1,0 +1,246 @@
+// ID photo step (clerk): the ID-document image saved by the scanner or chip reader, picked from the
+// scan folder (newest first) or typed as a path. The view-model (workflow.idPhoto) loads it and finds
+// the portrait off the GUI thread; this screen shows the document, the portrait or the error, and
+// offers "Use this photo" / "Choose another". No rules here.
+import QtQuick
+import QtQuick.Controls.Basic
+import QtQuick.Layouts
+
+FocusScope {
+    id: screen
+    required property QtObject workflow
+    required property QtObject model
+    objectName: "idPhotoScreen"
+
+    Component.onCompleted: (fileList.count > 0 ? fileList : pathField).forceActiveFocus()
+
+    Connections {
+        target: screen.model
+        function onSearchFinished() {
+            (screen.model.status === "found" ? useButton : chooseAnotherButton).forceActiveFocus()
+        }
+    }
+
+    ColumnLayout {
+        anchors.fill: parent
+        anchors.margins: Theme.margin
+        spacing: Theme.spacing
+
+        Label {
+            text: qsTr("ID photo: load the ID-card image from the scanner or chip reader")
+            font.pixelSize: Theme.titleFontSize * 0.8
+            font.bold: true
+            color: Theme.text
+            Layout.fillWidth: true
+            wrapMode: Text.WordWrap
+        }
+        RowLayout {
+            spacing: Theme.margin
+            Layout.fillWidth: true
+            Layout.fillHeight: true
+
+            ColumnLayout { // choosing the file
+                Layout.preferredWidth: 440
+                Layout.fillHeight: true
+                spacing: Theme.spacing / 2
+                Text {
+                    objectName: "scanFolder"
+                    Layout.fillWidth: true
+                    text: qsTr("Images in %1 (newest first):").arg(screen.model.folder)
+                    font.pixelSize: Theme.smallFontSize
+                    color: Theme.text
+                    elide: Text.ElideMiddle
+                }
+                Rectangle {
+                    Layout.fillWidth: true
+                    Layout.fillHeight: true
+                    border.color: fileList.activeFocus ? Theme.focus : Theme.fieldBorder
+                    border.width: fileList.activeFocus ? Theme.focusWidth : 2
+                    ListView {
+                        id: fileList
+                        objectName: "idFileList"
+                        anchors.fill: parent
+                        anchors.margins: 6
+                        clip: true
+                        model: screen.model.files
+                        keyNavigationEnabled: true
+                        Keys.onReturnPressed: screen.model.loadFile(screen.model.files[currentIndex])
+                        Keys.onEnterPressed: screen.model.loadFile(screen.model.files[currentIndex])
+                        delegate: Rectangle {
+                            required property string modelData
+                            required property int index
+                            objectName: "idFile_" + index
+                            width: ListView.view.width
+                            height: fileName.implicitHeight + 16
+                            color: ListView.isCurrentItem && fileList.activeFocus ? Theme.panel : Theme.background
+                            Text {
+                                id: fileName
+                                anchors.verticalCenter: parent.verticalCenter
+                                x: 8
+                                width: parent.width - 16
+                                text: parent.modelData
+                                elide: Text.ElideMiddle
+                                font.pixelSize: Theme.smallFontSize
+                                color: Theme.text
+                            }
+                            MouseArea {
+                                anchors.fill: parent
+                                onClicked: {
+                                    fileList.currentIndex = parent.index
+                                    screen.model.loadFile(parent.modelData)
+                                }
+                            }
+                        }
+                    }
+                    Text {
+                        objectName: "noScanFiles"
+                        visible: fileList.count === 0
+                        anchors.fill: parent
+                        anchors.margins: 12
+                        text: qsTr("No image files here yet. Scan the card, then press Refresh.")
+                        font.pixelSize: Theme.smallFontSize
+                        color: Theme.mutedText
+                        wrapMode: Text.WordWrap
+                    }
+                }
+                KioskButton {
+                    objectName: "refreshFilesButton"
+                    text: qsTr("Refresh")
+                    onClicked: screen.model.refreshFiles()
+                }
+                Text {
+                    text: qsTr("Or type the path of the image:")
+                    font.pixelSize: Theme.smallFontSize
+                    color: Theme.text
+                }
+                TextField {
+                    id: pathField
+                    objectName: "idPathField"
+                    Layout.fillWidth: true
+                    font.pixelSize: Theme.smallFontSize
+                    onAccepted: screen.model.loadPath(text)
+                }
+                Text {
+                    objectName: "cameraComing"
+                    Layout.fillWidth: true
+                    text: qsTr("Camera capture of the card: coming in a later version.")
+                    font.pixelSize: Theme.smallFontSize
+                    font.italic: true
+                    color: Theme.mutedText
+                    wrapMode: Text.WordWrap
+                }
+            }
+
+            ColumnLayout { // what was found
+                Layout.fillWidth: true
+                Layout.fillHeight: true
+                spacing: Theme.spacing
+                Text {
+                    objectName: "idBusy"
+                    visible: screen.model.busy
+                    text: qsTr("Looking for the photo on the document…")
+                    font.pixelSize: Theme.fontSize
+                    color: Theme.text
+                }
+                Text {
+                    objectName: "idEmptyHint"
+                    visible: screen.model.status === "empty"
+                    Layout.fillWidth: true
+                    text: qsTr("Choose the scanned ID image on the left.")
+                    font.pixelSize: Theme.fontSize
+                    color: Theme.mutedText
+                    wrapMode: Text.WordWrap
+                }
+                Rectangle {
+                    objectName: "idError"
+                    visible: screen.model.status === "error"
+                    Layout.fillWidth: true
+                    implicitHeight: errorText.implicitHeight + 2 * Theme.spacing
+                    color: Theme.background
+                    border.color: Theme.error
+                    border.width: 3
+                    radius: 6
+                    Text {
+                        id: errorText
+                        objectName: "idErrorText"
+                        anchors.fill: parent
+                        anchors.margins: Theme.spacing
+                        text: screen.model.errorMessage + "\n(" + screen.model.loadedName + ": " + screen.model.errorCode + ")"
+                        font.pixelSize: Theme.smallFontSize
+                        color: Theme.error
+                        wrapMode: Text.WordWrap
+                    }
+                }
+                Item {
+                    Layout.fillWidth: true
+                    Layout.fillHeight: true
+                    Image {
+                        objectName: "documentImage"
+                        visible: screen.model.hasDocument
+                        anchors.left: parent.left
+                        anchors.top: parent.top
+                        anchors.bottom: parent.bottom
+                        anchors.right: portraitColumn.visible ? portraitColumn.left : parent.right
+                        anchors.rightMargin: portraitColumn.visible ? Theme.spacing : 0
+                        fillMode: Image.PreserveAspectFit
+                        horizontalAlignment: Image.AlignLeft
+                        verticalAlignment: Image.AlignTop
+                        cache: false
+                        source: screen.model.hasDocument ? "image://kiosk/document/" + screen.model.imageSerial : ""
+                    }
+                    Column {
+                        id: portraitColumn
+                        visible: screen.model.hasPortrait
+                        anchors.right: parent.right
+                        anchors.top: parent.top
+                        width: 204
+                        spacing: Theme.spacing / 2
+                        Image {
+                            objectName: "portraitImage"
+                            width: 204
+                            height: 252
+                            fillMode: Image.PreserveAspectFit
+                            cache: false
+                            source: screen.model.hasPortrait ? "image://kiosk/portrait/" + screen.model.imageSerial : ""
+                        }
+                        Text {
+                            objectName: "portraitFound"
+                            width: 204
+                            text: qsTr("Photo found. Compare it with the customer.")
+                            font.pixelSize: Theme.smallFontSize
+                            color: Theme.ok
+                            wrapMode: Text.WordWrap
+                        }
+                    }
+                }
+            }
+        }
+        RowLayout {
+            spacing: Theme.spacing * 2
+            KioskButton {
+                id: useButton
+                objectName: "usePhotoButton"
+                primary: true
+                enabled: screen.model.status === "found"
+                text: qsTr("Use this photo")
+                onClicked: screen.workflow.acceptIdPhoto()
+            }
+            KioskButton {
+                id: chooseAnotherButton
+                objectName: "chooseAnotherButton"
+                enabled: screen.model.hasDocument || screen.model.status === "error"
+                text: qsTr("Choose another")
+                onClicked: {
+                    screen.model.clear()
+                    screen.model.refreshFiles()
+                    fileList.forceActiveFocus()
+                }
+            }
+            KioskButton {
+                objectName: "cancelButton"
+                text: qsTr("Cancel registration")
+                onClicked: screen.workflow.cancelRegistration()
+            }
+        }
+    }
+}
