@@ -4,6 +4,7 @@
 #include "gui_fixture.h"
 
 #include <QCommandLineParser>
+#include <QStandardPaths>
 
 #include <gtest/gtest.h>
 
@@ -86,6 +87,19 @@ TEST_F(GuiOptionsTest, IdleMinutesAreRangeChecked)
         EXPECT_EQ(options.error().code, ErrorCode::InvalidArgument);
         EXPECT_NE(options.error().message.find("1..60"), std::string::npos);
     }
+}
+
+TEST_F(GuiOptionsTest, ScanFolderFromTheCommandLineElsePictures)
+{
+    const QString config = writeConfig("");
+    auto given =
+        resolve({QStringLiteral("--config"), config, QStringLiteral("--scan-dir"), QStringLiteral("/srv/scans")});
+    ASSERT_TRUE(given.ok()) << given.error().toString();
+    EXPECT_EQ(given->scanDir, "/srv/scans");
+    auto fallback = resolve({QStringLiteral("--config"), config});
+    ASSERT_TRUE(fallback.ok()) << fallback.error().toString();
+    EXPECT_EQ(fallback->scanDir, QStandardPaths::writableLocation(QStandardPaths::PicturesLocation));
+    EXPECT_FALSE(fallback->scanDir.isEmpty());
 }
 
 TEST_F(GuiOptionsTest, DemoWithoutDataDirUsesATemporaryFolder)
