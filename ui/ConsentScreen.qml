@@ -30,7 +30,7 @@ FocusScope {
             delegate: ColumnLayout {
                 required property var modelData
                 objectName: "consent_" + modelData.key
-                Layout.fillWidth: true
+                Layout.preferredWidth: screen.width - 2 * Theme.margin
                 spacing: 2
                 Text {
                     Layout.fillWidth: true
@@ -50,7 +50,8 @@ FocusScope {
             }
         }
         Item { Layout.fillHeight: true }
-        RowLayout {
+        Flow { // wraps when a language's labels are long
+            Layout.preferredWidth: screen.width - 2 * Theme.margin
             spacing: Theme.spacing * 2
             KioskButton {
                 id: agreeButton
