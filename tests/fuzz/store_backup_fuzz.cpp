@@ -2,8 +2,8 @@
 // The first byte picks the shape: odd = the rest is a database image sealed as a real backup is
 // (so the fuzzer reaches the in-memory integrity check, the schema check and the write of the
 // restored file), even = the rest is the backup file itself (magic, framing, decryption).
-// Everything happens in a private folder under /dev/shm (or TMPDIR) made at start and emptied after
-// every input, so restores never touch anything else.
+// Everything happens in a private folder under /dev/shm (or TMPDIR) made for each input and removed
+// after it, so restores never touch anything else.
 #include "crypto/aead.h"
 #include "fuzz_util.h"
 #include "store/backup.h"
@@ -20,16 +20,13 @@ namespace fs = std::filesystem;
 
 namespace {
 
-const fs::path &workDir()
+// A fresh folder per input, removed after it: libFuzzer ends with _Exit, so no exit hook would run.
+fs::path makeWorkDir()
 {
-    static const fs::path dir = [] {
-        std::string pattern = (fs::exists("/dev/shm") ? std::string("/dev/shm") : fs::temp_directory_path().string()) +
-                              "/simkyc-fuzz-backup-XXXXXX";
-        FUZZ_CHECK(mkdtemp(pattern.data()) != nullptr);
-        std::atexit([] { fs::remove_all(workDir()); });
-        return fs::path(pattern);
-    }();
-    return dir;
+    std::string pattern = (fs::exists("/dev/shm") ? std::string("/dev/shm") : fs::temp_directory_path().string()) +
+                          "/simkyc-fuzz-backup-XXXXXX";
+    FUZZ_CHECK(mkdtemp(pattern.data()) != nullptr);
+    return pattern;
 }
 
 const store::Keyring &keys()
@@ -61,16 +58,17 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t *data, std::size_t size
     } else {
         file.assign(rest.begin(), rest.end());
     }
-    const fs::path backup = workDir() / "in.backup";
+    const fs::path work = makeWorkDir();
+    const fs::path backup = work / "in.backup";
     {
         std::ofstream out(backup, std::ios::binary | std::ios::trunc);
         out.write(reinterpret_cast<const char *>(file.data()), static_cast<std::streamsize>(file.size()));
         FUZZ_CHECK(out.good());
     }
-    const fs::path restoredDir = workDir() / "restored";
+    const fs::path restoredDir = work / "restored";
     auto report = store::restoreStore(backup, keys(), restoredDir / "simkyc.db");
     if (report)
         FUZZ_CHECK(sealImage && report->bytes == rest.size());
-    fs::remove_all(restoredDir);
+    fs::remove_all(work);
     return 0;
 }
