@@ -119,13 +119,13 @@ void SyncWorker::pass()
     if (Status s = fillQuotaIndexes(m_db, m_keys, m_enrolment, sendable); !s)
         return finish(true, s.error().toString());
     const std::size_t chunk = static_cast<std::size_t>(m_options.batchSize);
-    if (sendable.empty())
-        return roundDone();
-    for (std::size_t start = 0; start < sendable.size(); start += chunk) {
+    for (std::size_t start = 0; start < sendable.size() && !m_stop; start += chunk) {
         const auto end = sendable.begin() + static_cast<std::ptrdiff_t>(std::min(start + chunk, sendable.size()));
         send(std::vector<store::OutboxItem>(std::make_move_iterator(sendable.begin() + std::ptrdiff_t(start)),
                                             std::make_move_iterator(end)));
     }
+    if (m_inFlight == 0) // nothing was sent (all parked, or a batch could not be signed)
+        roundDone();
 }
 
 void SyncWorker::send(std::vector<store::OutboxItem> items)
@@ -133,8 +133,10 @@ void SyncWorker::send(std::vector<store::OutboxItem> items)
     QJsonArray array;
     for (const store::OutboxItem &item : items) {
         auto submission = signedSubmission(m_keys, item);
-        if (!submission)
-            return finish(true, submission.error().toString());
+        if (!submission) { // ends the run once the batches already in flight are answered (never before:
+            m_stop = submission.error().toString(); // their callbacks need this worker)
+            return;
+        }
         array.append(protocol::toJson(*submission));
     }
     ++m_inFlight;

@@ -8,7 +8,8 @@
 // enrolled receipt key and that names the record and the hash of the exact payload sent; outbox
 // changes are committed per round (one transaction for the acknowledgements, one for the retries).
 // Thread-safety: one instance per thread, on the thread of its Database and UpstreamClient; runs
-// on that thread's event loop.
+// on that thread's event loop. done() is called only when no request of the worker is in flight,
+// so the worker may be destroyed from it.
 #pragma once
 
 #include "store/keyring.h"
