@@ -206,6 +206,11 @@ Result<Image> decodeImage(std::span<const std::uint8_t> bytes, const ImageLimits
                 "known before decoding)"};
     if (w <= 0 || h <= 0)
         return {ErrorCode::Unreadable, "image header has a zero size"};
+    // OpenCV picks its decoder by signature, and Debian's build has a DICOM decoder (GDCM) that
+    // claims any data with "DICM" at offset 128 and aborts the process on a damaged one (found by
+    // tests/fuzz/vision_image: a WebP header followed by "DICM"). No kiosk image is a DICOM file.
+    if (bytes.size() >= 132 && std::equal(bytes.begin() + 128, bytes.begin() + 132, "DICM"))
+        return {ErrorCode::Unreadable, "a DICOM file is not an accepted image format"};
     if (w > limits.maxSide || h > limits.maxSide ||
         static_cast<std::int64_t>(w) * static_cast<std::int64_t>(h) > limits.maxPixels)
         return {ErrorCode::InvalidArgument,
