@@ -233,6 +233,20 @@ Status stepOnce(Result<CachedStatement> &statement)
     return {};
 }
 
+Status forEachRow(Result<CachedStatement> &statement, const std::function<void(const Statement &)> &onRow)
+{
+    if (!statement)
+        return statement.error();
+    for (;;) {
+        auto step = (*statement)->step();
+        if (!step)
+            return step.error();
+        if (*step == StepResult::Done)
+            return {};
+        onRow(**statement);
+    }
+}
+
 Status firstFailure(std::initializer_list<Status> results)
 {
     for (const Status &r : results)

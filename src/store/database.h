@@ -111,6 +111,10 @@ private:
 // Steps a checked-out statement once (a write, or the first row of a read, which stays readable):
 // the preparation's or the step's error, else ok.
 [[nodiscard]] Status stepOnce(Result<CachedStatement> &statement);
+// Steps a checked-out statement through all its rows, calling onRow with each; the preparation's
+// or a step's error, else ok.
+[[nodiscard]] Status forEachRow(Result<CachedStatement> &statement,
+                                const std::function<void(const Statement &)> &onRow);
 // The first failed binding of a list, else ok.
 [[nodiscard]] Status firstFailure(std::initializer_list<Status> results);
 

@@ -41,19 +41,16 @@ Result<std::vector<OutboxItem>> OutboxRepository::select(std::string_view where,
     if (Status b = (*s)->bindInt64(index, limit); !b)
         return b.error();
     std::vector<OutboxItem> out;
-    for (;;) {
-        auto step = (*s)->step();
-        if (!step)
-            return step.error();
-        if (*step == StepResult::Done)
-            return out;
-        const Statement &q = **s;
+    Status read = forEachRow(s, [&out](const Statement &q) {
         OutboxItem item{q.columnText(0),           q.columnInt64(1), fromBlob(q.columnBlob(2)),
                         fromBlob(q.columnBlob(3)), std::nullopt,     optionalText(q, 5)};
         if (!q.columnIsNull(4))
             item.sealedBiometrics = fromBlob(q.columnBlob(4));
         out.push_back(std::move(item));
-    }
+    });
+    if (!read)
+        return read.error();
+    return out;
 }
 
 Result<std::vector<OutboxItem>> OutboxRepository::due(Clock::time_point now, int limit)
@@ -199,14 +196,9 @@ Result<SyncCounts> OutboxRepository::counts()
     auto s = m_db.cached("SELECT sync_state, COUNT(*) FROM registrations GROUP BY sync_state");
     if (!s)
         return s.error();
-    for (;;) {
-        auto step = (*s)->step();
-        if (!step)
-            return step.error();
-        if (*step == StepResult::Done)
-            break;
-        const std::string state = (*s)->columnText(0);
-        const std::int64_t n = (*s)->columnInt64(1);
+    Status states = forEachRow(s, [&c](const Statement &q) {
+        const std::string state = q.columnText(0);
+        const std::int64_t n = q.columnInt64(1);
         if (state == "pending")
             c.pending = n;
         else if (state == "acknowledged")
@@ -215,7 +207,9 @@ Result<SyncCounts> OutboxRepository::counts()
             c.quotaExceeded = n;
         else if (state == "parked")
             c.parked = n;
-    }
+    });
+    if (!states)
+        return states.error();
     auto r = m_db.cached("SELECT COUNT(CASE WHEN attempts > 0 THEN 1 END), MIN(created_at), MIN(next_attempt_at) "
                          "FROM outbox WHERE error_class IS NULL OR error_class <> 'fatal'");
     if (Status done = stepOnce(r); !done)
@@ -239,14 +233,12 @@ Result<std::vector<ParkedItem>> OutboxRepository::parked(int limit)
     if (Status b = (*s)->bindInt64(1, limit); !b)
         return b.error();
     std::vector<ParkedItem> out;
-    for (;;) {
-        auto step = (*s)->step();
-        if (!step)
-            return step.error();
-        if (*step == StepResult::Done)
-            return out;
-        out.push_back({(*s)->columnText(0), (*s)->columnText(1), (*s)->columnInt64(2), (*s)->columnText(3)});
-    }
+    Status read = forEachRow(s, [&out](const Statement &q) {
+        out.push_back({q.columnText(0), q.columnText(1), q.columnInt64(2), q.columnText(3)});
+    });
+    if (!read)
+        return read.error();
+    return out;
 }
 
 } // namespace simkyc::store

@@ -271,14 +271,10 @@ Result<std::vector<RegistrationSummary>> RegistrationRepository::listDay(std::st
     if (Status b = firstFailure({(*s)->bindText(1, day->toIsoString()), (*s)->bindText(2, next)}); !b)
         return b.error();
     std::vector<RegistrationSummary> out;
-    for (;;) {
-        auto step = (*s)->step();
-        if (!step)
-            return step.error();
-        if (*step == StepResult::Done)
-            return out;
-        out.push_back(summaryOf(**s));
-    }
+    Status read = forEachRow(s, [&out](const Statement &q) { out.push_back(summaryOf(q)); });
+    if (!read)
+        return read.error();
+    return out;
 }
 
 Result<std::optional<std::string>> RegistrationRepository::newestId()

@@ -91,14 +91,10 @@ Result<std::vector<std::string>> idsDue(Database &db, const std::string &from, c
     if (Status b = (*s)->bindInt64(":limit", limit); !b)
         return b.error();
     std::vector<std::string> out;
-    for (;;) {
-        auto step = (*s)->step();
-        if (!step)
-            return step.error();
-        if (*step == StepResult::Done)
-            return out;
-        out.push_back((*s)->columnText(0));
-    }
+    Status read = forEachRow(s, [&out](const Statement &q) { out.push_back(q.columnText(0)); });
+    if (!read)
+        return read.error();
+    return out;
 }
 
 // Runs one statement with the record id bound to ?1 and optionally the time to ?2; the rows changed.

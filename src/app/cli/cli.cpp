@@ -80,6 +80,16 @@ std::optional<std::filesystem::path> passphraseFileOption(const QCommandLinePars
     return std::filesystem::path(parser.value("passphrase-file").toStdString());
 }
 
+int intOption(const QCommandLineParser &parser, const char *name, int fallback, int low, int high, bool &ok)
+{
+    if (!parser.isSet(name))
+        return fallback;
+    bool parsed = false;
+    const int v = parser.value(name).toInt(&parsed);
+    ok = ok && parsed && v >= low && v <= high;
+    return v;
+}
+
 int fail(const CommonOptions &options, const Error &error, int exitCode)
 {
     return fail(options, QString::fromStdString(std::string(errorCodeName(error.code))),

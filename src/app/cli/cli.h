@@ -51,6 +51,10 @@ int fail(const CommonOptions &options, const QString &code, const QString &messa
 // The --passphrase-file option's value, if set.
 std::optional<std::filesystem::path> passphraseFileOption(const QCommandLineParser &parser);
 
+// An integer option's value, or fallback when it is not given; clears ok when it is not a whole
+// number in [low, high] (ok is only ever cleared, so one flag can collect several options).
+int intOption(const QCommandLineParser &parser, const char *name, int fallback, int low, int high, bool &ok);
+
 // The same for an Error: its stable code name and message.
 int fail(const CommonOptions &options, const Error &error, int exitCode = kExitError);
 

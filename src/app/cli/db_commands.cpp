@@ -16,30 +16,18 @@
 namespace simkyc::app::cli {
 namespace {
 
-int failWith(const CommonOptions &options, const Error &e)
-{
-    return fail(options, QString::fromStdString(std::string(errorCodeName(e.code))), QString::fromStdString(e.message));
-}
-
-std::optional<std::filesystem::path> passphraseFile(const QCommandLineParser &parser)
-{
-    if (!parser.isSet("passphrase-file"))
-        return std::nullopt;
-    return std::filesystem::path(parser.value("passphrase-file").toStdString());
-}
-
 int runInit(const QCommandLineParser &parser, const CommonOptions &options)
 {
-    auto session = openSession(options.dataDir.toStdString(), passphraseFile(parser), false);
+    auto session = openSession(options.dataDir.toStdString(), passphraseFileOption(parser), false);
     if (!session)
-        return failWith(options, session.error());
+        return fail(options, session.error());
     auto version = store::schemaVersion(session->db);
     if (!version)
-        return failWith(options, version.error());
+        return fail(options, version.error());
     if (auto audit =
             store::appendAudit(session->db, {"cli", "db.init", std::nullopt, "schema=" + std::to_string(*version)});
         !audit)
-        return failWith(options, audit.error());
+        return fail(options, audit.error());
     const QString file = QString::fromStdString(storeFileOf(options.dataDir.toStdString()).string());
     if (options.json)
         printJson(QJsonObject{{"database", file},
@@ -52,28 +40,28 @@ int runInit(const QCommandLineParser &parser, const CommonOptions &options)
 
 int runVerify(const QCommandLineParser &parser, const CommonOptions &options)
 {
-    auto session = openSession(options.dataDir.toStdString(), passphraseFile(parser), true);
+    auto session = openSession(options.dataDir.toStdString(), passphraseFileOption(parser), true);
     if (!session)
-        return failWith(options, session.error());
+        return fail(options, session.error());
     store::Database &db = session->db;
     auto integrity = db.queryText("PRAGMA integrity_check");
     if (!integrity)
-        return failWith(options, integrity.error());
+        return fail(options, integrity.error());
     auto chain = store::verifyAuditChain(db);
     if (!chain)
-        return failWith(options, chain.error());
+        return fail(options, chain.error());
     store::RegistrationRepository repo(db, session->keys);
     auto count = repo.count();
     auto newest = repo.newestId();
     if (!count || !newest)
-        return failWith(options, count ? newest.error() : count.error());
+        return fail(options, count ? newest.error() : count.error());
     // Records shredded by retention are fine when nothing of their customer data is left.
     auto purged = db.queryInt64("SELECT COUNT(*) FROM registrations WHERE pii_purged_at IS NOT NULL");
     auto leftover = db.queryInt64("SELECT COUNT(*) FROM registrations WHERE pii_purged_at IS NOT NULL AND "
                                   "length(wrapped_data_key) + length(name) + length(id_number) + length(birth_date) + "
                                   "length(address) + length(phone) + length(iccid) > 0");
     if (!purged || !leftover)
-        return failWith(options, purged ? leftover.error() : purged.error());
+        return fail(options, purged ? leftover.error() : purged.error());
     QString sample = "none"; // the newest record that still holds customer data
     if (newest->has_value()) // a decrypting read like any other: audited (after the chain was checked)
         sample = repo.readCustomer(**newest, "cli", "db_verify_sample") ? "ok" : "failed";
@@ -108,17 +96,17 @@ int runBackup(const QCommandLineParser &parser, const CommonOptions &options)
     if (!parser.isSet("out"))
         return fail(options, "invalid_argument", "usage: simkyc-cli db backup --out FILE [options]");
     const std::filesystem::path out = parser.value("out").toStdString();
-    auto session = openSession(options.dataDir.toStdString(), passphraseFile(parser), true);
+    auto session = openSession(options.dataDir.toStdString(), passphraseFileOption(parser), true);
     if (!session)
-        return failWith(options, session.error());
+        return fail(options, session.error());
     if (auto audit = store::appendAudit(session->db, {"cli", "db.backup", std::nullopt, ""}); !audit)
-        return failWith(options, audit.error());
+        return fail(options, audit.error());
     store::RegistrationRepository repo(session->db, session->keys);
     auto count = repo.count();
     if (!count)
-        return failWith(options, count.error());
+        return fail(options, count.error());
     if (auto done = store::backupStore(session->db, session->keys, out, parser.isSet("force")); !done)
-        return failWith(options, done.error());
+        return fail(options, done.error());
     std::error_code ec;
     const auto bytes = static_cast<qint64>(std::filesystem::file_size(out, ec));
     const QString file = QString::fromStdString(out.string());
@@ -136,32 +124,32 @@ int runRestore(const QCommandLineParser &parser, const CommonOptions &options)
     if (!parser.isSet("from"))
         return fail(options, "invalid_argument", "usage: simkyc-cli db restore --from FILE [--force] [options]");
     const std::filesystem::path dataDir = options.dataDir.toStdString();
-    auto passphrase = readSecret(passphraseFile(parser));
+    auto passphrase = readSecret(passphraseFileOption(parser));
     if (!passphrase)
-        return failWith(options, passphrase.error());
+        return fail(options, passphrase.error());
     if (auto recovered = store::resolveInterruptedRotation(dataDir, storeFileOf(dataDir), *passphrase); !recovered)
-        return failWith(options, recovered.error());
+        return fail(options, recovered.error());
     auto provider = store::detectKeyProvider(store::keysDirOf(dataDir), std::move(passphrase).value());
     if (!provider)
-        return failWith(options, provider.error());
+        return fail(options, provider.error());
     auto keys = store::unlockKeyring(dataDir, **provider);
     if (!keys)
-        return failWith(options, keys.error());
+        return fail(options, keys.error());
     const std::filesystem::path dbFile = storeFileOf(dataDir);
     auto report = store::restoreStore(parser.value("from").toStdString(), *keys, dbFile, parser.isSet("force"));
     if (!report)
-        return failWith(options, report.error());
+        return fail(options, report.error());
     auto db = store::openStore(dbFile);
     if (!db)
-        return failWith(options, db.error());
+        return fail(options, db.error());
     if (auto audit = store::appendAudit(
             *db, {"cli", "db.restore", std::nullopt, "schema=" + std::to_string(report->schemaVersion)});
         !audit)
-        return failWith(options, audit.error());
+        return fail(options, audit.error());
     store::RegistrationRepository repo(*db, *keys);
     auto count = repo.count();
     if (!count)
-        return failWith(options, count.error());
+        return fail(options, count.error());
     const QString file = QString::fromStdString(dbFile.string());
     const QString previous =
         report->quarantinedAt ? QString::fromStdString(report->quarantinedAt->string()) : QString();
@@ -191,21 +179,21 @@ double millisecondsSince(std::chrono::steady_clock::time_point start)
 int runRotateKey(const QCommandLineParser &parser, const CommonOptions &options)
 {
     const std::filesystem::path dataDir = options.dataDir.toStdString();
-    auto passphrase = readSecret(passphraseFile(parser));
+    auto passphrase = readSecret(passphraseFileOption(parser));
     if (!passphrase)
-        return failWith(options, passphrase.error());
+        return fail(options, passphrase.error());
     store::RotationOptions rotation;
     rotation.passphrase = std::move(passphrase).value();
     if (parser.isSet("new-passphrase-file")) {
         auto fresh = readSecret(std::filesystem::path(parser.value("new-passphrase-file").toStdString()));
         if (!fresh)
-            return failWith(options, fresh.error());
+            return fail(options, fresh.error());
         rotation.newPassphrase = std::move(fresh).value();
     }
     const auto start = std::chrono::steady_clock::now();
     auto report = store::rotateStoreKey(dataDir, storeFileOf(dataDir), std::move(rotation));
     if (!report)
-        return failWith(options, report.error());
+        return fail(options, report.error());
     const double ms = millisecondsSince(start);
     if (options.json) {
         printJson(QJsonObject{{"protection", QString::fromStdString(report->protection)},
@@ -251,14 +239,14 @@ int runPurge(const QCommandLineParser &parser, const CommonOptions &options)
                     QString::fromStdString("no store at " + dbFile.string() + "; run 'simkyc-cli db init' first"));
     auto db = store::openStore(dbFile);
     if (!db)
-        return failWith(options, db.error());
+        return fail(options, db.error());
     auto policy = store::loadRetentionPolicy(*db);
     if (!policy)
-        return failWith(options, policy.error());
+        return fail(options, policy.error());
     const auto start = std::chrono::steady_clock::now();
     auto counts = store::runRetention(*db, *policy, now, parser.isSet("dry-run"), "cli");
     if (!counts)
-        return failWith(options, counts.error());
+        return fail(options, counts.error());
     const double ms = millisecondsSince(start);
     if (options.json) {
         printJson(QJsonObject{{"dry_run", counts->dryRun},

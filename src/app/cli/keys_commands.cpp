@@ -7,11 +7,6 @@
 namespace simkyc::app::cli {
 namespace {
 
-int failWith(const CommonOptions &options, const Error &e)
-{
-    return fail(options, QString::fromStdString(std::string(errorCodeName(e.code))), QString::fromStdString(e.message));
-}
-
 std::optional<std::filesystem::path> pathOption(const QCommandLineParser &parser, const QString &name)
 {
     if (!parser.isSet(name))
@@ -52,19 +47,19 @@ int runInit(const QCommandLineParser &parser, const CommonOptions &options)
     } else {
         auto passphrase = readSecret(pathOption(parser, "passphrase-file"));
         if (!passphrase)
-            return failWith(options, passphrase.error());
+            return fail(options, passphrase.error());
         if (!passphrase->has_value())
             return fail(options, "invalid_argument",
                         "give --passphrase-file FILE (or set SIMKYC_PASSPHRASE), or --key-file for a demo kiosk");
         init.passphrase = std::move(passphrase).value();
         auto params = scryptParams(parser);
         if (!params)
-            return failWith(options, params.error());
+            return fail(options, params.error());
         init.scrypt = *params;
     }
     auto summary = store::initKeys(dataDir, init);
     if (!summary)
-        return failWith(options, summary.error());
+        return fail(options, summary.error());
     QJsonObject out = publicKeysJson(summary->keys);
     out.insert("protection", QString::fromStdString(summary->protection));
     out.insert("keys_dir", QString::fromStdString(store::keysDirOf(dataDir).string()));
@@ -87,7 +82,7 @@ int runShowPublic(const CommonOptions &options)
 {
     auto keys = store::readPublicKeys(options.dataDir.toStdString());
     if (!keys)
-        return failWith(options, keys.error());
+        return fail(options, keys.error());
     const QJsonObject out = publicKeysJson(*keys);
     if (options.json)
         printJson(out);

@@ -81,12 +81,7 @@ int runSoak(const QCommandLineParser &parser, const CommonOptions &options)
     SoakSettings s;
     bool ok = true;
     const auto number = [&](const char *name, int fallback, int low, int high) {
-        if (!parser.isSet(name))
-            return fallback;
-        bool parsed = false;
-        const int v = parser.value(name).toInt(&parsed);
-        ok = ok && parsed && v >= low && v <= high;
-        return v;
+        return intOption(parser, name, fallback, low, high, ok);
     };
     s.records = number("records", s.records, 1, 1000000);
     if (parser.isSet("minutes"))

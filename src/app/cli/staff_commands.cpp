@@ -8,11 +8,6 @@ namespace {
 
 inline constexpr const char *kPasswordEnv = "SIMKYC_STAFF_PASSWORD";
 
-int failWith(const CommonOptions &options, const Error &e)
-{
-    return fail(options, QString::fromStdString(std::string(errorCodeName(e.code))), QString::fromStdString(e.message));
-}
-
 std::optional<std::filesystem::path> pathOption(const QCommandLineParser &parser, const QString &name)
 {
     if (!parser.isSet(name))
@@ -46,10 +41,10 @@ int runStaff(const QString &action, const QString &name, const QCommandLineParse
 {
     auto params = scryptParams(parser);
     if (!params)
-        return failWith(options, params.error());
+        return fail(options, params.error());
     auto session = openSession(options.dataDir.toStdString(), pathOption(parser, "passphrase-file"), true);
     if (!session)
-        return failWith(options, session.error());
+        return fail(options, session.error());
     store::StaffRepository staff(session->db, *params);
     const std::string user = name.toStdString();
     QJsonObject out{{"name", name}, {"action", action}};
@@ -57,18 +52,18 @@ int runStaff(const QString &action, const QString &name, const QCommandLineParse
         auto role = store::parseStaffRole(parser.value("role").toStdString());
         auto secret = password(parser);
         if (!role || !secret)
-            return failWith(options, role ? secret.error() : role.error());
+            return fail(options, role ? secret.error() : role.error());
         auto member = staff.add(user, *role, secret->view());
         if (!member)
-            return failWith(options, member.error());
+            return fail(options, member.error());
         out.insert("id", static_cast<qint64>(member->id));
         out.insert("role", QString::fromStdString(std::string(store::staffRoleName(member->role))));
     } else if (action == "passwd") {
         auto secret = password(parser);
         if (!secret)
-            return failWith(options, secret.error());
+            return fail(options, secret.error());
         if (Status s = staff.changePassword(user, secret->view()); !s)
-            return failWith(options, s.error());
+            return fail(options, s.error());
     } else {
         bool ok = false;
         const qint64 minutes = parser.isSet("minutes") ? parser.value("minutes").toLongLong(&ok) : 0;
@@ -78,7 +73,7 @@ int runStaff(const QString &action, const QString &name, const QCommandLineParse
         const auto until = store::Clock::now() +
                            (minutes > 0 ? std::chrono::minutes(minutes) : std::chrono::minutes(100LL * 365 * 24 * 60));
         if (Status s = staff.lock(user, until); !s)
-            return failWith(options, s.error());
+            return fail(options, s.error());
         out.insert("locked_until", QString::fromStdString(store::utcTimestamp(until)));
     }
     if (options.json)

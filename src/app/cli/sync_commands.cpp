@@ -80,16 +80,6 @@ int runStatus(const QCommandLineParser &parser, const CommonOptions &options)
     return kExitOk;
 }
 
-int intOption(const QCommandLineParser &parser, const char *name, int fallback, int low, int high, bool &ok)
-{
-    if (!parser.isSet(name))
-        return fallback;
-    bool parsed = false;
-    const int v = parser.value(name).toInt(&parsed);
-    ok = ok && parsed && v >= low && v <= high;
-    return v;
-}
-
 int runSync(const QCommandLineParser &parser, const CommonOptions &options)
 {
     // Not given: upstream.url and upstream.tls_dir of the kiosk configuration, when there is one.
