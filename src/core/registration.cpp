@@ -8,13 +8,15 @@ namespace {
 using S = RegistrationState;
 
 // THE transition table. Anything not listed is illegal, including staying in the same state.
-constexpr std::array<Transition, 15> kTransitions = {{
+constexpr std::array<Transition, 17> kTransitions = {{
     {S::Draft, S::IdCaptured},
     {S::IdCaptured, S::Consented},
+    {S::IdCaptured, S::ManualReview}, // the customer declines the face check: the non-face alternative
     {S::Consented, S::LivenessPassed},
     {S::Consented, S::LivenessFailed},
-    {S::LivenessFailed, S::Consented}, // retry the face capture
-    {S::LivenessFailed, S::Recorded},  // failed outcomes are recorded too, so the manager sees them
+    {S::LivenessFailed, S::Consented},    // retry the face capture
+    {S::LivenessFailed, S::Recorded},     // failed outcomes are recorded too, so the manager sees them
+    {S::LivenessFailed, S::ManualReview}, // the clerk hands over to the manager instead of retrying
     {S::LivenessPassed, S::Matched},
     {S::LivenessPassed, S::Mismatched},
     {S::LivenessPassed, S::ManualReview}, // face-match score in the undecided band

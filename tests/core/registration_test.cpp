@@ -16,11 +16,23 @@ using S = RegistrationState;
 
 // The intended lifecycle, written out independently of the table in registration.cpp.
 const std::set<std::pair<S, S>> kExpected = {
-    {S::Draft, S::IdCaptured},         {S::IdCaptured, S::Consented},      {S::Consented, S::LivenessPassed},
-    {S::Consented, S::LivenessFailed}, {S::LivenessFailed, S::Consented},  {S::LivenessFailed, S::Recorded},
-    {S::LivenessPassed, S::Matched},   {S::LivenessPassed, S::Mismatched}, {S::LivenessPassed, S::ManualReview},
-    {S::Mismatched, S::Consented},     {S::Mismatched, S::ManualReview},   {S::Mismatched, S::Recorded},
-    {S::ManualReview, S::Recorded},    {S::Matched, S::Recorded},          {S::Recorded, S::Synced},
+    {S::Draft, S::IdCaptured},
+    {S::IdCaptured, S::Consented},
+    {S::Consented, S::LivenessPassed},
+    {S::Consented, S::LivenessFailed},
+    {S::LivenessFailed, S::Consented},
+    {S::LivenessFailed, S::Recorded},
+    {S::LivenessPassed, S::Matched},
+    {S::LivenessPassed, S::Mismatched},
+    {S::LivenessPassed, S::ManualReview},
+    {S::Mismatched, S::Consented},
+    {S::Mismatched, S::ManualReview},
+    {S::Mismatched, S::Recorded},
+    {S::ManualReview, S::Recorded},
+    {S::Matched, S::Recorded},
+    {S::Recorded, S::Synced},
+    {S::IdCaptured, S::ManualReview},     // the non-face alternative chosen at the consent
+    {S::LivenessFailed, S::ManualReview}, // handed to the manager after a failed liveness check
 };
 
 TEST(RegistrationTable, EveryPairOfStatesMatchesTheLifecycle)
@@ -33,7 +45,7 @@ TEST(RegistrationTable, EveryPairOfStatesMatchesTheLifecycle)
             legal += expected ? 1 : 0;
         }
     }
-    EXPECT_EQ(legal, 15);
+    EXPECT_EQ(legal, 17);
     EXPECT_EQ(legalTransitions().size(), kExpected.size());
 }
 
@@ -182,7 +194,9 @@ TEST(Registration, RetriesManualReviewAndFailuresAreRecorded)
              {S::IdCaptured, S::Consented, S::LivenessFailed, S::Recorded, S::Synced},
              {S::IdCaptured, S::Consented, S::LivenessPassed, S::Mismatched, S::Recorded},
              {S::IdCaptured, S::Consented, S::LivenessPassed, S::ManualReview, S::Recorded, S::Synced},
-             {S::IdCaptured, S::Consented, S::LivenessPassed, S::Mismatched, S::ManualReview, S::Recorded}}) {
+             {S::IdCaptured, S::Consented, S::LivenessPassed, S::Mismatched, S::ManualReview, S::Recorded},
+             {S::IdCaptured, S::ManualReview, S::Recorded},
+             {S::IdCaptured, S::Consented, S::LivenessFailed, S::ManualReview, S::Recorded}}) {
         Registration r;
         for (S next : path)
             ASSERT_TRUE(r.transitionTo(next).ok()) << stateName(r.state()) << " -> " << stateName(next);
