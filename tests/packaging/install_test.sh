@@ -6,7 +6,8 @@
 #     maintainer scripts (executable, valid sh), the files each package must hold;
 #  3. dpkg -x into a fresh root; the installed simkyc-cli runs selftest (models from the build tree),
 #     validates the installed configuration and writes a diagnose report; simkyc-upstream starts;
-#  4. dpkg --dry-run -i (root only: the dependencies are satisfiable here) and lintian (no errors).
+#  4. dpkg --dry-run -i (root only: the dependencies are satisfiable here) and lintian (no errors; no
+#     tag about a missing or broken manual page).
 # A full debootstrap install takes minutes and is not done here (see packaging/README.md).
 set -euo pipefail
 src=$1 build=$2
@@ -47,13 +48,22 @@ dpkg-deb -c "$kiosk" | awk '{print $6}' | sed 's|^\./|/|' >"$work/kiosk.list"
 for f in /usr/bin/simkyc-cli /etc/simkyc/simkyc.conf /usr/share/simkyc/models/manifest.txt \
     /usr/lib/simkyc/provision-models /usr/sbin/simkyc-provision-models /lib/systemd/system/simkyc-kiosk.service \
     /lib/systemd/system/simkyc-sync.service /lib/systemd/system/simkyc-sync.timer /etc/pam.d/simkyc-cage \
-    /usr/share/doc/simkyc/copyright /usr/share/doc/simkyc/changelog.Debian.gz; do
+    /usr/share/doc/simkyc/copyright /usr/share/doc/simkyc/changelog.Debian.gz \
+    /usr/share/man/man1/simkyc-cli.1.gz /usr/share/man/man8/simkyc-provision-models.8.gz; do
     check "simkyc holds $f" grep -qx "$f" "$work/kiosk.list"
 done
-if [ -x "$build/bin/simkyc" ]; then check "simkyc holds the GUI /usr/bin/simkyc" grep -qx /usr/bin/simkyc "$work/kiosk.list"; fi
+if [ -x "$build/bin/simkyc" ]; then
+    check "simkyc holds the GUI /usr/bin/simkyc" grep -qx /usr/bin/simkyc "$work/kiosk.list"
+    check "simkyc holds /usr/share/man/man1/simkyc.1.gz" grep -qx /usr/share/man/man1/simkyc.1.gz "$work/kiosk.list"
+fi
+dpkg-deb --fsys-tarfile "$kiosk" | tar -xO ./usr/share/man/man1/simkyc-cli.1.gz >"$work/simkyc-cli.1.gz" || true
+# gzip header: magic, deflate, no flags (no file name), time stamp 0, XFL 02 (best compression).
+check "the manual pages are gzip -9n" test "$(head -c 9 "$work/simkyc-cli.1.gz" | od -An -tx1 | tr -d ' \n')" = 1f8b08000000000002
+check "the manual pages carry the version" sh -c "gzip -dc '$work/simkyc-cli.1.gz' | grep -q '^.TH .*\"SimKYC [0-9]'"
 check "simkyc-upstream is not in the kiosk package" sh -c "! grep -q simkyc-upstream '$work/kiosk.list'"
 check "simkyc-upstream holds its program and unit" sh -c "dpkg-deb -c '$upstream' | grep -q './usr/bin/simkyc-upstream\$' &&
-    dpkg-deb -c '$upstream' | grep -q 'simkyc-upstream.service\$'"
+    dpkg-deb -c '$upstream' | grep -q 'simkyc-upstream.service\$' &&
+    dpkg-deb -c '$upstream' | grep -q './usr/share/man/man1/simkyc-upstream.1.gz\$'"
 check "the kiosk unit runs cage as simkyc, restarts, and is hardened" sh -c "dpkg-deb --fsys-tarfile '$kiosk' |
     tar -xO ./lib/systemd/system/simkyc-kiosk.service | grep -q '^User=simkyc' &&
     dpkg-deb --fsys-tarfile '$kiosk' | tar -xO ./lib/systemd/system/simkyc-kiosk.service | grep -q '^ExecStart=/usr/bin/cage ' &&
@@ -84,6 +94,10 @@ fi
 if command -v lintian >/dev/null; then
     check "lintian: no errors" lintian --fail-on error --suppress-tags-from-file "$src/packaging/lintian-suppressions" "$kiosk" "$upstream"
     sed -n 's/^/     /p' "$work/out"
+    cp "$work/out" "$work/lintian.out"
+    # Every program has a manual page, and they render cleanly (tests/packaging/man_pages_test.sh).
+    check "lintian: no no-manual-page, manpage-* or groff-message tag" \
+        sh -c "! grep -E ' (no-manual-page|manpage-[a-z-]+|groff-message)( |\$)' '$work/lintian.out'"
 else
     echo "skip lintian (not installed)"
 fi
