@@ -65,30 +65,52 @@ int side(std::uint32_t v)
     return static_cast<int>(std::min(v, kHugeSide));
 }
 
-// PNM (P1-P6): magic, then width and height as ASCII decimals between whitespace and # comments.
+// PNM (P1-P6): magic, then width and height, read exactly as OpenCV's ReadNumber (grfmt_pxm.cpp)
+// reads them: before a number, whitespace and "#" comments up to the end of the line are skipped; the
+// byte after its digits is consumed whatever it is, so in "888#4445" the "#" ends the width and 4445
+// is the height, not a comment (found by tests/fuzz/vision_image: reading it as a comment let a
+// 888x444445 header through as 888x44).
 bool peekPnm(std::span<const std::uint8_t> b, int &width, int &height)
 {
     size_t i = 2;
-    std::uint32_t values[2] = {0, 0};
-    for (std::uint32_t &value : values) {
-        for (;;) {
-            while (i < b.size() && std::isspace(b[i]))
-                ++i;
-            if (i < b.size() && b[i] == '#') {
-                while (i < b.size() && b[i] != '\n' && b[i] != '\r')
-                    ++i;
-                continue;
-            }
-            break;
-        }
-        int digits = 0;
-        for (; i < b.size() && std::isdigit(b[i]); ++i, ++digits)
-            value = std::min<std::uint32_t>(value * 10 + (b[i] - '0'), kHugeSide);
-        if (digits == 0)
+    auto next = [&](int &code) {
+        if (i >= b.size())
             return false;
-    }
-    width = side(values[0]);
-    height = side(values[1]);
+        code = b[i++];
+        return true;
+    };
+    auto readNumber = [&](std::uint32_t &value) {
+        int code = 0;
+        if (!next(code))
+            return false;
+        while (!std::isdigit(code)) {
+            if (code == '#') {
+                do {
+                    if (!next(code))
+                        return false;
+                } while (code != '\n' && code != '\r');
+                if (!next(code))
+                    return false;
+            } else if (std::isspace(code)) {
+                while (std::isspace(code))
+                    if (!next(code))
+                        return false;
+            } else {
+                return false;
+            }
+        }
+        value = 0;
+        do
+            value = std::min<std::uint32_t>(value * 10 + static_cast<std::uint32_t>(code - '0'), kHugeSide);
+        while (next(code) && std::isdigit(code));
+        return true;
+    };
+    std::uint32_t w = 0;
+    std::uint32_t h = 0;
+    if (!readNumber(w) || !readNumber(h))
+        return false;
+    width = side(w);
+    height = side(h);
     return true;
 }
 
@@ -117,17 +139,67 @@ bool peekTiff(std::span<const std::uint8_t> b, int &width, int &height)
     return haveWidth && haveHeight;
 }
 
+// WebP: what WebPGetFeatures checks on the 32-byte header OpenCV hands it (libwebp's ParseRIFF,
+// ParseVP8X, ParseVP8Header, VP8GetInfo and VP8LGetInfo): the RIFF size, the first chunk's size, and
+// a lossy key frame's start code and frame tag, a lossless image's signature and version, or an
+// extended header's size. Anything else is refused here rather than left to another decoder.
+bool peekWebp(std::span<const std::uint8_t> b, int &width, int &height)
+{
+    constexpr size_t kHeader = 32; // WEBP_HEADER_SIZE of OpenCV's decoder
+    if (b.size() < kHeader || !std::equal(b.begin(), b.begin() + 4, "RIFF") ||
+        !std::equal(b.begin() + 8, b.begin() + 12, "WEBP"))
+        return false;
+    const std::uint32_t riffSize = le32(b, 4);
+    if (riffSize < 12 || riffSize > 0xFFFFFFF6u)
+        return false;
+    const std::uint32_t chunkSize = le32(b, 16);
+    if (std::equal(b.begin() + 12, b.begin() + 16, "VP8X")) {
+        if (chunkSize != 10)
+            return false;
+        width = side(1 + (b[24] | (b[25] << 8) | (static_cast<std::uint32_t>(b[26]) << 16)));
+        height = side(1 + (b[27] | (b[28] << 8) | (static_cast<std::uint32_t>(b[29]) << 16)));
+        return static_cast<std::uint64_t>(width) * static_cast<std::uint64_t>(height) < (1ull << 32);
+    }
+    if (chunkSize > riffSize - 12)
+        return false;
+    if (std::equal(b.begin() + 12, b.begin() + 16, "VP8 ")) {
+        const std::uint32_t bits = b[20] | (b[21] << 8) | (static_cast<std::uint32_t>(b[22]) << 16);
+        const bool keyFrame = (bits & 1) == 0;
+        if (chunkSize < 10 || b[23] != 0x9D || b[24] != 0x01 || b[25] != 0x2A || !keyFrame || ((bits >> 1) & 7) > 3 ||
+            ((bits >> 4) & 1) == 0 || (bits >> 5) >= chunkSize)
+            return false;
+        width = static_cast<int>(le16(b, 26) & 0x3FFF);
+        height = static_cast<int>(le16(b, 28) & 0x3FFF);
+        return true;
+    }
+    if (std::equal(b.begin() + 12, b.begin() + 16, "VP8L")) {
+        if (chunkSize < 5 || b[20] != 0x2F || (b[24] >> 5) != 0)
+            return false;
+        width = 1 + static_cast<int>(((b[22] & 0x3F) << 8) | b[21]);
+        height = 1 + static_cast<int>(((b[24] & 0x0F) << 10) | (b[23] << 2) | ((b[22] & 0xC0) >> 6));
+        return true;
+    }
+    return false;
+}
+
 // Reads width/height from the header without decoding, so an image bomb is refused early: PNG, JPEG,
-// BMP, PNM, WebP and TIFF. Returns false for anything else (other formats OpenCV reads, such as
-// JPEG 2000 or Sun raster, are refused: their size cannot be checked before OpenCV allocates it).
+// BMP, PNM, WebP and TIFF. Returns false for anything else (other formats OpenCV reads, such as JPEG 2000
+// or Sun raster, are refused: their size cannot be checked before OpenCV allocates it).
+// Each signature is the one OpenCV's own decoder for that format checks, byte for byte: OpenCV hands
+// data that no decoder of its own claims to the next one that does, and in Debian's build that is
+// GDAL, which writes the bytes to a temporary file and tries every driver it has on them (found by
+// tests/fuzz/vision_image: WebP headers that libwebp refused reached GDALOpen). OpenCV's WebP decoder
+// claims data when libwebp's WebPGetFeatures accepts its first 32 bytes: peekWebp mirrors the checks
+// that parse makes.
 bool peekSize(std::span<const std::uint8_t> b, int &width, int &height)
 {
-    if (b.size() >= 24 && b[0] == 0x89 && b[1] == 'P' && b[2] == 'N' && b[3] == 'G') {
+    static constexpr std::uint8_t kPng[8] = {0x89, 'P', 'N', 'G', '\r', '\n', 0x1A, '\n'};
+    if (b.size() >= 24 && std::equal(std::begin(kPng), std::end(kPng), b.begin())) {
         width = side(be32(b, 16));
         height = side(be32(b, 20));
         return true;
     }
-    if (b.size() >= 4 && b[0] == 0xFF && b[1] == 0xD8) {
+    if (b.size() >= 4 && b[0] == 0xFF && b[1] == 0xD8 && b[2] == 0xFF) {
         size_t i = 2;
         while (i + 9 < b.size()) {
             if (b[i] != 0xFF) {
@@ -163,24 +235,10 @@ bool peekSize(std::span<const std::uint8_t> b, int &width, int &height)
         }
         return true;
     }
-    if (b.size() >= 3 && b[0] == 'P' && b[1] >= '1' && b[1] <= '6')
+    if (b.size() >= 3 && b[0] == 'P' && b[1] >= '1' && b[1] <= '6' && std::isspace(b[2]))
         return peekPnm(b, width, height);
-    if (b.size() >= 30 && std::equal(b.begin(), b.begin() + 4, "RIFF") &&
-        std::equal(b.begin() + 8, b.begin() + 12, "WEBP")) {
-        if (std::equal(b.begin() + 12, b.begin() + 16, "VP8 ")) {
-            width = static_cast<int>(le16(b, 26) & 0x3FFF);
-            height = static_cast<int>(le16(b, 28) & 0x3FFF);
-        } else if (std::equal(b.begin() + 12, b.begin() + 16, "VP8L")) {
-            width = 1 + static_cast<int>(((b[22] & 0x3F) << 8) | b[21]);
-            height = 1 + static_cast<int>(((b[24] & 0x0F) << 10) | (b[23] << 2) | ((b[22] & 0xC0) >> 6));
-        } else if (std::equal(b.begin() + 12, b.begin() + 16, "VP8X")) {
-            width = 1 + static_cast<int>(b[24] | (b[25] << 8) | (b[26] << 16));
-            height = 1 + static_cast<int>(b[27] | (b[28] << 8) | (b[29] << 16));
-        } else {
-            return false;
-        }
-        return true;
-    }
+    if (b.size() >= 4 && std::equal(b.begin(), b.begin() + 4, "RIFF"))
+        return peekWebp(b, width, height);
     if (b.size() >= 8 && ((b[0] == 'I' && b[1] == 'I' && b[2] == 42 && b[3] == 0) ||
                           (b[0] == 'M' && b[1] == 'M' && b[2] == 0 && b[3] == 42)))
         return peekTiff(b, width, height);

@@ -102,21 +102,45 @@ TEST(Image, HugeHeaderIsRefusedBeforeDecoding)
 TEST(Image, DataThatOpenCvWouldHandToItsDicomDecoderIsRefused)
 {
     // Found by tests/fuzz/vision_image_fuzz.cpp: a WebP header, zeros, then "DICM" at offset 128 went
-    // to GDCM, which failed an assertion and aborted the whole process.
-    // tests/fuzz/corpus/vision_image/regress_dicom_abort
-    const std::vector<std::uint8_t> bytes = {
-        0x52, 0x49, 0x46, 0x46, 0x2a, 0x00, 0x00, 0x00, 0x57, 0x45, 0x42, 0x50, 0x56, 0x50, 0x38, 0x4c, 0x1e,
-        0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
-        0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
-        0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
-        0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x09,
-        0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
-        0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
-        0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x69, 0x00, 0x00, 0x44, 0x49, 0x43, 0x4d, 0x00, 0x2e};
+    // to GDCM, which failed an assertion and aborted the whole process
+    // (tests/fuzz/corpus/vision_image/regress_dicom_abort: refused since by the WebP header check).
+    // Any accepted header with "DICM" at offset 128 is refused as well.
+    std::vector<std::uint8_t> bytes = encode(gradient(16, 12, CV_8UC3), ".png");
+    ASSERT_GT(bytes.size(), 132u);
+    std::copy_n("DICM", 4, bytes.begin() + 128);
     auto decoded = decodeImage(bytes);
     ASSERT_FALSE(decoded.ok());
     EXPECT_EQ(decoded.error().code, ErrorCode::Unreadable);
     EXPECT_NE(decoded.error().message.find("DICOM"), std::string::npos) << decoded.error().message;
+}
+
+TEST(Image, DataNoneOfOpenCvsOwnDecodersClaimsNeverReachesGdal)
+{
+    // Found by tests/fuzz/vision_image_fuzz.cpp: headers that looked like an accepted format to the
+    // size check but not to OpenCV's own decoder went on to GDAL (a temporary file, then every GDAL
+    // driver). The size check now asks for each decoder's exact signature, for WebP the header
+    // checks of libwebp.
+    const std::vector<std::vector<std::uint8_t>> refused = {
+        // WebP whose RIFF size libwebp refuses (tests/fuzz/corpus/vision_image/regress_webp_gdal).
+        {0x52, 0x49, 0x46, 0x46, 0x0a, 0x00, 0x00, 0x00, 0x57, 0x45, 0x42, 0x50, 0x56, 0x50, 0x38, 0x4c, 0x1e,
+         0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x50, 0xe5, 0x50, 0x38, 0x4c},
+        // JPEG's SOI without the FF of a following marker.
+        {0xFF, 0xD8, 0x00, 0xC0, 0x00, 0x11, 0x08, 0x00, 0x10, 0x00, 0x10, 0x03, 0x00, 0x00, 0x00, 0x00},
+        // PNG's first four signature bytes only.
+        {0x89, 'P', 'N', 'G', 0, 0, 0, 0, 0, 0, 0, 13, 'I', 'H', 'D', 'R', 0, 0, 0, 16, 0, 0, 0, 12, 8, 2},
+        // PNM magic without the whitespace after it.
+        {'P', '6', '1', '6', ' ', '1', '2', ' ', '2', '5', '5', '\n', 0, 0, 0, 0},
+    };
+    for (const auto &bytes : refused) {
+        auto decoded = decodeImage(bytes);
+        ASSERT_FALSE(decoded.ok());
+        EXPECT_EQ(decoded.error().code, ErrorCode::Unreadable);
+        EXPECT_NE(decoded.error().message.find("not a PNG"), std::string::npos) << decoded.error().message;
+    }
+    // A real WebP still decodes.
+    auto webp = decodeImage(encode(gradient(16, 12, CV_8UC3), ".webp"));
+    ASSERT_TRUE(webp.ok()) << webp.error().toString();
+    EXPECT_EQ(webp->width(), 16);
 }
 
 TEST(Image, EveryFormatsSizeIsCheckedBeforeDecoding)
@@ -128,6 +152,16 @@ TEST(Image, EveryFormatsSizeIsCheckedBeforeDecoding)
     ASSERT_FALSE(bomb.ok());
     EXPECT_EQ(bomb.error().code, ErrorCode::InvalidArgument);
     EXPECT_NE(bomb.error().message.find("30000x30000"), std::string::npos) << bomb.error().message;
+
+    // Found by tests/fuzz/vision_image_fuzz.cpp: OpenCV reads the byte after a number's digits as its
+    // end, whatever it is, so "888#444445" is 888 then 444445, not 888 and a comment
+    // (tests/fuzz/corpus/vision_image/regress_pnm_hash_after_number).
+    const std::string hashAfterNumber = "P5\n888#444445\n44#444444";
+    auto hidden =
+        decodeImage(std::span(reinterpret_cast<const std::uint8_t *>(hashAfterNumber.data()), hashAfterNumber.size()));
+    ASSERT_FALSE(hidden.ok());
+    EXPECT_EQ(hidden.error().code, ErrorCode::InvalidArgument);
+    EXPECT_NE(hidden.error().message.find("888x444445"), std::string::npos) << hidden.error().message;
 
     // Each format's header is read right: one pixel over the limit is refused from the header (the
     // message names the size), the limit itself decodes.
