@@ -294,8 +294,18 @@ SessionState LivenessSession::feed(const FrameAnalysis &analysis, const Image &i
         return m_state;
     }
     m_gapFrames = 0;
-    if (analysis.facesInLastDetection > 1)
+    if (analysis.facesInLastDetection > 1) {
+        // Before the session has started nothing can be swapped yet: a second person in view is a
+        // hint ("Only one person, please") and the session keeps waiting; from then on it fails.
+        if (m_state == SessionState::WaitingForFace) {
+            m_hints = {std::string(qualityHintName(QualityHint::SeveralFaces))};
+            if (std::find(m_result.pauseHints.begin(), m_result.pauseHints.end(), m_hints.front()) ==
+                m_result.pauseHints.end())
+                m_result.pauseHints.push_back(m_hints.front());
+            return m_state;
+        }
         fail("several_faces");
+    }
     if (m_lastBox) {
         const double dx = (analysis.box.x + analysis.box.width / 2.0) - (m_lastBox->x + m_lastBox->width / 2.0);
         const double dy = (analysis.box.y + analysis.box.height / 2.0) - (m_lastBox->y + m_lastBox->height / 2.0);

@@ -202,6 +202,20 @@ TEST(LivenessSession, ContinuityFailures)
         EXPECT_EQ(s.result().reasons, std::vector<std::string>{"several_faces"});
     }
     {
+        // Before the session starts, two people in view only keep it waiting, with the hint.
+        LivenessSession s(*parsePromptScript("blink@1.0"));
+        Feeder f(s);
+        f.frames(5, 0.3, 0.0, true, 2);
+        EXPECT_EQ(s.state(), SessionState::WaitingForFace);
+        EXPECT_EQ(s.currentHints(), std::vector<std::string>{"several_faces"});
+        EXPECT_TRUE(s.result().reasons.empty());
+        f.frames(20);
+        EXPECT_NE(s.state(), SessionState::WaitingForFace);
+        EXPECT_TRUE(s.currentHints().empty());
+        f.frames(1, 0.3, 0.0, true, 2);
+        EXPECT_EQ(s.result().reasons, std::vector<std::string>{"several_faces"}) << "once started, it fails";
+    }
+    {
         LivenessSession s(*parsePromptScript("blink@1.0"));
         Feeder f(s);
         f.frames(20);
