@@ -26,7 +26,8 @@ ApplicationWindow {
             case "customer_form": return customerFormScreen
             case "id_photo": return idPhotoScreen
             case "consent": return consentScreen
-            case "not_built": return notBuiltScreen
+            case "face_check": return faceCheckScreen
+            case "outcome": return outcomeScreen
             default: return loginScreen
             }
         }
@@ -37,5 +38,6 @@ ApplicationWindow {
     Component { id: customerFormScreen; CustomerFormScreen { workflow: root.workflow; form: root.workflow.form } }
     Component { id: idPhotoScreen; IdPhotoScreen { workflow: root.workflow; model: root.workflow.idPhoto } }
     Component { id: consentScreen; ConsentScreen { workflow: root.workflow } }
-    Component { id: notBuiltScreen; NotBuiltScreen { workflow: root.workflow } }
+    Component { id: faceCheckScreen; FaceCheckScreen { workflow: root.workflow } }
+    Component { id: outcomeScreen; OutcomeScreen { workflow: root.workflow } }
 }

@@ -1,14 +1,14 @@
 #include "app/demo_registration.h"
 
 #include "app/demo_customer.h"
+#include "app/face_registration.h"
 #include "app/face_services.h"
 #include "app/liveness_runner.h"
+#include "app/registration_recorder.h"
 #include "app/store_session.h"
 #include "model_manifest.h"
 #include "store/keyring.h"
-#include "store/registration_guard.h"
 #include "store/staff_repository.h"
-#include "sync/sync_settings.h"
 #include "vision/degrade.h"
 #include "vision/matcher.h"
 
@@ -26,30 +26,6 @@ namespace {
 
 constexpr const char *kDemoClerk = "demo-clerk";
 constexpr const char *kDemoClerkPassword = "demo-clerk-password";
-constexpr const char *kSampleScript = "blink@1.0,blink@2.3"; // the sample video's blinks are at 1.4 s and 2.6 s
-
-QJsonArray embeddingJson(const vision::Embedding &e)
-{
-    QJsonArray out;
-    for (float v : e)
-        out.append(static_cast<double>(v));
-    return out;
-}
-
-QString base64Jpeg(const vision::Image &image, int quality)
-{
-    auto jpeg = vision::encodeJpeg(image, quality);
-    if (!jpeg.ok())
-        return {};
-    return QString::fromLatin1(
-        QByteArray(reinterpret_cast<const char *>(jpeg->data()), static_cast<qsizetype>(jpeg->size())).toBase64());
-}
-
-std::vector<std::uint8_t> bytesOf(const QJsonObject &o)
-{
-    const QByteArray json = QJsonDocument(o).toJson(QJsonDocument::Compact);
-    return std::vector<std::uint8_t>(json.begin(), json.end());
-}
 
 Result<std::int64_t> ensureClerk(store::Database &db, std::optional<unsigned> kdfCostLog2)
 {
@@ -88,59 +64,32 @@ struct FacePath {
 };
 
 // One face registration: liveness on the sample video, a chip portrait from one of its frames as
-// the ID side, the match, and the sealed payload.
+// the ID side (the other best frames are the live side), the match, and the sealed payload.
 Result<store::NewRegistration> faceRegistration(FacePath &face, QJsonObject &report)
 {
-    store::NewRegistration r;
-    auto script = vision::parsePromptScript(kSampleScript);
+    auto script = vision::parsePromptScript(kDemoSampleScript);
     auto run = runLiveness(*face.analyzer, face.video.string(), *script, {}, {}, IdentityCheck{face.engine.get()});
     if (!run.ok())
         return run.error();
     const auto &live = run->result;
-    report.insert("liveness_passed", live.passed);
-    r.livenessSummary = "challenges=" + std::to_string(live.challenges.size()) + ";passed=" + (live.passed ? "1" : "0");
-    if (!live.passed || live.bestFrames.size() < 2) {
-        r.outcome = core::Decision::NoMatch;
-        r.reasonCodes = live.reasons.empty() ? std::vector<std::string>{"no_frontal_frame"} : live.reasons;
-        r.biometricPayload = bytesOf(QJsonObject{{"version", 1}, {"method", "face"}, {"liveness_passed", false}});
-        return r;
+    vision::Image portrait;
+    std::span<const vision::BestFrame> liveFrames;
+    if (live.passed && live.bestFrames.size() >= 2) {
+        // The ID side: the last of the best frames, cut and degraded like a chip-reader portrait.
+        const auto &idFrame = live.bestFrames.back();
+        auto degraded = vision::degradeLikeChipPortrait(idFrame.image, idFrame.box);
+        if (!degraded.ok())
+            return degraded.error();
+        portrait = std::move(degraded).value();
+        liveFrames = std::span<const vision::BestFrame>(live.bestFrames).first(live.bestFrames.size() - 1);
     }
-    // The ID side: the last of the best frames, cut and degraded like a chip-reader portrait.
-    const auto &idFrame = live.bestFrames.back();
-    auto portrait = vision::degradeLikeChipPortrait(idFrame.image, idFrame.box);
-    if (!portrait.ok())
-        return portrait.error();
-    auto idSide = face.engine->enrol(*portrait);
-    if (!idSide.ok())
-        return Error{idSide.error().code, "ID portrait: " + idSide.error().message};
-    std::vector<vision::Embedding> liveEmbeddings;
-    for (size_t i = 0; i + 1 < live.bestFrames.size(); ++i) {
-        auto e = face.engine->enrolBox(live.bestFrames[i].image, live.bestFrames[i].box);
-        if (e.ok())
-            liveEmbeddings.push_back(e->embedding);
-    }
-    if (liveEmbeddings.empty())
-        return Error{ErrorCode::NoFace, "no live frame could be embedded"};
-    const vision::Embedding liveSide = vision::meanEmbedding(liveEmbeddings);
-    const auto decision = vision::decideMatch(idSide->embedding, liveSide);
-    r.matchDistance = decision.distance;
-    r.outcome = decision.match ? core::Decision::Match : core::Decision::NoMatch;
-    r.reasonCodes = {"liveness_passed", decision.match ? "face_match" : "face_mismatch"};
-    report.insert("match_distance", std::round(decision.distance * 1e4) / 1e4);
-    report.insert("match", decision.match);
-    const auto &best = live.bestFrames.front();
-    r.biometricPayload = bytesOf(QJsonObject{{"version", 1},
-                                             {"method", "face"},
-                                             {"id_portrait_jpeg", base64Jpeg(*portrait, 90)},
-                                             {"live_frame_jpeg", base64Jpeg(best.image, 85)},
-                                             {"id_embedding", embeddingJson(idSide->embedding)},
-                                             {"live_embedding", embeddingJson(liveSide)},
-                                             {"match_distance", decision.distance}});
-    auto thumb = vision::encodeJpeg(
-        vision::resizeToFit(vision::crop(best.image, best.box.x, best.box.y, best.box.width, best.box.height), 96), 80);
-    if (thumb.ok())
-        r.reviewThumbnail = std::move(thumb).value();
-    return r;
+    auto outcome = faceCheckOutcome(*face.engine, live, liveFrames, portrait);
+    if (!outcome.ok())
+        return outcome.error();
+    const QJsonObject facts = faceCheckReport(*outcome);
+    for (auto it = facts.begin(); it != facts.end(); ++it)
+        report.insert(it.key(), it.value());
+    return std::move(outcome->record);
 }
 
 } // namespace
@@ -215,12 +164,10 @@ Status runDemo(const ModelCatalog &catalog, const DemoOptions &options, const De
                      {"path", video ? "face" : "manual_check"},
                      {"sample_video", video ? QString::fromStdString(video->string()) : QString()}});
 
-    auto upstream = sync::payloadBuilderFor(session->db, session->keys);
-    if (!upstream)
-        return upstream.error();
-    store::RegistrationRepository repo(session->db, session->keys, &*upstream);
+    RegistrationRecorder recorder(*session);
+    store::RegistrationRepository repo(session->db, session->keys);
     for (int i = 0; i < options.records && (!options.keepGoing || options.keepGoing()); ++i) {
-        if (Status space = store::checkCanRegister(session->db); !space.ok()) // "disk_low": refused before capture
+        if (Status space = recorder.canRegister(); !space.ok()) // "disk_low": refused before capture
             return space;
         const auto stored = repo.count();
         const int n = stored.ok() ? static_cast<int>(*stored) : 0;
@@ -236,21 +183,17 @@ Status runDemo(const ModelCatalog &catalog, const DemoOptions &options, const De
             r.status = core::RegistrationState::ManualReview;
             r.reasonCodes = {"manual_check_required", "no_camera_sample"};
             r.livenessSummary = "not_run";
-            r.biometricPayload = bytesOf(QJsonObject{{"version", 1}, {"method", "manual_check"}});
+            r.biometricPayload = biometricPayloadWithoutFace("manual_check");
         }
         r.clerkId = *clerk;
         r.customer = demoCustomer(n);
-        r.biometricsExpireAt = store::Clock::now() + std::chrono::hours(48);
-        auto id = repo.insert(r);
-        if (!id.ok())
-            return id.error();
-        auto saved = repo.summary(*id);
+        auto saved = recorder.record(r);
         if (!saved.ok())
             return saved.error();
         QJsonArray reasons;
         for (const auto &code : r.reasonCodes)
             reasons.append(QString::fromStdString(code));
-        report.insert("record_id", QString::fromStdString(*id));
+        report.insert("record_id", QString::fromStdString(saved->id));
         report.insert("name", QString::fromStdString(r.customer.name));
         report.insert("id_number", QString::fromStdString(r.customer.idNumber));
         report.insert("status", QString::fromUtf8(core::stateName(r.status).data()));

@@ -35,6 +35,10 @@ struct DemoOptions {
 // number used, outcome, match distance, liveness result, sync state) and per step.
 using DemoSink = std::function<void(const QJsonObject &line)>;
 
+// The prompts of the default sample video, at the times its person performs them (blinks at 1.4 s
+// and 2.6 s): a recording cannot follow random prompts.
+inline constexpr const char *kDemoSampleScript = "blink@1.0,blink@2.3";
+
 // The default sample video, when the labelled data is where the build expects it.
 std::optional<std::filesystem::path> defaultSampleVideo();
 // Where the demo carrier's key pair goes: beside the data folder, never inside it.

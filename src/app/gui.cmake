@@ -20,6 +20,8 @@ simkyc_module(app_gui
         gui/id_portrait_finder.cpp
         gui/id_photo_model.cpp
         gui/consent_notice.cpp
+        gui/face_check_service.cpp
+        gui/face_check_view.cpp
     PUBLIC_LINKS simkyc::app Qt6::Core
 )
 set_target_properties(simkyc_app_gui PROPERTIES AUTOMOC ON)

@@ -45,7 +45,8 @@ void checkIdentity(vision::LivenessSession &session, const IdentityCheck &identi
 
 Result<LivenessRun> runLiveness(vision::FrameAnalyzer &analyzer, const std::string &sourceSpec,
                                 std::vector<vision::ChallengePrompt> script, const vision::SessionConfig &config,
-                                const PromptCallback &onPrompt, const IdentityCheck &identity)
+                                const PromptCallback &onPrompt, const IdentityCheck &identity,
+                                const FrameObserver &onFrame)
 {
     analyzer.reset();
     auto source = vision::openSourceSpec(sourceSpec);
@@ -103,10 +104,20 @@ Result<LivenessRun> runLiveness(vision::FrameAnalyzer &analyzer, const std::stri
             onPrompt(*prompt, session.result().challenges[prompted - 1].promptMs);
         }
         announcedCount = prompted;
+        if (onFrame && !onFrame(*read, analysis, session)) {
+            run.cancelled = true;
+            session.reject("cancelled");
+            break;
+        }
     }
     if (capture)
         capture->stop();
     run.injection.stream = plausibility.report();
+    if (run.cancelled) {
+        session.finish();
+        run.result = session.result();
+        return run;
+    }
     if (camera && run.injection.stream.suspicious)
         session.reject("implausible_stream");
     checkIdentity(session, identity, run);

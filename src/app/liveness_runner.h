@@ -28,9 +28,15 @@ struct LivenessRun {
     std::string sourceKind; // "video_file", "camera", ...
     InjectionFindings injection;
     double identityDistance = -1.0; // start vs end of the session; -1 when not measured
+    bool cancelled = false;         // the frame observer stopped the session (result: not passed, "cancelled")
 };
 
 using PromptCallback = std::function<void(vision::Challenge challenge, double sessionMs)>;
+// Called after each frame is analysed and fed, on the thread running the session (the kiosk shows
+// the preview, the prompt and the hints from it). Returning false stops the session: the run ends
+// with cancelled = true, not passed, reason "cancelled".
+using FrameObserver = std::function<bool(const vision::Frame &frame, const vision::FrameAnalysis &analysis,
+                                         const vision::LivenessSession &session)>;
 
 // With a face engine, a passed session must also show the same person at its start and its end:
 // the embeddings of its first and latest good frontal frames must match (reason "identity_changed").
@@ -45,6 +51,7 @@ Result<LivenessRun> runLiveness(const ModelCatalog &catalog, const std::string &
 // The same with an analyzer the caller keeps (reset here), for many sessions in a row.
 Result<LivenessRun> runLiveness(vision::FrameAnalyzer &analyzer, const std::string &sourceSpec,
                                 std::vector<vision::ChallengePrompt> script, const vision::SessionConfig &config = {},
-                                const PromptCallback &onPrompt = {}, const IdentityCheck &identity = {});
+                                const PromptCallback &onPrompt = {}, const IdentityCheck &identity = {},
+                                const FrameObserver &onFrame = {});
 
 } // namespace simkyc::app

@@ -2,6 +2,9 @@
 
 #include "core/iccid.h"
 
+#include "vision/degrade.h"
+#include "vision/face_detector.h"
+#include "vision/frame_source.h"
 #include "vision/image.h"
 
 #include <QCoreApplication>
@@ -78,6 +81,52 @@ bool writeTwoFaceImage(const std::filesystem::path &from, const std::filesystem:
         return false;
     auto jpeg = vision::encodeJpeg(*doubled, 95);
     return jpeg.ok() && writeBytes(file, *jpeg);
+}
+
+std::optional<std::filesystem::path> sampleFaceVideo()
+{
+    const auto data = sharedDataDir();
+    if (!data)
+        return std::nullopt;
+    const auto video = *data / "liveness" / "liveportrait" / "d13.mp4";
+    return std::filesystem::exists(video) ? std::optional(video) : std::nullopt;
+}
+
+bool writeVideoFace(const std::filesystem::path &video, const std::filesystem::path &file, bool chipPortrait)
+{
+    auto source = vision::openSourceSpec(video.string());
+    if (!source.ok())
+        return false;
+    vision::FaceDetector detector;
+    for (int i = 0; i < 40; ++i) {
+        auto frame = (*source)->read();
+        if (!frame.ok())
+            return false;
+        if (i < 20)
+            continue;
+        const auto faces = detector.detect(frame->image);
+        if (faces.size() != 1)
+            continue;
+        vision::Image out = frame->image;
+        if (chipPortrait) {
+            auto portrait = vision::degradeLikeChipPortrait(frame->image, faces.front().box);
+            if (!portrait.ok())
+                return false;
+            out = std::move(portrait).value();
+        }
+        auto jpeg = vision::encodeJpeg(out, 90);
+        return jpeg.ok() && writeBytes(file, *jpeg);
+    }
+    return false;
+}
+
+void fillValidCustomer(app::CustomerFormModel &form)
+{
+    form.setName(QStringLiteral("Zhang San"));
+    form.setIdNumber(kValidIdNumber);
+    form.setAddress(QStringLiteral("1 Renmin Road, Nanchang"));
+    form.setPhone(kValidPhone);
+    form.setIccid(validIccid());
 }
 
 void ensureCoreApplication()

@@ -3,6 +3,7 @@
 #pragma once
 
 #include "app/demo_registration.h"
+#include "app/gui/customer_form_model.h"
 #include "app/store_session.h"
 #include "store/staff_repository.h"
 #include "support/test_env.h"
@@ -31,6 +32,15 @@ std::optional<std::filesystem::path> specimenWithoutFace();
 bool writeNoFaceImage(const std::filesystem::path &file);
 // Writes the image `from` twice side by side as JPEG (two faces of the same size).
 bool writeTwoFaceImage(const std::filesystem::path &from, const std::filesystem::path &file);
+
+// The sample face video of the labelled data (liveness/liveportrait/d13.mp4), nullopt without it.
+std::optional<std::filesystem::path> sampleFaceVideo();
+// Writes, as JPEG, the first frame from frame 20 on of `video` with exactly one face: the whole frame,
+// or (chipPortrait) the face cut and degraded like a chip reader's portrait (~102x126).
+bool writeVideoFace(const std::filesystem::path &video, const std::filesystem::path &file, bool chipPortrait);
+
+// Types the sample customer (valid by every rule) into the form.
+void fillValidCustomer(app::CustomerFormModel &form);
 
 // A QCoreApplication for the whole test program (unless an application exists already).
 void ensureCoreApplication();

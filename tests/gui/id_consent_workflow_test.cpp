@@ -4,6 +4,7 @@
 // on synthetic files.
 #include "app/gui/registration_workflow.h"
 #include "gui_fixture.h"
+#include "store/registration_repository.h"
 
 #include <QElapsedTimer>
 #include <QSignalSpy>
@@ -25,19 +26,19 @@ protected:
     void SetUp() override
     {
         ASSERT_TRUE(demo.ok()) << demo.error();
+        auto opened = openSession(demo.dataDir(), std::nullopt, true);
+        ASSERT_TRUE(opened.ok()) << opened.error().toString();
+        session = std::make_unique<StoreSession>(std::move(opened).value());
+        recorder = std::make_unique<RegistrationRecorder>(*session);
         checker = std::make_unique<DirectLoginChecker>(demo.staff());
         w = std::make_unique<RegistrationWorkflow>(*checker, finder, QString(), kDefaultIdleLock);
+        w->setFaceCheck(nullptr, recorder.get(), {}); // the face check itself: face_check_workflow_test
         w->setLanguage(QStringLiteral("de"));
         w->idPhoto()->setFolder(QString::fromStdString(scans.path().string()));
         w->login(QString::fromStdString(demo.account().name), QString::fromStdString(demo.account().password));
         ASSERT_EQ(w->screen(), Screen::Home);
         w->startRegistration();
-        CustomerFormModel &form = *w->form();
-        form.setName(QStringLiteral("Zhang San"));
-        form.setIdNumber(test::kValidIdNumber);
-        form.setAddress(QStringLiteral("1 Renmin Road"));
-        form.setPhone(test::kValidPhone);
-        form.setIccid(test::validIccid());
+        test::fillValidCustomer(*w->form());
         ASSERT_TRUE(w->continueRegistration());
         ASSERT_EQ(w->screen(), Screen::IdPhoto);
     }
@@ -74,6 +75,8 @@ protected:
 
     test::DemoStore demo;
     test::TempDir scans;
+    std::unique_ptr<StoreSession> session;
+    std::unique_ptr<RegistrationRecorder> recorder;
     std::unique_ptr<DirectLoginChecker> checker;
     DirectIdPortraitFinder finder;
     std::unique_ptr<RegistrationWorkflow> w;
@@ -106,8 +109,8 @@ TEST_F(IdConsentWorkflowTest, PortraitAcceptedThenConsentGiven)
     EXPECT_EQ(notice[4].toMap()["key"], "alternative");
 
     ASSERT_TRUE(w->agreeToFaceCheck());
-    EXPECT_EQ(w->screen(), Screen::NotBuilt);
-    EXPECT_EQ(w->nextStep(), "liveness");
+    EXPECT_EQ(w->screen(), Screen::FaceCheck);
+    EXPECT_EQ(w->faceCheck()->status(), "no_backend") << "without a face check service the screen says so";
     EXPECT_EQ(w->registration()->state(), RegistrationState::Consented);
     EXPECT_EQ(w->consent().decision, ConsentDecision::FaceCheck);
     EXPECT_EQ(w->consentDecisionName(), "face_check");
@@ -126,12 +129,20 @@ TEST_F(IdConsentWorkflowTest, ManualCheckKeepsNoFaceData)
     SIMKYC_REQUIRE_SHARED_DATA();
     reachConsent();
     ASSERT_TRUE(w->chooseManualCheck());
-    EXPECT_EQ(w->screen(), Screen::NotBuilt);
-    EXPECT_EQ(w->nextStep(), "manual_review");
+    EXPECT_EQ(w->screen(), Screen::Outcome);
+    EXPECT_EQ(w->outcome(), "manual_review");
     EXPECT_EQ(w->consentDecisionName(), "manual_check");
-    // core has no IdCaptured -> ManualReview transition: the state stays, the decision says why.
-    EXPECT_EQ(w->registration()->state(), RegistrationState::IdCaptured);
+    EXPECT_EQ(w->registration()->state(), RegistrationState::ManualReview);
     EXPECT_TRUE(w->idPortrait().empty()) << "no face data on the manual path";
+    // Stored for the manager, with no face data in its payload.
+    ASSERT_FALSE(w->recordId().isEmpty());
+    store::RegistrationRepository repo(session->db, session->keys);
+    auto saved = repo.summary(w->recordId().toStdString());
+    ASSERT_TRUE(saved.ok()) << saved.error().toString();
+    EXPECT_EQ(saved->status, "manual_review");
+    EXPECT_EQ(saved->reasonCodes, std::vector<std::string>{"manual_check_requested"});
+    EXPECT_EQ(saved->livenessSummary, "not_run;consent=manual_check;notice=face_check_notice_v1;lang=de");
+    EXPECT_FALSE(saved->matchDistance.has_value());
     w->logout();
     EXPECT_EQ(w->screen(), Screen::Login);
     expectWiped();

@@ -30,7 +30,7 @@ TEST_F(KioskScreensTest, IdPhotoFromTheScanFolderThenConsentGiven)
     EXPECT_NE(d.find(QStringLiteral("documentImage")), nullptr) << "the clerk sees what was scanned";
     EXPECT_FALSE(d.isEnabled(QStringLiteral("usePhotoButton")));
     EXPECT_TRUE(d.hasFocus(QStringLiteral("chooseAnotherButton")));
-    ASSERT_TRUE(d.screenshot(QStringLiteral("12-id-error")));
+    ASSERT_TRUE(d.screenshot(QStringLiteral("12-id-error"), {QStringLiteral("documentImage")}));
 
     d.key(Qt::Key_Return); // "Choose another"
     EXPECT_EQ(d.find(QStringLiteral("idError")), nullptr);
@@ -45,7 +45,8 @@ TEST_F(KioskScreensTest, IdPhotoFromTheScanFolderThenConsentGiven)
     EXPECT_TRUE(QTest::qWaitFor([&] { return portrait->property("status").toInt() == 1; })) << "Image.Ready";
     EXPECT_GT(portrait->property("sourceSize").toSize().width(), 100);
     EXPECT_TRUE(d.hasFocus(QStringLiteral("usePhotoButton")));
-    ASSERT_TRUE(d.screenshot(QStringLiteral("11-id-photo")));
+    ASSERT_TRUE(d.screenshot(QStringLiteral("11-id-photo"),
+                             {QStringLiteral("documentImage"), QStringLiteral("portraitImage")}));
     std::printf("[ measure ] ID portrait on the GUI worker: %d ms\n", workflow->idPhoto()->findMs());
 
     d.key(Qt::Key_Return); // "Use this photo"
@@ -56,15 +57,30 @@ TEST_F(KioskScreensTest, IdPhotoFromTheScanFolderThenConsentGiven)
     EXPECT_TRUE(d.hasFocus(QStringLiteral("agreeButton")));
     ASSERT_TRUE(d.screenshot(QStringLiteral("13-consent")));
 
+    // The passport belongs to somebody else than the person in the camera (the sample video): the
+    // face check runs on the screen and ends in a failure the clerk decides on.
     ASSERT_TRUE(d.click(QStringLiteral("agreeButton")));
-    ASSERT_TRUE(d.waitFor(QStringLiteral("notBuiltScreen")));
+    ASSERT_TRUE(d.waitFor(QStringLiteral("faceCheckScreen")));
     EXPECT_EQ(workflow->consentDecisionName(), "face_check");
     EXPECT_EQ(workflow->registration()->state(), core::RegistrationState::Consented);
-    EXPECT_TRUE(d.text(QStringLiteral("notBuiltMessage")).contains(QStringLiteral("liveness check")));
-    EXPECT_TRUE(d.text(QStringLiteral("notBuiltMessage")).contains(QStringLiteral("nothing has been stored")));
-    ASSERT_TRUE(d.screenshot(QStringLiteral("06-not-built")));
-
-    ASSERT_TRUE(d.click(QStringLiteral("endRegistrationButton")));
+    if (!sampleVideoSource()) {
+        EXPECT_TRUE(d.waitFor(QStringLiteral("faceCheckProblem")));
+        return;
+    }
+    ASSERT_TRUE(d.waitFor(QStringLiteral("livePreview"), 30000)) << "models and first frame";
+    ASSERT_TRUE(QTest::qWaitFor([&] { return workflow->faceCheck()->prompt() == "blink"; }, 30000));
+    EXPECT_EQ(d.text(QStringLiteral("promptText")), QStringLiteral("Blink slowly"));
+    ASSERT_TRUE(d.screenshot(QStringLiteral("14-face-check-blink"), {QStringLiteral("livePreview")}));
+    ASSERT_TRUE(d.waitFor(QStringLiteral("outcomeScreen"), 60000));
+    EXPECT_EQ(workflow->outcome(), "failed");
+    EXPECT_TRUE(d.text(QStringLiteral("outcomeVerdict")).contains(QStringLiteral("did not succeed")));
+    EXPECT_TRUE(d.hasFocus(QStringLiteral("retryButton")));
+    ASSERT_TRUE(d.screenshot(QStringLiteral("17-outcome-fail-mismatch")));
+    ASSERT_TRUE(d.click(QStringLiteral("handToManagerButton")));
+    ASSERT_TRUE(QTest::qWaitFor([&] { return workflow->outcome() == "manual_review"; }));
+    EXPECT_TRUE(d.text(QStringLiteral("outcomeRecord")).contains(QStringLiteral("Saved")));
+    ASSERT_TRUE(d.screenshot(QStringLiteral("18-outcome-handed-to-manager")));
+    ASSERT_TRUE(d.click(QStringLiteral("finishButton")));
     ASSERT_TRUE(d.waitFor(QStringLiteral("homeScreen")));
     EXPECT_TRUE(workflow->idPortrait().empty());
     EXPECT_EQ(workflow->consentDecisionName(), "");
@@ -83,13 +99,14 @@ TEST_F(KioskScreensTest, TypedPathThenTheManualCheck)
     ASSERT_TRUE(d.click(QStringLiteral("usePhotoButton")));
     ASSERT_TRUE(d.waitFor(QStringLiteral("consentScreen")));
     ASSERT_TRUE(d.click(QStringLiteral("manualCheckButton")));
-    ASSERT_TRUE(d.waitFor(QStringLiteral("notBuiltScreen")));
+    ASSERT_TRUE(d.waitFor(QStringLiteral("outcomeScreen")));
     EXPECT_EQ(workflow->consentDecisionName(), "manual_check");
+    EXPECT_EQ(workflow->outcome(), "manual_review");
     EXPECT_TRUE(workflow->idPortrait().empty()) << "no face data on the manual path";
-    EXPECT_TRUE(d.text(QStringLiteral("notBuiltMessage")).contains(QStringLiteral("manual check")));
-    ASSERT_TRUE(d.screenshot(QStringLiteral("16-not-built-manual")));
-    ASSERT_TRUE(d.click(QStringLiteral("logoutButton")));
-    ASSERT_TRUE(d.waitFor(QStringLiteral("loginScreen")));
+    EXPECT_TRUE(d.text(QStringLiteral("outcomeVerdict")).contains(QStringLiteral("manager")));
+    ASSERT_TRUE(d.screenshot(QStringLiteral("16-outcome-manual-check")));
+    ASSERT_TRUE(d.click(QStringLiteral("finishButton")));
+    ASSERT_TRUE(d.waitFor(QStringLiteral("homeScreen")));
     EXPECT_FALSE(workflow->registration().has_value());
 }
 
@@ -140,8 +157,15 @@ TEST_P(KioskConsentLanguageTest, ConsentScreenIsTranslated)
     EXPECT_NE(d.text(QStringLiteral("consentText_alternative")).left(20), QStringLiteral("You may refuse. The "));
     ASSERT_TRUE(d.screenshot(QStringLiteral("13-consent-") + language));
     ASSERT_TRUE(d.click(QStringLiteral("agreeButton")));
-    ASSERT_TRUE(d.waitFor(QStringLiteral("notBuiltScreen")));
+    ASSERT_TRUE(d.waitFor(QStringLiteral("faceCheckScreen")));
     EXPECT_EQ(workflow->consent().language, language);
+    if (!sampleVideoSource())
+        return;
+    ASSERT_TRUE(QTest::qWaitFor([&] { return workflow->faceCheck()->prompt() == "blink"; }, 60000));
+    const QString prompt = d.text(QStringLiteral("promptText"));
+    EXPECT_NE(prompt, QStringLiteral("Blink slowly")) << "not translated";
+    EXPECT_FALSE(prompt.isEmpty());
+    ASSERT_TRUE(d.screenshot(QStringLiteral("14-face-check-blink-") + language, {QStringLiteral("livePreview")}));
 }
 
 INSTANTIATE_TEST_SUITE_P(Languages, KioskConsentLanguageTest, ::testing::Values("zh_CN", "de"));

@@ -3,6 +3,7 @@
 // their own threads as in the program, a scan folder of its own. Thread-safety: GUI thread only.
 #pragma once
 
+#include "app/gui/face_check_service.h"
 #include "app/gui/id_portrait_finder.h"
 #include "app/gui/kiosk_window.h"
 #include "app/gui/login_checker.h"
@@ -37,6 +38,28 @@ protected:
         static char *argv[] = {name, nullptr};
         new QGuiApplication(argc, argv);
     }
+    // The face check's worker and models, loaded once for the whole program (as the kiosk does at start).
+    static FaceCheckService &faceService()
+    {
+        static FaceCheckService *service = [] {
+            auto *s = new FaceCheckService(QCoreApplication::instance());
+            s->loadModels(ModelCatalog::builtIn(test::modelsDir()));
+            return s;
+        }();
+        return *service;
+    }
+    // The sample face video of the labelled data as the camera, with its prompts (nullopt without it).
+    static std::optional<RegistrationWorkflow::FaceSource> sampleVideoSource()
+    {
+        const auto data = test::sharedDataDir();
+        if (!data || !std::filesystem::exists(*data / "liveness" / "liveportrait" / "d13.mp4"))
+            return std::nullopt;
+        RegistrationWorkflow::FaceSource source;
+        source.spec = (*data / "liveness" / "liveportrait" / "d13.mp4").string();
+        source.recording = true;
+        source.recordingScript = *vision::parsePromptScript(kDemoSampleScript);
+        return source;
+    }
 
     void SetUp() override
     {
@@ -56,6 +79,12 @@ protected:
         workflow = std::make_unique<RegistrationWorkflow>(*checker, *finder, hint, idleLock);
         workflow->setLanguage(language.isEmpty() ? QStringLiteral("en") : language);
         workflow->idPhoto()->setFolder(QString::fromStdString(scans.path().string()));
+        auto opened = openSession(demo.dataDir(), std::nullopt, true);
+        ASSERT_TRUE(opened.ok()) << opened.error().toString();
+        session = std::make_unique<StoreSession>(std::move(opened).value());
+        recorder = std::make_unique<RegistrationRecorder>(*session);
+        workflow->setFaceCheck(&faceService(), recorder.get(),
+                               sampleVideoSource().value_or(RegistrationWorkflow::FaceSource{}));
         window = std::make_unique<KioskWindow>(*workflow, started);
         const Status loaded = window->load();
         ASSERT_TRUE(loaded.ok()) << loaded.error().toString();
@@ -74,7 +103,10 @@ protected:
         }
         driver.reset();
         window.reset();
-        workflow.reset();
+        workflow.reset(); // cancels a running face check
+        EXPECT_TRUE(QTest::qWaitFor([] { return !faceService().running(); }, 10000));
+        recorder.reset();
+        session.reset();
         checker.reset();
         finder.reset();
         translator.reset();
@@ -130,6 +162,8 @@ protected:
     test::TempDir scans;                              // the scanner's folder
     std::unique_ptr<ThreadedLoginChecker> checker;    // as in the program: sign-in on its own thread
     std::unique_ptr<ThreadedIdPortraitFinder> finder; // and the face search on its own
+    std::unique_ptr<StoreSession> session;
+    std::unique_ptr<RegistrationRecorder> recorder;
     std::unique_ptr<RegistrationWorkflow> workflow;
     std::unique_ptr<KioskWindow> window;
     std::unique_ptr<test::ScreenDriver> driver;

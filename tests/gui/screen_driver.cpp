@@ -2,6 +2,7 @@
 
 #include <QDir>
 #include <QImage>
+#include <QPainter>
 #include <QTest>
 
 namespace simkyc::test {
@@ -93,12 +94,29 @@ void ScreenDriver::key(Qt::Key k, Qt::KeyboardModifiers modifiers)
     QTest::qWait(20);
 }
 
-bool ScreenDriver::screenshot(const QString &name)
+bool ScreenDriver::screenshot(const QString &name, const QStringList &pixelate)
 {
     QTest::qWait(50); // let the last change render
-    const QImage image = m_window.grabWindow();
+    QImage image = m_window.grabWindow();
     if (image.isNull())
         return false;
+    for (const QString &objectName : pixelate) {
+        QQuickItem *item = find(objectName);
+        if (item == nullptr)
+            continue;
+        const qreal dpr = image.devicePixelRatio();
+        const QRectF scene = item->mapRectToScene(QRectF(0, 0, item->width(), item->height()));
+        const QRect area =
+            QRect(int(scene.x() * dpr), int(scene.y() * dpr), int(scene.width() * dpr), int(scene.height() * dpr))
+                .intersected(image.rect());
+        if (area.isEmpty())
+            continue;
+        // 16 px blocks: a face is no longer recognisable, the layout still is.
+        const QImage blocks = image.copy(area).scaled(std::max(1, area.width() / 16), std::max(1, area.height() / 16),
+                                                      Qt::IgnoreAspectRatio, Qt::FastTransformation);
+        QPainter painter(&image);
+        painter.drawImage(area, blocks.scaled(area.size(), Qt::IgnoreAspectRatio, Qt::FastTransformation));
+    }
     QDir().mkpath(QString::fromStdString(m_dir.string()));
     return image.save(QString::fromStdString((m_dir / (name.toStdString() + ".png")).string()), "PNG");
 }

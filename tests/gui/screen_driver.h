@@ -6,6 +6,7 @@
 #include <QQuickItem>
 #include <QQuickWindow>
 #include <QString>
+#include <QStringList>
 
 #include <filesystem>
 
@@ -31,8 +32,9 @@ public:
     void type(const QString &text);
     void key(Qt::Key key, Qt::KeyboardModifiers modifiers = Qt::NoModifier);
 
-    // Saves <screenshotDir>/<name>.png; false when grabbing or writing failed.
-    bool screenshot(const QString &name);
+    // Saves <screenshotDir>/<name>.png; false when grabbing or writing failed. The items named in
+    // `pixelate` are pixelated in the file (third-party faces and documents are not ours to publish).
+    bool screenshot(const QString &name, const QStringList &pixelate = {});
 
 private:
     QQuickWindow &m_window;

@@ -195,6 +195,124 @@
     </message>
 </context>
 <context>
+    <name>FaceCheck</name>
+    <message>
+        <source>Look into the camera, please.</source>
+        <translation>Bitte schauen Sie in die Kamera.</translation>
+    </message>
+    <message>
+        <source>Only one person, please.</source>
+        <translation>Bitte nur eine Person.</translation>
+    </message>
+    <message>
+        <source>Move closer.</source>
+        <translation>Bitte näher kommen.</translation>
+    </message>
+    <message>
+        <source>Move back a little.</source>
+        <translation>Bitte etwas zurücktreten.</translation>
+    </message>
+    <message>
+        <source>Move your face into the oval.</source>
+        <translation>Bitte das Gesicht in das Oval bringen.</translation>
+    </message>
+    <message>
+        <source>Look straight at the camera.</source>
+        <translation>Bitte gerade in die Kamera schauen.</translation>
+    </message>
+    <message>
+        <source>Too dark: face the light, please.</source>
+        <translation>Zu dunkel: bitte zum Licht drehen.</translation>
+    </message>
+    <message>
+        <source>Too bright: step out of the direct light.</source>
+        <translation>Zu hell: bitte aus dem direkten Licht treten.</translation>
+    </message>
+    <message>
+        <source>The light is behind you: turn towards the light.</source>
+        <translation>Das Licht ist hinter Ihnen: bitte zum Licht drehen.</translation>
+    </message>
+    <message>
+        <source>Hold still, please.</source>
+        <translation>Bitte still halten.</translation>
+    </message>
+    <message>
+        <source>Open your eyes, please.</source>
+        <translation>Bitte die Augen öffnen.</translation>
+    </message>
+</context>
+<context>
+    <name>FaceCheckScreen</name>
+    <message>
+        <source>Preparing the face check…</source>
+        <translation>Gesichtsprüfung wird vorbereitet …</translation>
+    </message>
+    <message>
+        <source>Starting the camera…</source>
+        <translation>Kamera wird gestartet …</translation>
+    </message>
+    <message>
+        <source>Face check</source>
+        <translation>Gesichtsprüfung</translation>
+    </message>
+    <message>
+        <source>Demo: the camera is a recording with its prompts at fixed times.</source>
+        <translation>Demo: Die Kamera ist eine Aufzeichnung mit Aufforderungen zu festen Zeiten.</translation>
+    </message>
+    <message>
+        <source>Blink slowly</source>
+        <translation>Langsam blinzeln</translation>
+    </message>
+    <message>
+        <source>Turn your head to the left</source>
+        <translation>Kopf nach links drehen</translation>
+    </message>
+    <message>
+        <source>Turn your head to the right</source>
+        <translation>Kopf nach rechts drehen</translation>
+    </message>
+    <message>
+        <source>Look into the camera</source>
+        <translation>In die Kamera schauen</translation>
+    </message>
+    <message>
+        <source>Hold still</source>
+        <translation>Still halten</translation>
+    </message>
+    <message>
+        <source>Step %1 of %2</source>
+        <translation>Schritt %1 von %2</translation>
+    </message>
+    <message>
+        <source>No camera is configured for the face check. Set camera.device in the kiosk configuration or start the kiosk with --camera; or hand over to the manager for a manual check.</source>
+        <translation>Für die Gesichtsprüfung ist keine Kamera eingerichtet. camera.device in der Kiosk-Konfiguration setzen oder den Kiosk mit --camera starten; oder an die Filialleitung zur manuellen Prüfung übergeben.</translation>
+    </message>
+    <message>
+        <source>The face check is not available in this window.</source>
+        <translation>Die Gesichtsprüfung ist in diesem Fenster nicht verfügbar.</translation>
+    </message>
+    <message>
+        <source>The face models could not be loaded (%1). Run simkyc-cli selftest.</source>
+        <translation>Die Gesichtsmodelle konnten nicht geladen werden (%1). simkyc-cli selftest ausführen.</translation>
+    </message>
+    <message>
+        <source>The face check stopped: %1</source>
+        <translation>Die Gesichtsprüfung wurde abgebrochen: %1</translation>
+    </message>
+    <message>
+        <source>Try again</source>
+        <translation>Erneut versuchen</translation>
+    </message>
+    <message>
+        <source>Manual check by the manager</source>
+        <translation>Manuelle Prüfung durch die Filialleitung</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Abbrechen</translation>
+    </message>
+</context>
+<context>
     <name>HomeScreen</name>
     <message>
         <source>Signed in as %1</source>
@@ -325,26 +443,62 @@
     </message>
 </context>
 <context>
-    <name>NotBuiltScreen</name>
+    <name>OutcomeScreen</name>
     <message>
-        <source>Next step not built yet</source>
-        <translation>Nächster Schritt noch nicht gebaut</translation>
+        <source>✓ Identity confirmed</source>
+        <translation>✓ Identität bestätigt</translation>
     </message>
     <message>
-        <source>End this registration</source>
-        <translation>Registrierung beenden</translation>
+        <source>The manager will check the ID card in person</source>
+        <translation>Die Filialleitung prüft den Ausweis persönlich</translation>
     </message>
     <message>
-        <source>Sign out</source>
-        <translation>Abmelden</translation>
+        <source>Not saved yet</source>
+        <translation>Noch nicht gespeichert</translation>
     </message>
     <message>
-        <source>The customer chose the manual check: no face data is taken. Next step: the manager checks the ID card in person. That step is not built in this version of SimKYC, so this registration cannot be completed and nothing has been stored.</source>
-        <translation>Der Kunde hat die manuelle Prüfung gewählt: Es werden keine Gesichtsdaten erfasst. Nächster Schritt: Der Filialleiter prüft den Ausweis persönlich. Dieser Schritt ist in dieser Version von SimKYC noch nicht gebaut, daher kann diese Registrierung nicht abgeschlossen werden, und es wurde nichts gespeichert.</translation>
+        <source>✗ The face check did not succeed</source>
+        <translation>✗ Die Gesichtsprüfung war nicht erfolgreich</translation>
     </message>
     <message>
-        <source>The customer agreed to the face check. Next step: the liveness check (blink, turn the head), then the face match with the ID photo. These steps are not built in this version of SimKYC, so this registration cannot be completed and nothing has been stored.</source>
-        <translation>Der Kunde hat der Gesichtsprüfung zugestimmt. Nächster Schritt: die Lebenderkennung (blinzeln, Kopf drehen), dann der Gesichtsabgleich mit dem Ausweisfoto. Diese Schritte sind in dieser Version von SimKYC noch nicht gebaut, daher kann diese Registrierung nicht abgeschlossen werden, und es wurde nichts gespeichert.</translation>
+        <source>For the clerk</source>
+        <translation>Für das Personal</translation>
+    </message>
+    <message>
+        <source>The registration could not be saved: %1. Nothing is lost while this screen is open; free disk space or ask the manager, then save again.</source>
+        <translation>Die Registrierung konnte nicht gespeichert werden: %1. Solange dieser Bildschirm offen ist, geht nichts verloren; Speicherplatz freigeben oder die Filialleitung fragen, dann erneut speichern.</translation>
+    </message>
+    <message>
+        <source>Saved (encrypted) as %1; upload to the carrier: %2.</source>
+        <translation>Verschlüsselt gespeichert als %1; Übertragung an den Netzbetreiber: %2.</translation>
+    </message>
+    <message>
+        <source>Not saved yet: choose below. Finishing records the failed check.</source>
+        <translation>Noch nicht gespeichert: unten wählen. „Beenden“ speichert die fehlgeschlagene Prüfung.</translation>
+    </message>
+    <message>
+        <source>Try the face check again</source>
+        <translation>Gesichtsprüfung wiederholen</translation>
+    </message>
+    <message>
+        <source>No attempts left (3 per 10 minutes)</source>
+        <translation>Keine Versuche mehr (3 pro 10 Minuten)</translation>
+    </message>
+    <message>
+        <source>Manual check by the manager</source>
+        <translation>Manuelle Prüfung durch die Filialleitung</translation>
+    </message>
+    <message>
+        <source>Save again</source>
+        <translation>Erneut speichern</translation>
+    </message>
+    <message>
+        <source>Finish (record as failed)</source>
+        <translation>Beenden (als fehlgeschlagen speichern)</translation>
+    </message>
+    <message>
+        <source>Next customer</source>
+        <translation>Nächste Kundin / nächster Kunde</translation>
     </message>
 </context>
 <context>
@@ -375,6 +529,106 @@
     <message>
         <source>This account is locked. Ask the manager.</source>
         <translation>Dieses Konto ist gesperrt. Fragen Sie die Filialleitung.</translation>
+    </message>
+    <message>
+        <source>This customer had %1 face checks in the last 10 minutes. The next one is possible at %2; or hand over to the manager for a manual check.</source>
+        <translation>Diese Person hatte in den letzten 10 Minuten %1 Gesichtsprüfungen. Die nächste ist ab %2 möglich; oder an die Filialleitung zur manuellen Prüfung übergeben.</translation>
+    </message>
+    <message>
+        <source>This kiosk has no store to save to.</source>
+        <translation>Dieser Kiosk hat keinen Speicher.</translation>
+    </message>
+    <message>
+        <source>Liveness check passed.</source>
+        <translation>Lebenderkennung bestanden.</translation>
+    </message>
+    <message>
+        <source>The face matches the ID photo.</source>
+        <translation>Das Gesicht passt zum Ausweisfoto.</translation>
+    </message>
+    <message>
+        <source>The face does not match the ID photo.</source>
+        <translation>Das Gesicht passt nicht zum Ausweisfoto.</translation>
+    </message>
+    <message>
+        <source>A prompt was not followed in time.</source>
+        <translation>Eine Aufforderung wurde nicht rechtzeitig befolgt.</translation>
+    </message>
+    <message>
+        <source>The head turned the wrong way.</source>
+        <translation>Der Kopf wurde in die falsche Richtung gedreht.</translation>
+    </message>
+    <message>
+        <source>The face moved like a flat picture (photo or screen).</source>
+        <translation>Das Gesicht bewegte sich wie ein flaches Bild (Foto oder Bildschirm).</translation>
+    </message>
+    <message>
+        <source>The face left the camera&apos;s view.</source>
+        <translation>Das Gesicht hat das Kamerabild verlassen.</translation>
+    </message>
+    <message>
+        <source>A different face appeared during the check.</source>
+        <translation>Während der Prüfung erschien ein anderes Gesicht.</translation>
+    </message>
+    <message>
+        <source>More than one person was in view.</source>
+        <translation>Mehr als eine Person war im Bild.</translation>
+    </message>
+    <message>
+        <source>No face was seen.</source>
+        <translation>Es wurde kein Gesicht erkannt.</translation>
+    </message>
+    <message>
+        <source>The prompts were not completed.</source>
+        <translation>Die Aufforderungen wurden nicht abgeschlossen.</translation>
+    </message>
+    <message>
+        <source>The person at the end was not the person at the start.</source>
+        <translation>Die Person am Ende war nicht die Person vom Anfang.</translation>
+    </message>
+    <message>
+        <source>The person could not be followed from start to end.</source>
+        <translation>Die Person konnte nicht von Anfang bis Ende verfolgt werden.</translation>
+    </message>
+    <message>
+        <source>The camera stream looked injected (timing or frames).</source>
+        <translation>Der Kamerastrom wirkte eingespielt (Zeitverhalten oder Bilder).</translation>
+    </message>
+    <message>
+        <source>A virtual camera is not accepted.</source>
+        <translation>Eine virtuelle Kamera wird nicht akzeptiert.</translation>
+    </message>
+    <message>
+        <source>No sharp frontal frame of the face.</source>
+        <translation>Kein scharfes Frontalbild des Gesichts.</translation>
+    </message>
+    <message>
+        <source>The customer chose the manual check instead of the face check.</source>
+        <translation>Die Person hat die manuelle Prüfung statt der Gesichtsprüfung gewählt.</translation>
+    </message>
+    <message>
+        <source>Handed over to the manager.</source>
+        <translation>An die Filialleitung übergeben.</translation>
+    </message>
+    <message>
+        <source>No camera was configured.</source>
+        <translation>Es war keine Kamera eingerichtet.</translation>
+    </message>
+    <message>
+        <source>The face check was not available.</source>
+        <translation>Die Gesichtsprüfung war nicht verfügbar.</translation>
+    </message>
+    <message>
+        <source>The face models did not load.</source>
+        <translation>Die Gesichtsmodelle wurden nicht geladen.</translation>
+    </message>
+    <message>
+        <source>The camera failed during the face check.</source>
+        <translation>Die Kamera ist während der Gesichtsprüfung ausgefallen.</translation>
+    </message>
+    <message>
+        <source>Too many face checks for this customer in 10 minutes.</source>
+        <translation>Zu viele Gesichtsprüfungen für diese Person in 10 Minuten.</translation>
     </message>
 </context>
 <context>

@@ -195,6 +195,124 @@
     </message>
 </context>
 <context>
+    <name>FaceCheck</name>
+    <message>
+        <source>Look into the camera, please.</source>
+        <translation>请看摄像头。</translation>
+    </message>
+    <message>
+        <source>Only one person, please.</source>
+        <translation>请只保留一人在画面中。</translation>
+    </message>
+    <message>
+        <source>Move closer.</source>
+        <translation>请靠近一些。</translation>
+    </message>
+    <message>
+        <source>Move back a little.</source>
+        <translation>请稍微后退。</translation>
+    </message>
+    <message>
+        <source>Move your face into the oval.</source>
+        <translation>请将面部移入椭圆框内。</translation>
+    </message>
+    <message>
+        <source>Look straight at the camera.</source>
+        <translation>请正视摄像头。</translation>
+    </message>
+    <message>
+        <source>Too dark: face the light, please.</source>
+        <translation>光线太暗：请面向光源。</translation>
+    </message>
+    <message>
+        <source>Too bright: step out of the direct light.</source>
+        <translation>光线太亮：请避开直射光。</translation>
+    </message>
+    <message>
+        <source>The light is behind you: turn towards the light.</source>
+        <translation>光源在您身后：请转向光源。</translation>
+    </message>
+    <message>
+        <source>Hold still, please.</source>
+        <translation>请保持不动。</translation>
+    </message>
+    <message>
+        <source>Open your eyes, please.</source>
+        <translation>请睁开眼睛。</translation>
+    </message>
+</context>
+<context>
+    <name>FaceCheckScreen</name>
+    <message>
+        <source>Preparing the face check…</source>
+        <translation>正在准备人脸核验…</translation>
+    </message>
+    <message>
+        <source>Starting the camera…</source>
+        <translation>正在启动摄像头…</translation>
+    </message>
+    <message>
+        <source>Face check</source>
+        <translation>人脸核验</translation>
+    </message>
+    <message>
+        <source>Demo: the camera is a recording with its prompts at fixed times.</source>
+        <translation>演示：摄像头为录像，提示在固定时间出现。</translation>
+    </message>
+    <message>
+        <source>Blink slowly</source>
+        <translation>请慢慢眨眼</translation>
+    </message>
+    <message>
+        <source>Turn your head to the left</source>
+        <translation>请向左转头</translation>
+    </message>
+    <message>
+        <source>Turn your head to the right</source>
+        <translation>请向右转头</translation>
+    </message>
+    <message>
+        <source>Look into the camera</source>
+        <translation>请看摄像头</translation>
+    </message>
+    <message>
+        <source>Hold still</source>
+        <translation>请保持不动</translation>
+    </message>
+    <message>
+        <source>Step %1 of %2</source>
+        <translation>第 %1 步，共 %2 步</translation>
+    </message>
+    <message>
+        <source>No camera is configured for the face check. Set camera.device in the kiosk configuration or start the kiosk with --camera; or hand over to the manager for a manual check.</source>
+        <translation>未为人脸核验配置摄像头。请在终端配置中设置 camera.device，或使用 --camera 启动；也可交由店长人工核验。</translation>
+    </message>
+    <message>
+        <source>The face check is not available in this window.</source>
+        <translation>此窗口不提供人脸核验。</translation>
+    </message>
+    <message>
+        <source>The face models could not be loaded (%1). Run simkyc-cli selftest.</source>
+        <translation>无法加载人脸模型（%1）。请运行 simkyc-cli selftest。</translation>
+    </message>
+    <message>
+        <source>The face check stopped: %1</source>
+        <translation>人脸核验已停止：%1</translation>
+    </message>
+    <message>
+        <source>Try again</source>
+        <translation>重试</translation>
+    </message>
+    <message>
+        <source>Manual check by the manager</source>
+        <translation>由店长人工核验</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+</context>
+<context>
     <name>HomeScreen</name>
     <message>
         <source>Signed in as %1</source>
@@ -324,26 +442,62 @@
     </message>
 </context>
 <context>
-    <name>NotBuiltScreen</name>
+    <name>OutcomeScreen</name>
     <message>
-        <source>Next step not built yet</source>
-        <translation>下一步尚未实现</translation>
+        <source>✓ Identity confirmed</source>
+        <translation>✓ 身份已确认</translation>
     </message>
     <message>
-        <source>End this registration</source>
-        <translation>结束本次登记</translation>
+        <source>The manager will check the ID card in person</source>
+        <translation>店长将当面核验身份证件</translation>
     </message>
     <message>
-        <source>Sign out</source>
-        <translation>退出登录</translation>
+        <source>Not saved yet</source>
+        <translation>尚未保存</translation>
     </message>
     <message>
-        <source>The customer chose the manual check: no face data is taken. Next step: the manager checks the ID card in person. That step is not built in this version of SimKYC, so this registration cannot be completed and nothing has been stored.</source>
-        <translation>顾客选择了人工核验：不采集任何人脸数据。下一步：由店长当面核验身份证件。此步骤在本版 SimKYC 中尚未实现，因此本次登记无法完成，未保存任何内容。</translation>
+        <source>✗ The face check did not succeed</source>
+        <translation>✗ 人脸核验未通过</translation>
     </message>
     <message>
-        <source>The customer agreed to the face check. Next step: the liveness check (blink, turn the head), then the face match with the ID photo. These steps are not built in this version of SimKYC, so this registration cannot be completed and nothing has been stored.</source>
-        <translation>顾客已同意人脸核验。下一步：活体检测（眨眼、转头），然后与证件照片进行人脸比对。这些步骤在本版 SimKYC 中尚未实现，因此本次登记无法完成，未保存任何内容。</translation>
+        <source>For the clerk</source>
+        <translation>供店员查看</translation>
+    </message>
+    <message>
+        <source>The registration could not be saved: %1. Nothing is lost while this screen is open; free disk space or ask the manager, then save again.</source>
+        <translation>登记无法保存：%1。此页面打开期间数据不会丢失；请释放磁盘空间或联系店长，然后重新保存。</translation>
+    </message>
+    <message>
+        <source>Saved (encrypted) as %1; upload to the carrier: %2.</source>
+        <translation>已加密保存为 %1；上传至运营商：%2。</translation>
+    </message>
+    <message>
+        <source>Not saved yet: choose below. Finishing records the failed check.</source>
+        <translation>尚未保存：请在下方选择。结束将记录此次未通过的核验。</translation>
+    </message>
+    <message>
+        <source>Try the face check again</source>
+        <translation>重新进行人脸核验</translation>
+    </message>
+    <message>
+        <source>No attempts left (3 per 10 minutes)</source>
+        <translation>已无剩余次数（每 10 分钟 3 次）</translation>
+    </message>
+    <message>
+        <source>Manual check by the manager</source>
+        <translation>由店长人工核验</translation>
+    </message>
+    <message>
+        <source>Save again</source>
+        <translation>重新保存</translation>
+    </message>
+    <message>
+        <source>Finish (record as failed)</source>
+        <translation>结束（记录为未通过）</translation>
+    </message>
+    <message>
+        <source>Next customer</source>
+        <translation>下一位客户</translation>
     </message>
 </context>
 <context>
@@ -373,6 +527,106 @@
     <message>
         <source>This account is locked. Ask the manager.</source>
         <translation>账号已锁定。请联系店长。</translation>
+    </message>
+    <message>
+        <source>This customer had %1 face checks in the last 10 minutes. The next one is possible at %2; or hand over to the manager for a manual check.</source>
+        <translation>该客户在过去 10 分钟内已进行 %1 次人脸核验。下一次可在 %2 进行；或交由店长人工核验。</translation>
+    </message>
+    <message>
+        <source>This kiosk has no store to save to.</source>
+        <translation>此终端没有可保存的数据库。</translation>
+    </message>
+    <message>
+        <source>Liveness check passed.</source>
+        <translation>活体检测通过。</translation>
+    </message>
+    <message>
+        <source>The face matches the ID photo.</source>
+        <translation>人脸与证件照片一致。</translation>
+    </message>
+    <message>
+        <source>The face does not match the ID photo.</source>
+        <translation>人脸与证件照片不一致。</translation>
+    </message>
+    <message>
+        <source>A prompt was not followed in time.</source>
+        <translation>未在规定时间内完成提示动作。</translation>
+    </message>
+    <message>
+        <source>The head turned the wrong way.</source>
+        <translation>转头方向错误。</translation>
+    </message>
+    <message>
+        <source>The face moved like a flat picture (photo or screen).</source>
+        <translation>人脸像平面图像一样移动（照片或屏幕）。</translation>
+    </message>
+    <message>
+        <source>The face left the camera&apos;s view.</source>
+        <translation>人脸离开了摄像头画面。</translation>
+    </message>
+    <message>
+        <source>A different face appeared during the check.</source>
+        <translation>核验过程中出现了另一张人脸。</translation>
+    </message>
+    <message>
+        <source>More than one person was in view.</source>
+        <translation>画面中有多于一人。</translation>
+    </message>
+    <message>
+        <source>No face was seen.</source>
+        <translation>未检测到人脸。</translation>
+    </message>
+    <message>
+        <source>The prompts were not completed.</source>
+        <translation>提示动作未完成。</translation>
+    </message>
+    <message>
+        <source>The person at the end was not the person at the start.</source>
+        <translation>结束时的人与开始时的人不是同一人。</translation>
+    </message>
+    <message>
+        <source>The person could not be followed from start to end.</source>
+        <translation>无法从头到尾跟踪同一人。</translation>
+    </message>
+    <message>
+        <source>The camera stream looked injected (timing or frames).</source>
+        <translation>摄像头视频流疑似被注入（时序或画面异常）。</translation>
+    </message>
+    <message>
+        <source>A virtual camera is not accepted.</source>
+        <translation>不接受虚拟摄像头。</translation>
+    </message>
+    <message>
+        <source>No sharp frontal frame of the face.</source>
+        <translation>没有清晰的正脸画面。</translation>
+    </message>
+    <message>
+        <source>The customer chose the manual check instead of the face check.</source>
+        <translation>客户选择人工核验而非人脸核验。</translation>
+    </message>
+    <message>
+        <source>Handed over to the manager.</source>
+        <translation>已交由店长处理。</translation>
+    </message>
+    <message>
+        <source>No camera was configured.</source>
+        <translation>未配置摄像头。</translation>
+    </message>
+    <message>
+        <source>The face check was not available.</source>
+        <translation>人脸核验不可用。</translation>
+    </message>
+    <message>
+        <source>The face models did not load.</source>
+        <translation>人脸模型未能加载。</translation>
+    </message>
+    <message>
+        <source>The camera failed during the face check.</source>
+        <translation>人脸核验过程中摄像头故障。</translation>
+    </message>
+    <message>
+        <source>Too many face checks for this customer in 10 minutes.</source>
+        <translation>该客户 10 分钟内人脸核验次数过多。</translation>
     </message>
 </context>
 <context>

@@ -115,7 +115,7 @@ Command embedCommand()
     c.summary = "Print the 128-D face embedding of each image (one JSON line per image with --json).";
     c.declare = [](QCommandLineParser &p) {
         p.addOption({"largest", "With several faces, use the largest instead of reporting several_faces."});
-        p.addPositionalArgument("IMAGE", "Image files (JPEG, PNG, JPEG 2000, BMP, TIFF, WebP, PGM).", "IMAGE...");
+        p.addPositionalArgument("IMAGE", "Image files (JPEG, PNG, BMP, TIFF, WebP, PGM, PPM).", "IMAGE...");
     };
     c.run = runEmbed;
     return c;

@@ -131,7 +131,7 @@ Command spoofCommand()
                 "exit 0 all real, 1 any spoof, 2 error.";
     c.declare = [](QCommandLineParser &p) {
         p.addOption({"threshold", "Real when the mean real probability is above this (default 0.5).", "P"});
-        p.addPositionalArgument("IMAGE", "Image files (JPEG, PNG, JPEG 2000, BMP, TIFF, WebP, PGM).", "IMAGE...");
+        p.addPositionalArgument("IMAGE", "Image files (JPEG, PNG, BMP, TIFF, WebP, PGM, PPM).", "IMAGE...");
     };
     c.run = runSpoof;
     return c;

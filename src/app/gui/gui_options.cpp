@@ -1,6 +1,7 @@
 #include "app/gui/gui_options.h"
 
 #include "app/kiosk_config.h"
+#include "vision/liveness_session.h"
 
 #include <QStandardPaths>
 
@@ -16,6 +17,9 @@ const QString kPassphrase = QStringLiteral("passphrase-file");
 const QString kIdle = QStringLiteral("idle-minutes");
 const QString kLanguage = QStringLiteral("language");
 const QString kScanDir = QStringLiteral("scan-dir");
+const QString kCamera = QStringLiteral("camera");
+const QString kCameraScript = QStringLiteral("camera-script");
+const QString kModelsDir = QStringLiteral("models-dir");
 constexpr int kMinIdleMinutes = 1;
 constexpr int kMaxIdleMinutes = 60;
 
@@ -46,6 +50,16 @@ void addGuiOptions(QCommandLineParser &parser)
          QStringLiteral("Folder where the ID scanner or chip reader saves its images (default: the user's "
                         "Pictures folder; the kiosk configuration has no key for it yet)."),
          QStringLiteral("DIR")},
+        {kCamera,
+         QStringLiteral("Camera of the face check: /dev/videoN, /dev/v4l/by-id/... or an index; for demos and tests "
+                        "a video file or an image folder (default camera.device of the configuration; with --demo "
+                        "and no --camera, the sample face video of the labelled data when it is present)."),
+         QStringLiteral("SPEC")},
+        {kCameraScript,
+         QStringLiteral("For a recording given with --camera: the prompts at the times its person performs them, "
+                        "e.g. blink@1.0,left@3.0 (a recording cannot follow random prompts)."),
+         QStringLiteral("SCRIPT")},
+        {kModelsDir, QStringLiteral("Search this folder first for the face models."), QStringLiteral("DIR")},
     });
 }
 
@@ -95,6 +109,18 @@ Result<GuiOptions> resolveGuiOptions(const QCommandLineParser &parser, const QSt
         out.language = systemLanguage;
     out.scanDir = parser.isSet(kScanDir) ? parser.value(kScanDir)
                                          : QStandardPaths::writableLocation(QStandardPaths::PicturesLocation);
+    out.cameraGiven = parser.isSet(kCamera);
+    if (out.cameraGiven)
+        out.camera = parser.value(kCamera).toStdString();
+    else if (!out.demo)
+        out.camera = config ? config->cameraDevice : KioskConfig{}.cameraDevice;
+    if (parser.isSet(kCameraScript)) {
+        out.cameraScript = parser.value(kCameraScript).toStdString();
+        if (auto script = vision::parsePromptScript(out.cameraScript); !script.ok())
+            return Error{ErrorCode::InvalidArgument, "--camera-script: " + script.error().message};
+    }
+    if (parser.isSet(kModelsDir))
+        out.modelsDir = parser.value(kModelsDir).toStdString();
     return out;
 }
 

@@ -15,6 +15,7 @@
 #include <chrono>
 #include <filesystem>
 #include <optional>
+#include <string>
 
 namespace simkyc::app {
 
@@ -25,10 +26,15 @@ struct GuiOptions {
     std::chrono::minutes idleLock{5};                // ui.idle_lock_minutes, 1..60
     QString language;                                // "zh_CN", "de", "en", ...
     std::optional<std::filesystem::path> configFile; // the file read, if any
-    QString scanDir; // --scan-dir: where the scanner / chip reader saves ID images; default ~/Pictures
+    QString scanDir;          // --scan-dir: where the scanner / chip reader saves ID images; default ~/Pictures
+    std::string camera;       // --camera, else camera.device of the configuration ("" with --demo: see main)
+    bool cameraGiven = false; // --camera was on the command line
+    std::string cameraScript; // --camera-script: fixed prompts for a recording ("" = random prompts)
+    std::optional<std::filesystem::path> modelsDir; // --models-dir
 };
 
-// Declares --config, --data-dir, --demo, --passphrase-file, --idle-minutes, --language and --scan-dir.
+// Declares --config, --data-dir, --demo, --passphrase-file, --idle-minutes, --language, --scan-dir,
+// --camera, --camera-script and --models-dir.
 void addGuiOptions(QCommandLineParser &parser);
 
 // systemLanguage: QLocale::system().name() in the program, fixed in tests.

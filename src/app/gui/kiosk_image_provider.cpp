@@ -1,5 +1,6 @@
 #include "app/gui/kiosk_image_provider.h"
 
+#include "app/gui/face_check_view.h"
 #include "app/gui/id_photo_model.h"
 
 #include <QMutexLocker>
@@ -24,6 +25,15 @@ void KioskImageProvider::follow(IdPhotoModel &model, QObject &context)
     set(toQImage(model.document()), toQImage(model.portrait()));
 }
 
+void KioskImageProvider::follow(FaceCheckView &view, QObject &context)
+{
+    QObject::connect(&view, &FaceCheckView::previewChanged, &context, [this, &view] {
+        QImage live = toQImage(view.preview());
+        const QMutexLocker lock(&m_mutex);
+        m_live = std::move(live);
+    });
+}
+
 void KioskImageProvider::set(QImage document, QImage portrait)
 {
     const QMutexLocker lock(&m_mutex);
@@ -40,6 +50,8 @@ QImage KioskImageProvider::requestImage(const QString &id, QSize *size, const QS
             image = m_document;
         else if (id.startsWith(QLatin1String("portrait/")))
             image = m_portrait;
+        else if (id.startsWith(QLatin1String("live/")))
+            image = m_live;
     }
     if (image.isNull()) { // dropped meanwhile: a transparent pixel rather than a QML warning
         image = QImage(1, 1, QImage::Format_ARGB32_Premultiplied);

@@ -1,7 +1,8 @@
-// KioskImageProvider: hands the ID photo step's images to QML as image://kiosk/document/N and
-// image://kiosk/portrait/N (N: IdPhotoModel::imageSerial, so a new image is a new URL) straight from
-// memory: nothing is written to disk. follow() copies the model's images whenever they change and
-// forgets them when the model drops them.
+// KioskImageProvider: hands the kiosk's images to QML straight from memory, nothing written to disk:
+// the ID photo step's as image://kiosk/document/N and image://kiosk/portrait/N (N:
+// IdPhotoModel::imageSerial, so a new image is a new URL), and the face check's latest camera frame
+// as image://kiosk/live/N (N: FaceCheckView::previewSerial). follow() copies the images whenever they
+// change and forgets them when the model drops them.
 // Thread-safety: requestImage() may run on a QML loader thread; the images are guarded by a mutex.
 #pragma once
 
@@ -13,6 +14,7 @@
 
 namespace simkyc::app {
 
+class FaceCheckView;
 class IdPhotoModel;
 
 // A QImage copy of a BGR or grey vision::Image (null for an empty one).
@@ -26,6 +28,7 @@ public:
     // GUI thread: keeps the provider's copies equal to the model's images while `context` lives
     // (the owner of the engine that owns this provider; the model must outlive it).
     void follow(IdPhotoModel &model, QObject &context);
+    void follow(FaceCheckView &view, QObject &context);
     QImage requestImage(const QString &id, QSize *size, const QSize &requestedSize) override;
 
 private:
@@ -34,6 +37,7 @@ private:
     QMutex m_mutex;
     QImage m_document;
     QImage m_portrait;
+    QImage m_live;
 };
 
 } // namespace simkyc::app

@@ -33,6 +33,7 @@ Status KioskWindow::load()
     });
     auto *images = new KioskImageProvider; // owned by the engine
     images->follow(*m_workflow.idPhoto(), *this);
+    images->follow(*m_workflow.faceCheck(), *this);
     m_engine->addImageProvider(QString::fromLatin1(KioskImageProvider::kId), images);
     m_engine->setInitialProperties({{QStringLiteral("workflow"), QVariant::fromValue<QObject *>(&m_workflow)}});
     m_engine->load(QUrl(QString::fromLatin1(kMainQml)));

@@ -2,11 +2,13 @@
 // data folder whose demo clerk is shown on the sign-in screen, then shows the workflow's screens.
 // SIGINT and SIGTERM quit the event loop, so a temporary demo folder is removed on the way out.
 #include "app/demo_registration.h"
+#include "app/gui/face_check_service.h"
 #include "app/gui/gui_log.h"
 #include "app/gui/gui_options.h"
 #include "app/gui/id_portrait_finder.h"
 #include "app/gui/kiosk_window.h"
 #include "app/gui/login_checker.h"
+#include "app/registration_recorder.h"
 #include "app/gui/registration_workflow.h"
 #include "app/gui/translations.h"
 #include "app/qt_logging.h"
@@ -55,6 +57,32 @@ void quitOnSignals(QCoreApplication &application)
     sigaction(SIGTERM, &action, nullptr);
 }
 
+// Where the face check's frames come from (see --camera in gui_options.cpp).
+app::RegistrationWorkflow::FaceSource faceSourceOf(const app::GuiOptions &options)
+{
+    app::RegistrationWorkflow::FaceSource source;
+    source.spec = options.camera;
+    std::string script = options.cameraScript;
+    if (options.demo && !options.cameraGiven) {
+        if (auto video = app::defaultSampleVideo()) {
+            source.spec = video->string();
+            if (script.empty())
+                script = app::kDemoSampleScript;
+        } else {
+            std::error_code ec;
+            source.spec = std::filesystem::exists("/dev/video0", ec) ? "/dev/video0" : "";
+        }
+    }
+    std::error_code ec;
+    const std::filesystem::path path(source.spec);
+    source.recording = !source.spec.empty() && source.spec.rfind("/dev/", 0) != 0 &&
+                       (std::filesystem::is_regular_file(path, ec) || std::filesystem::is_directory(path, ec));
+    if (!script.empty())
+        if (auto prompts = vision::parsePromptScript(script); prompts.ok())
+            source.recordingScript = std::move(prompts).value();
+    return source;
+}
+
 int fail(const std::string &what)
 {
     std::fprintf(stderr, "simkyc: %s\n", what.c_str());
@@ -100,9 +128,14 @@ int main(int argc, char *argv[])
                        .arg(QString::fromStdString(account->name), QString::fromStdString(account->password));
     }
 
+    // The face models load in the background while the window comes up (~1 s).
+    app::FaceCheckService faceCheck;
+    faceCheck.loadModels(app::ModelCatalog::builtIn(options->modelsDir));
+
     auto session = app::openSession(options->dataDir, options->passphraseFile, true);
     if (!session.ok())
         return fail(session.error().toString());
+    app::RegistrationRecorder recorder(*session);
 
     // Sign-in runs on a thread of its own (the hash takes ~250 ms). The checker's own hashing cost
     // only matters for unknown names (a dummy hash as costly as a real one); stored hashes carry their
@@ -112,6 +145,8 @@ int main(int argc, char *argv[])
     app::RegistrationWorkflow workflow(checker, finder, demoHint, options->idleLock);
     workflow.setLanguage(options->language);
     workflow.idPhoto()->setFolder(options->scanDir);
+    const auto faceSource = faceSourceOf(*options);
+    workflow.setFaceCheck(&faceCheck, &recorder, faceSource);
     app::KioskWindow window(workflow, started);
     if (simkyc::Status loaded = window.load(); !loaded.ok())
         return fail(loaded.error().toString());
@@ -119,6 +154,8 @@ int main(int argc, char *argv[])
                                  << QGuiApplication::platformName() << "data" << options->dataDir.c_str() << "config"
                                  << (options->configFile ? options->configFile->c_str() : "(none)") << "idle lock"
                                  << options->idleLock.count() << "min language" << options->language << "scan dir"
-                                 << options->scanDir << (options->demo ? "demo" : "");
+                                 << options->scanDir << "camera"
+                                 << (faceSource.spec.empty() ? "(none)" : faceSource.spec.c_str())
+                                 << (faceSource.recording ? "(recording)" : "") << (options->demo ? "demo" : "");
     return QGuiApplication::exec();
 }

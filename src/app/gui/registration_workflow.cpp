@@ -2,8 +2,12 @@
 
 #include "app/gui/gui_log.h"
 
+#include "app/face_registration.h"
+
 #include <QCoreApplication>
+#include <QCryptographicHash>
 #include <QDateTime>
+#include <QLocale>
 
 #include <chrono>
 
@@ -50,6 +54,21 @@ RegistrationWorkflow::RegistrationWorkflow(LoginChecker &checker, IdPortraitFind
     connect(&m_checker, &LoginChecker::checked, this, &RegistrationWorkflow::onChecked);
 }
 
+void RegistrationWorkflow::setFaceCheck(FaceCheckService *service, RegistrationRecorder *recorder, FaceSource source)
+{
+    if (m_faceService != nullptr)
+        disconnect(m_faceService, nullptr, this, nullptr);
+    m_faceService = service;
+    m_recorder = recorder;
+    m_faceSource = std::move(source);
+    m_faceSource.promptCount = std::clamp(m_faceSource.promptCount, 2, 5);
+    if (service == nullptr)
+        return;
+    connect(service, &FaceCheckService::modelsLoaded, this, &RegistrationWorkflow::onModelsLoaded);
+    connect(service, &FaceCheckService::progress, this, &RegistrationWorkflow::onFaceProgress);
+    connect(service, &FaceCheckService::finished, this, &RegistrationWorkflow::onFaceFinished);
+}
+
 int RegistrationWorkflow::idleLockMinutes() const
 {
     return int(std::chrono::ceil<std::chrono::minutes>(m_idleLock).count());
@@ -63,7 +82,8 @@ QString RegistrationWorkflow::screenName() const
     case Screen::CustomerForm: return QStringLiteral("customer_form");
     case Screen::IdPhoto: return QStringLiteral("id_photo");
     case Screen::Consent: return QStringLiteral("consent");
-    case Screen::NotBuilt: return QStringLiteral("not_built");
+    case Screen::FaceCheck: return QStringLiteral("face_check");
+    case Screen::Outcome: return QStringLiteral("outcome");
     }
     return {};
 }
@@ -102,6 +122,7 @@ void RegistrationWorkflow::onChecked(const LoginReply &reply)
         m_lockedUntil.reset();
         m_countdownTimer.stop();
         m_clerkName = QString::fromStdString(result.member->name);
+        m_clerkId = result.member->id;
         setLoginError({}, {});
         qCInfo(lcGui) << "clerk signed in, staff id" << result.member->id;
         setScreen(Screen::Home);
@@ -158,6 +179,7 @@ void RegistrationWorkflow::logout()
         return;
     endRegistration();
     m_clerkName.clear();
+    m_clerkId = 0;
     qCInfo(lcGui) << "clerk signed out";
     setScreen(Screen::Login);
 }
@@ -219,17 +241,26 @@ bool RegistrationWorkflow::recordConsent(ConsentDecision decision)
         qCWarning(lcGui) << "consent ignored on screen" << screenName();
         return false;
     }
-    if (decision == ConsentDecision::FaceCheck) {
-        if (Status moved = m_registration->transitionTo(core::RegistrationState::Consented); !moved.ok()) {
-            qCWarning(lcGui).noquote() << "consent:" << QString::fromStdString(moved.error().toString());
-            return false;
-        }
-    } else {
-        m_idPortrait = {}; // no face data on the manual path
+    const auto next = decision == ConsentDecision::FaceCheck ? core::RegistrationState::Consented
+                                                             : core::RegistrationState::ManualReview;
+    if (Status moved = m_registration->transitionTo(next); !moved.ok()) {
+        qCWarning(lcGui).noquote() << "consent:" << QString::fromStdString(moved.error().toString());
+        return false;
     }
     m_consent = ConsentRecord{decision, m_now(), QString::fromLatin1(kConsentNoticeVersion), m_language};
     qCInfo(lcGui).noquote() << "consent:" << consentDecisionName() << kConsentNoticeVersion;
-    setScreen(Screen::NotBuilt);
+    if (decision == ConsentDecision::FaceCheck) {
+        setScreen(Screen::FaceCheck);
+        startFaceCheck();
+        return true;
+    }
+    m_idPortrait = {}; // no face data on the manual path
+    store::NewRegistration record;
+    record.status = core::RegistrationState::ManualReview;
+    record.reasonCodes = {"manual_check_requested"};
+    record.livenessSummary = "not_run";
+    record.biometricPayload = biometricPayloadWithoutFace("manual_check");
+    store(std::move(record), QStringLiteral("manual_review"));
     return true;
 }
 
@@ -243,22 +274,338 @@ bool RegistrationWorkflow::chooseManualCheck()
     return recordConsent(ConsentDecision::ManualCheck);
 }
 
-QString RegistrationWorkflow::nextStep() const
+std::string RegistrationWorkflow::attemptKey() const
 {
-    if (m_screen != Screen::NotBuilt)
-        return {};
-    switch (m_consent.decision) {
-    case ConsentDecision::FaceCheck: return QStringLiteral("liveness");
-    case ConsentDecision::ManualCheck: return QStringLiteral("manual_review");
-    case ConsentDecision::None: break;
+    const std::string id = m_form.parsedIdNumber() ? m_form.parsedIdNumber()->text : m_form.idNumber().toStdString();
+    return QCryptographicHash::hash(QByteArray::fromStdString(id), QCryptographicHash::Sha256).toHex().toStdString();
+}
+
+store::CustomerPii RegistrationWorkflow::customerPii() const
+{
+    store::CustomerPii pii;
+    pii.name = m_form.name().trimmed().toStdString();
+    pii.idNumber = m_form.parsedIdNumber() ? m_form.parsedIdNumber()->text : m_form.idNumber().toStdString();
+    pii.birthDate = m_form.birthDate().toStdString();
+    pii.address = m_form.address().trimmed().toStdString();
+    pii.phone = m_form.phone().trimmed().toStdString();
+    pii.iccid = m_form.iccid().trimmed().toStdString();
+    return pii;
+}
+
+void RegistrationWorkflow::startFaceCheck()
+{
+    m_faceView.clear();
+    ++m_faceRequestId;
+    if (m_faceService == nullptr || m_recorder == nullptr) {
+        m_faceView.setStatus(QStringLiteral("no_backend"));
+        return;
     }
+    if (m_faceSource.spec.empty()) {
+        m_faceView.setStatus(QStringLiteral("no_camera"));
+        return;
+    }
+    if (!m_faceService->modelsReady()) {
+        if (!m_faceService->modelsError().isEmpty())
+            m_faceView.setStatus(QStringLiteral("models_failed"), m_faceService->modelsError());
+        else
+            m_faceView.setStatus(QStringLiteral("loading_models"));
+        return;
+    }
+    if (Status space = m_recorder->canRegister(); !space.ok()) {
+        m_faceView.setStatus(QStringLiteral("error"), QString::fromStdString(space.error().toString()));
+        return;
+    }
+    const auto now = m_now();
+    const std::string key = attemptKey();
+    if (!m_attempts.tryStart(key, now)) {
+        const auto at =
+            std::chrono::duration_cast<std::chrono::milliseconds>(m_attempts.nextAllowedAt(key, now).time_since_epoch())
+                .count();
+        m_faceView.setStatus(
+            QStringLiteral("too_many_attempts"),
+            QCoreApplication::translate("RegistrationWorkflow",
+                                        "This customer had %1 face checks in the last 10 minutes. The next one is "
+                                        "possible at %2; or hand over to the manager for a manual check.")
+                .arg(m_attempts.maxAttempts())
+                .arg(QLocale().toString(QDateTime::fromMSecsSinceEpoch(at).time(), QLocale::ShortFormat)));
+        return;
+    }
+    FaceCheckRequest request;
+    request.requestId = m_faceRequestId;
+    request.sourceSpec = m_faceSource.spec;
+    request.idPortrait = m_idPortrait;
+    if (m_faceSource.recording && !m_faceSource.recordingScript.empty()) {
+        request.script = m_faceSource.recordingScript;
+    } else {
+        auto plan = m_planner.draw(m_faceSource.promptCount);
+        if (!plan.ok()) {
+            m_faceView.setStatus(QStringLiteral("error"), QString::fromStdString(plan.error().toString()));
+            return;
+        }
+        for (const auto challenge : *plan)
+            request.script.push_back(vision::ChallengePrompt{challenge, -1.0});
+    }
+    m_faceView.startSession(static_cast<int>(request.script.size()), static_cast<int>(request.config.timeoutMs),
+                            m_faceSource.recording, m_attempts.remaining(key, now));
+    qCInfo(lcGui) << "face check" << m_faceRequestId << "started:" << request.script.size() << "prompts"
+                  << (m_faceSource.recording ? "(recording)" : "(camera)");
+    m_faceService->start(std::move(request));
+}
+
+void RegistrationWorkflow::onModelsLoaded(bool)
+{
+    if (m_screen == Screen::FaceCheck && m_faceView.status() == QLatin1String("loading_models"))
+        startFaceCheck();
+}
+
+void RegistrationWorkflow::onFaceProgress(const FaceCheckProgress &progress)
+{
+    if (progress.requestId == m_faceRequestId && m_screen == Screen::FaceCheck) {
+        m_faceView.update(progress.state, progress.prompt, progress.promptNumber, progress.hints, progress.faceFound);
+        m_faceView.setPreview(progress.preview);
+    }
+    m_faceService->previewTaken();
+}
+
+void RegistrationWorkflow::onFaceFinished(const FaceCheckReply &reply)
+{
+    if (reply.requestId != m_faceRequestId || m_screen != Screen::FaceCheck || !m_registration || reply.cancelled)
+        return;                // a cancelled or superseded session
+    m_faceView.setPreview({}); // the live frame is not needed any more
+    if (reply.error) {
+        qCWarning(lcGui).noquote() << "face check failed:" << QString::fromStdString(reply.error->toString());
+        m_faceView.setStatus(QStringLiteral("error"), QString::fromStdString(reply.error->toString()));
+        return;
+    }
+    const FaceCheckOutcome &outcome = reply.outcome;
+    qCInfo(lcGui) << "face check" << reply.requestId << "done: liveness" << outcome.livenessPassed << "match"
+                  << (outcome.match && outcome.match->match) << "frames" << reply.frames << "session" << reply.sessionMs
+                  << "ms match" << reply.matchMs << "ms";
+    using S = core::RegistrationState;
+    std::vector<S> path;
+    if (!outcome.livenessPassed)
+        path = {S::LivenessFailed};
+    else if (outcome.match && outcome.match->match)
+        path = {S::LivenessPassed, S::Matched, S::Recorded};
+    else
+        path = {S::LivenessPassed, S::Mismatched};
+    for (const S next : path) {
+        if (Status moved = m_registration->transitionTo(next); !moved.ok()) {
+            qCWarning(lcGui).noquote() << "face check:" << QString::fromStdString(moved.error().toString());
+            return;
+        }
+    }
+    store::NewRegistration record = outcome.record;
+    record.status = S::Recorded;
+    if (m_registration->state() == S::Recorded) {
+        store(std::move(record), QStringLiteral("passed"));
+        return;
+    }
+    m_unsaved = std::move(record); // stored when the clerk finishes, hands over, or signs out
+    m_unsavedOutcome = QStringLiteral("failed");
+    setOutcome(QStringLiteral("failed"));
+    setScreen(Screen::Outcome);
+}
+
+bool RegistrationWorkflow::retryFaceCheck()
+{
+    using S = core::RegistrationState;
+    if (!m_registration)
+        return false;
+    const bool afterFailure = m_screen == Screen::Outcome && m_outcome == QLatin1String("failed") && canRetry();
+    const bool afterError = m_screen == Screen::FaceCheck && m_faceView.status() != QLatin1String("running") &&
+                            m_registration->state() == S::Consented;
+    if (!afterFailure && !afterError) {
+        qCWarning(lcGui) << "retry ignored on screen" << screenName();
+        return false;
+    }
+    if (afterFailure) {
+        if (Status moved = m_registration->transitionTo(S::Consented); !moved.ok())
+            return false;
+        m_unsaved.reset(); // the new session's outcome replaces it
+        setOutcome({});
+        setScreen(Screen::FaceCheck);
+    }
+    startFaceCheck();
+    return true;
+}
+
+bool RegistrationWorkflow::handToManager()
+{
+    using S = core::RegistrationState;
+    if (!m_registration)
+        return false;
+    const bool afterFailure = m_screen == Screen::Outcome && m_outcome == QLatin1String("failed") && m_unsaved;
+    const bool afterError = m_screen == Screen::FaceCheck && m_faceView.status() != QLatin1String("running") &&
+                            m_registration->state() == S::Consented;
+    if (!afterFailure && !afterError) {
+        qCWarning(lcGui) << "hand-over ignored on screen" << screenName();
+        return false;
+    }
+    store::NewRegistration record;
+    if (afterFailure) {
+        record = std::move(*m_unsaved);
+        m_unsaved.reset();
+    } else {
+        // The face check could not run (camera, models, attempts): liveness was not passed.
+        if (Status moved = m_registration->transitionTo(S::LivenessFailed); !moved.ok())
+            return false;
+        record.reasonCodes = {"face_check_" + m_faceView.status().toStdString()}; // face_check_no_camera, ...
+        record.livenessSummary = "not_run";
+        record.biometricPayload = biometricPayloadWithoutFace("manual_check");
+    }
+    if (Status moved = m_registration->transitionTo(S::ManualReview); !moved.ok())
+        return false;
+    record.status = S::ManualReview;
+    record.outcome.reset();
+    record.reasonCodes.push_back("handed_to_manager");
+    store(std::move(record), QStringLiteral("manual_review"));
+    return true;
+}
+
+void RegistrationWorkflow::store(store::NewRegistration record, const QString &outcome)
+{
+    record.clerkId = m_clerkId;
+    record.customer = customerPii();
+    // The consent travels with the record: decision, notice version and language (codes only).
+    record.livenessSummary += ";consent=" + consentDecisionName().toStdString() +
+                              ";notice=" + m_consent.noticeVersion.toStdString() +
+                              ";lang=" + m_consent.language.toStdString();
+    m_faceView.clear();
+    if (m_recorder == nullptr) {
+        m_unsaved = std::move(record);
+        m_unsavedOutcome = outcome;
+        setOutcome(QStringLiteral("not_stored"),
+                   QCoreApplication::translate("RegistrationWorkflow", "This kiosk has no store to save to."));
+        setScreen(Screen::Outcome);
+        return;
+    }
+    auto saved = m_recorder->record(record);
+    if (!saved.ok()) {
+        qCWarning(lcGui).noquote() << "registration not stored:" << QString::fromStdString(saved.error().toString());
+        m_unsaved = std::move(record);
+        m_unsavedOutcome = outcome;
+        setOutcome(QStringLiteral("not_stored"), QString::fromStdString(saved.error().toString()));
+        setScreen(Screen::Outcome);
+        return;
+    }
+    qCInfo(lcGui).noquote() << "registration stored:" << QString::fromStdString(saved->id) << "status"
+                            << QString::fromStdString(saved->status) << "outcome" << outcome;
+    m_unsaved.reset();
+    m_recorded = *saved;
+    m_storedReasons = record.reasonCodes;
+    setOutcome(outcome);
+    setScreen(Screen::Outcome);
+}
+
+bool RegistrationWorkflow::saveAgain()
+{
+    if (m_screen != Screen::Outcome || m_outcome != QLatin1String("not_stored") || !m_unsaved)
+        return false;
+    store::NewRegistration record = std::move(*m_unsaved);
+    m_unsaved.reset();
+    store(std::move(record), m_unsavedOutcome);
+    return m_outcome != QLatin1String("not_stored");
+}
+
+bool RegistrationWorkflow::storeUnsavedFailure()
+{
+    if (!m_unsaved || !m_registration)
+        return true;
+    if (m_outcome == QLatin1String("failed") && !m_registration->transitionTo(core::RegistrationState::Recorded).ok())
+        return false;
+    store::NewRegistration record = std::move(*m_unsaved);
+    m_unsaved.reset();
+    store(std::move(record), m_outcome == QLatin1String("failed") ? QStringLiteral("failed") : m_unsavedOutcome);
+    return m_outcome != QLatin1String("not_stored");
+}
+
+bool RegistrationWorkflow::finishRegistration()
+{
+    if (m_screen != Screen::Outcome) {
+        qCWarning(lcGui) << "finish ignored on screen" << screenName();
+        return false;
+    }
+    if (!storeUnsavedFailure())
+        return false; // "not_stored" stays on screen: nothing is dropped
+    endRegistration();
+    setScreen(Screen::Home);
+    return true;
+}
+
+bool RegistrationWorkflow::canRetry() const
+{
+    if (m_screen != Screen::Outcome || m_outcome != QLatin1String("failed"))
+        return false;
+    return m_attempts.remaining(attemptKey(), m_now()) > 0;
+}
+
+QString RegistrationWorkflow::reasonWords(const QString &code)
+{
+    static const struct {
+        const char *code;
+        const char *words;
+    } kWords[] = {
+        {"passed", QT_TRANSLATE_NOOP("RegistrationWorkflow", "Liveness check passed.")},
+        {"liveness_passed", QT_TRANSLATE_NOOP("RegistrationWorkflow", "Liveness check passed.")},
+        {"face_match", QT_TRANSLATE_NOOP("RegistrationWorkflow", "The face matches the ID photo.")},
+        {"face_mismatch", QT_TRANSLATE_NOOP("RegistrationWorkflow", "The face does not match the ID photo.")},
+        {"challenge_timeout", QT_TRANSLATE_NOOP("RegistrationWorkflow", "A prompt was not followed in time.")},
+        {"wrong_direction", QT_TRANSLATE_NOOP("RegistrationWorkflow", "The head turned the wrong way.")},
+        {"flat_surface",
+         QT_TRANSLATE_NOOP("RegistrationWorkflow", "The face moved like a flat picture (photo or screen).")},
+        {"face_lost", QT_TRANSLATE_NOOP("RegistrationWorkflow", "The face left the camera's view.")},
+        {"face_changed", QT_TRANSLATE_NOOP("RegistrationWorkflow", "A different face appeared during the check.")},
+        {"several_faces", QT_TRANSLATE_NOOP("RegistrationWorkflow", "More than one person was in view.")},
+        {"no_face", QT_TRANSLATE_NOOP("RegistrationWorkflow", "No face was seen.")},
+        {"not_completed", QT_TRANSLATE_NOOP("RegistrationWorkflow", "The prompts were not completed.")},
+        {"identity_changed",
+         QT_TRANSLATE_NOOP("RegistrationWorkflow", "The person at the end was not the person at the start.")},
+        {"identity_unverified",
+         QT_TRANSLATE_NOOP("RegistrationWorkflow", "The person could not be followed from start to end.")},
+        {"implausible_stream",
+         QT_TRANSLATE_NOOP("RegistrationWorkflow", "The camera stream looked injected (timing or frames).")},
+        {"virtual_camera", QT_TRANSLATE_NOOP("RegistrationWorkflow", "A virtual camera is not accepted.")},
+        {"no_frontal_frame", QT_TRANSLATE_NOOP("RegistrationWorkflow", "No sharp frontal frame of the face.")},
+        {"manual_check_requested",
+         QT_TRANSLATE_NOOP("RegistrationWorkflow", "The customer chose the manual check instead of the face check.")},
+        {"handed_to_manager", QT_TRANSLATE_NOOP("RegistrationWorkflow", "Handed over to the manager.")},
+        {"face_check_no_camera", QT_TRANSLATE_NOOP("RegistrationWorkflow", "No camera was configured.")},
+        {"face_check_no_backend", QT_TRANSLATE_NOOP("RegistrationWorkflow", "The face check was not available.")},
+        {"face_check_models_failed", QT_TRANSLATE_NOOP("RegistrationWorkflow", "The face models did not load.")},
+        {"face_check_error", QT_TRANSLATE_NOOP("RegistrationWorkflow", "The camera failed during the face check.")},
+        {"face_check_too_many_attempts",
+         QT_TRANSLATE_NOOP("RegistrationWorkflow", "Too many face checks for this customer in 10 minutes.")},
+    };
+    for (const auto &w : kWords)
+        if (code == QLatin1String(w.code))
+            return QCoreApplication::translate("RegistrationWorkflow", w.words);
     return {};
+}
+
+QStringList RegistrationWorkflow::outcomeReasons() const
+{
+    QStringList out;
+    const std::vector<std::string> &codes = m_unsaved ? m_unsaved->reasonCodes : m_storedReasons;
+    for (const auto &code : codes) {
+        const QString c = QString::fromStdString(code);
+        const QString words = reasonWords(c);
+        out << (words.isEmpty() ? c : words);
+    }
+    return out;
+}
+
+void RegistrationWorkflow::setOutcome(const QString &outcome, const QString &message)
+{
+    m_outcome = outcome;
+    m_outcomeMessage = message;
+    emit outcomeChanged();
 }
 
 void RegistrationWorkflow::cancelRegistration()
 {
     if (m_screen != Screen::CustomerForm && m_screen != Screen::IdPhoto && m_screen != Screen::Consent &&
-        m_screen != Screen::NotBuilt)
+        m_screen != Screen::FaceCheck)
         return;
     endRegistration();
     setScreen(Screen::Home);
@@ -272,6 +619,16 @@ void RegistrationWorkflow::noteActivity()
 
 void RegistrationWorkflow::endRegistration()
 {
+    if (m_unsaved && !storeUnsavedFailure())
+        qCCritical(lcGui) << "a finished registration could not be stored and is lost (see the error above)";
+    if (m_faceService != nullptr && m_faceService->running())
+        m_faceService->cancel();
+    ++m_faceRequestId; // a reply still on its way is ignored
+    m_faceView.clear();
+    m_unsaved.reset();
+    m_recorded.reset();
+    m_storedReasons.clear();
+    setOutcome({});
     m_registration.reset();
     m_form.clear();
     m_idPhoto.clear();

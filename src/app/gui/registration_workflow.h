@@ -1,22 +1,29 @@
-// RegistrationWorkflow: the kiosk's one state machine, from the clerk's sign-in to the customer's
-// consent (the later steps, liveness to outcome, are not built yet and end on Screen::NotBuilt).
+// RegistrationWorkflow: the kiosk's one state machine, from the clerk's sign-in to the stored record.
 //   LoggedOut --login ok--> Idle --startRegistration--> EnteringCustomer --continue (form valid)-->
-//   IdPhoto --acceptIdPhoto (a portrait found)--> Consent --agreeToFaceCheck--> NotBuilt (next: liveness)
-//                                                        --chooseManualCheck--> NotBuilt (next: manual review)
-//   cancel: EnteringCustomer/IdPhoto/Consent/NotBuilt -> Idle;  logout or idle timeout: any -> LoggedOut.
+//   IdPhoto --acceptIdPhoto (a portrait found)--> Consent
+//     --agreeToFaceCheck--> FaceCheck (liveness on the camera, then the match with the ID portrait)
+//         passed + matched: the record is stored (Recorded, match)                   --> Outcome "passed"
+//         liveness failed or face mismatch                                            --> Outcome "failed"
+//            retryFaceCheck (attempts left: 3 per customer per 10 minutes) --> FaceCheck
+//            handToManager: stored as ManualReview (the manager decides)     --> Outcome "manual_review"
+//            finishRegistration: stored as Recorded, no_match                --> Home
+//     --chooseManualCheck--> stored as ManualReview, no face data            --> Outcome "manual_review"
+//   Outcome --finishRegistration--> Idle.  cancel: EnteringCustomer..FaceCheck -> Idle;
+//   logout or idle timeout: any -> LoggedOut.
 // Guarantees:
 //  - sign-in goes through a LoginChecker (store::StaffRepository: scrypt hashes, lockout after the
 //    policy's failures), one check at a time (busy meanwhile); a locked account shows the time left,
 //    counted down every second, and is refused by the repository itself, never by this class alone;
 //  - after the idle limit without noteActivity() a signed-in clerk is signed out;
-//  - whenever a registration ends (cancel, sign-out, idle) the customer data typed
-//    (CustomerFormModel::clear), the ID document, the ID portrait and the consent decision are
-//    dropped from memory; none of them is ever written to disk by this class;
-//  - a registration is a core::Registration moved only by core's transition table: Draft while the
-//    data is typed and the ID photo chosen, IdCaptured once a portrait is accepted, Consented once
-//    the customer agrees to the face check. core has no IdCaptured -> ManualReview transition, so a
-//    customer choosing the manual check stays IdCaptured with ConsentDecision::ManualCheck (and the
-//    ID portrait is dropped: no face data on that path) until the manual-review slice adds it;
+//  - a registration is a core::Registration moved only by core's transition table; its record is
+//    stored once, at its end, through the RegistrationRecorder (encrypted, with its outbox row);
+//  - a face-check outcome that was not stored yet is never dropped: signing out, the idle lock or
+//    "next customer" store it as failed (no_match) first; a store error keeps it in memory and the
+//    outcome screen offers to save again;
+//  - whenever a registration ends the customer data typed (CustomerFormModel::clear), the ID document,
+//    the ID portrait, the live frames and the consent decision are dropped from memory; none of them
+//    is written to disk by this class except inside the encrypted record;
+//  - the customer is shown pass or fail, never the match distance or a score;
 //  - screen changes happen only through the transitions above (illegal requests are ignored, logged);
 //  - passwords are never stored or logged, and not kept beyond their check.
 // Thread-safety: GUI thread only. Depends on Qt Core only (testable without QML).
@@ -24,8 +31,12 @@
 
 #include "app/gui/consent_notice.h"
 #include "app/gui/customer_form_model.h"
+#include "app/gui/face_check_service.h"
+#include "app/gui/face_check_view.h"
 #include "app/gui/id_photo_model.h"
 #include "app/gui/login_checker.h"
+#include "app/registration_recorder.h"
+#include "core/attempt_limit.h"
 #include "core/registration.h"
 #include "store/record_id.h"
 #include "vision/image.h"
@@ -56,10 +67,17 @@ class RegistrationWorkflow : public QObject {
     Q_PROPERTY(IdPhotoModel *idPhoto READ idPhoto CONSTANT)
     Q_PROPERTY(QVariantList consentNotice READ consentNotice NOTIFY screenChanged)
     Q_PROPERTY(QString consentDecision READ consentDecisionName NOTIFY screenChanged)
-    Q_PROPERTY(QString nextStep READ nextStep NOTIFY screenChanged)
+    Q_PROPERTY(FaceCheckView *faceCheck READ faceCheck CONSTANT)
+    // Outcome screen: "passed", "failed", "manual_review", "not_stored" ("" elsewhere).
+    Q_PROPERTY(QString outcome READ outcome NOTIFY outcomeChanged)
+    Q_PROPERTY(QStringList outcomeReasons READ outcomeReasons NOTIFY outcomeChanged) // for the clerk, in words
+    Q_PROPERTY(QString outcomeMessage READ outcomeMessage NOTIFY outcomeChanged)     // the store error, if any
+    Q_PROPERTY(QString recordId READ recordId NOTIFY outcomeChanged)                 // "" until stored
+    Q_PROPERTY(QString syncState READ syncState NOTIFY outcomeChanged)
+    Q_PROPERTY(bool canRetry READ canRetry NOTIFY outcomeChanged)
 
 public:
-    enum class Screen { Login, Home, CustomerForm, IdPhoto, Consent, NotBuilt };
+    enum class Screen { Login, Home, CustomerForm, IdPhoto, Consent, FaceCheck, Outcome };
     Q_ENUM(Screen)
 
     using NowFn = std::function<store::Clock::time_point()>;
@@ -72,7 +90,7 @@ public:
                          QObject *parent = nullptr);
 
     [[nodiscard]] Screen screen() const { return m_screen; }
-    // "login", "home", "customer_form", "id_photo", "consent", "not_built" (stable; QML picks the page).
+    // "login", "home", "customer_form", "id_photo", "consent", "face_check", "outcome" (stable; QML picks the page).
     [[nodiscard]] QString screenName() const;
     [[nodiscard]] QString clerkName() const { return m_clerkName; }
     [[nodiscard]] QString loginError() const { return m_loginError; }
@@ -86,7 +104,7 @@ public:
     [[nodiscard]] int idleLockMinutes() const;
     [[nodiscard]] CustomerFormModel *form() { return &m_form; }
     [[nodiscard]] IdPhotoModel *idPhoto() { return &m_idPhoto; }
-    // The registration in progress, while one is (Screen::CustomerForm to Screen::NotBuilt).
+    // The registration in progress, while one is (Screen::CustomerForm to Screen::Outcome).
     [[nodiscard]] const std::optional<core::Registration> &registration() const { return m_registration; }
     // The accepted ID portrait (102:126 crop), from acceptIdPhoto() until the registration ends or the
     // customer chooses the manual check; empty otherwise. Memory only.
@@ -95,8 +113,33 @@ public:
     [[nodiscard]] const ConsentRecord &consent() const { return m_consent; }
     [[nodiscard]] QString consentDecisionName() const { return app::consentDecisionName(m_consent.decision); }
     [[nodiscard]] QVariantList consentNotice() const { return app::consentNotice(); }
-    // On Screen::NotBuilt: "liveness" (consent given) or "manual_review" (manual check chosen).
-    [[nodiscard]] QString nextStep() const;
+    [[nodiscard]] FaceCheckView *faceCheck() { return &m_faceView; }
+    [[nodiscard]] QString outcome() const { return m_outcome; }
+    [[nodiscard]] QStringList outcomeReasons() const;
+    [[nodiscard]] QString outcomeMessage() const { return m_outcomeMessage; }
+    [[nodiscard]] QString recordId() const
+    {
+        return QString::fromStdString(m_recorded ? m_recorded->id : std::string());
+    }
+    [[nodiscard]] QString syncState() const
+    {
+        return QString::fromStdString(m_recorded ? m_recorded->syncState : std::string());
+    }
+    [[nodiscard]] bool canRetry() const;
+    // The reason code in words for the clerk ("" for an unknown one).
+    [[nodiscard]] static QString reasonWords(const QString &code);
+
+    // Where the face check gets its frames: a camera (device index or path) or, for demos and
+    // tests, a recording with the prompts at the times its person performs them.
+    struct FaceSource {
+        std::string spec;                                     // "" = no camera configured: the face check says so
+        std::vector<vision::ChallengePrompt> recordingScript; // empty: random prompts, one after the other
+        bool recording = false;
+        int promptCount = 3; // random prompts (2..5)
+    };
+    // The face check's back end (both must outlive the workflow). Without it the face check screen
+    // says the back end is missing and offers the manual check.
+    void setFaceCheck(FaceCheckService *service, RegistrationRecorder *recorder, FaceSource source);
     // The language the consent notice is shown in (recorded with the consent); "en" by default.
     void setLanguage(const QString &language) { m_language = language; }
 
@@ -109,10 +152,18 @@ public:
     Q_INVOKABLE bool continueRegistration();
     // Only on the ID photo step with a portrait found: Draft -> IdCaptured, then the consent screen.
     Q_INVOKABLE bool acceptIdPhoto();
-    // Consent screen: IdCaptured -> Consented, decision FaceCheck; next (not built): liveness.
+    // Consent screen: IdCaptured -> Consented, decision FaceCheck; starts the face check.
     Q_INVOKABLE bool agreeToFaceCheck();
-    // Consent screen: decision ManualCheck, the ID portrait dropped; next (not built): manual review.
+    // Consent screen: decision ManualCheck, the ID portrait dropped; IdCaptured -> ManualReview, stored.
     Q_INVOKABLE bool chooseManualCheck();
+    // Outcome "failed" with attempts left, or the face check's error screen: a new session.
+    Q_INVOKABLE bool retryFaceCheck();
+    // Outcome "failed" or the face check's error screen: stored as ManualReview for the manager.
+    Q_INVOKABLE bool handToManager();
+    // Outcome "not_stored": tries to store the record again.
+    Q_INVOKABLE bool saveAgain();
+    // Outcome: stores a failure not stored yet (no_match), then back to Home for the next customer.
+    Q_INVOKABLE bool finishRegistration();
     Q_INVOKABLE void cancelRegistration();
     // Any key or pointer input: restarts the idle timer. The window calls it, not QML.
     Q_INVOKABLE void noteActivity();
@@ -124,6 +175,7 @@ public:
 
 signals:
     void screenChanged();
+    void outcomeChanged();
     void loginErrorChanged();
     void busyChanged();
 
@@ -134,6 +186,16 @@ private:
     void setLoginError(QString code, QString message);
     void endRegistration();
     bool recordConsent(ConsentDecision decision);
+    void startFaceCheck();
+    void onModelsLoaded(bool ok);
+    void onFaceProgress(const FaceCheckProgress &progress);
+    void onFaceFinished(const FaceCheckReply &reply);
+    [[nodiscard]] std::string attemptKey() const;
+    [[nodiscard]] store::CustomerPii customerPii() const;
+    // Moves the registration along `path`, stores `record` with the final state, shows the outcome.
+    void store(store::NewRegistration record, const QString &outcome);
+    void setOutcome(const QString &outcome, const QString &message = {});
+    bool storeUnsavedFailure();
 
     LoginChecker &m_checker;
     bool m_busy = false;
@@ -151,6 +213,20 @@ private:
     std::optional<core::Registration> m_registration;
     vision::Image m_idPortrait;
     ConsentRecord m_consent;
+    std::int64_t m_clerkId = 0;
+    FaceCheckService *m_faceService = nullptr;
+    RegistrationRecorder *m_recorder = nullptr;
+    FaceSource m_faceSource;
+    FaceCheckView m_faceView;
+    mutable core::AttemptLimiter m_attempts; // mutable: remaining() forgets old attempts
+    vision::ChallengePlanner m_planner;
+    int m_faceRequestId = 0;
+    std::optional<store::NewRegistration> m_unsaved; // an outcome not stored yet (failure or store error)
+    QString m_unsavedOutcome;                        // the outcome m_unsaved shows once stored
+    std::optional<RecordedRegistration> m_recorded;
+    std::vector<std::string> m_storedReasons; // the stored record's reasons, for the outcome screen
+    QString m_outcome;
+    QString m_outcomeMessage;
     QString m_language = QStringLiteral("en");
     QTimer m_idleTimer;
     QTimer m_countdownTimer;

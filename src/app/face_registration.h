@@ -1,0 +1,42 @@
+// What a face check adds to a registration, shared by the kiosk GUI and the headless demo: the
+// live side (mean embedding of the session's best frontal frames) matched against the ID portrait,
+// and the parts of the record that come from it: outcome, reason codes, distance, liveness summary,
+// the biometric payload (ID portrait, best live frame, both embeddings, distance; sealed to the
+// carrier by the store) and the manager's review thumbnail.
+// Guarantees: a failed liveness session yields NoMatch with its reasons and a payload without any
+// image or embedding; the distance is never part of the reasons; images leave only as JPEG inside
+// the payload and thumbnail. Thread-safety: reentrant (one engine per thread).
+#pragma once
+
+#include "core/result.h"
+#include "store/registration_repository.h"
+#include "vision/face_engine.h"
+#include "vision/liveness_session.h"
+#include "vision/matcher.h"
+
+#include <QJsonObject>
+
+#include <optional>
+#include <span>
+
+namespace simkyc::app {
+
+struct FaceCheckOutcome {
+    bool livenessPassed = false;
+    std::optional<vision::MatchDecision> match; // when liveness passed and both sides were embedded
+    store::NewRegistration record; // outcome, reasonCodes, matchDistance, livenessSummary, payload, thumbnail
+};
+
+// liveFrames: the frames to embed for the live side (normally live.bestFrames).
+// Errors: NoFace when the ID portrait or no live frame can be embedded.
+[[nodiscard]] Result<FaceCheckOutcome> faceCheckOutcome(vision::FaceEngine &engine, const vision::LivenessResult &live,
+                                                        std::span<const vision::BestFrame> liveFrames,
+                                                        const vision::Image &idPortrait);
+
+// The payload of a registration without face data (manual check, or before liveness).
+[[nodiscard]] std::vector<std::uint8_t> biometricPayloadWithoutFace(const char *method);
+
+// {"liveness_passed", "match_distance", "match"} for the demo's JSON lines.
+[[nodiscard]] QJsonObject faceCheckReport(const FaceCheckOutcome &outcome);
+
+} // namespace simkyc::app

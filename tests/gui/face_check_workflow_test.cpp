@@ -1,0 +1,282 @@
+// The face check of the kiosk, without a window: RegistrationWorkflow with the real FaceCheckService
+// (models, liveness session and matcher on their worker thread), a RegistrationRecorder on a real
+// store, and a recording as the camera: the sample face video of the labelled data with the prompts
+// at the times its person blinks (skipped without the data). The ID side is what a chip reader
+// delivers: a small JPEG portrait, cut from a frame of the same video (the match) or the passport
+// specimen of somebody else (the mismatch).
+#include "app/gui/registration_workflow.h"
+#include "gui_fixture.h"
+#include "store/registration_repository.h"
+
+#include <QRegularExpression>
+#include <QTest>
+
+#include <gtest/gtest.h>
+
+namespace simkyc::app {
+namespace {
+
+using Screen = RegistrationWorkflow::Screen;
+using core::RegistrationState;
+
+constexpr int kCheckTimeoutMs = 90000; // a session plays the ~5 s recording at its own pace
+
+class FaceCheckWorkflowTest : public ::testing::Test {
+protected:
+    static void SetUpTestSuite()
+    {
+        test::ensureCoreApplication();
+        service = new FaceCheckService; // shared: the models load once for the suite
+        service->loadModels(ModelCatalog::builtIn(test::modelsDir()));
+    }
+    static void TearDownTestSuite()
+    {
+        delete service;
+        service = nullptr;
+    }
+
+    void SetUp() override
+    {
+        ASSERT_TRUE(demo.ok()) << demo.error();
+        auto opened = openSession(demo.dataDir(), std::nullopt, true);
+        ASSERT_TRUE(opened.ok()) << opened.error().toString();
+        session = std::make_unique<StoreSession>(std::move(opened).value());
+        recorder = std::make_unique<RegistrationRecorder>(*session);
+        checker = std::make_unique<DirectLoginChecker>(demo.staff());
+        w = std::make_unique<RegistrationWorkflow>(*checker, finder, QString(), kDefaultIdleLock);
+        w->idPhoto()->setFolder(QString::fromStdString(scans.path().string()));
+    }
+
+    void TearDown() override
+    {
+        w.reset(); // cancels a running check
+        ASSERT_TRUE(QTest::qWaitFor([] { return !service->running(); }, 10000));
+    }
+
+    void useVideo(const std::filesystem::path &video)
+    {
+        RegistrationWorkflow::FaceSource source;
+        source.spec = video.string();
+        source.recording = true;
+        source.recordingScript = *vision::parsePromptScript(kDemoSampleScript);
+        w->setFaceCheck(service, recorder.get(), source);
+    }
+
+    // Signs in, fills the form, takes `idImage` as the scanned ID, and reaches the consent screen.
+    void reachConsent(const std::filesystem::path &idImage)
+    {
+        w->login(QString::fromStdString(demo.account().name), QString::fromStdString(demo.account().password));
+        ASSERT_EQ(w->screen(), Screen::Home);
+        w->startRegistration();
+        test::fillValidCustomer(*w->form());
+        ASSERT_TRUE(w->continueRegistration());
+        std::filesystem::copy_file(idImage, scans.path() / idImage.filename(),
+                                   std::filesystem::copy_options::overwrite_existing);
+        w->idPhoto()->refreshFiles();
+        w->idPhoto()->loadFile(QString::fromStdString(idImage.filename().string()));
+        ASSERT_EQ(w->idPhoto()->status(), "found") << w->idPhoto()->errorCode().toStdString();
+        ASSERT_TRUE(w->acceptIdPhoto());
+        ASSERT_EQ(w->screen(), Screen::Consent);
+    }
+
+    // Waits for the models, then for the face check started by the consent or a retry to end.
+    void waitForOutcome()
+    {
+        ASSERT_TRUE(QTest::qWaitFor([this] { return w->screen() != Screen::FaceCheck; }, kCheckTimeoutMs))
+            << "face check status " << w->faceCheck()->status().toStdString() << ": "
+            << w->faceCheck()->message().toStdString();
+    }
+
+    // The sample video as the camera and the passport of somebody else as the ID: the check starts.
+    void startCheckAgainstAnotherPerson()
+    {
+        const auto video = test::sampleFaceVideo();
+        const auto passport = test::specimenWithFace();
+        ASSERT_TRUE(video && passport) << "d13.mp4 or the passport specimen missing from the shared data";
+        useVideo(*video);
+        reachConsent(*passport);
+        ASSERT_TRUE(w->agreeToFaceCheck());
+    }
+
+    store::RegistrationSummary stored(const QString &id)
+    {
+        store::RegistrationRepository repo(session->db, session->keys);
+        auto summary = repo.summary(id.toStdString());
+        EXPECT_TRUE(summary.ok()) << summary.error().toString();
+        return summary.ok() ? *summary : store::RegistrationSummary{};
+    }
+    std::int64_t storedCount()
+    {
+        store::RegistrationRepository repo(session->db, session->keys);
+        auto n = repo.count();
+        return n.ok() ? *n : -1;
+    }
+
+    static FaceCheckService *service;
+    test::DemoStore demo;
+    test::TempDir scans;
+    std::unique_ptr<StoreSession> session;
+    std::unique_ptr<RegistrationRecorder> recorder;
+    std::unique_ptr<DirectLoginChecker> checker;
+    DirectIdPortraitFinder finder;
+    std::unique_ptr<RegistrationWorkflow> w;
+};
+
+FaceCheckService *FaceCheckWorkflowTest::service = nullptr;
+
+TEST_F(FaceCheckWorkflowTest, TheSamePersonPassesAndTheRecordIsStoredWithItsOutboxRow)
+{
+    SIMKYC_REQUIRE_SHARED_DATA();
+    const auto video = test::sampleFaceVideo();
+    ASSERT_TRUE(video) << "liveness/liveportrait/d13.mp4 is missing from the shared data";
+    test::TempDir reader; // where the chip reader wrote it
+    ASSERT_TRUE(test::writeVideoFace(*video, reader.path() / "chip_portrait.jpg", true));
+    useVideo(*video);
+    reachConsent(reader.path() / "chip_portrait.jpg");
+
+    QStringList prompts;
+    int frames = 0;
+    QObject::connect(w->faceCheck(), &FaceCheckView::changed, w.get(), [&] {
+        if (!w->faceCheck()->prompt().isEmpty() && !prompts.contains(w->faceCheck()->prompt()))
+            prompts << w->faceCheck()->prompt();
+    });
+    QObject::connect(w->faceCheck(), &FaceCheckView::previewChanged, w.get(), [&] {
+        if (!w->faceCheck()->preview().empty())
+            ++frames;
+    });
+    ASSERT_TRUE(w->agreeToFaceCheck());
+    EXPECT_EQ(w->screen(), Screen::FaceCheck);
+    EXPECT_EQ(w->registration()->state(), RegistrationState::Consented);
+    waitForOutcome();
+
+    ASSERT_EQ(w->screen(), Screen::Outcome);
+    EXPECT_EQ(w->outcome(), "passed") << w->outcomeReasons().join("; ").toStdString();
+    EXPECT_EQ(prompts, QStringList{"blink"}) << "the prompts were shown as the session issued them";
+    EXPECT_GT(frames, 20) << "the preview followed the recording";
+    EXPECT_TRUE(w->faceCheck()->preview().empty()) << "the last live frame is dropped with the session";
+    EXPECT_EQ(w->registration()->state(), RegistrationState::Recorded);
+    const auto history = w->registration()->history();
+    EXPECT_EQ(std::vector<RegistrationState>(history.end() - 4, history.end()),
+              (std::vector<RegistrationState>{RegistrationState::Consented, RegistrationState::LivenessPassed,
+                                              RegistrationState::Matched, RegistrationState::Recorded}));
+    for (const QString &reason : w->outcomeReasons())
+        EXPECT_FALSE(reason.contains(QRegularExpression("\\d[.,]\\d")))
+            << "a score on the outcome screen: " << reason.toStdString();
+    ASSERT_FALSE(w->recordId().isEmpty());
+    const auto saved = stored(w->recordId());
+    EXPECT_EQ(saved.status, "recorded");
+    EXPECT_EQ(saved.outcome, "match");
+    EXPECT_EQ(saved.syncState, "pending") << "the outbox row is written with the record";
+    ASSERT_TRUE(saved.matchDistance.has_value());
+    EXPECT_LT(*saved.matchDistance, 0.6);
+    EXPECT_EQ(saved.reasonCodes, (std::vector<std::string>{"liveness_passed", "face_match"}));
+    EXPECT_NE(saved.livenessSummary.find("passed=1;consent=face_check;notice=face_check_notice_v1;lang=en"),
+              std::string::npos)
+        << saved.livenessSummary;
+
+    ASSERT_TRUE(w->finishRegistration());
+    EXPECT_EQ(w->screen(), Screen::Home);
+    EXPECT_TRUE(w->idPortrait().empty());
+    EXPECT_EQ(storedCount(), 1) << "stored once";
+}
+
+TEST_F(FaceCheckWorkflowTest, AnotherPersonFailsRetriesAreLimitedAndTheManagerGetsIt)
+{
+    SIMKYC_REQUIRE_SHARED_DATA();
+    ASSERT_NO_FATAL_FAILURE(startCheckAgainstAnotherPerson());
+    for (int attempt = 1; attempt <= 3; ++attempt) {
+        waitForOutcome();
+        ASSERT_EQ(w->screen(), Screen::Outcome);
+        ASSERT_EQ(w->outcome(), "failed") << "attempt " << attempt;
+        EXPECT_TRUE(w->outcomeReasons().contains(RegistrationWorkflow::reasonWords("face_mismatch")))
+            << w->outcomeReasons().join("; ").toStdString();
+        EXPECT_TRUE(w->recordId().isEmpty()) << "not stored before the clerk decides";
+        EXPECT_EQ(w->canRetry(), attempt < 3) << "attempt " << attempt;
+        if (attempt < 3)
+            ASSERT_TRUE(w->retryFaceCheck());
+    }
+    EXPECT_FALSE(w->retryFaceCheck()) << "3 sessions per customer per 10 minutes";
+    EXPECT_EQ(storedCount(), 0);
+
+    ASSERT_TRUE(w->handToManager());
+    EXPECT_EQ(w->outcome(), "manual_review");
+    EXPECT_EQ(w->registration()->state(), RegistrationState::ManualReview);
+    const auto saved = stored(w->recordId());
+    EXPECT_EQ(saved.status, "manual_review");
+    EXPECT_EQ(saved.outcome, "");
+    EXPECT_EQ(saved.reasonCodes, (std::vector<std::string>{"liveness_passed", "face_mismatch", "handed_to_manager"}));
+    ASSERT_TRUE(w->finishRegistration());
+    EXPECT_EQ(storedCount(), 1);
+
+    // The same customer again within ten minutes: the limit holds across registrations.
+    reachConsent(*test::specimenWithFace());
+    ASSERT_TRUE(w->agreeToFaceCheck());
+    EXPECT_EQ(w->faceCheck()->status(), "too_many_attempts");
+    EXPECT_FALSE(w->faceCheck()->message().isEmpty());
+    w->cancelRegistration();
+}
+
+TEST_F(FaceCheckWorkflowTest, AFailureNotYetDecidedIsStoredWhenTheClerkSignsOut)
+{
+    SIMKYC_REQUIRE_SHARED_DATA();
+    ASSERT_NO_FATAL_FAILURE(startCheckAgainstAnotherPerson());
+    waitForOutcome();
+    ASSERT_EQ(w->outcome(), "failed");
+    EXPECT_EQ(storedCount(), 0);
+    w->logout();
+    EXPECT_EQ(w->screen(), Screen::Login);
+    ASSERT_EQ(storedCount(), 1) << "a failed check is recorded, never dropped";
+}
+
+TEST_F(FaceCheckWorkflowTest, CancelStopsTheSessionWithinAFrameAndStoresNothing)
+{
+    SIMKYC_REQUIRE_SHARED_DATA();
+    ASSERT_NO_FATAL_FAILURE(startCheckAgainstAnotherPerson());
+    ASSERT_TRUE(QTest::qWaitFor([this] { return w->faceCheck()->previewSerial() > 2; }, kCheckTimeoutMs));
+    w->cancelRegistration();
+    EXPECT_EQ(w->screen(), Screen::Home);
+    EXPECT_TRUE(w->idPortrait().empty());
+    EXPECT_TRUE(QTest::qWaitFor([] { return !service->running(); }, 2000)) << "cancelled within a frame";
+    EXPECT_EQ(storedCount(), 0);
+}
+
+TEST_F(FaceCheckWorkflowTest, WithoutACameraTheScreenSaysSoAndTheManagerChecksByHand)
+{
+    SIMKYC_REQUIRE_SHARED_DATA();
+    const auto passport = test::specimenWithFace();
+    ASSERT_TRUE(passport);
+    w->setFaceCheck(service, recorder.get(), RegistrationWorkflow::FaceSource{});
+    reachConsent(*passport);
+    ASSERT_TRUE(w->agreeToFaceCheck());
+    EXPECT_EQ(w->faceCheck()->status(), "no_camera");
+    EXPECT_FALSE(w->retryFaceCheck() && w->faceCheck()->status() == "running");
+    ASSERT_TRUE(w->handToManager());
+    EXPECT_EQ(w->outcome(), "manual_review");
+    const auto saved = stored(w->recordId());
+    EXPECT_EQ(saved.status, "manual_review");
+    EXPECT_EQ(saved.reasonCodes, (std::vector<std::string>{"face_check_no_camera", "handed_to_manager"}));
+    EXPECT_EQ(saved.livenessSummary, "not_run;consent=face_check;notice=face_check_notice_v1;lang=en");
+}
+
+TEST_F(FaceCheckWorkflowTest, AMissingCameraIsAnErrorThatCanBeRetried)
+{
+    SIMKYC_REQUIRE_SHARED_DATA();
+    const auto passport = test::specimenWithFace();
+    ASSERT_TRUE(passport);
+    RegistrationWorkflow::FaceSource source;
+    source.spec = "/dev/video-simkyc-missing";
+    w->setFaceCheck(service, recorder.get(), source);
+    reachConsent(*passport);
+    ASSERT_TRUE(w->agreeToFaceCheck());
+    ASSERT_TRUE(QTest::qWaitFor([this] { return w->faceCheck()->status() == "error"; }, 30000))
+        << w->faceCheck()->status().toStdString();
+    EXPECT_EQ(w->screen(), Screen::FaceCheck);
+    EXPECT_TRUE(w->faceCheck()->message().contains("not_found")) << w->faceCheck()->message().toStdString();
+    EXPECT_EQ(w->registration()->state(), RegistrationState::Consented);
+    ASSERT_TRUE(w->retryFaceCheck());
+    ASSERT_TRUE(QTest::qWaitFor([this] { return w->faceCheck()->status() == "error"; }, 30000));
+    EXPECT_EQ(storedCount(), 0);
+}
+
+} // namespace
+} // namespace simkyc::app
