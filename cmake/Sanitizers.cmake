@@ -34,6 +34,7 @@ if(SIMKYC_FUZZ)
     add_compile_options(-fsanitize=fuzzer-no-link)
     # Seconds each fuzz target runs under `ctest -L fuzz` (scripts/test-sanitizers overrides it).
     set(SIMKYC_FUZZ_SECONDS 20 CACHE STRING "Seconds per fuzz target in the CTest fuzz smoke")
+    set(SIMKYC_FUZZ_SEED 1 CACHE STRING "libFuzzer -seed of the CTest fuzz smoke (0: a new one per run)")
 endif()
 
 # src/vision/face_embedder.cpp instantiates dlib's ResNet templates: instrumented it takes minutes and

@@ -1,4 +1,4 @@
-// Signed in, no registration open: start one or sign out.
+// Signed in, no registration open: start one, see today's registrations (managers), or sign out.
 import QtQuick
 import QtQuick.Controls.Basic
 import QtQuick.Layouts
@@ -28,6 +28,13 @@ FocusScope {
             Layout.preferredWidth: Theme.fieldWidth
             text: qsTr("New registration")
             onClicked: screen.workflow.startRegistration()
+        }
+        KioskButton {
+            objectName: "dayViewButton"
+            visible: screen.workflow.isManager
+            Layout.preferredWidth: Theme.fieldWidth
+            text: qsTr("Today's registrations")
+            onClicked: screen.workflow.openDayView()
         }
         KioskButton {
             objectName: "logoutButton"

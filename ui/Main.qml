@@ -28,6 +28,7 @@ ApplicationWindow {
             case "consent": return consentScreen
             case "face_check": return faceCheckScreen
             case "outcome": return outcomeScreen
+            case "day_view": return dayViewScreen
             default: return loginScreen
             }
         }
@@ -40,4 +41,5 @@ ApplicationWindow {
     Component { id: consentScreen; ConsentScreen { workflow: root.workflow } }
     Component { id: faceCheckScreen; FaceCheckScreen { workflow: root.workflow } }
     Component { id: outcomeScreen; OutcomeScreen { workflow: root.workflow } }
+    Component { id: dayViewScreen; DayViewScreen { workflow: root.workflow; day: root.workflow.dayView } }
 }

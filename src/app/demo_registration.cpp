@@ -26,22 +26,30 @@ namespace {
 
 constexpr const char *kDemoClerk = "demo-clerk";
 constexpr const char *kDemoClerkPassword = "demo-clerk-password";
+constexpr const char *kDemoManager = "demo-manager";
+constexpr const char *kDemoManagerPassword = "demo-manager-password";
 
-Result<std::int64_t> ensureClerk(store::Database &db, std::optional<unsigned> kdfCostLog2)
+Result<std::int64_t> ensureStaff(store::Database &db, std::optional<unsigned> kdfCostLog2, const char *name,
+                                 store::StaffRole role, const char *password)
 {
     auto params = scryptParamsFor(kdfCostLog2);
     if (!params.ok())
         return params.error();
     store::StaffRepository staff(db, *params);
-    auto existing = staff.find(kDemoClerk);
+    auto existing = staff.find(name);
     if (!existing.ok())
         return existing.error();
     if (existing->has_value())
         return (*existing)->id;
-    auto added = staff.add(kDemoClerk, store::StaffRole::Clerk, kDemoClerkPassword);
+    auto added = staff.add(name, role, password);
     if (!added.ok())
         return added.error();
     return added->id;
+}
+
+Result<std::int64_t> ensureClerk(store::Database &db, std::optional<unsigned> kdfCostLog2)
+{
+    return ensureStaff(db, kdfCostLog2, kDemoClerk, store::StaffRole::Clerk, kDemoClerkPassword);
 }
 
 Status ensureKeys(const fs::path &dataDir)
@@ -125,7 +133,10 @@ Result<DemoAccount> prepareDemoDataFolder(const fs::path &dataDir, std::optional
     auto clerk = ensureClerk(session->db, kdfCostLog2);
     if (!clerk.ok())
         return clerk.error();
-    return DemoAccount{kDemoClerk, kDemoClerkPassword};
+    auto manager = ensureStaff(session->db, kdfCostLog2, kDemoManager, store::StaffRole::Manager, kDemoManagerPassword);
+    if (!manager.ok())
+        return manager.error();
+    return DemoAccount{kDemoClerk, kDemoClerkPassword, kDemoManager, kDemoManagerPassword};
 }
 
 Status runDemo(const ModelCatalog &catalog, const DemoOptions &options, const DemoSink &sink)

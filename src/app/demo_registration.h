@@ -50,9 +50,11 @@ Status runDemo(const ModelCatalog &catalog, const DemoOptions &options, const De
 struct DemoAccount {
     std::string name;
     std::string password;
+    std::string managerName; // the demo store manager (the day view)
+    std::string managerPassword;
 };
 // What runDemo sets up before its first record: the data folder, key-file keys (the demo carrier's
-// pair beside the folder), the store and the demo clerk. Idempotent.
+// pair beside the folder), the store, the demo clerk and the demo manager. Idempotent.
 Result<DemoAccount> prepareDemoDataFolder(const std::filesystem::path &dataDir,
                                           std::optional<unsigned> kdfCostLog2 = std::nullopt);
 

@@ -22,6 +22,7 @@ simkyc_module(app_gui
         gui/consent_notice.cpp
         gui/face_check_service.cpp
         gui/face_check_view.cpp
+        gui/day_view_model.cpp
     PUBLIC_LINKS simkyc::app Qt6::Core
 )
 set_target_properties(simkyc_app_gui PROPERTIES AUTOMOC ON)

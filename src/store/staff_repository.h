@@ -13,6 +13,7 @@
 
 #include <chrono>
 #include <cstdint>
+#include <map>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -65,6 +66,8 @@ public:
     // Locks until `until` (a manager's action).
     [[nodiscard]] Status lock(std::string_view name, Clock::time_point until, Clock::time_point now = Clock::now());
     [[nodiscard]] Result<std::optional<StaffMember>> find(std::string_view name);
+    // Every member, by id (the manager's day view names the clerk of each record).
+    [[nodiscard]] Result<std::map<std::int64_t, StaffMember>> all();
 
 private:
     Database &m_db;

@@ -38,9 +38,9 @@ protected:
     void SetUp() override
     {
         ASSERT_TRUE(demo.ok()) << demo.error();
-        auto opened = openSession(demo.dataDir(), std::nullopt, true);
+        auto opened = demo.newSession();
         ASSERT_TRUE(opened.ok()) << opened.error().toString();
-        session = std::make_unique<StoreSession>(std::move(opened).value());
+        session = std::move(opened).value();
         recorder = std::make_unique<RegistrationRecorder>(*session);
         checker = std::make_unique<DirectLoginChecker>(demo.staff());
         w = std::make_unique<RegistrationWorkflow>(*checker, finder, QString(), kDefaultIdleLock);

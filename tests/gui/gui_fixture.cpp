@@ -157,4 +157,12 @@ DemoStore::DemoStore()
     m_staff = std::make_unique<store::StaffRepository>(m_session->db, crypto::ScryptParams{kCheapScryptLog2, 8, 1});
 }
 
+Result<std::unique_ptr<app::StoreSession>> DemoStore::newSession() const
+{
+    auto session = app::openSession(dataDir(), std::nullopt, true);
+    if (!session.ok())
+        return session.error();
+    return std::make_unique<app::StoreSession>(std::move(session).value());
+}
+
 } // namespace simkyc::test

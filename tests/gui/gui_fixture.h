@@ -53,6 +53,8 @@ public:
     [[nodiscard]] const app::DemoAccount &account() const { return m_account; }
     [[nodiscard]] store::StaffRepository &staff() { return *m_staff; }
     [[nodiscard]] std::filesystem::path dataDir() const { return m_dir.path() / "data"; }
+    // Another session on the same store, as the program opens it (the recorder's, the day view's).
+    [[nodiscard]] Result<std::unique_ptr<app::StoreSession>> newSession() const;
 
 private:
     TempDir m_dir;

@@ -28,6 +28,14 @@ protected:
         ASSERT_TRUE(d.click(QStringLiteral("agreeButton")));
         ASSERT_TRUE(d.waitFor(QStringLiteral("faceCheckScreen")));
     }
+    // The ID is a chip portrait of the person in the sample video, who is also the camera.
+    void reachFaceCheckAsTheVideosPerson()
+    {
+        const auto video = test::sampleFaceVideo();
+        ASSERT_TRUE(video) << "liveness/liveportrait/d13.mp4 missing from the shared data";
+        ASSERT_TRUE(test::writeVideoFace(*video, reader.path() / "chip.jpg", true));
+        ASSERT_NO_FATAL_FAILURE(reachFaceCheck(reader.path() / "chip.jpg"));
+    }
     std::int64_t storedCount()
     {
         store::RegistrationRepository repo(session->db, session->keys);
@@ -40,10 +48,7 @@ protected:
 TEST_F(KioskFaceCheckScreensTest, AFullRegistrationPassesAndIsStored)
 {
     SIMKYC_REQUIRE_SHARED_DATA();
-    const auto video = test::sampleFaceVideo();
-    ASSERT_TRUE(video);
-    ASSERT_TRUE(test::writeVideoFace(*video, reader.path() / "chip.jpg", true));
-    ASSERT_NO_FATAL_FAILURE(reachFaceCheck(reader.path() / "chip.jpg"));
+    ASSERT_NO_FATAL_FAILURE(reachFaceCheckAsTheVideosPerson());
     test::ScreenDriver &d = *driver;
     ASSERT_TRUE(d.waitFor(QStringLiteral("livePreview"), kCheckTimeoutMs));
     EXPECT_TRUE(d.find(QStringLiteral("livePreview"))->property("mirror").toBool()) << "a mirror for the customer";
@@ -59,6 +64,36 @@ TEST_F(KioskFaceCheckScreensTest, AFullRegistrationPassesAndIsStored)
     d.key(Qt::Key_Return); // "Next customer"
     ASSERT_TRUE(d.waitFor(QStringLiteral("homeScreen")));
     EXPECT_FALSE(workflow->registration().has_value());
+}
+
+TEST_F(KioskFaceCheckScreensTest, TheManagerSeesTheDayAfterAClerksRegistrations)
+{
+    SIMKYC_REQUIRE_SHARED_DATA();
+    ASSERT_NO_FATAL_FAILURE(reachFaceCheckAsTheVideosPerson());
+    test::ScreenDriver &d = *driver;
+    ASSERT_TRUE(d.waitFor(QStringLiteral("outcomeScreen"), kCheckTimeoutMs));
+    ASSERT_TRUE(d.click(QStringLiteral("finishButton")));
+    ASSERT_TRUE(d.waitFor(QStringLiteral("homeScreen")));
+    EXPECT_EQ(d.find(QStringLiteral("dayViewButton")), nullptr) << "not for clerks";
+    ASSERT_TRUE(d.click(QStringLiteral("logoutButton")));
+    ASSERT_TRUE(d.waitFor(QStringLiteral("loginScreen")));
+
+    d.type(QString::fromStdString(demo.account().managerName));
+    d.key(Qt::Key_Tab);
+    d.type(QString::fromStdString(demo.account().managerPassword));
+    d.key(Qt::Key_Return);
+    settle();
+    ASSERT_TRUE(d.waitFor(QStringLiteral("homeScreen")));
+    ASSERT_TRUE(d.click(QStringLiteral("dayViewButton")));
+    ASSERT_TRUE(d.waitFor(QStringLiteral("dayViewScreen")));
+    ASSERT_TRUE(d.waitFor(QStringLiteral("dayRow_0")));
+    EXPECT_TRUE(d.text(QStringLiteral("dayCounts")).startsWith(QStringLiteral("1 in all: 1 passed")))
+        << d.text(QStringLiteral("dayCounts")).toStdString();
+    ASSERT_TRUE(d.screenshot(QStringLiteral("20-manager-day-view")));
+    ASSERT_TRUE(d.click(QStringLiteral("filter_failed")));
+    EXPECT_TRUE(QTest::qWaitFor([&] { return d.find(QStringLiteral("dayRow_0")) == nullptr; }));
+    ASSERT_TRUE(d.click(QStringLiteral("backButton")));
+    ASSERT_TRUE(d.waitFor(QStringLiteral("homeScreen")));
 }
 
 TEST_F(KioskFaceCheckScreensTest, TwoPeopleInViewSeeTheHintAndTheLivenessCheckFails)

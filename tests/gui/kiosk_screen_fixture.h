@@ -79,12 +79,13 @@ protected:
         workflow = std::make_unique<RegistrationWorkflow>(*checker, *finder, hint, idleLock);
         workflow->setLanguage(language.isEmpty() ? QStringLiteral("en") : language);
         workflow->idPhoto()->setFolder(QString::fromStdString(scans.path().string()));
-        auto opened = openSession(demo.dataDir(), std::nullopt, true);
+        auto opened = demo.newSession();
         ASSERT_TRUE(opened.ok()) << opened.error().toString();
-        session = std::make_unique<StoreSession>(std::move(opened).value());
+        session = std::move(opened).value();
         recorder = std::make_unique<RegistrationRecorder>(*session);
         workflow->setFaceCheck(&faceService(), recorder.get(),
                                sampleVideoSource().value_or(RegistrationWorkflow::FaceSource{}));
+        workflow->setStore(session.get());
         window = std::make_unique<KioskWindow>(*workflow, started);
         const Status loaded = window->load();
         ASSERT_TRUE(loaded.ok()) << loaded.error().toString();

@@ -43,6 +43,19 @@ TEST_F(StaffTest, StoresAnScryptHashNotThePassword)
     EXPECT_EQ(*m_db->queryText("SELECT role FROM staff"), "manager");
 }
 
+TEST_F(StaffTest, AllListsEveryMemberById)
+{
+    auto clerk = m_staff->add("wang.clerk", StaffRole::Clerk, "another password", m_t0);
+    ASSERT_TRUE(clerk) << clerk.error().toString();
+    auto all = m_staff->all();
+    ASSERT_TRUE(all) << all.error().toString();
+    ASSERT_EQ(all->size(), 2u);
+    EXPECT_EQ(all->at(clerk->id).name, "wang.clerk");
+    EXPECT_EQ(all->at(clerk->id).role, StaffRole::Clerk);
+    EXPECT_EQ(all->begin()->second.name, "li.manager");
+    EXPECT_EQ(all->begin()->second.role, StaffRole::Manager);
+}
+
 TEST_F(StaffTest, LoginSucceedsAndFailsAndUnknownNameIsWrongCredentials)
 {
     auto ok = m_staff->verifyLogin("li.manager", "correct password", m_t0);

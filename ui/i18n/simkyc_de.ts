@@ -195,6 +195,81 @@
     </message>
 </context>
 <context>
+    <name>DayViewScreen</name>
+    <message>
+        <source>Registrations of %1</source>
+        <translation>Registrierungen vom %1</translation>
+    </message>
+    <message>
+        <source>%1 in all: %2 passed, %3 failed, %4 for the manager; %5 not yet acknowledged by the carrier.</source>
+        <translation>%1 insgesamt: %2 bestanden, %3 nicht bestanden, %4 für die Filialleitung; %5 noch nicht vom Netzbetreiber bestätigt.</translation>
+    </message>
+    <message>
+        <source>The store could not be read: %1</source>
+        <translation>Der Speicher konnte nicht gelesen werden: %1</translation>
+    </message>
+    <message>
+        <source>All</source>
+        <translation>Alle</translation>
+    </message>
+    <message>
+        <source>Passed</source>
+        <translation>Bestanden</translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <translation>Nicht bestanden</translation>
+    </message>
+    <message>
+        <source>Manual check</source>
+        <translation>Manuelle Prüfung</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>Zeit</translation>
+    </message>
+    <message>
+        <source>Clerk</source>
+        <translation>Personal</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>ID number</source>
+        <translation>Ausweisnummer</translation>
+    </message>
+    <message>
+        <source>Outcome</source>
+        <translation>Ergebnis</translation>
+    </message>
+    <message>
+        <source>Distance</source>
+        <translation>Abstand</translation>
+    </message>
+    <message>
+        <source>Liveness</source>
+        <translation>Lebenderkennung</translation>
+    </message>
+    <message>
+        <source>Upload</source>
+        <translation>Übertragung</translation>
+    </message>
+    <message>
+        <source>No registrations to show.</source>
+        <translation>Keine Registrierungen anzuzeigen.</translation>
+    </message>
+    <message>
+        <source>Names and ID numbers are masked; reading them for this list is recorded in the audit log. Approving and flagging, the charts and the report are not built yet.</source>
+        <translation>Namen und Ausweisnummern sind maskiert; das Lesen für diese Liste wird im Prüfprotokoll festgehalten. Freigeben und Markieren, Diagramme und Bericht sind noch nicht gebaut.</translation>
+    </message>
+    <message>
+        <source>Back</source>
+        <translation>Zurück</translation>
+    </message>
+</context>
+<context>
     <name>FaceCheck</name>
     <message>
         <source>Look into the camera, please.</source>
@@ -332,6 +407,10 @@
             <numerusform>Nach %n Minute ohne Eingabe werden Sie abgemeldet.</numerusform>
             <numerusform>Nach %n Minuten ohne Eingabe werden Sie abgemeldet.</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Today&apos;s registrations</source>
+        <translation>Heutige Registrierungen</translation>
     </message>
 </context>
 <context>
@@ -634,8 +713,8 @@
 <context>
     <name>main</name>
     <message>
-        <source>Demo account: %1 / %2</source>
-        <translation>Demo-Konto: %1 / %2</translation>
+        <source>Demo accounts: clerk %1 / %2, manager %3 / %4</source>
+        <translation>Demo-Konten: Personal %1 / %2, Filialleitung %3 / %4</translation>
     </message>
 </context>
 </TS>

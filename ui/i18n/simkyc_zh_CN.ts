@@ -195,6 +195,81 @@
     </message>
 </context>
 <context>
+    <name>DayViewScreen</name>
+    <message>
+        <source>Registrations of %1</source>
+        <translation>%1 的登记</translation>
+    </message>
+    <message>
+        <source>%1 in all: %2 passed, %3 failed, %4 for the manager; %5 not yet acknowledged by the carrier.</source>
+        <translation>共 %1 条：通过 %2 条，未通过 %3 条，待店长处理 %4 条；%5 条尚未获运营商确认。</translation>
+    </message>
+    <message>
+        <source>The store could not be read: %1</source>
+        <translation>无法读取数据库：%1</translation>
+    </message>
+    <message>
+        <source>All</source>
+        <translation>全部</translation>
+    </message>
+    <message>
+        <source>Passed</source>
+        <translation>通过</translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <translation>未通过</translation>
+    </message>
+    <message>
+        <source>Manual check</source>
+        <translation>人工核验</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <source>Clerk</source>
+        <translation>店员</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <source>ID number</source>
+        <translation>证件号码</translation>
+    </message>
+    <message>
+        <source>Outcome</source>
+        <translation>结果</translation>
+    </message>
+    <message>
+        <source>Distance</source>
+        <translation>距离</translation>
+    </message>
+    <message>
+        <source>Liveness</source>
+        <translation>活体</translation>
+    </message>
+    <message>
+        <source>Upload</source>
+        <translation>上传</translation>
+    </message>
+    <message>
+        <source>No registrations to show.</source>
+        <translation>没有可显示的登记。</translation>
+    </message>
+    <message>
+        <source>Names and ID numbers are masked; reading them for this list is recorded in the audit log. Approving and flagging, the charts and the report are not built yet.</source>
+        <translation>姓名和证件号码已脱敏；为此列表读取数据会记入审计日志。审批与标记、图表和报表尚未实现。</translation>
+    </message>
+    <message>
+        <source>Back</source>
+        <translation>返回</translation>
+    </message>
+</context>
+<context>
     <name>FaceCheck</name>
     <message>
         <source>Look into the camera, please.</source>
@@ -331,6 +406,10 @@
         <translation>
             <numerusform>无操作 %n 分钟后将自动退出登录。</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Today&apos;s registrations</source>
+        <translation>今日登记</translation>
     </message>
 </context>
 <context>
@@ -632,8 +711,8 @@
 <context>
     <name>main</name>
     <message>
-        <source>Demo account: %1 / %2</source>
-        <translation>演示账号：%1 / %2</translation>
+        <source>Demo accounts: clerk %1 / %2, manager %3 / %4</source>
+        <translation>演示账号：店员 %1 / %2，店长 %3 / %4</translation>
     </message>
 </context>
 </TS>

@@ -8,10 +8,10 @@
 #include "app/gui/id_portrait_finder.h"
 #include "app/gui/kiosk_window.h"
 #include "app/gui/login_checker.h"
-#include "app/registration_recorder.h"
 #include "app/gui/registration_workflow.h"
 #include "app/gui/translations.h"
 #include "app/qt_logging.h"
+#include "app/registration_recorder.h"
 #include "app/store_session.h"
 
 #include <QCommandLineParser>
@@ -124,8 +124,10 @@ int main(int argc, char *argv[])
         auto account = app::prepareDemoDataFolder(options->dataDir);
         if (!account.ok())
             return fail("demo set-up: " + account.error().toString());
-        demoHint = QCoreApplication::translate("main", "Demo account: %1 / %2")
-                       .arg(QString::fromStdString(account->name), QString::fromStdString(account->password));
+        demoHint =
+            QCoreApplication::translate("main", "Demo accounts: clerk %1 / %2, manager %3 / %4")
+                .arg(QString::fromStdString(account->name), QString::fromStdString(account->password),
+                     QString::fromStdString(account->managerName), QString::fromStdString(account->managerPassword));
     }
 
     // The face models load in the background while the window comes up (~1 s).
@@ -147,6 +149,7 @@ int main(int argc, char *argv[])
     workflow.idPhoto()->setFolder(options->scanDir);
     const auto faceSource = faceSourceOf(*options);
     workflow.setFaceCheck(&faceCheck, &recorder, faceSource);
+    workflow.setStore(&*session);
     app::KioskWindow window(workflow, started);
     if (simkyc::Status loaded = window.load(); !loaded.ok())
         return fail(loaded.error().toString());

@@ -84,6 +84,7 @@ QString RegistrationWorkflow::screenName() const
     case Screen::Consent: return QStringLiteral("consent");
     case Screen::FaceCheck: return QStringLiteral("face_check");
     case Screen::Outcome: return QStringLiteral("outcome");
+    case Screen::DayView: return QStringLiteral("day_view");
     }
     return {};
 }
@@ -123,6 +124,7 @@ void RegistrationWorkflow::onChecked(const LoginReply &reply)
         m_countdownTimer.stop();
         m_clerkName = QString::fromStdString(result.member->name);
         m_clerkId = result.member->id;
+        m_isManager = result.member->role == store::StaffRole::Manager;
         setLoginError({}, {});
         qCInfo(lcGui) << "clerk signed in, staff id" << result.member->id;
         setScreen(Screen::Home);
@@ -180,6 +182,8 @@ void RegistrationWorkflow::logout()
     endRegistration();
     m_clerkName.clear();
     m_clerkId = 0;
+    m_isManager = false;
+    m_dayView.clear();
     qCInfo(lcGui) << "clerk signed out";
     setScreen(Screen::Login);
 }
@@ -531,6 +535,25 @@ bool RegistrationWorkflow::finishRegistration()
     endRegistration();
     setScreen(Screen::Home);
     return true;
+}
+
+bool RegistrationWorkflow::openDayView()
+{
+    if (m_screen != Screen::Home || !m_isManager) {
+        qCWarning(lcGui) << "day view refused: only a manager, from the home screen";
+        return false;
+    }
+    m_dayView.refresh(m_clerkId, m_now());
+    setScreen(Screen::DayView);
+    return true;
+}
+
+void RegistrationWorkflow::closeDayView()
+{
+    if (m_screen != Screen::DayView)
+        return;
+    m_dayView.clear();
+    setScreen(Screen::Home);
 }
 
 bool RegistrationWorkflow::canRetry() const

@@ -9,6 +9,7 @@
 //            finishRegistration: stored as Recorded, no_match                --> Home
 //     --chooseManualCheck--> stored as ManualReview, no face data            --> Outcome "manual_review"
 //   Outcome --finishRegistration--> Idle.  cancel: EnteringCustomer..FaceCheck -> Idle;
+//   Idle --openDayView (managers)--> DayView --closeDayView--> Idle;
 //   logout or idle timeout: any -> LoggedOut.
 // Guarantees:
 //  - sign-in goes through a LoginChecker (store::StaffRepository: scrypt hashes, lockout after the
@@ -31,6 +32,7 @@
 
 #include "app/gui/consent_notice.h"
 #include "app/gui/customer_form_model.h"
+#include "app/gui/day_view_model.h"
 #include "app/gui/face_check_service.h"
 #include "app/gui/face_check_view.h"
 #include "app/gui/id_photo_model.h"
@@ -68,6 +70,8 @@ class RegistrationWorkflow : public QObject {
     Q_PROPERTY(QVariantList consentNotice READ consentNotice NOTIFY screenChanged)
     Q_PROPERTY(QString consentDecision READ consentDecisionName NOTIFY screenChanged)
     Q_PROPERTY(FaceCheckView *faceCheck READ faceCheck CONSTANT)
+    Q_PROPERTY(DayViewModel *dayView READ dayView CONSTANT)
+    Q_PROPERTY(bool isManager READ isManager NOTIFY screenChanged) // the signed-in member is a manager
     // Outcome screen: "passed", "failed", "manual_review", "not_stored" ("" elsewhere).
     Q_PROPERTY(QString outcome READ outcome NOTIFY outcomeChanged)
     Q_PROPERTY(QStringList outcomeReasons READ outcomeReasons NOTIFY outcomeChanged) // for the clerk, in words
@@ -77,7 +81,7 @@ class RegistrationWorkflow : public QObject {
     Q_PROPERTY(bool canRetry READ canRetry NOTIFY outcomeChanged)
 
 public:
-    enum class Screen { Login, Home, CustomerForm, IdPhoto, Consent, FaceCheck, Outcome };
+    enum class Screen { Login, Home, CustomerForm, IdPhoto, Consent, FaceCheck, Outcome, DayView };
     Q_ENUM(Screen)
 
     using NowFn = std::function<store::Clock::time_point()>;
@@ -90,7 +94,8 @@ public:
                          QObject *parent = nullptr);
 
     [[nodiscard]] Screen screen() const { return m_screen; }
-    // "login", "home", "customer_form", "id_photo", "consent", "face_check", "outcome" (stable; QML picks the page).
+    // "login", "home", "customer_form", "id_photo", "consent", "face_check", "outcome", "day_view"
+    // (stable; QML picks the page).
     [[nodiscard]] QString screenName() const;
     [[nodiscard]] QString clerkName() const { return m_clerkName; }
     [[nodiscard]] QString loginError() const { return m_loginError; }
@@ -114,6 +119,10 @@ public:
     [[nodiscard]] QString consentDecisionName() const { return app::consentDecisionName(m_consent.decision); }
     [[nodiscard]] QVariantList consentNotice() const { return app::consentNotice(); }
     [[nodiscard]] FaceCheckView *faceCheck() { return &m_faceView; }
+    [[nodiscard]] DayViewModel *dayView() { return &m_dayView; }
+    [[nodiscard]] bool isManager() const { return m_isManager; }
+    // The store the manager's day view reads (must outlive the workflow); without it the view says so.
+    void setStore(StoreSession *session) { m_dayView.setSession(session); }
     [[nodiscard]] QString outcome() const { return m_outcome; }
     [[nodiscard]] QStringList outcomeReasons() const;
     [[nodiscard]] QString outcomeMessage() const { return m_outcomeMessage; }
@@ -164,6 +173,10 @@ public:
     Q_INVOKABLE bool saveAgain();
     // Outcome: stores a failure not stored yet (no_match), then back to Home for the next customer.
     Q_INVOKABLE bool finishRegistration();
+    // Home, managers only: today's registrations (each customer field read is audited).
+    Q_INVOKABLE bool openDayView();
+    // Day view: back to Home; the rows are dropped.
+    Q_INVOKABLE void closeDayView();
     Q_INVOKABLE void cancelRegistration();
     // Any key or pointer input: restarts the idle timer. The window calls it, not QML.
     Q_INVOKABLE void noteActivity();
@@ -214,6 +227,8 @@ private:
     vision::Image m_idPortrait;
     ConsentRecord m_consent;
     std::int64_t m_clerkId = 0;
+    bool m_isManager = false;
+    DayViewModel m_dayView{nullptr, &RegistrationWorkflow::reasonWords};
     FaceCheckService *m_faceService = nullptr;
     RegistrationRecorder *m_recorder = nullptr;
     FaceSource m_faceSource;

@@ -1,0 +1,181 @@
+#include "app/gui/day_view_model.h"
+
+#include "app/gui/gui_log.h"
+#include "store/registration_repository.h"
+#include "store/staff_repository.h"
+
+#include <QDateTime>
+
+#include <chrono>
+
+namespace simkyc::app {
+namespace {
+
+QDateTime localOf(store::Clock::time_point t)
+{
+    return QDateTime::fromMSecsSinceEpoch(
+        std::chrono::duration_cast<std::chrono::milliseconds>(t.time_since_epoch()).count());
+}
+
+} // namespace
+
+DayViewModel::DayViewModel(StoreSession *session, ReasonWords reasonWords, QObject *parent)
+    : QAbstractListModel(parent), m_session(session), m_reasonWords(std::move(reasonWords))
+{
+}
+
+int DayViewModel::rowCount(const QModelIndex &parent) const
+{
+    return parent.isValid() ? 0 : static_cast<int>(m_shown.size());
+}
+
+QVariant DayViewModel::data(const QModelIndex &index, int role) const
+{
+    if (!index.isValid() || index.row() < 0 || index.row() >= rowCount())
+        return {};
+    const DayRow &r = m_shown[static_cast<size_t>(index.row())];
+    switch (role) {
+    case RecordIdRole: return r.recordId;
+    case TimeRole: return r.time;
+    case ClerkRole: return r.clerk;
+    case NameRole: return r.name;
+    case IdNumberRole: return r.idNumber;
+    case OutcomeRole: return r.outcome;
+    case ReasonsRole: return r.reasons;
+    case DistanceRole: return r.distance;
+    case LivenessRole: return r.liveness;
+    case SyncStateRole: return r.syncState;
+    default: return {};
+    }
+}
+
+QHash<int, QByteArray> DayViewModel::roleNames() const
+{
+    return {{RecordIdRole, "recordId"},  {TimeRole, "time"},         {ClerkRole, "clerk"},
+            {NameRole, "name"},          {IdNumberRole, "idNumber"}, {OutcomeRole, "outcome"},
+            {ReasonsRole, "reasons"},    {DistanceRole, "distance"}, {LivenessRole, "liveness"},
+            {SyncStateRole, "syncState"}};
+}
+
+QString DayViewModel::maskName(const QString &name)
+{
+    const QString trimmed = name.trimmed();
+    if (trimmed.isEmpty())
+        return {};
+    return trimmed.left(1) + QStringLiteral("**");
+}
+
+QString DayViewModel::maskIdNumber(const QString &idNumber)
+{
+    if (idNumber.size() <= 7)
+        return QString(idNumber.size(), QLatin1Char('*'));
+    return idNumber.left(3) + QString(idNumber.size() - 7, QLatin1Char('*')) + idNumber.right(4);
+}
+
+void DayViewModel::setFilter(const QString &filter)
+{
+    if (filter == m_filter)
+        return;
+    m_filter = filter;
+    applyFilter();
+}
+
+void DayViewModel::applyFilter()
+{
+    beginResetModel();
+    m_shown.clear();
+    for (const DayRow &r : m_all) {
+        const bool manual = r.outcome.startsWith(QLatin1String("manual"));
+        if (m_filter == QLatin1String("all") || (m_filter == QLatin1String("passed") && r.outcome == "match") ||
+            (m_filter == QLatin1String("failed") && r.outcome == "no_match") ||
+            (m_filter == QLatin1String("manual") && manual))
+            m_shown.push_back(r);
+    }
+    endResetModel();
+    emit refreshed();
+}
+
+void DayViewModel::clear()
+{
+    beginResetModel();
+    m_all.clear();
+    m_shown.clear();
+    endResetModel();
+    m_passed = m_failed = m_manual = m_notSynced = 0;
+    m_error.clear();
+    emit refreshed();
+}
+
+void DayViewModel::refresh(std::int64_t managerId, store::Clock::time_point now)
+{
+    m_all.clear();
+    m_passed = m_failed = m_manual = m_notSynced = 0;
+    m_error.clear();
+    const QDate today = localOf(now).date();
+    m_date = today.toString(Qt::ISODate);
+    if (m_session == nullptr) {
+        m_error = QStringLiteral("no store");
+        applyFilter();
+        return;
+    }
+    store::RegistrationRepository repo(m_session->db, m_session->keys);
+    store::StaffRepository staffRepo(m_session->db, crypto::ScryptParams{});
+    auto staff = staffRepo.all();
+    const std::string actor = "staff:" + std::to_string(managerId);
+    // The local day spans two UTC days; listDay works in UTC.
+    const QDateTime start = QDateTime(today, QTime(0, 0)).toUTC();
+    const QDateTime end = QDateTime(today.addDays(1), QTime(0, 0)).toUTC();
+    for (QDate utcDay = start.date(); utcDay <= end.date(); utcDay = utcDay.addDays(1)) {
+        auto day = repo.listDay(utcDay.toString(Qt::ISODate).toStdString());
+        if (!day.ok()) {
+            m_error = QString::fromStdString(day.error().toString());
+            break;
+        }
+        for (const auto &s : *day) {
+            const auto created = store::parseUtcTimestamp(s.createdAt);
+            if (!created)
+                continue;
+            const QDateTime local = localOf(*created);
+            if (local.date() != today)
+                continue;
+            DayRow row;
+            row.recordId = QString::fromStdString(s.id);
+            row.time = local.toString(QStringLiteral("HH:mm"));
+            row.clerk = staff.ok() && staff->count(s.clerkId) ? QString::fromStdString(staff->at(s.clerkId).name)
+                                                              : QStringLiteral("#%1").arg(s.clerkId);
+            row.outcome = s.outcome.empty() ? QString::fromStdString(s.status) : QString::fromStdString(s.outcome);
+            QStringList words;
+            for (const auto &code : s.reasonCodes) {
+                const QString c = QString::fromStdString(code);
+                const QString w = m_reasonWords ? m_reasonWords(c) : QString();
+                words << (w.isEmpty() ? c : w);
+            }
+            row.reasons = words.join(QLatin1Char(' '));
+            row.distance = s.matchDistance ? QString::number(*s.matchDistance, 'f', 3) : QString();
+            row.liveness = s.livenessSummary.find("passed=1") != std::string::npos   ? QStringLiteral("passed")
+                           : s.livenessSummary.find("passed=0") != std::string::npos ? QStringLiteral("failed")
+                                                                                     : QStringLiteral("not_run");
+            row.syncState = QString::fromStdString(s.syncState);
+            if (s.piiPurgedAt) {
+                row.name = row.idNumber = QStringLiteral("(purged)");
+            } else {
+                auto pii = repo.readCustomer(s.id, actor, "day_view", now);
+                if (pii.ok()) {
+                    row.name = maskName(QString::fromStdString(pii->name));
+                    row.idNumber = maskIdNumber(QString::fromStdString(pii->idNumber));
+                } else {
+                    row.name = row.idNumber = QStringLiteral("(%1)").arg(errorCodeName(pii.error().code).data());
+                }
+            }
+            m_passed += row.outcome == QLatin1String("match") ? 1 : 0;
+            m_failed += row.outcome == QLatin1String("no_match") ? 1 : 0;
+            m_manual += row.outcome.startsWith(QLatin1String("manual")) ? 1 : 0;
+            m_notSynced += row.syncState == QLatin1String("acknowledged") || row.syncState == "quota_exceeded" ? 0 : 1;
+            m_all.push_back(std::move(row));
+        }
+    }
+    qCInfo(lcGui) << "day view:" << m_all.size() << "records of" << m_date << "read by staff" << managerId;
+    applyFilter();
+}
+
+} // namespace simkyc::app

@@ -1,0 +1,164 @@
+// The store manager's day: counts, a filter by outcome, and one row per registration (time, clerk,
+// masked name and ID number, outcome, reasons, distance, liveness, sync state). The model
+// (src/app/gui/day_view_model.h) reads and masks; every customer field it reads is audited.
+import QtQuick
+import QtQuick.Controls.Basic
+import QtQuick.Layouts
+
+FocusScope {
+    id: screen
+    required property QtObject workflow
+    required property QtObject day
+    objectName: "dayViewScreen"
+
+    Component.onCompleted: backButton.forceActiveFocus()
+
+    ColumnLayout {
+        anchors.fill: parent
+        anchors.margins: Theme.margin
+        spacing: Theme.spacing
+
+        Label {
+            text: qsTr("Registrations of %1").arg(screen.day.date)
+            font.pixelSize: Theme.titleFontSize
+            font.bold: true
+            color: Theme.text
+        }
+        Text {
+            objectName: "dayCounts"
+            Layout.fillWidth: true
+            text: qsTr("%1 in all: %2 passed, %3 failed, %4 for the manager; %5 not yet acknowledged by the carrier.")
+                      .arg(screen.day.total).arg(screen.day.passed).arg(screen.day.failed).arg(screen.day.manual)
+                      .arg(screen.day.notSynced)
+            font.pixelSize: Theme.smallFontSize
+            color: Theme.text
+            wrapMode: Text.WordWrap
+        }
+        Text {
+            objectName: "dayError"
+            visible: screen.day.error !== ""
+            text: qsTr("The store could not be read: %1").arg(screen.day.error)
+            color: Theme.error
+            font.pixelSize: Theme.smallFontSize
+        }
+        Flow {
+            Layout.fillWidth: true
+            spacing: Theme.spacing
+            Repeater {
+                model: [["all", qsTr("All")], ["passed", qsTr("Passed")], ["failed", qsTr("Failed")],
+                        ["manual", qsTr("Manual check")]]
+                delegate: KioskButton {
+                    required property var modelData
+                    objectName: "filter_" + modelData[0]
+                    primary: screen.day.filter === modelData[0]
+                    text: modelData[1]
+                    onClicked: screen.day.filter = modelData[0]
+                }
+            }
+        }
+        Rectangle { // the column heads
+            Layout.fillWidth: true
+            implicitHeight: heads.implicitHeight + 8
+            color: Theme.panel
+            RowLayout {
+                id: heads
+                anchors.left: parent.left
+                anchors.leftMargin: 4
+                anchors.verticalCenter: parent.verticalCenter
+                spacing: Theme.spacing
+                Repeater {
+                    model: [[qsTr("Time"), 70], [qsTr("Clerk"), 150], [qsTr("Name"), 80], [qsTr("ID number"), 230],
+                            [qsTr("Outcome"), 160], [qsTr("Distance"), 90], [qsTr("Liveness"), 90],
+                            [qsTr("Upload"), 130]]
+                    delegate: Text {
+                        required property var modelData
+                        Layout.preferredWidth: modelData[1]
+                        text: modelData[0]
+                        font.pixelSize: Theme.smallFontSize - 4
+                        font.bold: true
+                        color: Theme.text
+                    }
+                }
+            }
+        }
+        ListView {
+            id: list
+            objectName: "dayList"
+            Layout.fillWidth: true
+            Layout.fillHeight: true
+            clip: true
+            model: screen.day
+            spacing: 2
+            delegate: Rectangle {
+                required property int index
+                required property string time
+                required property string clerk
+                required property string name
+                required property string idNumber
+                required property string outcome
+                required property string distance
+                required property string liveness
+                required property string syncState
+                required property string reasons
+                id: rowItem
+                objectName: "dayRow_" + index
+                width: list.width
+                implicitHeight: cells.implicitHeight + 8
+                color: index % 2 ? "#f6f8fb" : Theme.background
+                ColumnLayout {
+                    id: cells
+                    anchors.fill: parent
+                    anchors.margins: 4
+                    spacing: 2
+                RowLayout {
+                    id: row
+                    spacing: Theme.spacing
+                    Text { Layout.preferredWidth: 70; text: rowItem.time; font.pixelSize: Theme.smallFontSize - 4; color: Theme.text }
+                    Text { Layout.preferredWidth: 150; text: rowItem.clerk; elide: Text.ElideRight; font.pixelSize: Theme.smallFontSize - 4; color: Theme.text }
+                    Text { Layout.preferredWidth: 80; text: rowItem.name; font.pixelSize: Theme.smallFontSize - 4; color: Theme.text }
+                    Text { Layout.preferredWidth: 230; text: rowItem.idNumber; font.family: "monospace"; font.pixelSize: Theme.smallFontSize - 4; color: Theme.text }
+                    Text {
+                        Layout.preferredWidth: 160
+                        text: rowItem.outcome
+                        font.pixelSize: Theme.smallFontSize - 4
+                        font.bold: true
+                        color: rowItem.outcome === "match" ? Theme.ok : rowItem.outcome === "no_match" ? Theme.error : Theme.accent
+                    }
+                    Text { Layout.preferredWidth: 90; text: rowItem.distance; font.pixelSize: Theme.smallFontSize - 4; color: Theme.text }
+                    Text { Layout.preferredWidth: 90; text: rowItem.liveness; font.pixelSize: Theme.smallFontSize - 4; color: Theme.text }
+                    Text { Layout.preferredWidth: 130; text: rowItem.syncState; font.pixelSize: Theme.smallFontSize - 4; color: Theme.text }
+                }
+                Text {
+                    Layout.fillWidth: true
+                    Layout.leftMargin: 70 + Theme.spacing
+                    text: rowItem.reasons
+                    wrapMode: Text.WordWrap
+                    font.pixelSize: Theme.smallFontSize - 6
+                    color: Theme.mutedText
+                }
+                }
+            }
+            Text {
+                anchors.centerIn: parent
+                visible: list.count === 0
+                text: qsTr("No registrations to show.")
+                font.pixelSize: Theme.fontSize
+                color: Theme.mutedText
+            }
+        }
+        Text {
+            Layout.fillWidth: true
+            text: qsTr("Names and ID numbers are masked; reading them for this list is recorded in the audit log. "
+                       + "Approving and flagging, the charts and the report are not built yet.")
+            font.pixelSize: Theme.smallFontSize - 4
+            color: Theme.mutedText
+            wrapMode: Text.WordWrap
+        }
+        KioskButton {
+            id: backButton
+            objectName: "backButton"
+            text: qsTr("Back")
+            onClicked: screen.workflow.closeDayView()
+        }
+    }
+}
