@@ -148,6 +148,35 @@ TEST_F(IdConsentWorkflowTest, ManualCheckKeepsNoFaceData)
     expectWiped();
 }
 
+TEST_F(IdConsentWorkflowTest, AStoreThatRefusesToWriteKeepsTheRecordUntilItIsSavedAgain)
+{
+    SIMKYC_REQUIRE_SHARED_DATA();
+    reachConsent();
+    // The store's connection refuses every write (as a full or read-only disk would).
+    ASSERT_TRUE(session->db.exec("PRAGMA query_only = ON").ok());
+    ASSERT_TRUE(w->chooseManualCheck());
+    EXPECT_EQ(w->screen(), Screen::Outcome);
+    EXPECT_EQ(w->outcome(), "not_stored");
+    EXPECT_TRUE(w->outcomeMessage().contains("database_error")) << w->outcomeMessage().toStdString();
+    EXPECT_TRUE(w->recordId().isEmpty());
+    EXPECT_FALSE(w->finishRegistration()) << "nothing is dropped while it is not stored";
+    EXPECT_FALSE(w->saveAgain()) << "still full";
+    EXPECT_EQ(w->outcome(), "not_stored");
+
+    ASSERT_TRUE(session->db.exec("PRAGMA query_only = OFF").ok());
+    ASSERT_TRUE(w->saveAgain());
+    EXPECT_EQ(w->outcome(), "manual_review");
+    store::RegistrationRepository repo(session->db, session->keys);
+    auto saved = repo.summary(w->recordId().toStdString());
+    ASSERT_TRUE(saved.ok()) << saved.error().toString();
+    EXPECT_EQ(saved->status, "manual_review");
+    EXPECT_EQ(saved->livenessSummary, "not_run;consent=manual_check;notice=face_check_notice_v1;lang=de")
+        << "the consent is recorded once, however often the save was tried";
+    EXPECT_EQ(*repo.count(), 1);
+    ASSERT_TRUE(w->finishRegistration());
+    EXPECT_EQ(w->screen(), Screen::Home);
+}
+
 TEST_F(IdConsentWorkflowTest, CancelOnTheConsentScreenAndSignOutWipeThePortrait)
 {
     SIMKYC_REQUIRE_SHARED_DATA();

@@ -471,10 +471,12 @@ void RegistrationWorkflow::store(store::NewRegistration record, const QString &o
 {
     record.clerkId = m_clerkId;
     record.customer = customerPii();
-    // The consent travels with the record: decision, notice version and language (codes only).
-    record.livenessSummary += ";consent=" + consentDecisionName().toStdString() +
-                              ";notice=" + m_consent.noticeVersion.toStdString() +
-                              ";lang=" + m_consent.language.toStdString();
+    // The consent travels with the record: decision, notice version and language (codes only;
+    // once: a record saved again after a store error has them already).
+    if (record.livenessSummary.find(";consent=") == std::string::npos)
+        record.livenessSummary += ";consent=" + consentDecisionName().toStdString() +
+                                  ";notice=" + m_consent.noticeVersion.toStdString() +
+                                  ";lang=" + m_consent.language.toStdString();
     m_faceView.clear();
     if (m_recorder == nullptr) {
         m_unsaved = std::move(record);
