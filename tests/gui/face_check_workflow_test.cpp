@@ -192,8 +192,9 @@ TEST_F(FaceCheckWorkflowTest, AnotherPersonFailsRetriesAreLimitedAndTheManagerGe
             << w->outcomeReasons().join("; ").toStdString();
         EXPECT_TRUE(w->recordId().isEmpty()) << "not stored before the clerk decides";
         EXPECT_EQ(w->canRetry(), attempt < 3) << "attempt " << attempt;
-        if (attempt < 3)
+        if (attempt < 3) {
             ASSERT_TRUE(w->retryFaceCheck());
+        }
     }
     EXPECT_FALSE(w->retryFaceCheck()) << "3 sessions per customer per 10 minutes";
     EXPECT_EQ(storedCount(), 0);
