@@ -40,7 +40,9 @@ FocusScope {
             Layout.fillHeight: true
 
             ColumnLayout { // choosing the file
-                Layout.preferredWidth: 440
+                Layout.fillWidth: false // its children fill it; the rest of the row is the result's
+                Layout.preferredWidth: 520
+                Layout.maximumWidth: 520
                 Layout.fillHeight: true
                 spacing: Theme.spacing / 2
                 Text {
@@ -131,54 +133,64 @@ FocusScope {
                 }
             }
 
-            ColumnLayout { // what was found
+            Item { // what was found; placed by anchors: a layout does not follow a wrapped text's height
+                id: resultColumn
                 Layout.fillWidth: true
+                Layout.preferredWidth: 1 // takes the width left, not its texts' unwrapped width (so they wrap)
                 Layout.fillHeight: true
-                spacing: Theme.spacing
                 Text {
+                    id: busyText
                     objectName: "idBusy"
+                    anchors.top: parent.top
                     visible: screen.model.busy
                     text: qsTr("Looking for the photo on the document…")
                     font.pixelSize: Theme.fontSize
                     color: Theme.text
                 }
                 Text {
+                    id: emptyHint
                     objectName: "idEmptyHint"
                     visible: screen.model.status === "empty"
-                    Layout.fillWidth: true
+                    anchors.top: parent.top
+                    width: parent.width
                     text: qsTr("Choose the scanned ID image on the left.")
                     font.pixelSize: Theme.fontSize
                     color: Theme.mutedText
                     wrapMode: Text.WordWrap
                 }
-                Rectangle {
-                    objectName: "idError"
-                    visible: screen.model.status === "error"
-                    Layout.fillWidth: true
-                    implicitHeight: errorText.implicitHeight + 2 * Theme.spacing
-                    color: Theme.background
-                    border.color: Theme.error
-                    border.width: 3
-                    radius: 6
-                    Text {
-                        id: errorText
-                        objectName: "idErrorText"
-                        anchors.fill: parent
-                        anchors.margins: Theme.spacing
-                        text: screen.model.errorMessage + "\n(" + screen.model.loadedName + ": " + screen.model.errorCode + ")"
-                        font.pixelSize: Theme.smallFontSize
-                        color: Theme.error
-                        wrapMode: Text.WordWrap
+                Item { // the error (if any) above the document
+                    anchors.fill: parent
+                    anchors.topMargin: busyText.visible ? busyText.height + Theme.spacing
+                                       : emptyHint.visible ? emptyHint.height + Theme.spacing : 0
+                    Rectangle { // what went wrong and what to do, framed
+                        id: errorBox
+                        objectName: "idError"
+                        visible: screen.model.status === "error"
+                        anchors.left: parent.left
+                        anchors.right: parent.right
+                        anchors.top: parent.top
+                        height: errorText.implicitHeight
+                        color: "transparent"
+                        border.color: Theme.error
+                        border.width: 3
+                        radius: 6
+                        Text {
+                            id: errorText
+                            objectName: "idErrorText"
+                            width: parent.width
+                            padding: Theme.spacing
+                            text: screen.model.errorMessage + "\n(" + screen.model.loadedName + ": " + screen.model.errorCode + ")"
+                            font.pixelSize: Theme.smallFontSize
+                            color: Theme.error
+                            wrapMode: Text.WordWrap
+                        }
                     }
-                }
-                Item {
-                    Layout.fillWidth: true
-                    Layout.fillHeight: true
                     Image {
                         objectName: "documentImage"
                         visible: screen.model.hasDocument
                         anchors.left: parent.left
-                        anchors.top: parent.top
+                        anchors.top: errorBox.visible ? errorBox.bottom : parent.top
+                        anchors.topMargin: errorBox.visible ? Theme.spacing : 0
                         anchors.bottom: parent.bottom
                         anchors.right: portraitColumn.visible ? portraitColumn.left : parent.right
                         anchors.rightMargin: portraitColumn.visible ? Theme.spacing : 0
