@@ -35,6 +35,27 @@ FocusScope {
             wrapMode: Text.WordWrap
         }
         Text {
+            objectName: "syncHealth"
+            Layout.fillWidth: true
+            text: screen.day.syncHealth
+            font.pixelSize: Theme.smallFontSize - 4
+            color: screen.day.parked.length > 0 ? Theme.error : Theme.mutedText
+            wrapMode: Text.WordWrap
+        }
+        Repeater {
+            model: screen.day.parked
+            delegate: Text {
+                required property string modelData
+                Layout.fillWidth: true
+                text: qsTr("Parked: %1").arg(modelData)
+                font.pixelSize: Theme.smallFontSize - 6
+                color: Theme.error
+                wrapMode: Text.WordWrap
+                elide: Text.ElideRight
+                maximumLineCount: 2
+            }
+        }
+        Text {
             objectName: "dayError"
             visible: screen.day.error !== ""
             text: qsTr("The store could not be read: %1").arg(screen.day.error)
@@ -149,16 +170,32 @@ FocusScope {
         Text {
             Layout.fillWidth: true
             text: qsTr("Names and ID numbers are masked; reading them for this list is recorded in the audit log. "
-                       + "Approving and flagging, the charts and the report are not built yet.")
+                       + "Approving and flagging, the charts and the PDF report are not built yet.")
             font.pixelSize: Theme.smallFontSize - 4
             color: Theme.mutedText
             wrapMode: Text.WordWrap
         }
-        KioskButton {
-            id: backButton
-            objectName: "backButton"
-            text: qsTr("Back")
-            onClicked: screen.workflow.closeDayView()
+        RowLayout {
+            spacing: Theme.spacing * 2
+            KioskButton {
+                id: backButton
+                objectName: "backButton"
+                text: qsTr("Back")
+                onClicked: screen.workflow.closeDayView()
+            }
+            KioskButton {
+                objectName: "exportCsvButton"
+                text: qsTr("Export the day (CSV)")
+                onClicked: exported.text = screen.workflow.exportDayReport()
+            }
+            Text {
+                id: exported
+                objectName: "exportedPath"
+                Layout.fillWidth: true
+                font.pixelSize: Theme.smallFontSize - 4
+                color: Theme.mutedText
+                wrapMode: Text.WrapAnywhere
+            }
         }
     }
 }

@@ -1,10 +1,14 @@
 // The store manager's day view without a window: RegistrationWorkflow and DayViewModel on a real
 // store with records written by the kiosk's RegistrationRecorder (a pass, a failure, a manual check).
+#include "app/csv_table.h"
 #include "app/gui/registration_workflow.h"
 #include "app/registration_recorder.h"
 #include "gui_fixture.h"
+#include "store/outbox_repository.h"
 
 #include <gtest/gtest.h>
+
+#include <fstream>
 
 namespace simkyc::app {
 namespace {
@@ -55,6 +59,7 @@ protected:
             n.biometricPayload = biometricPayloadWithoutFace("test");
             auto saved = recorder.record(n);
             ASSERT_TRUE(saved.ok()) << saved.error().toString();
+            ids.push_back(saved->id);
         }
         checker = std::make_unique<DirectLoginChecker>(demo.staff());
         w = std::make_unique<RegistrationWorkflow>(*checker, finder, QString(), kDefaultIdleLock);
@@ -69,6 +74,7 @@ protected:
     }
 
     test::DemoStore demo;
+    std::vector<std::string> ids; // of the records written in SetUp, oldest first
     std::unique_ptr<StoreSession> session;
     std::unique_ptr<DirectLoginChecker> checker;
     DirectIdPortraitFinder finder;
@@ -137,6 +143,58 @@ TEST_F(DayViewTest, TheManagerSeesTodaysRecordsMaskedAndEveryReadIsAudited)
     EXPECT_EQ(w->screen(), Screen::Home);
     EXPECT_EQ(day.rowCount(), 0) << "rows dropped on leaving";
     EXPECT_EQ(auditedReads(), 3);
+}
+
+TEST_F(DayViewTest, TheUploadStateAndParkedRecordsAreShownWithTheirReasons)
+{
+    store::OutboxRepository outbox(session->db);
+    ASSERT_TRUE(outbox.park(ids[1], "conflict_with_earlier_body").ok());
+    w->login(QString::fromStdString(demo.account().managerName),
+             QString::fromStdString(demo.account().managerPassword));
+    ASSERT_TRUE(w->openDayView());
+    const DayViewModel &day = *w->dayView();
+    const QString health = day.syncHealth();
+    EXPECT_TRUE(health.contains("2 waiting")) << health.toStdString();
+    EXPECT_TRUE(health.contains("1 parked")) << health.toStdString();
+    EXPECT_TRUE(health.contains("Last success: -")) << health.toStdString();
+    ASSERT_EQ(day.parked().size(), 1);
+    EXPECT_TRUE(day.parked()[0].startsWith(QString::fromStdString(ids[1]))) << day.parked()[0].toStdString();
+    EXPECT_TRUE(day.parked()[0].endsWith("conflict_with_earlier_body")) << day.parked()[0].toStdString();
+    EXPECT_EQ(day.notSynced(), 3);
+    w->closeDayView();
+    EXPECT_TRUE(day.syncHealth().isEmpty());
+}
+
+TEST_F(DayViewTest, TheDayReportIsExportedAsCsvMaskedLikeTheScreen)
+{
+    w->login(QString::fromStdString(demo.account().managerName),
+             QString::fromStdString(demo.account().managerPassword));
+    ASSERT_TRUE(w->openDayView());
+    DayViewModel &day = *w->dayView();
+    day.setFilter("failed"); // the report holds the whole day anyway
+    test::TempDir out;
+    const QString path = day.exportCsv(QString::fromStdString(out.path().string()));
+    ASSERT_FALSE(path.isEmpty()) << day.error().toStdString();
+    auto table = readCsvTable(path.toStdString());
+    ASSERT_TRUE(table.ok()) << table.error().toString();
+    ASSERT_EQ(table->rows.size(), 3u);
+    EXPECT_EQ(table->cell(table->rows[0], table->column("name")), "Z**");
+    EXPECT_EQ(table->cell(table->rows[0], table->column("id_number")), "360***********0071");
+    EXPECT_EQ(table->cell(table->rows[0], table->column("outcome")), "match");
+    EXPECT_EQ(table->cell(table->rows[2], table->column("outcome")), "manual_review");
+    EXPECT_EQ(table->cell(table->rows[0], table->column("record_id")), ids[0]);
+    std::ifstream in(path.toStdString());
+    const std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+    EXPECT_EQ(text.find("Zhang San"), std::string::npos);
+    EXPECT_EQ(text.find(test::kValidIdNumber.toStdString()), std::string::npos);
+    EXPECT_EQ(std::filesystem::status(path.toStdString()).permissions() & std::filesystem::perms::others_read,
+              std::filesystem::perms::none);
+    // Again the same day: replaced, not refused.
+    EXPECT_EQ(day.exportCsv(QString::fromStdString(out.path().string())), path);
+    // A folder that does not exist: an error, no file.
+    EXPECT_TRUE(day.exportCsv(QString::fromStdString((out.path() / "missing").string())).isEmpty());
+    EXPECT_FALSE(day.error().isEmpty());
+    EXPECT_EQ(DayViewModel::csvField("a, \"b\""), "\"a, \"\"b\"\"\"");
 }
 
 TEST_F(DayViewTest, MaskingKeepsOnlyWhatTheManagerNeedsToRecogniseTheRecord)

@@ -90,6 +90,11 @@ TEST_F(KioskFaceCheckScreensTest, TheManagerSeesTheDayAfterAClerksRegistrations)
     EXPECT_TRUE(d.text(QStringLiteral("dayCounts")).startsWith(QStringLiteral("1 in all: 1 passed")))
         << d.text(QStringLiteral("dayCounts")).toStdString();
     ASSERT_TRUE(d.screenshot(QStringLiteral("20-manager-day-view")));
+    ASSERT_TRUE(d.click(QStringLiteral("exportCsvButton")));
+    EXPECT_TRUE(QTest::qWaitFor([&] { return d.text(QStringLiteral("exportedPath")).startsWith("Saved as "); }))
+        << d.text(QStringLiteral("exportedPath")).toStdString();
+    EXPECT_TRUE(std::filesystem::exists(demo.dataDir() / "reports" /
+                                        ("simkyc-day-" + workflow->dayView()->date().toStdString() + ".csv")));
     ASSERT_TRUE(d.click(QStringLiteral("filter_failed")));
     EXPECT_TRUE(QTest::qWaitFor([&] { return d.find(QStringLiteral("dayRow_0")) == nullptr; }));
     ASSERT_TRUE(d.click(QStringLiteral("backButton")));

@@ -86,6 +86,7 @@ protected:
         workflow->setFaceCheck(&faceService(), recorder.get(),
                                sampleVideoSource().value_or(RegistrationWorkflow::FaceSource{}));
         workflow->setStore(session.get());
+        workflow->setReportFolder(QString::fromStdString((demo.dataDir() / "reports").string()));
         window = std::make_unique<KioskWindow>(*workflow, started);
         const Status loaded = window->load();
         ASSERT_TRUE(loaded.ok()) << loaded.error().toString();

@@ -195,6 +195,13 @@
     </message>
 </context>
 <context>
+    <name>DayView</name>
+    <message>
+        <source>Upload to the carrier: %1 waiting (%2 after a failed try; the oldest from %3), %4 acknowledged, %5 over the quota, %6 parked for the manager. Last success: %7. Next try: %8.</source>
+        <translation>Übertragung an den Netzbetreiber: %1 wartend (%2 nach einem Fehlversuch; der älteste von %3), %4 bestätigt, %5 über dem Kontingent, %6 für die Filialleitung zurückgestellt. Letzter Erfolg: %7. Nächster Versuch: %8.</translation>
+    </message>
+</context>
+<context>
     <name>DayViewScreen</name>
     <message>
         <source>Registrations of %1</source>
@@ -261,12 +268,20 @@
         <translation>Keine Registrierungen anzuzeigen.</translation>
     </message>
     <message>
-        <source>Names and ID numbers are masked; reading them for this list is recorded in the audit log. Approving and flagging, the charts and the report are not built yet.</source>
-        <translation>Namen und Ausweisnummern sind maskiert; das Lesen für diese Liste wird im Prüfprotokoll festgehalten. Freigeben und Markieren, Diagramme und Bericht sind noch nicht gebaut.</translation>
-    </message>
-    <message>
         <source>Back</source>
         <translation>Zurück</translation>
+    </message>
+    <message>
+        <source>Parked: %1</source>
+        <translation>Zurückgestellt: %1</translation>
+    </message>
+    <message>
+        <source>Names and ID numbers are masked; reading them for this list is recorded in the audit log. Approving and flagging, the charts and the PDF report are not built yet.</source>
+        <translation>Namen und Ausweisnummern sind maskiert; das Lesen für diese Liste wird im Prüfprotokoll festgehalten. Freigeben und Markieren, Diagramme und der PDF-Bericht sind noch nicht gebaut.</translation>
+    </message>
+    <message>
+        <source>Export the day (CSV)</source>
+        <translation>Tag exportieren (CSV)</translation>
     </message>
 </context>
 <context>
@@ -708,6 +723,18 @@
     <message>
         <source>Too many face checks for this customer in 10 minutes.</source>
         <translation>Zu viele Gesichtsprüfungen für diese Person in 10 Minuten.</translation>
+    </message>
+    <message>
+        <source>No report folder is configured.</source>
+        <translation>Es ist kein Berichtsordner eingerichtet.</translation>
+    </message>
+    <message>
+        <source>Not saved: %1</source>
+        <translation>Nicht gespeichert: %1</translation>
+    </message>
+    <message>
+        <source>Saved as %1</source>
+        <translation>Gespeichert als %1</translation>
     </message>
 </context>
 <context>

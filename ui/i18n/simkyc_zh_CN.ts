@@ -195,6 +195,13 @@
     </message>
 </context>
 <context>
+    <name>DayView</name>
+    <message>
+        <source>Upload to the carrier: %1 waiting (%2 after a failed try; the oldest from %3), %4 acknowledged, %5 over the quota, %6 parked for the manager. Last success: %7. Next try: %8.</source>
+        <translation>上传至运营商：%1 条等待中（%2 条曾失败；最早于 %3），%4 条已确认，%5 条超出配额，%6 条暂停待店长处理。上次成功：%7。下次尝试：%8。</translation>
+    </message>
+</context>
+<context>
     <name>DayViewScreen</name>
     <message>
         <source>Registrations of %1</source>
@@ -261,12 +268,20 @@
         <translation>没有可显示的登记。</translation>
     </message>
     <message>
-        <source>Names and ID numbers are masked; reading them for this list is recorded in the audit log. Approving and flagging, the charts and the report are not built yet.</source>
-        <translation>姓名和证件号码已脱敏；为此列表读取数据会记入审计日志。审批与标记、图表和报表尚未实现。</translation>
-    </message>
-    <message>
         <source>Back</source>
         <translation>返回</translation>
+    </message>
+    <message>
+        <source>Parked: %1</source>
+        <translation>已暂停：%1</translation>
+    </message>
+    <message>
+        <source>Names and ID numbers are masked; reading them for this list is recorded in the audit log. Approving and flagging, the charts and the PDF report are not built yet.</source>
+        <translation>姓名和证件号码已脱敏；为此列表读取数据会记入审计日志。审批与标记、图表和 PDF 报表尚未实现。</translation>
+    </message>
+    <message>
+        <source>Export the day (CSV)</source>
+        <translation>导出当日（CSV）</translation>
     </message>
 </context>
 <context>
@@ -706,6 +721,18 @@
     <message>
         <source>Too many face checks for this customer in 10 minutes.</source>
         <translation>该客户 10 分钟内人脸核验次数过多。</translation>
+    </message>
+    <message>
+        <source>No report folder is configured.</source>
+        <translation>未配置报表文件夹。</translation>
+    </message>
+    <message>
+        <source>Not saved: %1</source>
+        <translation>未保存：%1</translation>
+    </message>
+    <message>
+        <source>Saved as %1</source>
+        <translation>已保存为 %1</translation>
     </message>
 </context>
 <context>

@@ -1,9 +1,12 @@
 #include "app/gui/day_view_model.h"
 
 #include "app/gui/gui_log.h"
+#include "store/atomic_file.h"
+#include "store/outbox_repository.h"
 #include "store/registration_repository.h"
 #include "store/staff_repository.h"
 
+#include <QCoreApplication>
 #include <QDateTime>
 
 #include <chrono>
@@ -15,6 +18,18 @@ QDateTime localOf(store::Clock::time_point t)
 {
     return QDateTime::fromMSecsSinceEpoch(
         std::chrono::duration_cast<std::chrono::milliseconds>(t.time_since_epoch()).count());
+}
+
+// "HH:mm" for today, "yyyy-MM-dd HH:mm" otherwise, "-" for none.
+QString whenText(const std::optional<std::string> &utc, const QDate &today)
+{
+    if (!utc)
+        return QStringLiteral("-");
+    const auto t = store::parseUtcTimestamp(*utc);
+    if (!t)
+        return QString::fromStdString(*utc);
+    const QDateTime local = localOf(*t);
+    return local.toString(local.date() == today ? QStringLiteral("HH:mm") : QStringLiteral("yyyy-MM-dd HH:mm"));
 }
 
 } // namespace
@@ -103,7 +118,73 @@ void DayViewModel::clear()
     endResetModel();
     m_passed = m_failed = m_manual = m_notSynced = 0;
     m_error.clear();
+    m_syncHealth.clear();
+    m_parked.clear();
     emit refreshed();
+}
+
+QString DayViewModel::csvField(const QString &value)
+{
+    if (!value.contains(QLatin1Char(',')) && !value.contains(QLatin1Char('"')) && !value.contains(QLatin1Char('\n')) &&
+        !value.contains(QLatin1Char('\r')))
+        return value;
+    QString quoted = value;
+    quoted.replace(QLatin1String("\""), QLatin1String("\"\""));
+    return QLatin1Char('"') + quoted + QLatin1Char('"');
+}
+
+QString DayViewModel::exportCsv(const QString &folder)
+{
+    QString out =
+        QStringLiteral("date,time,clerk,name,id_number,outcome,distance,liveness,upload,reasons,record_id\r\n");
+    for (const DayRow &r : m_all) {
+        QStringList fields;
+        for (const QString &f : {m_date, r.time, r.clerk, r.name, r.idNumber, r.outcome, r.distance, r.liveness,
+                                 r.syncState, r.reasons, r.recordId})
+            fields << csvField(f);
+        out += fields.join(QLatin1Char(',')) + QStringLiteral("\r\n");
+    }
+    const std::filesystem::path file =
+        std::filesystem::path(folder.toStdString()) / ("simkyc-day-" + m_date.toStdString() + ".csv");
+    const QByteArray bytes = out.toUtf8();
+    const Status written = store::writeFileAtomically(
+        file, std::span(reinterpret_cast<const std::uint8_t *>(bytes.constData()), static_cast<size_t>(bytes.size())),
+        store::kOwnerOnly, true);
+    if (!written.ok()) {
+        m_error = QString::fromStdString(written.error().toString());
+        emit refreshed();
+        return {};
+    }
+    qCInfo(lcGui) << "day report exported:" << m_all.size() << "rows";
+    return QString::fromStdString(file.string());
+}
+
+void DayViewModel::readSyncHealth(const QDate &today)
+{
+    m_parked.clear();
+    store::OutboxRepository outbox(m_session->db);
+    auto counts = outbox.counts();
+    if (!counts.ok()) {
+        m_syncHealth = QString::fromStdString(counts.error().toString());
+        return;
+    }
+    m_syncHealth =
+        QCoreApplication::translate("DayView", "Upload to the carrier: %1 waiting (%2 after a failed try; the oldest "
+                                               "from %3), %4 acknowledged, %5 over the quota, %6 parked for the "
+                                               "manager. Last success: %7. Next try: %8.")
+            .arg(counts->pending)
+            .arg(counts->retrying)
+            .arg(whenText(counts->oldestPending, today))
+            .arg(counts->acknowledged)
+            .arg(counts->quotaExceeded)
+            .arg(counts->parked)
+            .arg(whenText(counts->lastSuccess, today), whenText(counts->nextAttempt, today));
+    auto parked = outbox.parked(20);
+    if (parked.ok())
+        for (const auto &p : *parked)
+            m_parked << QStringLiteral("%1 (%2): %3")
+                            .arg(QString::fromStdString(p.recordId), whenText(p.createdAt, today),
+                                 QString::fromStdString(p.reason));
 }
 
 void DayViewModel::refresh(std::int64_t managerId, store::Clock::time_point now)
@@ -174,6 +255,7 @@ void DayViewModel::refresh(std::int64_t managerId, store::Clock::time_point now)
             m_all.push_back(std::move(row));
         }
     }
+    readSyncHealth(today);
     qCInfo(lcGui) << "day view:" << m_all.size() << "records of" << m_date << "read by staff" << managerId;
     applyFilter();
 }

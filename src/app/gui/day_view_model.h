@@ -44,6 +44,10 @@ class DayViewModel : public QAbstractListModel {
     Q_PROPERTY(QString error READ error NOTIFY refreshed)
     // "all", "passed", "failed", "manual"
     Q_PROPERTY(QString filter READ filter WRITE setFilter NOTIFY refreshed)
+    // The upload to the carrier (the whole outbox, not only today): one sentence, and the parked
+    // records with their reasons ("<record id>: <reason>"), for the manager.
+    Q_PROPERTY(QString syncHealth READ syncHealth NOTIFY refreshed)
+    Q_PROPERTY(QStringList parked READ parked NOTIFY refreshed)
 
 public:
     enum Role {
@@ -78,11 +82,19 @@ public:
     void setFilter(const QString &filter);
     void setSession(StoreSession *session) { m_session = session; }
     [[nodiscard]] const std::vector<DayRow> &rows() const { return m_shown; }
+    [[nodiscard]] QString syncHealth() const { return m_syncHealth; }
+    [[nodiscard]] QStringList parked() const { return m_parked; }
 
     // Reloads the local day containing `now` as staff member `managerId` (the audit's actor).
     void refresh(std::int64_t managerId, store::Clock::time_point now = store::Clock::now());
     // Drops every row (on leaving the screen).
     void clear();
+    // Writes the day's report as CSV (every row of the day, masked as shown, whatever the filter) to
+    // <folder>/simkyc-day-<date>.csv, atomically, owner-only, replacing an earlier export of the day;
+    // returns its path, or "" with error() set.
+    Q_INVOKABLE QString exportCsv(const QString &folder);
+    // Quotes a CSV field (RFC 4180) when it holds a comma, a quote or a line break.
+    [[nodiscard]] static QString csvField(const QString &value);
 
     [[nodiscard]] static QString maskName(const QString &name);
     [[nodiscard]] static QString maskIdNumber(const QString &idNumber);
@@ -92,6 +104,7 @@ signals:
 
 private:
     void applyFilter();
+    void readSyncHealth(const QDate &today);
 
     StoreSession *m_session;
     ReasonWords m_reasonWords;
@@ -104,6 +117,8 @@ private:
     int m_failed = 0;
     int m_manual = 0;
     int m_notSynced = 0;
+    QString m_syncHealth;
+    QStringList m_parked;
 };
 
 } // namespace simkyc::app

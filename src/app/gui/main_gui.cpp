@@ -150,6 +150,7 @@ int main(int argc, char *argv[])
     const auto faceSource = faceSourceOf(*options);
     workflow.setFaceCheck(&faceCheck, &recorder, faceSource);
     workflow.setStore(&*session);
+    workflow.setReportFolder(QString::fromStdString((options->dataDir / "reports").string()));
     app::KioskWindow window(workflow, started);
     if (simkyc::Status loaded = window.load(); !loaded.ok())
         return fail(loaded.error().toString());

@@ -10,6 +10,7 @@
 #include <QLocale>
 
 #include <chrono>
+#include <filesystem>
 
 namespace simkyc::app {
 namespace {
@@ -556,6 +557,20 @@ void RegistrationWorkflow::closeDayView()
         return;
     m_dayView.clear();
     setScreen(Screen::Home);
+}
+
+QString RegistrationWorkflow::exportDayReport()
+{
+    if (m_screen != Screen::DayView)
+        return {};
+    if (m_reportFolder.isEmpty())
+        return QCoreApplication::translate("RegistrationWorkflow", "No report folder is configured.");
+    std::error_code ec;
+    std::filesystem::create_directories(m_reportFolder.toStdString(), ec);
+    const QString path = m_dayView.exportCsv(m_reportFolder);
+    if (path.isEmpty())
+        return QCoreApplication::translate("RegistrationWorkflow", "Not saved: %1").arg(m_dayView.error());
+    return QCoreApplication::translate("RegistrationWorkflow", "Saved as %1").arg(path);
 }
 
 bool RegistrationWorkflow::canRetry() const

@@ -177,6 +177,10 @@ public:
     Q_INVOKABLE bool openDayView();
     // Day view: back to Home; the rows are dropped.
     Q_INVOKABLE void closeDayView();
+    // Day view: the day's CSV report into the export folder; "Saved as <path>" or the error, in words.
+    Q_INVOKABLE QString exportDayReport();
+    // Where exportDayReport() writes (the kiosk's data folder's "reports" by default).
+    void setReportFolder(const QString &folder) { m_reportFolder = folder; }
     Q_INVOKABLE void cancelRegistration();
     // Any key or pointer input: restarts the idle timer. The window calls it, not QML.
     Q_INVOKABLE void noteActivity();
@@ -228,6 +232,7 @@ private:
     ConsentRecord m_consent;
     std::int64_t m_clerkId = 0;
     bool m_isManager = false;
+    QString m_reportFolder;
     DayViewModel m_dayView{nullptr, &RegistrationWorkflow::reasonWords};
     FaceCheckService *m_faceService = nullptr;
     RegistrationRecorder *m_recorder = nullptr;
