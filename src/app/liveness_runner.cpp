@@ -97,9 +97,7 @@ Result<LivenessRun> runLiveness(vision::FrameAnalyzer &analyzer, const std::stri
         session.feed(analysis, read->image);
         ++run.frames;
         const auto prompt = session.currentPrompt();
-        size_t prompted = 0;
-        for (const auto &c : session.result().challenges)
-            prompted += c.promptMs >= 0.0 ? 1 : 0;
+        const auto prompted = static_cast<size_t>(session.promptedCount());
         if (prompt && prompted != announcedCount && onPrompt) {
             onPrompt(*prompt, session.result().challenges[prompted - 1].promptMs);
         }

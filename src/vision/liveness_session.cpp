@@ -341,6 +341,12 @@ SessionState LivenessSession::feed(const FrameAnalysis &analysis, const Image &i
     return m_state;
 }
 
+int LivenessSession::promptedCount() const
+{
+    return static_cast<int>(std::count_if(m_result.challenges.begin(), m_result.challenges.end(),
+                                          [](const ChallengeResult &c) { return c.promptMs >= 0.0; }));
+}
+
 void LivenessSession::reject(const std::string &reason)
 {
     if (m_state == SessionState::Passed) {

@@ -128,6 +128,8 @@ public:
     [[nodiscard]] bool finished() const { return m_state == SessionState::Passed || m_state == SessionState::Failed; }
     // The challenge the customer should be doing now (nullopt between prompts or when finished).
     [[nodiscard]] std::optional<Challenge> currentPrompt() const;
+    // How many challenges have been prompted so far (the current one included).
+    [[nodiscard]] int promptedCount() const;
     [[nodiscard]] std::vector<std::string> currentHints() const { return m_hints; }
     [[nodiscard]] const LivenessResult &result() const { return m_result; }
 

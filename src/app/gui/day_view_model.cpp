@@ -1,6 +1,7 @@
 #include "app/gui/day_view_model.h"
 
 #include "app/gui/gui_log.h"
+#include "app/gui/local_time.h"
 #include "store/atomic_file.h"
 #include "store/outbox_repository.h"
 #include "store/registration_repository.h"
@@ -14,12 +15,6 @@
 namespace simkyc::app {
 namespace {
 
-QDateTime localOf(store::Clock::time_point t)
-{
-    return QDateTime::fromMSecsSinceEpoch(
-        std::chrono::duration_cast<std::chrono::milliseconds>(t.time_since_epoch()).count());
-}
-
 // "HH:mm" for today, "yyyy-MM-dd HH:mm" otherwise, "-" for none.
 QString whenText(const std::optional<std::string> &utc, const QDate &today)
 {
@@ -28,7 +23,7 @@ QString whenText(const std::optional<std::string> &utc, const QDate &today)
     const auto t = store::parseUtcTimestamp(*utc);
     if (!t)
         return QString::fromStdString(*utc);
-    const QDateTime local = localOf(*t);
+    const QDateTime local = localDateTime(*t);
     return local.toString(local.date() == today ? QStringLiteral("HH:mm") : QStringLiteral("yyyy-MM-dd HH:mm"));
 }
 
@@ -192,7 +187,7 @@ void DayViewModel::refresh(std::int64_t managerId, store::Clock::time_point now)
     m_all.clear();
     m_passed = m_failed = m_manual = m_notSynced = 0;
     m_error.clear();
-    const QDate today = localOf(now).date();
+    const QDate today = localDateTime(now).date();
     m_date = today.toString(Qt::ISODate);
     if (m_session == nullptr) {
         m_error = QStringLiteral("no store");
@@ -216,7 +211,7 @@ void DayViewModel::refresh(std::int64_t managerId, store::Clock::time_point now)
             const auto created = store::parseUtcTimestamp(s.createdAt);
             if (!created)
                 continue;
-            const QDateTime local = localOf(*created);
+            const QDateTime local = localDateTime(*created);
             if (local.date() != today)
                 continue;
             DayRow row;

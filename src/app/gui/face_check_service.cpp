@@ -70,10 +70,7 @@ public:
             p.state = QString::fromLatin1(vision::sessionStateName(session.state()).data());
             const auto prompt = session.currentPrompt();
             p.prompt = prompt ? QString::fromLatin1(vision::challengeName(*prompt).data()) : QString();
-            int prompted = 0;
-            for (const auto &c : session.result().challenges)
-                prompted += c.promptMs >= 0.0 ? 1 : 0;
-            p.promptNumber = prompted;
+            p.promptNumber = session.promptedCount();
             p.promptCount = promptCount;
             for (const auto &hint : session.currentHints())
                 p.hints << QString::fromStdString(hint);
@@ -95,7 +92,6 @@ public:
             reply.cancelled = true;
         } else {
             reply.frames = run->frames;
-            reply.livenessReasons = run->result.reasons;
             QElapsedTimer matchTimer;
             matchTimer.start();
             auto outcome = faceCheckOutcome(*m_engine, run->result, run->result.bestFrames, request.idPortrait);

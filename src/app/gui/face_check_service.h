@@ -59,7 +59,6 @@ struct FaceCheckReply {
     std::int64_t frames = 0;
     double sessionMs = 0.0;
     double matchMs = 0.0;
-    std::vector<std::string> livenessReasons;
 };
 
 class FaceCheckService : public QObject {

@@ -44,7 +44,7 @@ void FaceCheckView::setStatus(const QString &status, const QString &message)
     emit changed();
 }
 
-void FaceCheckView::startSession(int promptCount, int promptTimeoutMs, bool recording, int attemptsLeft)
+void FaceCheckView::startSession(int promptCount, int promptTimeoutMs, bool recording)
 {
     m_status = QStringLiteral("running");
     m_message.clear();
@@ -56,13 +56,6 @@ void FaceCheckView::startSession(int promptCount, int promptTimeoutMs, bool reco
     m_hints.clear();
     m_faceFound = false;
     m_recording = recording;
-    m_attemptsLeft = attemptsLeft;
-    emit changed();
-}
-
-void FaceCheckView::setAttemptsLeft(int attemptsLeft)
-{
-    m_attemptsLeft = attemptsLeft;
     emit changed();
 }
 

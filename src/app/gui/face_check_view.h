@@ -29,7 +29,6 @@ class FaceCheckView : public QObject {
     Q_PROPERTY(bool faceFound READ faceFound NOTIFY changed)
     Q_PROPERTY(int previewSerial READ previewSerial NOTIFY previewChanged)
     Q_PROPERTY(bool recording READ recording NOTIFY changed) // the source is a recording (demo), not a camera
-    Q_PROPERTY(int attemptsLeft READ attemptsLeft NOTIFY changed)
 
 public:
     using QObject::QObject;
@@ -47,15 +46,13 @@ public:
     [[nodiscard]] bool faceFound() const { return m_faceFound; }
     [[nodiscard]] int previewSerial() const { return m_previewSerial; }
     [[nodiscard]] bool recording() const { return m_recording; }
-    [[nodiscard]] int attemptsLeft() const { return m_attemptsLeft; }
     [[nodiscard]] const vision::Image &preview() const { return m_preview; }
 
     // The words for a quality hint code ("" for an unknown one).
     [[nodiscard]] static QString hintWords(const QString &code);
 
     void setStatus(const QString &status, const QString &message = {});
-    void startSession(int promptCount, int promptTimeoutMs, bool recording, int attemptsLeft);
-    void setAttemptsLeft(int attemptsLeft);
+    void startSession(int promptCount, int promptTimeoutMs, bool recording);
     void update(const QString &state, const QString &prompt, int promptNumber, const QStringList &hints,
                 bool faceFound);
     void setPreview(vision::Image preview);
@@ -79,7 +76,6 @@ private:
     bool m_faceFound = false;
     int m_previewSerial = 0;
     bool m_recording = false;
-    int m_attemptsLeft = 0;
     vision::Image m_preview;
 };
 

@@ -1,6 +1,7 @@
 #include "app/gui/registration_workflow.h"
 
 #include "app/gui/gui_log.h"
+#include "app/gui/local_time.h"
 
 #include "app/face_registration.h"
 
@@ -17,12 +18,6 @@ namespace {
 
 // Translation context "RegistrationWorkflow" named explicitly: tr() would use the qualified class name, which
 // lupdate does not derive from `namespace simkyc::app`.
-
-QDate localDateOf(store::Clock::time_point t)
-{
-    const auto ms = std::chrono::duration_cast<std::chrono::milliseconds>(t.time_since_epoch()).count();
-    return QDateTime::fromMSecsSinceEpoch(ms).date();
-}
 
 // "M:SS", or "H:MM:SS" from one hour on (a manager's lock may last longer than the policy's).
 QString lockMessage(int seconds)
@@ -206,7 +201,7 @@ void RegistrationWorkflow::startRegistration()
         return;
     }
     m_form.clear();
-    m_form.setToday(localDateOf(m_now()));
+    m_form.setToday(localDateTime(m_now()).date());
     m_registration.emplace(); // Draft
     setScreen(Screen::CustomerForm);
 }
@@ -323,16 +318,14 @@ void RegistrationWorkflow::startFaceCheck()
     const auto now = m_now();
     const std::string key = attemptKey();
     if (!m_attempts.tryStart(key, now)) {
-        const auto at =
-            std::chrono::duration_cast<std::chrono::milliseconds>(m_attempts.nextAllowedAt(key, now).time_since_epoch())
-                .count();
+        const QDateTime at = localDateTime(m_attempts.nextAllowedAt(key, now));
         m_faceView.setStatus(
             QStringLiteral("too_many_attempts"),
             QCoreApplication::translate("RegistrationWorkflow",
                                         "This customer had %1 face checks in the last 10 minutes. The next one is "
                                         "possible at %2; or hand over to the manager for a manual check.")
                 .arg(m_attempts.maxAttempts())
-                .arg(QLocale().toString(QDateTime::fromMSecsSinceEpoch(at).time(), QLocale::ShortFormat)));
+                .arg(QLocale().toString(at.time(), QLocale::ShortFormat)));
         return;
     }
     FaceCheckRequest request;
@@ -351,7 +344,7 @@ void RegistrationWorkflow::startFaceCheck()
             request.script.push_back(vision::ChallengePrompt{challenge, -1.0});
     }
     m_faceView.startSession(static_cast<int>(request.script.size()), static_cast<int>(request.config.timeoutMs),
-                            m_faceSource.recording, m_attempts.remaining(key, now));
+                            m_faceSource.recording);
     qCInfo(lcGui) << "face check" << m_faceRequestId << "started:" << request.script.size() << "prompts"
                   << (m_faceSource.recording ? "(recording)" : "(camera)");
     m_faceService->start(std::move(request));
@@ -412,14 +405,19 @@ void RegistrationWorkflow::onFaceFinished(const FaceCheckReply &reply)
     setScreen(Screen::Outcome);
 }
 
+bool RegistrationWorkflow::faceCheckStopped() const
+{
+    return m_screen == Screen::FaceCheck && m_faceView.status() != QLatin1String("running") && m_registration &&
+           m_registration->state() == core::RegistrationState::Consented;
+}
+
 bool RegistrationWorkflow::retryFaceCheck()
 {
     using S = core::RegistrationState;
     if (!m_registration)
         return false;
     const bool afterFailure = m_screen == Screen::Outcome && m_outcome == QLatin1String("failed") && canRetry();
-    const bool afterError = m_screen == Screen::FaceCheck && m_faceView.status() != QLatin1String("running") &&
-                            m_registration->state() == S::Consented;
+    const bool afterError = faceCheckStopped();
     if (!afterFailure && !afterError) {
         qCWarning(lcGui) << "retry ignored on screen" << screenName();
         return false;
@@ -441,8 +439,7 @@ bool RegistrationWorkflow::handToManager()
     if (!m_registration)
         return false;
     const bool afterFailure = m_screen == Screen::Outcome && m_outcome == QLatin1String("failed") && m_unsaved;
-    const bool afterError = m_screen == Screen::FaceCheck && m_faceView.status() != QLatin1String("running") &&
-                            m_registration->state() == S::Consented;
+    const bool afterError = faceCheckStopped();
     if (!afterFailure && !afterError) {
         qCWarning(lcGui) << "hand-over ignored on screen" << screenName();
         return false;
@@ -479,20 +476,17 @@ void RegistrationWorkflow::store(store::NewRegistration record, const QString &o
                                   ";notice=" + m_consent.noticeVersion.toStdString() +
                                   ";lang=" + m_consent.language.toStdString();
     m_faceView.clear();
-    if (m_recorder == nullptr) {
-        m_unsaved = std::move(record);
-        m_unsavedOutcome = outcome;
-        setOutcome(QStringLiteral("not_stored"),
-                   QCoreApplication::translate("RegistrationWorkflow", "This kiosk has no store to save to."));
-        setScreen(Screen::Outcome);
-        return;
-    }
-    auto saved = m_recorder->record(record);
+    auto saved = m_recorder != nullptr
+                     ? m_recorder->record(record)
+                     : Result<RecordedRegistration>(Error{ErrorCode::NotFound, "this kiosk has no store to save to"});
     if (!saved.ok()) {
         qCWarning(lcGui).noquote() << "registration not stored:" << QString::fromStdString(saved.error().toString());
         m_unsaved = std::move(record);
         m_unsavedOutcome = outcome;
-        setOutcome(QStringLiteral("not_stored"), QString::fromStdString(saved.error().toString()));
+        setOutcome(QStringLiteral("not_stored"),
+                   m_recorder != nullptr
+                       ? QString::fromStdString(saved.error().toString())
+                       : QCoreApplication::translate("RegistrationWorkflow", "This kiosk has no store to save to."));
         setScreen(Screen::Outcome);
         return;
     }
@@ -523,7 +517,7 @@ bool RegistrationWorkflow::storeUnsavedFailure()
         return false;
     store::NewRegistration record = std::move(*m_unsaved);
     m_unsaved.reset();
-    store(std::move(record), m_outcome == QLatin1String("failed") ? QStringLiteral("failed") : m_unsavedOutcome);
+    store(std::move(record), m_unsavedOutcome);
     return m_outcome != QLatin1String("not_stored");
 }
 

@@ -213,6 +213,9 @@ private:
     void store(store::NewRegistration record, const QString &outcome);
     void setOutcome(const QString &outcome, const QString &message = {});
     bool storeUnsavedFailure();
+    // On the face check screen with the check not running (an error, no camera, no models, too many
+    // attempts) and the registration still Consented: a retry or the manager's check may follow.
+    [[nodiscard]] bool faceCheckStopped() const;
 
     LoginChecker &m_checker;
     bool m_busy = false;
