@@ -15,16 +15,11 @@ namespace {
 
 using Screen = RegistrationWorkflow::Screen;
 
-class DayViewTest : public ::testing::Test {
+class DayViewTest : public test::WorkflowOnStoreTest {
 protected:
-    static void SetUpTestSuite() { test::ensureCoreApplication(); }
     void SetUp() override
     {
-        ASSERT_TRUE(demo.ok()) << demo.error();
-        auto opened = demo.newSession();
-        ASSERT_TRUE(opened.ok()) << opened.error().toString();
-        session = std::move(opened).value();
-        RegistrationRecorder recorder(*session);
+        ASSERT_NO_FATAL_FAILURE(test::WorkflowOnStoreTest::SetUp());
         auto clerk = demo.staff().find(demo.account().name);
         ASSERT_TRUE(clerk.ok() && clerk->has_value());
         const struct {
@@ -57,13 +52,10 @@ protected:
             n.customer = {"Zhang San",   test::kValidIdNumber.toStdString(), "1991-01-01", "1 Renmin Road",
                           "13812345678", test::validIccid().toStdString()};
             n.biometricPayload = biometricPayloadWithoutFace("test");
-            auto saved = recorder.record(n);
+            auto saved = recorder->record(n);
             ASSERT_TRUE(saved.ok()) << saved.error().toString();
             ids.push_back(saved->id);
         }
-        checker = std::make_unique<DirectLoginChecker>(demo.staff());
-        w = std::make_unique<RegistrationWorkflow>(*checker, finder, QString(), kDefaultIdleLock);
-        w->setStore(session.get());
     }
 
     std::int64_t auditedReads()
@@ -73,12 +65,7 @@ protected:
         return n.ok() ? *n : -1;
     }
 
-    test::DemoStore demo;
     std::vector<std::string> ids; // of the records written in SetUp, oldest first
-    std::unique_ptr<StoreSession> session;
-    std::unique_ptr<DirectLoginChecker> checker;
-    DirectIdPortraitFinder finder;
-    std::unique_ptr<RegistrationWorkflow> w;
 };
 
 TEST_F(DayViewTest, AClerkCannotOpenIt)

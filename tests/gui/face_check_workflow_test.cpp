@@ -21,11 +21,11 @@ using core::RegistrationState;
 
 constexpr int kCheckTimeoutMs = 90000; // a session plays the ~5 s recording at its own pace
 
-class FaceCheckWorkflowTest : public ::testing::Test {
+class FaceCheckWorkflowTest : public test::WorkflowOnStoreTest {
 protected:
     static void SetUpTestSuite()
     {
-        test::ensureCoreApplication();
+        test::WorkflowOnStoreTest::SetUpTestSuite();
         service = new FaceCheckService; // shared: the models load once for the suite
         service->loadModels(ModelCatalog::builtIn(test::modelsDir()));
     }
@@ -35,32 +35,13 @@ protected:
         service = nullptr;
     }
 
-    void SetUp() override
-    {
-        ASSERT_TRUE(demo.ok()) << demo.error();
-        auto opened = demo.newSession();
-        ASSERT_TRUE(opened.ok()) << opened.error().toString();
-        session = std::move(opened).value();
-        recorder = std::make_unique<RegistrationRecorder>(*session);
-        checker = std::make_unique<DirectLoginChecker>(demo.staff());
-        w = std::make_unique<RegistrationWorkflow>(*checker, finder, QString(), kDefaultIdleLock);
-        w->idPhoto()->setFolder(QString::fromStdString(scans.path().string()));
-    }
-
     void TearDown() override
     {
         w.reset(); // cancels a running check
         ASSERT_TRUE(QTest::qWaitFor([] { return !service->running(); }, 10000));
     }
 
-    void useVideo(const std::filesystem::path &video)
-    {
-        RegistrationWorkflow::FaceSource source;
-        source.spec = video.string();
-        source.recording = true;
-        source.recordingScript = *vision::parsePromptScript(kDemoSampleScript);
-        w->setFaceCheck(service, recorder.get(), source);
-    }
+    void useVideo() { w->setFaceCheck(service, recorder.get(), *test::sampleVideoSource()); }
 
     // Signs in, fills the form, takes `idImage` as the scanned ID, and reaches the consent screen.
     void reachConsent(const std::filesystem::path &idImage)
@@ -93,7 +74,7 @@ protected:
         const auto video = test::sampleFaceVideo();
         const auto passport = test::specimenWithFace();
         ASSERT_TRUE(video && passport) << "d13.mp4 or the passport specimen missing from the shared data";
-        useVideo(*video);
+        useVideo();
         reachConsent(*passport);
         ASSERT_TRUE(w->agreeToFaceCheck());
     }
@@ -113,13 +94,6 @@ protected:
     }
 
     static FaceCheckService *service;
-    test::DemoStore demo;
-    test::TempDir scans;
-    std::unique_ptr<StoreSession> session;
-    std::unique_ptr<RegistrationRecorder> recorder;
-    std::unique_ptr<DirectLoginChecker> checker;
-    DirectIdPortraitFinder finder;
-    std::unique_ptr<RegistrationWorkflow> w;
 };
 
 FaceCheckService *FaceCheckWorkflowTest::service = nullptr;
@@ -131,7 +105,7 @@ TEST_F(FaceCheckWorkflowTest, TheSamePersonPassesAndTheRecordIsStoredWithItsOutb
     ASSERT_TRUE(video) << "liveness/liveportrait/d13.mp4 is missing from the shared data";
     test::TempDir reader; // where the chip reader wrote it
     ASSERT_TRUE(test::writeVideoFace(*video, reader.path() / "chip_portrait.jpg", true));
-    useVideo(*video);
+    useVideo();
     reachConsent(reader.path() / "chip_portrait.jpg");
 
     QStringList prompts;

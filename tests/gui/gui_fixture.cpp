@@ -157,6 +157,32 @@ DemoStore::DemoStore()
     m_staff = std::make_unique<store::StaffRepository>(m_session->db, crypto::ScryptParams{kCheapScryptLog2, 8, 1});
 }
 
+std::optional<app::RegistrationWorkflow::FaceSource> sampleVideoSource()
+{
+    const auto video = sampleFaceVideo();
+    if (!video)
+        return std::nullopt;
+    app::RegistrationWorkflow::FaceSource source;
+    source.spec = video->string();
+    source.recording = true;
+    source.recordingScript = *vision::parsePromptScript(app::kDemoSampleScript);
+    return source;
+}
+
+void WorkflowOnStoreTest::SetUp()
+{
+    ASSERT_TRUE(demo.ok()) << demo.error();
+    auto opened = demo.newSession();
+    ASSERT_TRUE(opened.ok()) << opened.error().toString();
+    session = std::move(opened).value();
+    recorder = std::make_unique<app::RegistrationRecorder>(*session);
+    checker = std::make_unique<app::DirectLoginChecker>(demo.staff());
+    w = std::make_unique<app::RegistrationWorkflow>(*checker, finder, QString(), app::kDefaultIdleLock);
+    w->setFaceCheck(nullptr, recorder.get(), {});
+    w->setStore(session.get());
+    w->idPhoto()->setFolder(QString::fromStdString(scans.path().string()));
+}
+
 Result<std::unique_ptr<app::StoreSession>> DemoStore::newSession() const
 {
     auto session = app::openSession(dataDir(), std::nullopt, true);

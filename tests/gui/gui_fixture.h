@@ -4,11 +4,17 @@
 
 #include "app/demo_registration.h"
 #include "app/gui/customer_form_model.h"
+#include "app/gui/id_portrait_finder.h"
+#include "app/gui/login_checker.h"
+#include "app/gui/registration_workflow.h"
+#include "app/registration_recorder.h"
 #include "app/store_session.h"
 #include "store/staff_repository.h"
 #include "support/test_env.h"
 
 #include <QString>
+
+#include <gtest/gtest.h>
 
 #include <filesystem>
 #include <memory>
@@ -62,6 +68,26 @@ private:
     app::DemoAccount m_account;
     std::unique_ptr<app::StoreSession> m_session;
     std::unique_ptr<store::StaffRepository> m_staff;
+};
+
+// The sample face video as the kiosk's camera, with its prompts at the times its person blinks
+// (nullopt without the labelled data).
+std::optional<app::RegistrationWorkflow::FaceSource> sampleVideoSource();
+
+// The workflow without a window on a real demo store: a session, the kiosk's recorder on it (set as
+// the workflow's store writer, no face-check service), sign-in checked directly, a scan folder.
+class WorkflowOnStoreTest : public ::testing::Test {
+protected:
+    static void SetUpTestSuite() { ensureCoreApplication(); }
+    void SetUp() override;
+
+    DemoStore demo;
+    TempDir scans;
+    std::unique_ptr<app::StoreSession> session;
+    std::unique_ptr<app::RegistrationRecorder> recorder;
+    std::unique_ptr<app::DirectLoginChecker> checker;
+    app::DirectIdPortraitFinder finder;
+    std::unique_ptr<app::RegistrationWorkflow> w;
 };
 
 } // namespace simkyc::test

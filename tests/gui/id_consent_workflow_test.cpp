@@ -20,21 +20,13 @@ namespace {
 using Screen = RegistrationWorkflow::Screen;
 using core::RegistrationState;
 
-class IdConsentWorkflowTest : public ::testing::Test {
+// The face check itself: face_check_workflow_test (here the workflow has no face-check service).
+class IdConsentWorkflowTest : public test::WorkflowOnStoreTest {
 protected:
-    static void SetUpTestSuite() { test::ensureCoreApplication(); }
     void SetUp() override
     {
-        ASSERT_TRUE(demo.ok()) << demo.error();
-        auto opened = demo.newSession();
-        ASSERT_TRUE(opened.ok()) << opened.error().toString();
-        session = std::move(opened).value();
-        recorder = std::make_unique<RegistrationRecorder>(*session);
-        checker = std::make_unique<DirectLoginChecker>(demo.staff());
-        w = std::make_unique<RegistrationWorkflow>(*checker, finder, QString(), kDefaultIdleLock);
-        w->setFaceCheck(nullptr, recorder.get(), {}); // the face check itself: face_check_workflow_test
+        ASSERT_NO_FATAL_FAILURE(test::WorkflowOnStoreTest::SetUp());
         w->setLanguage(QStringLiteral("de"));
-        w->idPhoto()->setFolder(QString::fromStdString(scans.path().string()));
         w->login(QString::fromStdString(demo.account().name), QString::fromStdString(demo.account().password));
         ASSERT_EQ(w->screen(), Screen::Home);
         w->startRegistration();
@@ -72,14 +64,6 @@ protected:
         EXPECT_FALSE(w->idPhoto()->hasPortrait());
         EXPECT_EQ(w->consent().decision, ConsentDecision::None);
     }
-
-    test::DemoStore demo;
-    test::TempDir scans;
-    std::unique_ptr<StoreSession> session;
-    std::unique_ptr<RegistrationRecorder> recorder;
-    std::unique_ptr<DirectLoginChecker> checker;
-    DirectIdPortraitFinder finder;
-    std::unique_ptr<RegistrationWorkflow> w;
 };
 
 TEST_F(IdConsentWorkflowTest, PortraitAcceptedThenConsentGiven)

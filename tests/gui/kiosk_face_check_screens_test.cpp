@@ -139,7 +139,7 @@ TEST_F(KioskFaceCheckScreensTest, ARecordingCannotFollowRandomPrompts)
     const auto video = test::sampleFaceVideo();
     ASSERT_TRUE(video);
     ASSERT_TRUE(test::writeVideoFace(*video, reader.path() / "chip.jpg", true));
-    RegistrationWorkflow::FaceSource source = *sampleVideoSource();
+    RegistrationWorkflow::FaceSource source = *test::sampleVideoSource();
     source.recordingScript.clear(); // random prompts, as a live camera gets them
     workflow->setFaceCheck(&faceService(), recorder.get(), source);
     ASSERT_NO_FATAL_FAILURE(reachFaceCheck(reader.path() / "chip.jpg"));

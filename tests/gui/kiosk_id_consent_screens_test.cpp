@@ -63,7 +63,7 @@ TEST_F(KioskScreensTest, IdPhotoFromTheScanFolderThenConsentGiven)
     ASSERT_TRUE(d.waitFor(QStringLiteral("faceCheckScreen")));
     EXPECT_EQ(workflow->consentDecisionName(), "face_check");
     EXPECT_EQ(workflow->registration()->state(), core::RegistrationState::Consented);
-    if (!sampleVideoSource()) {
+    if (!test::sampleVideoSource()) {
         EXPECT_TRUE(d.waitFor(QStringLiteral("faceCheckProblem")));
         return;
     }
@@ -159,7 +159,7 @@ TEST_P(KioskConsentLanguageTest, ConsentScreenIsTranslated)
     ASSERT_TRUE(d.click(QStringLiteral("agreeButton")));
     ASSERT_TRUE(d.waitFor(QStringLiteral("faceCheckScreen")));
     EXPECT_EQ(workflow->consent().language, language);
-    if (!sampleVideoSource())
+    if (!test::sampleVideoSource())
         return;
     ASSERT_TRUE(QTest::qWaitFor([&] { return workflow->faceCheck()->prompt() == "blink"; }, 60000));
     const QString prompt = d.text(QStringLiteral("promptText"));

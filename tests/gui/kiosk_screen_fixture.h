@@ -48,18 +48,6 @@ protected:
         }();
         return *service;
     }
-    // The sample face video of the labelled data as the camera, with its prompts (nullopt without it).
-    static std::optional<RegistrationWorkflow::FaceSource> sampleVideoSource()
-    {
-        const auto data = test::sharedDataDir();
-        if (!data || !std::filesystem::exists(*data / "liveness" / "liveportrait" / "d13.mp4"))
-            return std::nullopt;
-        RegistrationWorkflow::FaceSource source;
-        source.spec = (*data / "liveness" / "liveportrait" / "d13.mp4").string();
-        source.recording = true;
-        source.recordingScript = *vision::parsePromptScript(kDemoSampleScript);
-        return source;
-    }
 
     void SetUp() override
     {
@@ -84,7 +72,7 @@ protected:
         session = std::move(opened).value();
         recorder = std::make_unique<RegistrationRecorder>(*session);
         workflow->setFaceCheck(&faceService(), recorder.get(),
-                               sampleVideoSource().value_or(RegistrationWorkflow::FaceSource{}));
+                               test::sampleVideoSource().value_or(RegistrationWorkflow::FaceSource{}));
         workflow->setStore(session.get());
         workflow->setReportFolder(QString::fromStdString((demo.dataDir() / "reports").string()));
         window = std::make_unique<KioskWindow>(*workflow, started);
