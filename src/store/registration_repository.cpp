@@ -322,4 +322,47 @@ Result<CustomerPii> RegistrationRepository::readCustomer(std::string_view id, st
     return out;
 }
 
+Result<std::optional<std::vector<std::uint8_t>>> RegistrationRepository::readReviewThumbnail(std::string_view id,
+                                                                                             std::string_view actor,
+                                                                                             std::string_view reason,
+                                                                                             Clock::time_point now)
+{
+    using Thumbnail = std::optional<std::vector<std::uint8_t>>;
+    if (!isCode(reason))
+        return Error{ErrorCode::InvalidArgument, "a reason code is required to read biometric data"};
+    auto loaded = loadCiphertexts(m_db, id);
+    if (!loaded)
+        return loaded.error();
+    if (!loaded->has_value())
+        return Error{ErrorCode::NotFound, "no registration with id " + std::string(id)};
+    if ((*loaded)->purgedAt)
+        return Thumbnail();
+    std::vector<std::uint8_t> sealed;
+    {
+        auto s = m_db.cached("SELECT review_thumbnail FROM biometrics WHERE registration_id = ? AND "
+                             "review_thumbnail IS NOT NULL");
+        if (!s)
+            return s.error();
+        if (Status b = (*s)->bindText(1, id); !b)
+            return b.error();
+        auto step = (*s)->step();
+        if (!step)
+            return step.error();
+        if (*step == StepResult::Done)
+            return Thumbnail();
+        sealed = fromBlob((*s)->columnBlob(0));
+    }
+    auto dataKey = crypto::unwrapKey(m_keys.storeKey, (*loaded)->ciphertexts[0]);
+    if (!dataKey)
+        return Error{ErrorCode::CryptoFailure, "record data key does not unwrap under this store key"};
+    const AuditEntry audit{std::string(actor), "biometrics.read", std::string(id), "reason=" + std::string(reason)};
+    if (auto a = appendAudit(m_db, audit, now); !a)
+        return a.error();
+    auto clear = crypto::aeadOpen(*dataKey, sealed, crypto::fieldAssociatedData(id, "review_thumbnail"));
+    if (!clear)
+        return Error{ErrorCode::CryptoFailure, "the review thumbnail of record " + std::string(id) +
+                                                   " failed to decrypt (tampered or moved ciphertext)"};
+    return Thumbnail(std::vector<std::uint8_t>(clear->data(), clear->data() + clear->size()));
+}
+
 } // namespace simkyc::store

@@ -88,6 +88,13 @@ public:
     [[nodiscard]] Result<CustomerPii> readCustomer(std::string_view id, std::string_view actor, std::string_view reason,
                                                    Clock::time_point now = Clock::now());
 
+    // The record's review thumbnail (the manager's side-by-side picture, see app/face_registration.h),
+    // decrypted after an audit entry "biometrics.read" like readCustomer's; nullopt (nothing written)
+    // when the record has none, or retention already deleted it. NotFound for an unknown id.
+    [[nodiscard]] Result<std::optional<std::vector<std::uint8_t>>>
+    readReviewThumbnail(std::string_view id, std::string_view actor, std::string_view reason,
+                        Clock::time_point now = Clock::now());
+
     // The newest record whose customer data is still held, if any (for db verify's sample decryption).
     [[nodiscard]] Result<std::optional<std::string>> newestId();
 

@@ -1,0 +1,51 @@
+// ReviewRepository: the store manager's decisions on stored registrations (table reviews, schema 0005).
+// Guarantees: record() runs in ONE transaction: it checks that the reviewer is a manager and that the
+// decision fits the record (core::checkReview), appends the review, moves a manual_review record to
+// recorded with the manual outcome, and writes the audit entry "registration.review"; all or nothing.
+// Reviews are append-only (a trigger refuses updates); the newest one counts. Codes only, no customer
+// data. The carrier is not told yet (protocol v1 has no review message): the day's report carries them.
+// Thread-safety: one instance per thread (that of its Database).
+#pragma once
+
+#include "core/result.h"
+#include "core/review.h"
+#include "store/record_id.h"
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace simkyc::store {
+
+class Database;
+
+struct Review {
+    std::int64_t id = 0;
+    std::string registrationId;
+    std::string decidedAt; // UTC ISO 8601
+    std::int64_t reviewerId = 0;
+    core::ReviewDecision decision = core::ReviewDecision::Approved;
+    std::string reason; // one of core::reviewReasons(decision)
+};
+
+class ReviewRepository {
+public:
+    explicit ReviewRepository(Database &db) : m_db(db) {}
+
+    // NotFound for an unknown record; InvalidArgument when the reviewer is not a manager or the
+    // decision or reason does not fit the record (nothing written).
+    [[nodiscard]] Result<Review> record(std::string_view registrationId, std::int64_t reviewerId,
+                                        core::ReviewDecision decision, std::string_view reason,
+                                        Clock::time_point now = Clock::now());
+    // A record's reviews, oldest first.
+    [[nodiscard]] Result<std::vector<Review>> forRecord(std::string_view registrationId);
+    // A record's newest review, if any.
+    [[nodiscard]] Result<std::optional<Review>> latest(std::string_view registrationId);
+
+private:
+    Database &m_db;
+};
+
+} // namespace simkyc::store
