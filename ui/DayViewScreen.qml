@@ -1,15 +1,18 @@
 // The store manager's day: counts, a filter by outcome, and one row per registration (time, clerk,
-// masked name and ID number, outcome, reasons, distance, liveness, sync state). The model
-// (src/app/gui/day_view_model.h) reads and masks; every customer field it reads is audited.
+// masked name and ID number, outcome, reasons, distance, liveness, sync state, review), each opening
+// the record; or the day's charts. The model (src/app/gui/day_view_model.h) reads and masks; every
+// customer field it reads is audited. Exports: CSV and PDF; the audit log.
 import QtQuick
 import QtQuick.Controls.Basic
 import QtQuick.Layouts
+import SimKyc.Kiosk 1.0
 
 FocusScope {
     id: screen
     required property QtObject workflow
     required property QtObject day
     objectName: "dayViewScreen"
+    property bool showCharts: false
 
     Component.onCompleted: backButton.forceActiveFocus()
 
@@ -31,6 +34,15 @@ FocusScope {
                       .arg(screen.day.total).arg(screen.day.passed).arg(screen.day.failed).arg(screen.day.manual)
                       .arg(screen.day.notSynced)
             font.pixelSize: Theme.smallFontSize
+            color: Theme.text
+            wrapMode: Text.WordWrap
+        }
+        Text {
+            objectName: "dayFigures"
+            Layout.fillWidth: true
+            visible: text !== ""
+            text: screen.day.figures
+            font.pixelSize: Theme.smallFontSize - 4
             color: Theme.text
             wrapMode: Text.WordWrap
         }
@@ -65,6 +77,11 @@ FocusScope {
         Flow {
             Layout.fillWidth: true
             spacing: Theme.spacing
+            KioskButton {
+                objectName: "showChartsButton"
+                text: screen.showCharts ? qsTr("Show the list") : qsTr("Show the charts")
+                onClicked: screen.showCharts = !screen.showCharts
+            }
             Repeater {
                 model: [["all", qsTr("All")], ["passed", qsTr("Passed")], ["failed", qsTr("Failed")],
                         ["manual", qsTr("Manual check")]]
@@ -77,7 +94,18 @@ FocusScope {
                 }
             }
         }
+        RowLayout { // the day's charts (src/app/gui/day_charts.h)
+            objectName: "dayCharts"
+            visible: screen.showCharts
+            Layout.fillWidth: true
+            Layout.fillHeight: true
+            spacing: Theme.spacing
+            DayChart { objectName: "chartHourly"; kind: "hourly"; dayView: screen.day; Layout.fillWidth: true; Layout.fillHeight: true; Layout.preferredWidth: 3 }
+            DayChart { objectName: "chartOutcomes"; kind: "outcomes"; dayView: screen.day; Layout.fillWidth: true; Layout.fillHeight: true; Layout.preferredWidth: 2 }
+            DayChart { objectName: "chartDistances"; kind: "distances"; dayView: screen.day; Layout.fillWidth: true; Layout.fillHeight: true; Layout.preferredWidth: 3 }
+        }
         Rectangle { // the column heads
+            visible: !screen.showCharts
             Layout.fillWidth: true
             implicitHeight: heads.implicitHeight + 8
             color: Theme.panel
@@ -86,11 +114,11 @@ FocusScope {
                 anchors.left: parent.left
                 anchors.leftMargin: 4
                 anchors.verticalCenter: parent.verticalCenter
-                spacing: Theme.spacing
+                spacing: 8
                 Repeater {
-                    model: [[qsTr("Time"), 70], [qsTr("Clerk"), 150], [qsTr("Name"), 80], [qsTr("ID number"), 230],
-                            [qsTr("Outcome"), 160], [qsTr("Distance"), 90], [qsTr("Liveness"), 90],
-                            [qsTr("Upload"), 130]]
+                    model: [[qsTr("Time"), 70], [qsTr("Clerk"), 120], [qsTr("Name"), 70], [qsTr("ID number"), 210],
+                            [qsTr("Outcome"), 140], [qsTr("Distance"), 70], [qsTr("Liveness"), 70],
+                            [qsTr("Upload"), 100], [qsTr("Review"), 180]]
                     delegate: Text {
                         required property var modelData
                         Layout.preferredWidth: modelData[1]
@@ -105,6 +133,7 @@ FocusScope {
         ListView {
             id: list
             objectName: "dayList"
+            visible: !screen.showCharts
             Layout.fillWidth: true
             Layout.fillHeight: true
             clip: true
@@ -121,6 +150,8 @@ FocusScope {
                 required property string liveness
                 required property string syncState
                 required property string reasons
+                required property string recordId
+                required property string reviewWords
                 id: rowItem
                 objectName: "dayRow_" + index
                 width: list.width
@@ -133,21 +164,38 @@ FocusScope {
                     spacing: 2
                 RowLayout {
                     id: row
-                    spacing: Theme.spacing
+                    spacing: 8
                     Text { Layout.preferredWidth: 70; text: rowItem.time; font.pixelSize: Theme.smallFontSize - 4; color: Theme.text }
-                    Text { Layout.preferredWidth: 150; text: rowItem.clerk; elide: Text.ElideRight; font.pixelSize: Theme.smallFontSize - 4; color: Theme.text }
-                    Text { Layout.preferredWidth: 80; text: rowItem.name; font.pixelSize: Theme.smallFontSize - 4; color: Theme.text }
-                    Text { Layout.preferredWidth: 230; text: rowItem.idNumber; font.family: "monospace"; font.pixelSize: Theme.smallFontSize - 4; color: Theme.text }
+                    Text { Layout.preferredWidth: 120; text: rowItem.clerk; elide: Text.ElideRight; font.pixelSize: Theme.smallFontSize - 4; color: Theme.text }
+                    Text { Layout.preferredWidth: 70; text: rowItem.name; font.pixelSize: Theme.smallFontSize - 4; color: Theme.text }
+                    Text { Layout.preferredWidth: 210; text: rowItem.idNumber; font.family: "monospace"; font.pixelSize: Theme.smallFontSize - 4; color: Theme.text }
                     Text {
-                        Layout.preferredWidth: 160
+                        Layout.preferredWidth: 140
                         text: rowItem.outcome
                         font.pixelSize: Theme.smallFontSize - 4
                         font.bold: true
                         color: rowItem.outcome === "match" ? Theme.ok : rowItem.outcome === "no_match" ? Theme.error : Theme.accent
                     }
-                    Text { Layout.preferredWidth: 90; text: rowItem.distance; font.pixelSize: Theme.smallFontSize - 4; color: Theme.text }
-                    Text { Layout.preferredWidth: 90; text: rowItem.liveness; font.pixelSize: Theme.smallFontSize - 4; color: Theme.text }
-                    Text { Layout.preferredWidth: 130; text: rowItem.syncState; font.pixelSize: Theme.smallFontSize - 4; color: Theme.text }
+                    Text { Layout.preferredWidth: 70; text: rowItem.distance; font.pixelSize: Theme.smallFontSize - 4; color: Theme.text }
+                    Text { Layout.preferredWidth: 70; text: rowItem.liveness; font.pixelSize: Theme.smallFontSize - 4; color: Theme.text }
+                    Text { Layout.preferredWidth: 100; text: rowItem.syncState; elide: Text.ElideRight; font.pixelSize: Theme.smallFontSize - 4; color: Theme.text }
+                    Text {
+                        Layout.preferredWidth: 180
+                        text: rowItem.reviewWords !== "" ? rowItem.reviewWords
+                                                        : rowItem.outcome === "manual_review" ? qsTr("Waiting for your decision") : "-"
+                        elide: Text.ElideRight
+                        font.pixelSize: Theme.smallFontSize - 4
+                        color: rowItem.outcome === "manual_review" ? Theme.accent : Theme.text
+                    }
+                    KioskButton {
+                        objectName: "openRecord_" + rowItem.index
+                        Layout.preferredWidth: 90
+                        Layout.preferredHeight: 40
+                        padding: 4
+                        font.pixelSize: Theme.smallFontSize - 4
+                        text: qsTr("Open")
+                        onClicked: screen.workflow.openRecord(rowItem.recordId)
+                    }
                 }
                 Text {
                     Layout.fillWidth: true
@@ -170,7 +218,7 @@ FocusScope {
         Text {
             Layout.fillWidth: true
             text: qsTr("Names and ID numbers are masked; reading them for this list is recorded in the audit log. "
-                       + "Approving and flagging, the charts and the PDF report are not built yet.")
+                       + "Open a record to see it in full and to approve or flag it (also recorded).")
             font.pixelSize: Theme.smallFontSize - 4
             color: Theme.mutedText
             wrapMode: Text.WordWrap
@@ -186,7 +234,17 @@ FocusScope {
             KioskButton {
                 objectName: "exportCsvButton"
                 text: qsTr("Export the day (CSV)")
-                onClicked: exported.text = screen.workflow.exportDayReport()
+                onClicked: exported.text = screen.workflow.exportDayReport("csv")
+            }
+            KioskButton {
+                objectName: "exportPdfButton"
+                text: qsTr("Day report (PDF)")
+                onClicked: exported.text = screen.workflow.exportDayReport("pdf")
+            }
+            KioskButton {
+                objectName: "auditLogButton"
+                text: qsTr("Audit log")
+                onClicked: screen.workflow.openAuditLog()
             }
             Text {
                 id: exported

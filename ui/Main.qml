@@ -29,6 +29,8 @@ ApplicationWindow {
             case "face_check": return faceCheckScreen
             case "outcome": return outcomeScreen
             case "day_view": return dayViewScreen
+            case "record_detail": return recordDetailScreen
+            case "audit_log": return auditLogScreen
             default: return loginScreen
             }
         }
@@ -42,4 +44,6 @@ ApplicationWindow {
     Component { id: faceCheckScreen; FaceCheckScreen { workflow: root.workflow } }
     Component { id: outcomeScreen; OutcomeScreen { workflow: root.workflow } }
     Component { id: dayViewScreen; DayViewScreen { workflow: root.workflow; day: root.workflow.dayView } }
+    Component { id: recordDetailScreen; RecordDetailScreen { workflow: root.workflow; record: root.workflow.recordDetail } }
+    Component { id: auditLogScreen; AuditLogScreen { workflow: root.workflow; audit: root.workflow.auditView } }
 }

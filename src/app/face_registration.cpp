@@ -35,6 +35,14 @@ std::vector<std::uint8_t> bytesOf(const QJsonObject &o)
     return std::vector<std::uint8_t>(json.begin(), json.end());
 }
 
+constexpr int kReviewThumbnailHeight = 112;
+
+// The face box grown by a quarter on every side (hair, chin and ears help a person compare faces).
+vision::Image faceWithMargin(const vision::Image &image, int x, int y, int width, int height)
+{
+    return vision::crop(image, x - width / 4, y - height / 4, width + width / 2, height + height / 2);
+}
+
 } // namespace
 
 std::vector<std::uint8_t> biometricPayloadWithoutFace(const char *method)
@@ -83,8 +91,13 @@ Result<FaceCheckOutcome> faceCheckOutcome(vision::FaceEngine &engine, const visi
                                              {"id_embedding", embeddingJson(idSide->embedding)},
                                              {"live_embedding", embeddingJson(liveSide)},
                                              {"match_distance", decision.distance}});
+    // The manager's review picture: the ID portrait's face and the live face side by side, 112 px high.
+    const auto &idBox = idSide->detection.box;
     auto thumb = vision::encodeJpeg(
-        vision::resizeToFit(vision::crop(best.image, best.box.x, best.box.y, best.box.width, best.box.height), 96), 80);
+        vision::sideBySide(faceWithMargin(idPortrait, idBox.x, idBox.y, idBox.width, idBox.height),
+                           faceWithMargin(best.image, best.box.x, best.box.y, best.box.width, best.box.height),
+                           kReviewThumbnailHeight),
+        80);
     if (thumb.ok())
         r.reviewThumbnail = std::move(thumb).value();
     return out;

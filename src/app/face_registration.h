@@ -2,7 +2,8 @@
 // live side (mean embedding of the session's best frontal frames) matched against the ID portrait,
 // and the parts of the record that come from it: outcome, reason codes, distance, liveness summary,
 // the biometric payload (ID portrait, best live frame, both embeddings, distance; sealed to the
-// carrier by the store) and the manager's review thumbnail.
+// carrier by the store) and the manager's review thumbnail (the ID portrait's face and the live face
+// side by side, 112 px high, JPEG).
 // Guarantees: a failed liveness session yields NoMatch with its reasons and a payload without any
 // image or embedding; the distance is never part of the reasons; images leave only as JPEG inside
 // the payload and thumbnail. Thread-safety: reentrant (one engine per thread).

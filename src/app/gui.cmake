@@ -4,9 +4,10 @@
 #  - simkyc_app_quick: the window that loads it (Qt Quick);
 #  - simkyc: the program.
 # simkyc-cli links none of these, so it never links Qt Gui.
-find_package(Qt6 6.4 QUIET COMPONENTS Gui Qml Quick)
-if(NOT Qt6Quick_FOUND)
-    message(WARNING "Qt Quick not found (apt-get install qt6-declarative-dev): the kiosk GUI is not built")
+find_package(Qt6 6.4 QUIET COMPONENTS Gui Qml Quick Widgets Charts)
+if(NOT Qt6Quick_FOUND OR NOT Qt6Charts_FOUND)
+    message(WARNING "Qt Quick or Qt Charts not found (apt-get install qt6-declarative-dev qt6-charts-dev): "
+                    "the kiosk GUI is not built")
     return()
 endif()
 
@@ -23,15 +24,27 @@ simkyc_module(app_gui
         gui/face_check_service.cpp
         gui/face_check_view.cpp
         gui/day_view_model.cpp
+        gui/day_statistics.cpp
+        gui/review_words.cpp
+        gui/record_detail_model.cpp
+        gui/audit_view_model.cpp
     PUBLIC_LINKS simkyc::app Qt6::Core
 )
 set_target_properties(simkyc_app_gui PROPERTIES AUTOMOC ON)
 
 add_subdirectory(${PROJECT_SOURCE_DIR}/ui ${CMAKE_BINARY_DIR}/ui)
 
+# The day's charts and PDF report (Qt Charts draws through Qt Widgets' graphics view: the kiosk runs a
+# QApplication) and the window.
 simkyc_module(app_quick
-    SOURCES gui/kiosk_window.cpp gui/kiosk_image_provider.cpp gui/translations.cpp
-    PUBLIC_LINKS simkyc::app_gui simkyc_ui Qt6::Gui Qt6::Qml Qt6::Quick
+    SOURCES
+        gui/kiosk_window.cpp
+        gui/kiosk_image_provider.cpp
+        gui/translations.cpp
+        gui/day_charts.cpp
+        gui/day_report_pdf.cpp
+        gui/day_chart_item.cpp
+    PUBLIC_LINKS simkyc::app_gui simkyc_ui Qt6::Gui Qt6::Qml Qt6::Quick Qt6::Widgets Qt6::Charts
 )
 set_target_properties(simkyc_app_quick PROPERTIES AUTOMOC ON)
 

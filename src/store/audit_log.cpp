@@ -99,6 +99,26 @@ Result<std::int64_t> appendAudit(Database &db, const AuditEntry &entry, Clock::t
     return id;
 }
 
+Result<std::vector<StoredAuditEntry>> recentAudit(Database &db, int limit)
+{
+    auto s = db.cached("SELECT id, at, actor, action, record_id, detail FROM audit_log ORDER BY id DESC LIMIT ?");
+    if (!s)
+        return s.error();
+    if (Status b = (*s)->bindInt64(1, std::max(0, limit)); !b)
+        return b.error();
+    std::vector<StoredAuditEntry> out;
+    Status read = forEachRow(s, [&out](const Statement &q) {
+        StoredAuditEntry e{q.columnInt64(0), q.columnText(1), {q.columnText(2), q.columnText(3), std::nullopt,
+                                                                q.columnText(5)}};
+        if (!q.columnIsNull(4))
+            e.entry.recordId = q.columnText(4);
+        out.push_back(std::move(e));
+    });
+    if (!read)
+        return read.error();
+    return out;
+}
+
 Result<AuditChainReport> verifyAuditChain(Database &db)
 {
     auto rows = db.prepare("SELECT id, at, actor, action, record_id, detail, prev_hash, hash FROM audit_log "

@@ -15,6 +15,7 @@
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <vector>
 
 namespace simkyc::store {
 
@@ -37,6 +38,15 @@ struct AuditChainReport {
     std::int64_t firstBadId = 0; // 0 when ok
     std::string problem;         // "prev_hash mismatch", "hash mismatch"
 };
+
+struct StoredAuditEntry {
+    std::int64_t id = 0;
+    std::string at; // UTC ISO 8601
+    AuditEntry entry;
+};
+
+// The newest `limit` entries, newest first (for the manager's audit screen). Reads only.
+[[nodiscard]] Result<std::vector<StoredAuditEntry>> recentAudit(Database &db, int limit);
 
 // Reads the whole chain in id order. An error only when it cannot be read.
 [[nodiscard]] Result<AuditChainReport> verifyAuditChain(Database &db);

@@ -338,6 +338,27 @@ Image crop(const Image &image, int x, int y, int width, int height)
     return ImageAccess::fromMat(ImageAccess::view(image)(r).clone());
 }
 
+Image sideBySide(const Image &left, const Image &right, int height)
+{
+    std::vector<cv::Mat> parts;
+    for (const Image *side : {&left, &right}) {
+        if (side->empty() || height <= 0)
+            continue;
+        cv::Mat bgr = ImageAccess::view(*side);
+        if (bgr.channels() == 1)
+            cv::cvtColor(bgr, bgr, cv::COLOR_GRAY2BGR);
+        const int width = std::max(1, static_cast<int>(std::lround(double(bgr.cols) * height / bgr.rows)));
+        cv::Mat scaled;
+        cv::resize(bgr, scaled, cv::Size(width, height), 0, 0, height < bgr.rows ? cv::INTER_AREA : cv::INTER_CUBIC);
+        parts.push_back(scaled);
+    }
+    if (parts.empty())
+        return {};
+    cv::Mat joined;
+    cv::hconcat(parts, joined);
+    return ImageAccess::fromMat(joined);
+}
+
 Result<Image> loadImage(const std::filesystem::path &path, const ImageLimits &limits)
 {
     std::error_code ec;

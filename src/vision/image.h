@@ -60,5 +60,8 @@ Result<std::vector<std::uint8_t>> encodeJpeg(const Image &image, int quality = 8
 Image resizeToFit(const Image &image, int maxSide);
 // The part of the image inside the box (clipped to the image). Empty when they do not overlap.
 Image crop(const Image &image, int x, int y, int width, int height);
+// The two images scaled (up or down) to `height` pixels, aspect kept, placed left and right, BGR; an
+// empty side is left out. Empty when both are empty or height <= 0.
+Image sideBySide(const Image &left, const Image &right, int height);
 
 } // namespace simkyc::vision

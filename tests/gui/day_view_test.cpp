@@ -23,39 +23,30 @@ protected:
         ASSERT_NO_FATAL_FAILURE(test::WorkflowOnStoreTest::SetUp());
         auto clerk = demo.staff().find(demo.account().name);
         ASSERT_TRUE(clerk.ok() && clerk->has_value());
-        const struct {
-            core::RegistrationState status;
-            std::optional<core::Decision> outcome;
-            std::vector<std::string> reasons;
-            std::optional<double> distance;
-            const char *liveness;
-        } records[] = {
+        const test::TestRecord records[] = {
             {core::RegistrationState::Recorded,
              core::Decision::Match,
              {"liveness_passed", "face_match"},
              0.41,
-             "challenges=2;passed=1"},
+             "challenges=2;passed=1",
+             {}},
             {core::RegistrationState::Recorded,
              core::Decision::NoMatch,
              {"liveness_passed", "face_mismatch"},
              0.83,
-             "challenges=2;passed=1"},
-            {core::RegistrationState::ManualReview, std::nullopt, {"manual_check_requested"}, std::nullopt, "not_run"},
+             "challenges=2;passed=1",
+             {}},
+            {core::RegistrationState::ManualReview,
+             std::nullopt,
+             {"manual_check_requested"},
+             std::nullopt,
+             "not_run",
+             {}},
         };
         for (const auto &r : records) {
-            store::NewRegistration n;
-            n.clerkId = (*clerk)->id;
-            n.status = r.status;
-            n.outcome = r.outcome;
-            n.reasonCodes = r.reasons;
-            n.matchDistance = r.distance;
-            n.livenessSummary = r.liveness;
-            n.customer = {"Zhang San",   test::kValidIdNumber.toStdString(), "1991-01-01", "1 Renmin Road",
-                          "13812345678", test::validIccid().toStdString()};
-            n.biometricPayload = biometricPayloadWithoutFace("test");
-            auto saved = recorder->record(n);
+            auto saved = test::storeTestRecord(*recorder, (*clerk)->id, r);
             ASSERT_TRUE(saved.ok()) << saved.error().toString();
-            ids.push_back(saved->id);
+            ids.push_back(*saved);
         }
     }
 

@@ -144,8 +144,9 @@ TEST_F(FaceCheckWorkflowTest, TheSamePersonPassesAndTheRecordIsStoredWithItsOutb
     ASSERT_TRUE(saved.matchDistance.has_value());
     EXPECT_LT(*saved.matchDistance, 0.6);
     EXPECT_EQ(saved.reasonCodes, (std::vector<std::string>{"liveness_passed", "face_match"}));
-    EXPECT_NE(saved.livenessSummary.find("passed=1;consent=face_check;notice=face_check_notice_v1;lang=en"),
-              std::string::npos)
+    EXPECT_NE(
+        saved.livenessSummary.find("passed=1;consent=face_check;notice=face_check_notice_v1;lang=en;face_checks=1"),
+        std::string::npos)
         << saved.livenessSummary;
 
     ASSERT_TRUE(w->finishRegistration());
@@ -180,6 +181,8 @@ TEST_F(FaceCheckWorkflowTest, AnotherPersonFailsRetriesAreLimitedAndTheManagerGe
     EXPECT_EQ(saved.status, "manual_review");
     EXPECT_EQ(saved.outcome, "");
     EXPECT_EQ(saved.reasonCodes, (std::vector<std::string>{"liveness_passed", "face_mismatch", "handed_to_manager"}));
+    EXPECT_NE(saved.livenessSummary.find(";face_checks=3"), std::string::npos)
+        << saved.livenessSummary << ": the manager's statistics count the retries";
     ASSERT_TRUE(w->finishRegistration());
     EXPECT_EQ(storedCount(), 1);
 
@@ -230,7 +233,7 @@ TEST_F(FaceCheckWorkflowTest, WithoutACameraTheScreenSaysSoAndTheManagerChecksBy
     const auto saved = stored(w->recordId());
     EXPECT_EQ(saved.status, "manual_review");
     EXPECT_EQ(saved.reasonCodes, (std::vector<std::string>{"face_check_no_camera", "handed_to_manager"}));
-    EXPECT_EQ(saved.livenessSummary, "not_run;consent=face_check;notice=face_check_notice_v1;lang=en");
+    EXPECT_EQ(saved.livenessSummary, "not_run;consent=face_check;notice=face_check_notice_v1;lang=en;face_checks=0");
 }
 
 TEST_F(FaceCheckWorkflowTest, AMissingCameraIsAnErrorThatCanBeRetried)

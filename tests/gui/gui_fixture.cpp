@@ -1,7 +1,7 @@
 #include "gui_fixture.h"
 
+#include "app/face_registration.h"
 #include "core/iccid.h"
-
 #include "vision/degrade.h"
 #include "vision/face_detector.h"
 #include "vision/frame_source.h"
@@ -167,6 +167,25 @@ std::optional<app::RegistrationWorkflow::FaceSource> sampleVideoSource()
     source.recording = true;
     source.recordingScript = *vision::parsePromptScript(app::kDemoSampleScript);
     return source;
+}
+
+Result<std::string> storeTestRecord(app::RegistrationRecorder &recorder, std::int64_t clerkId, const TestRecord &record)
+{
+    store::NewRegistration n;
+    n.clerkId = clerkId;
+    n.status = record.status;
+    n.outcome = record.outcome;
+    n.reasonCodes = record.reasons;
+    n.matchDistance = record.distance;
+    n.livenessSummary = record.liveness;
+    n.customer = {"Zhang San",   kValidIdNumber.toStdString(), "1991-01-01", "1 Renmin Road",
+                  "13812345678", validIccid().toStdString()};
+    n.biometricPayload = app::biometricPayloadWithoutFace("test");
+    n.reviewThumbnail = record.thumbnail;
+    auto saved = recorder.record(n);
+    if (!saved.ok())
+        return saved.error();
+    return saved->id;
 }
 
 void WorkflowOnStoreTest::SetUp()

@@ -74,6 +74,20 @@ private:
 // (nullopt without the labelled data).
 std::optional<app::RegistrationWorkflow::FaceSource> sampleVideoSource();
 
+// A record of the sample customer ("Zhang San", kValidIdNumber) as the kiosk stores it, for the
+// manager's views.
+struct TestRecord {
+    core::RegistrationState status = core::RegistrationState::Recorded;
+    std::optional<core::Decision> outcome;
+    std::vector<std::string> reasons;
+    std::optional<double> distance;
+    std::string liveness;
+    std::vector<std::uint8_t> thumbnail; // the review picture's bytes, if any
+};
+// Stores it through the kiosk's recorder as clerk `clerkId`; its id.
+Result<std::string> storeTestRecord(app::RegistrationRecorder &recorder, std::int64_t clerkId,
+                                    const TestRecord &record);
+
 // The workflow without a window on a real demo store: a session, the kiosk's recorder on it (set as
 // the workflow's store writer, no face-check service), sign-in checked directly, a scan folder.
 class WorkflowOnStoreTest : public ::testing::Test {

@@ -12,8 +12,8 @@
 #include "gui_fixture.h"
 #include "screen_driver.h"
 
+#include <QApplication>
 #include <QElapsedTimer>
-#include <QGuiApplication>
 #include <QTest>
 
 #include <gtest/gtest.h>
@@ -36,7 +36,7 @@ protected:
         static int argc = 1;
         static char name[] = "gui_screen_tests";
         static char *argv[] = {name, nullptr};
-        new QGuiApplication(argc, argv);
+        new QApplication(argc, argv); // the day's charts need Qt Widgets (Qt Charts)
     }
     // The face check's worker and models, loaded once for the whole program (as the kiosk does at start).
     static FaceCheckService &faceService()

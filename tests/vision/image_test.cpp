@@ -49,6 +49,25 @@ TEST(Image, GreyAnd16BitBecome8BitBgr)
     EXPECT_EQ(sixteen->data()[0], 255); // full scale maps to full scale
 }
 
+TEST(Image, SideBySideScalesBothToOneHeight)
+{
+    const std::vector<std::uint8_t> dark(20 * 10, 10);
+    const std::vector<std::uint8_t> light(30 * 60 * 3, 240);
+    auto left = Image::fromPixels(20, 10, 1, dark);   // grey, 2:1, scaled up
+    auto right = Image::fromPixels(30, 60, 3, light); // colour, 1:2, scaled down
+    ASSERT_TRUE(left.ok() && right.ok());
+    const Image both = sideBySide(*left, *right, 40);
+    ASSERT_FALSE(both.empty());
+    EXPECT_EQ(both.height(), 40);
+    EXPECT_EQ(both.width(), 80 + 20);
+    EXPECT_EQ(both.channels(), 3);
+    EXPECT_EQ(both.data()[both.stride() * 20 + 3 * 10], 10);  // left half: the grey image
+    EXPECT_EQ(both.data()[both.stride() * 20 + 3 * 90], 240); // right: the colour one
+    EXPECT_EQ(sideBySide(Image(), *right, 40).width(), 20);
+    EXPECT_TRUE(sideBySide(Image(), Image(), 40).empty());
+    EXPECT_TRUE(sideBySide(*left, *right, 0).empty());
+}
+
 TEST(Image, OnePixelImageIsValid)
 {
     auto tiny = decodeImage(encode(gradient(1, 1, CV_8UC3), ".png"));

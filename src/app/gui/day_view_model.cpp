@@ -1,16 +1,22 @@
 #include "app/gui/day_view_model.h"
 
+#include "app/gui/day_statistics.h"
 #include "app/gui/gui_log.h"
 #include "app/gui/local_time.h"
+#include "app/gui/review_words.h"
 #include "store/atomic_file.h"
+#include "store/audit_log.h"
 #include "store/outbox_repository.h"
 #include "store/registration_repository.h"
+#include "store/review_repository.h"
 #include "store/staff_repository.h"
+#include "vision/matcher.h"
 
 #include <QCoreApplication>
 #include <QDateTime>
 
 #include <chrono>
+#include <cstdlib>
 
 namespace simkyc::app {
 namespace {
@@ -30,7 +36,8 @@ QString whenText(const std::optional<std::string> &utc, const QDate &today)
 } // namespace
 
 DayViewModel::DayViewModel(StoreSession *session, ReasonWords reasonWords, QObject *parent)
-    : QAbstractListModel(parent), m_session(session), m_reasonWords(std::move(reasonWords))
+    : QAbstractListModel(parent), m_session(session), m_reasonWords(std::move(reasonWords)),
+      m_threshold(vision::kDefaultMatchThreshold)
 {
 }
 
@@ -55,16 +62,36 @@ QVariant DayViewModel::data(const QModelIndex &index, int role) const
     case DistanceRole: return r.distance;
     case LivenessRole: return r.liveness;
     case SyncStateRole: return r.syncState;
+    case ReviewRole: return r.review;
+    case ReviewWordsRole: return r.reviewWords;
     default: return {};
     }
 }
 
 QHash<int, QByteArray> DayViewModel::roleNames() const
 {
-    return {{RecordIdRole, "recordId"},  {TimeRole, "time"},         {ClerkRole, "clerk"},
-            {NameRole, "name"},          {IdNumberRole, "idNumber"}, {OutcomeRole, "outcome"},
-            {ReasonsRole, "reasons"},    {DistanceRole, "distance"}, {LivenessRole, "liveness"},
-            {SyncStateRole, "syncState"}};
+    return {{RecordIdRole, "recordId"},   {TimeRole, "time"},         {ClerkRole, "clerk"},
+            {NameRole, "name"},           {IdNumberRole, "idNumber"}, {OutcomeRole, "outcome"},
+            {ReasonsRole, "reasons"},     {DistanceRole, "distance"}, {LivenessRole, "liveness"},
+            {SyncStateRole, "syncState"}, {ReviewRole, "review"},     {ReviewWordsRole, "reviewWords"}};
+}
+
+int DayViewModel::faceChecksOf(const std::string &livenessSummary)
+{
+    const std::string key = "face_checks=";
+    const std::size_t at = livenessSummary.find(key);
+    if (at == std::string::npos)
+        return 0;
+    return std::atoi(livenessSummary.c_str() + at + key.size());
+}
+
+QString DayViewModel::livenessOf(const std::string &livenessSummary)
+{
+    if (livenessSummary.find("passed=1") != std::string::npos)
+        return QStringLiteral("passed");
+    if (livenessSummary.find("passed=0") != std::string::npos)
+        return QStringLiteral("failed");
+    return QStringLiteral("not_run");
 }
 
 QString DayViewModel::maskName(const QString &name)
@@ -111,7 +138,7 @@ void DayViewModel::clear()
     m_all.clear();
     m_shown.clear();
     endResetModel();
-    m_passed = m_failed = m_manual = m_notSynced = 0;
+    m_passed = m_failed = m_manual = m_notSynced = m_toReview = 0;
     m_error.clear();
     m_syncHealth.clear();
     m_parked.clear();
@@ -154,6 +181,75 @@ QString DayViewModel::exportCsv(const QString &folder)
     return QString::fromStdString(file.string());
 }
 
+DayStatistics DayViewModel::statistics() const
+{
+    return computeDayStatistics(m_all, m_threshold);
+}
+
+QString DayViewModel::figures() const
+{
+    if (m_all.empty())
+        return {};
+    const DayStatistics s = statistics();
+    return QCoreApplication::translate("DayView", "Pass rate %1 % (%2 of %3 automatic decisions). %4 face checks, %5 "
+                                                  "of them retries. %6 waiting for your decision, %7 reviewed, %8 "
+                                                  "flagged or not confirmed.")
+        .arg(qRound(s.passRate() * 100))
+        .arg(s.passed)
+        .arg(s.passed + s.failed)
+        .arg(s.faceChecks)
+        .arg(s.retries)
+        .arg(s.toReview)
+        .arg(s.reviewed)
+        .arg(s.flagged);
+}
+
+QString DayViewModel::exportPdf(const QString &folder, const QString &managerName)
+{
+    if (!m_renderer) {
+        m_error = QCoreApplication::translate("DayView", "This kiosk cannot write PDF reports.");
+        emit refreshed();
+        return {};
+    }
+    DayReport report;
+    report.date = m_date;
+    report.generatedAt = QDateTime::currentDateTime().toString(QStringLiteral("yyyy-MM-dd HH:mm"));
+    report.generatedBy = managerName;
+    report.rows = m_all;
+    report.statistics = statistics();
+    report.figures = figures();
+    report.syncHealth = m_syncHealth;
+    report.parked = m_parked;
+    if (m_session != nullptr) {
+        auto chain = store::verifyAuditChain(m_session->db);
+        report.auditChain =
+            !chain.ok() ? QString::fromStdString(chain.error().toString())
+            : chain->ok
+                ? QCoreApplication::translate("DayView", "Audit chain verified: %1 entries.").arg(chain->entries)
+                : QCoreApplication::translate("DayView", "Audit chain BROKEN at entry %1 (%2).")
+                      .arg(chain->firstBadId)
+                      .arg(QString::fromStdString(chain->problem));
+    }
+    auto pdf = m_renderer(report);
+    if (!pdf.ok()) {
+        m_error = QString::fromStdString(pdf.error().toString());
+        emit refreshed();
+        return {};
+    }
+    const std::filesystem::path file =
+        std::filesystem::path(folder.toStdString()) / ("simkyc-day-" + m_date.toStdString() + ".pdf");
+    const Status written = store::writeFileAtomically(
+        file, std::span(reinterpret_cast<const std::uint8_t *>(pdf->constData()), static_cast<size_t>(pdf->size())),
+        store::kOwnerOnly, true);
+    if (!written.ok()) {
+        m_error = QString::fromStdString(written.error().toString());
+        emit refreshed();
+        return {};
+    }
+    qCInfo(lcGui) << "day report exported as PDF:" << m_all.size() << "rows," << pdf->size() << "bytes";
+    return QString::fromStdString(file.string());
+}
+
 void DayViewModel::readSyncHealth(const QDate &today)
 {
     m_parked.clear();
@@ -185,7 +281,7 @@ void DayViewModel::readSyncHealth(const QDate &today)
 void DayViewModel::refresh(std::int64_t managerId, store::Clock::time_point now)
 {
     m_all.clear();
-    m_passed = m_failed = m_manual = m_notSynced = 0;
+    m_passed = m_failed = m_manual = m_notSynced = m_toReview = 0;
     m_error.clear();
     const QDate today = localDateTime(now).date();
     m_date = today.toString(Qt::ISODate);
@@ -196,6 +292,7 @@ void DayViewModel::refresh(std::int64_t managerId, store::Clock::time_point now)
     }
     store::RegistrationRepository repo(m_session->db, m_session->keys);
     store::StaffRepository staffRepo(m_session->db, crypto::ScryptParams{});
+    store::ReviewRepository reviews(m_session->db);
     auto staff = staffRepo.all();
     const std::string actor = "staff:" + std::to_string(managerId);
     // The local day spans two UTC days; listDay works in UTC.
@@ -228,10 +325,16 @@ void DayViewModel::refresh(std::int64_t managerId, store::Clock::time_point now)
             }
             row.reasons = words.join(QLatin1Char(' '));
             row.distance = s.matchDistance ? QString::number(*s.matchDistance, 'f', 3) : QString();
-            row.liveness = s.livenessSummary.find("passed=1") != std::string::npos   ? QStringLiteral("passed")
-                           : s.livenessSummary.find("passed=0") != std::string::npos ? QStringLiteral("failed")
-                                                                                     : QStringLiteral("not_run");
+            row.liveness = livenessOf(s.livenessSummary);
             row.syncState = QString::fromStdString(s.syncState);
+            row.hour = local.time().hour();
+            row.distanceValue = s.matchDistance;
+            row.faceChecks = faceChecksOf(s.livenessSummary);
+            if (auto review = reviews.latest(s.id); review.ok() && review->has_value()) {
+                row.review = QString::fromStdString(std::string(core::reviewDecisionName((*review)->decision)));
+                row.reviewWords = reviewWords((*review)->decision, QString::fromStdString((*review)->reason));
+            }
+            m_toReview += s.status == "manual_review" ? 1 : 0;
             if (s.piiPurgedAt) {
                 row.name = row.idNumber = QStringLiteral("(purged)");
             } else {

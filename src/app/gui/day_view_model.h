@@ -9,16 +9,25 @@
 #pragma once
 
 #include "app/store_session.h"
+#include "core/result.h"
 #include "store/record_id.h"
 
 #include <QAbstractListModel>
+#include <QByteArray>
 #include <QString>
 #include <QStringList>
 
 #include <functional>
+#include <optional>
 #include <vector>
 
 namespace simkyc::app {
+
+struct DayStatistics;
+struct DayReport;
+// Renders a day's report as PDF bytes (src/app/gui/day_report_pdf.h: Qt Charts and QPdfWriter, outside
+// this Qt Core library).
+using DayReportRenderer = std::function<Result<QByteArray>(const DayReport &report)>;
 
 struct DayRow {
     QString recordId;
@@ -31,6 +40,11 @@ struct DayRow {
     QString distance; // "0.412" or ""
     QString liveness; // "passed", "failed", "not_run"
     QString syncState;
+    int hour = 0;                        // local hour of the day (0-23)
+    int faceChecks = 0;                  // face checks for this customer (0: none, e.g. the manual check)
+    std::optional<double> distanceValue; // the match distance, when a match ran
+    QString review;                      // the newest review's decision code ("" when not reviewed)
+    QString reviewWords;                 // it in words, with its reason
 };
 
 class DayViewModel : public QAbstractListModel {
@@ -48,6 +62,9 @@ class DayViewModel : public QAbstractListModel {
     // records with their reasons ("<record id>: <reason>"), for the manager.
     Q_PROPERTY(QString syncHealth READ syncHealth NOTIFY refreshed)
     Q_PROPERTY(QStringList parked READ parked NOTIFY refreshed)
+    Q_PROPERTY(int toReview READ toReview NOTIFY refreshed) // handed to the manager, not decided yet
+    // Pass rate, retries, reviews, in one sentence.
+    Q_PROPERTY(QString figures READ figures NOTIFY refreshed)
 
 public:
     enum Role {
@@ -60,7 +77,9 @@ public:
         ReasonsRole,
         DistanceRole,
         LivenessRole,
-        SyncStateRole
+        SyncStateRole,
+        ReviewRole,
+        ReviewWordsRole
     };
     using ReasonWords = std::function<QString(const QString &code)>;
 
@@ -84,6 +103,19 @@ public:
     [[nodiscard]] const std::vector<DayRow> &rows() const { return m_shown; }
     [[nodiscard]] QString syncHealth() const { return m_syncHealth; }
     [[nodiscard]] QStringList parked() const { return m_parked; }
+    [[nodiscard]] int toReview() const { return m_toReview; }
+    [[nodiscard]] QString figures() const;
+    // The day's statistics (charts, report) against the match threshold.
+    [[nodiscard]] DayStatistics statistics() const;
+    void setMatchThreshold(double threshold) { m_threshold = threshold; }
+    // The PDF renderer (the kiosk sets it; without one exportPdf says so).
+    void setReportRenderer(DayReportRenderer renderer) { m_renderer = std::move(renderer); }
+    // Writes the day's report as PDF (figures, charts, every row masked as shown, the upload's health,
+    // the audit chain's verification) to <folder>/simkyc-day-<date>.pdf, atomically, owner-only;
+    // returns its path, or "" with error() set. managerName: who generated it.
+    QString exportPdf(const QString &folder, const QString &managerName);
+    // Every row of the day, whatever the filter (reports and charts).
+    [[nodiscard]] const std::vector<DayRow> &allRows() const { return m_all; }
 
     // Reloads the local day containing `now` as staff member `managerId` (the audit's actor).
     void refresh(std::int64_t managerId, store::Clock::time_point now = store::Clock::now());
@@ -96,6 +128,10 @@ public:
     // Quotes a CSV field (RFC 4180) when it holds a comma, a quote or a line break.
     [[nodiscard]] static QString csvField(const QString &value);
 
+    // "face_checks=N" of a record's liveness summary; 0 when absent (older records, manual checks).
+    [[nodiscard]] static int faceChecksOf(const std::string &livenessSummary);
+    // "passed", "failed" or "not_run" from a record's liveness summary.
+    [[nodiscard]] static QString livenessOf(const std::string &livenessSummary);
     [[nodiscard]] static QString maskName(const QString &name);
     [[nodiscard]] static QString maskIdNumber(const QString &idNumber);
 
@@ -117,6 +153,9 @@ private:
     int m_failed = 0;
     int m_manual = 0;
     int m_notSynced = 0;
+    int m_toReview = 0;
+    double m_threshold;
+    DayReportRenderer m_renderer;
     QString m_syncHealth;
     QStringList m_parked;
 };

@@ -2,6 +2,7 @@
 
 #include "app/gui/face_check_view.h"
 #include "app/gui/id_photo_model.h"
+#include "app/gui/record_detail_model.h"
 
 #include <QMutexLocker>
 
@@ -34,6 +35,15 @@ void KioskImageProvider::follow(FaceCheckView &view, QObject &context)
     });
 }
 
+void KioskImageProvider::follow(RecordDetailModel &record, QObject &context)
+{
+    QObject::connect(&record, &RecordDetailModel::changed, &context, [this, &record] {
+        QImage review = record.hasPicture() ? QImage::fromData(record.pictureJpeg(), "JPEG") : QImage();
+        const QMutexLocker lock(&m_mutex);
+        m_review = std::move(review);
+    });
+}
+
 void KioskImageProvider::set(QImage document, QImage portrait)
 {
     const QMutexLocker lock(&m_mutex);
@@ -52,6 +62,8 @@ QImage KioskImageProvider::requestImage(const QString &id, QSize *size, const QS
             image = m_portrait;
         else if (id.startsWith(QLatin1String("live/")))
             image = m_live;
+        else if (id.startsWith(QLatin1String("review/")))
+            image = m_review;
     }
     if (image.isNull()) { // dropped meanwhile: a transparent pixel rather than a QML warning
         image = QImage(1, 1, QImage::Format_ARGB32_Premultiplied);

@@ -1,5 +1,7 @@
 #include "app/gui/kiosk_window.h"
 
+#include "app/gui/day_chart_item.h"
+#include "app/gui/day_report_pdf.h"
 #include "app/gui/gui_log.h"
 #include "app/gui/kiosk_image_provider.h"
 #include "app/gui/registration_workflow.h"
@@ -7,6 +9,7 @@
 #include <QEvent>
 #include <QQmlApplicationEngine>
 #include <QQuickWindow>
+#include <QtQml>
 
 namespace simkyc::app {
 
@@ -34,6 +37,9 @@ Status KioskWindow::load()
     auto *images = new KioskImageProvider; // owned by the engine
     images->follow(*m_workflow.idPhoto(), *this);
     images->follow(*m_workflow.faceCheck(), *this);
+    images->follow(*m_workflow.recordDetail(), *this);
+    qmlRegisterType<DayChartItem>("SimKyc.Kiosk", 1, 0, "DayChart");
+    m_workflow.dayView()->setReportRenderer(&renderDayReportPdf);
     m_engine->addImageProvider(QString::fromLatin1(KioskImageProvider::kId), images);
     m_engine->setInitialProperties({{QStringLiteral("workflow"), QVariant::fromValue<QObject *>(&m_workflow)}});
     m_engine->load(QUrl(QString::fromLatin1(kMainQml)));

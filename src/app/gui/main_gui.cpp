@@ -14,10 +14,10 @@
 #include "app/registration_recorder.h"
 #include "app/store_session.h"
 
+#include <QApplication>
 #include <QCommandLineParser>
 #include <QDir>
 #include <QElapsedTimer>
-#include <QGuiApplication>
 #include <QLocale>
 #include <QSocketNotifier>
 #include <QTemporaryDir>
@@ -95,7 +95,7 @@ int main(int argc, char *argv[])
 {
     QElapsedTimer started;
     started.start();
-    QGuiApplication application(argc, argv);
+    QApplication application(argc, argv); // QApplication: the day's charts draw with Qt Charts (Qt Widgets)
     QGuiApplication::setApplicationName(QStringLiteral("simkyc"));
     QGuiApplication::setApplicationVersion(QStringLiteral(SIMKYC_VERSION));
     app::installQtLogSink();

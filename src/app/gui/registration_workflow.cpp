@@ -48,6 +48,7 @@ RegistrationWorkflow::RegistrationWorkflow(LoginChecker &checker, IdPortraitFind
     m_countdownTimer.setInterval(std::chrono::seconds(1));
     connect(&m_countdownTimer, &QTimer::timeout, this, &RegistrationWorkflow::updateLockCountdown);
     connect(&m_checker, &LoginChecker::checked, this, &RegistrationWorkflow::onChecked);
+    connect(&m_recordDetail, &RecordDetailModel::decided, this, [this] { m_dayViewStale = true; });
 }
 
 void RegistrationWorkflow::setFaceCheck(FaceCheckService *service, RegistrationRecorder *recorder, FaceSource source)
@@ -81,6 +82,8 @@ QString RegistrationWorkflow::screenName() const
     case Screen::FaceCheck: return QStringLiteral("face_check");
     case Screen::Outcome: return QStringLiteral("outcome");
     case Screen::DayView: return QStringLiteral("day_view");
+    case Screen::RecordDetail: return QStringLiteral("record_detail");
+    case Screen::AuditLog: return QStringLiteral("audit_log");
     }
     return {};
 }
@@ -180,6 +183,8 @@ void RegistrationWorkflow::logout()
     m_clerkId = 0;
     m_isManager = false;
     m_dayView.clear();
+    m_recordDetail.clear();
+    m_auditView.clear();
     qCInfo(lcGui) << "clerk signed out";
     setScreen(Screen::Login);
 }
@@ -203,6 +208,7 @@ void RegistrationWorkflow::startRegistration()
     m_form.clear();
     m_form.setToday(localDateTime(m_now()).date());
     m_registration.emplace(); // Draft
+    m_faceChecks = 0;
     setScreen(Screen::CustomerForm);
 }
 
@@ -328,6 +334,7 @@ void RegistrationWorkflow::startFaceCheck()
                 .arg(QLocale().toString(at.time(), QLocale::ShortFormat)));
         return;
     }
+    ++m_faceChecks;
     FaceCheckRequest request;
     request.requestId = m_faceRequestId;
     request.sourceSpec = m_faceSource.spec;
@@ -472,9 +479,9 @@ void RegistrationWorkflow::store(store::NewRegistration record, const QString &o
     // The consent travels with the record: decision, notice version and language (codes only;
     // once: a record saved again after a store error has them already).
     if (record.livenessSummary.find(";consent=") == std::string::npos)
-        record.livenessSummary += ";consent=" + consentDecisionName().toStdString() +
-                                  ";notice=" + m_consent.noticeVersion.toStdString() +
-                                  ";lang=" + m_consent.language.toStdString();
+        record.livenessSummary +=
+            ";consent=" + consentDecisionName().toStdString() + ";notice=" + m_consent.noticeVersion.toStdString() +
+            ";lang=" + m_consent.language.toStdString() + ";face_checks=" + std::to_string(m_faceChecks);
     m_faceView.clear();
     auto saved = m_recorder != nullptr
                      ? m_recorder->record(record)
@@ -553,7 +560,7 @@ void RegistrationWorkflow::closeDayView()
     setScreen(Screen::Home);
 }
 
-QString RegistrationWorkflow::exportDayReport()
+QString RegistrationWorkflow::exportDayReport(const QString &format)
 {
     if (m_screen != Screen::DayView)
         return {};
@@ -561,10 +568,52 @@ QString RegistrationWorkflow::exportDayReport()
         return QCoreApplication::translate("RegistrationWorkflow", "No report folder is configured.");
     std::error_code ec;
     std::filesystem::create_directories(m_reportFolder.toStdString(), ec);
-    const QString path = m_dayView.exportCsv(m_reportFolder);
+    const QString path = format == QLatin1String("pdf") ? m_dayView.exportPdf(m_reportFolder, m_clerkName)
+                                                        : m_dayView.exportCsv(m_reportFolder);
     if (path.isEmpty())
         return QCoreApplication::translate("RegistrationWorkflow", "Not saved: %1").arg(m_dayView.error());
     return QCoreApplication::translate("RegistrationWorkflow", "Saved as %1").arg(path);
+}
+
+bool RegistrationWorkflow::openRecord(const QString &recordId)
+{
+    if (m_screen != Screen::DayView || !m_isManager) {
+        qCWarning(lcGui) << "record detail refused: only a manager, from the day view";
+        return false;
+    }
+    m_recordDetail.open(recordId, m_clerkId, m_now()); // an unreadable record shows its error
+    setScreen(Screen::RecordDetail);
+    return true;
+}
+
+void RegistrationWorkflow::closeRecord()
+{
+    if (m_screen != Screen::RecordDetail)
+        return;
+    m_recordDetail.clear();
+    if (m_dayViewStale) // a decision changed the row and the counts; a reload reads each row again (audited)
+        m_dayView.refresh(m_clerkId, m_now());
+    m_dayViewStale = false;
+    setScreen(Screen::DayView);
+}
+
+bool RegistrationWorkflow::openAuditLog()
+{
+    if (m_screen != Screen::DayView || !m_isManager) {
+        qCWarning(lcGui) << "audit log refused: only a manager, from the day view";
+        return false;
+    }
+    m_auditView.refresh(m_clerkId, m_now());
+    setScreen(Screen::AuditLog);
+    return true;
+}
+
+void RegistrationWorkflow::closeAuditLog()
+{
+    if (m_screen != Screen::AuditLog)
+        return;
+    m_auditView.clear();
+    setScreen(Screen::DayView);
 }
 
 bool RegistrationWorkflow::canRetry() const

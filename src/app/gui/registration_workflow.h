@@ -10,6 +10,8 @@
 //     --chooseManualCheck--> stored as ManualReview, no face data            --> Outcome "manual_review"
 //   Outcome --finishRegistration--> Idle.  cancel: EnteringCustomer..FaceCheck -> Idle;
 //   Idle --openDayView (managers)--> DayView --closeDayView--> Idle;
+//   DayView --openRecord--> RecordDetail (approve/flag, or the manual decision) --closeRecord--> DayView;
+//   DayView --openAuditLog--> AuditLog --closeAuditLog--> DayView;
 //   logout or idle timeout: any -> LoggedOut.
 // Guarantees:
 //  - sign-in goes through a LoginChecker (store::StaffRepository: scrypt hashes, lockout after the
@@ -30,6 +32,7 @@
 // Thread-safety: GUI thread only. Depends on Qt Core only (testable without QML).
 #pragma once
 
+#include "app/gui/audit_view_model.h"
 #include "app/gui/consent_notice.h"
 #include "app/gui/customer_form_model.h"
 #include "app/gui/day_view_model.h"
@@ -37,6 +40,7 @@
 #include "app/gui/face_check_view.h"
 #include "app/gui/id_photo_model.h"
 #include "app/gui/login_checker.h"
+#include "app/gui/record_detail_model.h"
 #include "app/registration_recorder.h"
 #include "core/attempt_limit.h"
 #include "core/registration.h"
@@ -71,6 +75,8 @@ class RegistrationWorkflow : public QObject {
     Q_PROPERTY(QString consentDecision READ consentDecisionName NOTIFY screenChanged)
     Q_PROPERTY(FaceCheckView *faceCheck READ faceCheck CONSTANT)
     Q_PROPERTY(DayViewModel *dayView READ dayView CONSTANT)
+    Q_PROPERTY(RecordDetailModel *recordDetail READ recordDetail CONSTANT)
+    Q_PROPERTY(AuditViewModel *auditView READ auditView CONSTANT)
     Q_PROPERTY(bool isManager READ isManager NOTIFY screenChanged) // the signed-in member is a manager
     // Outcome screen: "passed", "failed", "manual_review", "not_stored" ("" elsewhere).
     Q_PROPERTY(QString outcome READ outcome NOTIFY outcomeChanged)
@@ -81,7 +87,18 @@ class RegistrationWorkflow : public QObject {
     Q_PROPERTY(bool canRetry READ canRetry NOTIFY outcomeChanged)
 
 public:
-    enum class Screen { Login, Home, CustomerForm, IdPhoto, Consent, FaceCheck, Outcome, DayView };
+    enum class Screen {
+        Login,
+        Home,
+        CustomerForm,
+        IdPhoto,
+        Consent,
+        FaceCheck,
+        Outcome,
+        DayView,
+        RecordDetail,
+        AuditLog
+    };
     Q_ENUM(Screen)
 
     using NowFn = std::function<store::Clock::time_point()>;
@@ -94,8 +111,8 @@ public:
                          QObject *parent = nullptr);
 
     [[nodiscard]] Screen screen() const { return m_screen; }
-    // "login", "home", "customer_form", "id_photo", "consent", "face_check", "outcome", "day_view"
-    // (stable; QML picks the page).
+    // "login", "home", "customer_form", "id_photo", "consent", "face_check", "outcome", "day_view",
+    // "record_detail", "audit_log" (stable; QML picks the page).
     [[nodiscard]] QString screenName() const;
     [[nodiscard]] QString clerkName() const { return m_clerkName; }
     [[nodiscard]] QString loginError() const { return m_loginError; }
@@ -120,9 +137,16 @@ public:
     [[nodiscard]] QVariantList consentNotice() const { return app::consentNotice(); }
     [[nodiscard]] FaceCheckView *faceCheck() { return &m_faceView; }
     [[nodiscard]] DayViewModel *dayView() { return &m_dayView; }
+    [[nodiscard]] RecordDetailModel *recordDetail() { return &m_recordDetail; }
+    [[nodiscard]] AuditViewModel *auditView() { return &m_auditView; }
     [[nodiscard]] bool isManager() const { return m_isManager; }
     // The store the manager's day view reads (must outlive the workflow); without it the view says so.
-    void setStore(StoreSession *session) { m_dayView.setSession(session); }
+    void setStore(StoreSession *session)
+    {
+        m_dayView.setSession(session);
+        m_recordDetail.setSession(session);
+        m_auditView.setSession(session);
+    }
     [[nodiscard]] QString outcome() const { return m_outcome; }
     [[nodiscard]] QStringList outcomeReasons() const;
     [[nodiscard]] QString outcomeMessage() const { return m_outcomeMessage; }
@@ -177,8 +201,16 @@ public:
     Q_INVOKABLE bool openDayView();
     // Day view: back to Home; the rows are dropped.
     Q_INVOKABLE void closeDayView();
-    // Day view: the day's CSV report into the export folder; "Saved as <path>" or the error, in words.
-    Q_INVOKABLE QString exportDayReport();
+    // Day view: the day's report ("csv" or "pdf") into the export folder; "Saved as <path>" or the
+    // error, in words.
+    Q_INVOKABLE QString exportDayReport(const QString &format = QStringLiteral("csv"));
+    // Day view: one record in full (audited reads) with the review decisions.
+    Q_INVOKABLE bool openRecord(const QString &recordId);
+    // Record detail: back to the day view, reloaded; the record's clear data is dropped.
+    Q_INVOKABLE void closeRecord();
+    // Day view: the audit log and its chain verification (the view itself is audited).
+    Q_INVOKABLE bool openAuditLog();
+    Q_INVOKABLE void closeAuditLog();
     // Where exportDayReport() writes (the kiosk's data folder's "reports" by default).
     void setReportFolder(const QString &folder) { m_reportFolder = folder; }
     Q_INVOKABLE void cancelRegistration();
@@ -237,6 +269,9 @@ private:
     bool m_isManager = false;
     QString m_reportFolder;
     DayViewModel m_dayView{nullptr, &RegistrationWorkflow::reasonWords};
+    RecordDetailModel m_recordDetail{nullptr, &RegistrationWorkflow::reasonWords};
+    AuditViewModel m_auditView{nullptr};
+    bool m_dayViewStale = false; // a decision was recorded since the day view was read
     FaceCheckService *m_faceService = nullptr;
     RegistrationRecorder *m_recorder = nullptr;
     FaceSource m_faceSource;
@@ -253,6 +288,7 @@ private:
     QString m_language = QStringLiteral("en");
     QTimer m_idleTimer;
     QTimer m_countdownTimer;
+    int m_faceChecks = 0; // face checks started for the registration in progress (stored with it)
 };
 
 } // namespace simkyc::app

@@ -1,0 +1,192 @@
+#include "app/gui/record_detail_model.h"
+
+#include "app/gui/day_view_model.h"
+#include "app/gui/gui_log.h"
+#include "app/gui/local_time.h"
+#include "app/gui/review_words.h"
+#include "store/registration_repository.h"
+#include "store/review_repository.h"
+#include "store/staff_repository.h"
+
+#include <QCoreApplication>
+#include <QVariantMap>
+
+namespace simkyc::app {
+namespace {
+
+constexpr const char *kReadReason = "record_detail";
+
+QString localText(const std::string &utc, const char *format)
+{
+    const auto t = store::parseUtcTimestamp(utc);
+    return t ? localDateTime(*t).toString(QString::fromLatin1(format)) : QString::fromStdString(utc);
+}
+
+QVariantMap decisionEntry(core::ReviewDecision decision, const QString &label)
+{
+    QVariantList reasons;
+    for (std::string_view code : core::reviewReasons(decision)) {
+        const QString c = QString::fromLatin1(code.data(), static_cast<qsizetype>(code.size()));
+        reasons << QVariantMap{{QStringLiteral("code"), c}, {QStringLiteral("words"), reviewReasonWords(c)}};
+    }
+    const std::string_view name = core::reviewDecisionName(decision);
+    return {{QStringLiteral("decision"), QString::fromLatin1(name.data(), static_cast<qsizetype>(name.size()))},
+            {QStringLiteral("label"), label},
+            {QStringLiteral("reasons"), reasons}};
+}
+
+} // namespace
+
+RecordDetailModel::RecordDetailModel(StoreSession *session, ReasonWords reasonWords, QObject *parent)
+    : QObject(parent), m_session(session), m_reasonWords(std::move(reasonWords))
+{
+}
+
+void RecordDetailModel::clear()
+{
+    m_recordId.clear();
+    m_when.clear();
+    m_clerk.clear();
+    m_outcome.clear();
+    m_reasons.clear();
+    m_distance.clear();
+    m_liveness.clear();
+    m_syncState.clear();
+    m_faceChecks = 0;
+    m_customer.clear();
+    m_picture.fill('\0'); // the picture is biometric data: wiped, then dropped
+    m_picture.clear();
+    m_pictureNote.clear();
+    m_reviews.clear();
+    m_decisions.clear();
+    m_needsDecision = false;
+    m_error.clear();
+    emit changed();
+}
+
+bool RecordDetailModel::loadMetadata()
+{
+    store::RegistrationRepository repo(m_session->db, m_session->keys);
+    auto summary = repo.summary(m_recordId.toStdString());
+    if (!summary.ok()) {
+        m_error = QString::fromStdString(summary.error().toString());
+        return false;
+    }
+    store::StaffRepository staffRepo(m_session->db, crypto::ScryptParams{});
+    auto staff = staffRepo.all();
+    const auto nameOf = [&staff](std::int64_t id) {
+        return staff.ok() && staff->count(id) ? QString::fromStdString(staff->at(id).name)
+                                              : QStringLiteral("#%1").arg(id);
+    };
+    m_when = localText(summary->createdAt, "yyyy-MM-dd HH:mm:ss");
+    m_clerk = nameOf(summary->clerkId);
+    m_outcome = QString::fromStdString(summary->outcome.empty() ? summary->status : summary->outcome);
+    QStringList words;
+    for (const auto &code : summary->reasonCodes) {
+        const QString c = QString::fromStdString(code);
+        const QString w = m_reasonWords ? m_reasonWords(c) : QString();
+        words << (w.isEmpty() ? c : w);
+    }
+    m_reasons = words.join(QLatin1Char(' '));
+    m_distance = summary->matchDistance ? QString::number(*summary->matchDistance, 'f', 3) : QString();
+    m_liveness = DayViewModel::livenessOf(summary->livenessSummary);
+    m_faceChecks = DayViewModel::faceChecksOf(summary->livenessSummary);
+    m_syncState = QString::fromStdString(summary->syncState);
+
+    store::ReviewRepository reviewRepo(m_session->db);
+    auto reviews = reviewRepo.forRecord(m_recordId.toStdString());
+    m_reviews.clear();
+    if (reviews.ok()) {
+        for (const store::Review &r : *reviews)
+            m_reviews << QStringLiteral("%1  %2  %3")
+                             .arg(localText(r.decidedAt, "yyyy-MM-dd HH:mm"), nameOf(r.reviewerId),
+                                  reviewWords(r.decision, QString::fromStdString(r.reason)));
+    } else {
+        m_error = QString::fromStdString(reviews.error().toString());
+    }
+    m_needsDecision = summary->status == core::stateName(core::RegistrationState::ManualReview);
+    m_decisions.clear();
+    if (m_needsDecision) {
+        m_decisions << decisionEntry(core::ReviewDecision::ManualApproved, tr("Confirm the identity"))
+                    << decisionEntry(core::ReviewDecision::ManualRejected, tr("Identity not confirmed"));
+    } else {
+        m_decisions << decisionEntry(core::ReviewDecision::Approved, tr("Approve"))
+                    << decisionEntry(core::ReviewDecision::Flagged, tr("Flag"));
+    }
+    return true;
+}
+
+bool RecordDetailModel::open(const QString &recordId, std::int64_t managerId, store::Clock::time_point now)
+{
+    clear();
+    if (m_session == nullptr) {
+        m_error = tr("This kiosk has no store to read from.");
+        emit changed();
+        return false;
+    }
+    m_recordId = recordId;
+    m_managerId = managerId;
+    if (!loadMetadata()) {
+        emit changed();
+        return false;
+    }
+    store::RegistrationRepository repo(m_session->db, m_session->keys);
+    const std::string id = recordId.toStdString();
+    const std::string actor = "staff:" + std::to_string(managerId);
+    auto pii = repo.readCustomer(id, actor, kReadReason, now);
+    if (pii.ok()) {
+        m_customer = {tr("Name: %1").arg(QString::fromStdString(pii->name)),
+                      tr("ID number: %1").arg(QString::fromStdString(pii->idNumber)),
+                      tr("Birth date: %1").arg(QString::fromStdString(pii->birthDate)),
+                      tr("Address: %1").arg(QString::fromStdString(pii->address)),
+                      tr("Phone: %1").arg(QString::fromStdString(pii->phone)),
+                      tr("SIM (ICCID): %1").arg(QString::fromStdString(pii->iccid))};
+    } else {
+        m_customer = {
+            pii.error().code == ErrorCode::NotFound
+                ? tr("The customer's data is no longer held: %1").arg(QString::fromStdString(pii.error().message))
+                : QString::fromStdString(pii.error().toString())};
+    }
+    auto picture = repo.readReviewThumbnail(id, actor, kReadReason, now);
+    if (!picture.ok()) {
+        m_pictureNote = QString::fromStdString(picture.error().toString());
+    } else if (!picture->has_value()) {
+        m_pictureNote = tr("No face picture: the customer chose the manual check, the face check did not get "
+                           "that far, or the picture was deleted after the retention period.");
+    } else {
+        m_picture =
+            QByteArray(reinterpret_cast<const char *>((*picture)->data()), static_cast<qsizetype>((*picture)->size()));
+        ++m_pictureSerial;
+    }
+    qCInfo(lcGui) << "record" << recordId << "opened by staff" << managerId;
+    emit changed();
+    return true;
+}
+
+bool RecordDetailModel::decide(const QString &decision, const QString &reason)
+{
+    if (m_session == nullptr || m_recordId.isEmpty())
+        return false;
+    auto parsed = core::parseReviewDecision(decision.toStdString());
+    if (!parsed.ok()) {
+        m_error = tr("Unknown decision.");
+        emit changed();
+        return false;
+    }
+    store::ReviewRepository reviews(m_session->db);
+    const auto now = store::Clock::now();
+    auto recorded = reviews.record(m_recordId.toStdString(), m_managerId, *parsed, reason.toStdString(), now);
+    if (!recorded.ok()) {
+        m_error = tr("The decision was not recorded: %1").arg(QString::fromStdString(recorded.error().message));
+        emit changed();
+        return false;
+    }
+    m_error.clear();
+    loadMetadata();
+    qCInfo(lcGui) << "record" << m_recordId << "reviewed:" << decision << reason;
+    emit changed();
+    emit decided();
+    return true;
+}
+
+} // namespace simkyc::app

@@ -1,0 +1,259 @@
+// The store manager's review without a window: a record opened in full (audited reads of the
+// customer data and the review picture), the decisions it accepts, recorded and shown in the day view;
+// the day's statistics; the audit log view with its chain verification. Real store, records written
+// by the kiosk's RegistrationRecorder.
+#include "app/gui/day_statistics.h"
+#include "app/gui/registration_workflow.h"
+#include "app/gui/review_words.h"
+#include "app/registration_recorder.h"
+#include "gui_fixture.h"
+#include "store/registration_repository.h"
+
+#include <gtest/gtest.h>
+
+#include <algorithm>
+
+namespace simkyc::app {
+namespace {
+
+using Screen = RegistrationWorkflow::Screen;
+
+class ManagerReviewTest : public test::WorkflowOnStoreTest {
+protected:
+    void SetUp() override
+    {
+        ASSERT_NO_FATAL_FAILURE(test::WorkflowOnStoreTest::SetUp());
+        auto clerk = demo.staff().find(demo.account().name);
+        ASSERT_TRUE(clerk.ok() && clerk->has_value());
+        const std::vector<std::uint8_t> picture(kJpegHeader);
+        const test::TestRecord records[] = {
+            {core::RegistrationState::Recorded,
+             core::Decision::Match,
+             {"liveness_passed"},
+             0.41,
+             "challenges=2;passed=1;face_checks=1",
+             picture},
+            {core::RegistrationState::Recorded,
+             core::Decision::NoMatch,
+             {"liveness_passed"},
+             0.83,
+             "challenges=2;passed=1;face_checks=3",
+             picture},
+            {core::RegistrationState::ManualReview,
+             std::nullopt,
+             {"handed_to_manager"},
+             std::nullopt,
+             "not_run;face_checks=2",
+             {}},
+        };
+        for (const auto &r : records) {
+            auto saved = test::storeTestRecord(*recorder, (*clerk)->id, r);
+            ASSERT_TRUE(saved.ok()) << saved.error().toString();
+            ids.push_back(*saved);
+        }
+    }
+
+    void signInAsManager()
+    {
+        w->login(QString::fromStdString(demo.account().managerName),
+                 QString::fromStdString(demo.account().managerPassword));
+        ASSERT_TRUE(w->isManager());
+        ASSERT_TRUE(w->openDayView());
+    }
+
+    std::int64_t audits(const char *action, const char *detail)
+    {
+        auto n = session->db.queryInt64(std::string("SELECT count(*) FROM audit_log WHERE action = '") + action +
+                                        "' AND detail = '" + detail + "'");
+        return n.ok() ? *n : -1;
+    }
+
+    const DayRow *row(const std::string &id) const
+    {
+        const auto &rows = w->dayView()->allRows();
+        const auto it = std::find_if(rows.begin(), rows.end(),
+                                     [&](const DayRow &r) { return r.recordId == QString::fromStdString(id); });
+        return it == rows.end() ? nullptr : &*it;
+    }
+
+    static inline const std::vector<std::uint8_t> kJpegHeader = {0xff, 0xd8, 0xff, 0xe0, 0x00,
+                                                                 0x10, 'J',  'F',  'I',  'F'};
+    std::vector<std::string> ids; // pass, failure, handed to the manager
+};
+
+TEST_F(ManagerReviewTest, TheManagerDecidesAHandedOverCustomerAndTheDayShowsIt)
+{
+    ASSERT_NO_FATAL_FAILURE(signInAsManager());
+    EXPECT_EQ(w->dayView()->toReview(), 1);
+    ASSERT_TRUE(w->openRecord(QString::fromStdString(ids[2])));
+    EXPECT_EQ(w->screenName(), "record_detail");
+    RecordDetailModel &record = *w->recordDetail();
+    EXPECT_TRUE(record.error().isEmpty()) << record.error().toStdString();
+    EXPECT_TRUE(record.needsDecision());
+    EXPECT_EQ(record.outcome(), "manual_review");
+    EXPECT_EQ(record.faceChecks(), 2);
+    // In full, for the manager to compare with the card in front of them; read once, audited.
+    EXPECT_TRUE(record.customer().join("|").contains("Zhang San"));
+    EXPECT_TRUE(record.customer().join("|").contains(test::kValidIdNumber));
+    EXPECT_EQ(audits("customer.read", "reason=record_detail"), 1);
+    EXPECT_FALSE(record.hasPicture()) << "a manual check has no face picture";
+    EXPECT_FALSE(record.pictureNote().isEmpty());
+    ASSERT_EQ(record.decisions().size(), 2);
+    EXPECT_EQ(record.decisions()[0].toMap()["decision"].toString(), "manual_approved");
+
+    // A reason from another decision's list is refused, in words, and nothing changes.
+    EXPECT_FALSE(record.decide("manual_approved", "checked"));
+    EXPECT_FALSE(record.error().isEmpty());
+    EXPECT_FALSE(record.decide("approved", "checked")) << "a handed-over record needs the identity decision";
+    EXPECT_TRUE(record.reviews().isEmpty());
+
+    ASSERT_TRUE(record.decide("manual_approved", "documents_checked_in_person")) << record.error().toStdString();
+    EXPECT_FALSE(record.needsDecision());
+    EXPECT_EQ(record.outcome(), "manual_approved");
+    ASSERT_EQ(record.reviews().size(), 1);
+    EXPECT_TRUE(record.reviews()[0].contains(QString::fromStdString(demo.account().managerName)));
+    EXPECT_TRUE(record.reviews()[0].contains(reviewReasonWords("documents_checked_in_person")));
+    EXPECT_EQ(record.decisions()[0].toMap()["decision"].toString(), "approved") << "now the end-of-day check";
+    EXPECT_EQ(audits("registration.review", "decision=manual_approved,reason=documents_checked_in_person"), 1);
+    EXPECT_EQ(audits("customer.read", "reason=record_detail"), 1) << "deciding reads nothing again";
+
+    w->closeRecord();
+    EXPECT_EQ(w->screen(), Screen::DayView);
+    EXPECT_TRUE(record.customer().isEmpty()) << "the clear data is dropped on leaving";
+    const DayRow *decided = row(ids[2]);
+    ASSERT_NE(decided, nullptr);
+    EXPECT_EQ(decided->outcome, "manual_approved");
+    EXPECT_EQ(decided->review, "manual_approved");
+    EXPECT_EQ(w->dayView()->toReview(), 0);
+}
+
+TEST_F(ManagerReviewTest, AKioskDecidedRecordIsApprovedOrFlaggedWithItsPictureShown)
+{
+    ASSERT_NO_FATAL_FAILURE(signInAsManager());
+    ASSERT_TRUE(w->openRecord(QString::fromStdString(ids[1])));
+    RecordDetailModel &record = *w->recordDetail();
+    EXPECT_FALSE(record.needsDecision());
+    EXPECT_EQ(record.outcome(), "no_match");
+    EXPECT_EQ(record.distance(), "0.830");
+    ASSERT_TRUE(record.hasPicture());
+    EXPECT_EQ(record.pictureJpeg(), QByteArray(reinterpret_cast<const char *>(kJpegHeader.data()),
+                                               static_cast<qsizetype>(kJpegHeader.size())));
+    EXPECT_EQ(audits("biometrics.read", "reason=record_detail"), 1);
+    ASSERT_TRUE(record.decide("flagged", "photo_mismatch")) << record.error().toStdString();
+    EXPECT_EQ(record.outcome(), "no_match") << "a flag leaves the kiosk's outcome";
+    w->closeRecord();
+    EXPECT_EQ(row(ids[1])->review, "flagged");
+    EXPECT_EQ(row(ids[1])->reviewWords, reviewWords(core::ReviewDecision::Flagged, "photo_mismatch"));
+    EXPECT_FALSE(record.hasPicture()) << "the picture is dropped on leaving";
+
+    // The day's figures count it.
+    const DayStatistics s = w->dayView()->statistics();
+    EXPECT_EQ(s.reviewed, 1);
+    EXPECT_EQ(s.flagged, 1);
+    EXPECT_EQ(s.faceChecks, 6);
+    EXPECT_EQ(s.retries, 3); // 0 + 2 + 1
+    EXPECT_TRUE(w->dayView()->figures().contains("50 %")) << w->dayView()->figures().toStdString();
+}
+
+TEST_F(ManagerReviewTest, OnlyAManagerOpensRecordsAndTheAuditLog)
+{
+    w->login(QString::fromStdString(demo.account().name), QString::fromStdString(demo.account().password));
+    ASSERT_EQ(w->screen(), Screen::Home);
+    EXPECT_FALSE(w->openRecord(QString::fromStdString(ids[0])));
+    EXPECT_FALSE(w->openAuditLog());
+    EXPECT_EQ(w->screen(), Screen::Home);
+    EXPECT_EQ(audits("customer.read", "reason=record_detail"), 0);
+    // Even as a manager, only from the day view.
+    w->logout();
+    w->login(QString::fromStdString(demo.account().managerName),
+             QString::fromStdString(demo.account().managerPassword));
+    EXPECT_FALSE(w->openRecord(QString::fromStdString(ids[0])));
+    EXPECT_EQ(w->screen(), Screen::Home);
+}
+
+TEST_F(ManagerReviewTest, AnUnknownRecordShowsAnErrorAndReadsNothing)
+{
+    ASSERT_NO_FATAL_FAILURE(signInAsManager());
+    ASSERT_TRUE(w->openRecord("0190f000-0000-7000-8000-000000000000"));
+    EXPECT_FALSE(w->recordDetail()->error().isEmpty());
+    EXPECT_TRUE(w->recordDetail()->customer().isEmpty());
+    EXPECT_FALSE(w->recordDetail()->decide("approved", "checked"));
+    w->closeRecord();
+    EXPECT_EQ(w->screen(), Screen::DayView);
+}
+
+TEST_F(ManagerReviewTest, TheAuditLogIsShownVerifiedAndItsViewIsAudited)
+{
+    ASSERT_NO_FATAL_FAILURE(signInAsManager());
+    ASSERT_TRUE(w->openAuditLog());
+    EXPECT_EQ(w->screenName(), "audit_log");
+    const AuditViewModel &audit = *w->auditView();
+    EXPECT_TRUE(audit.error().isEmpty()) << audit.error().toStdString();
+    EXPECT_TRUE(audit.chainOk()) << audit.chainText().toStdString();
+    ASSERT_FALSE(audit.rows().empty());
+    EXPECT_EQ(audit.rows().front().action, "audit.read") << "newest first; the view audits itself";
+    EXPECT_EQ(audit.rows().front().who, QString::fromStdString(demo.account().managerName));
+    const auto dayReads = std::count_if(audit.rows().begin(), audit.rows().end(), [](const AuditRow &r) {
+        return r.action == "customer.read" && r.detail == "reason=day_view";
+    });
+    EXPECT_EQ(dayReads, 3);
+    for (const AuditRow &r : audit.rows())
+        EXPECT_FALSE(r.detail.contains("Zhang") || r.record.contains("Zhang"));
+    w->closeAuditLog();
+    EXPECT_EQ(w->screen(), Screen::DayView);
+
+    // An edited entry breaks the chain, and the view says where.
+    ASSERT_TRUE(session->db.exec("UPDATE audit_log SET detail = 'reason=nothing' WHERE id = 2").ok());
+    ASSERT_TRUE(w->openAuditLog());
+    EXPECT_FALSE(audit.chainOk());
+    EXPECT_TRUE(audit.chainText().contains("BROKEN at entry 2")) << audit.chainText().toStdString();
+}
+
+TEST(DayStatisticsTest, CountsPerHourRatesRetriesAndDistanceBins)
+{
+    std::vector<DayRow> rows(6);
+    rows[0].outcome = "match", rows[0].hour = 9, rows[0].faceChecks = 1, rows[0].distanceValue = 0.31;
+    rows[1].outcome = "match", rows[1].hour = 9, rows[1].faceChecks = 2, rows[1].distanceValue = 0.549;
+    rows[2].outcome = "no_match", rows[2].hour = 11, rows[2].faceChecks = 3, rows[2].distanceValue = 0.551;
+    rows[3].outcome = "manual_review", rows[3].hour = 14;
+    rows[4].outcome = "manual_rejected", rows[4].hour = 14, rows[4].review = "manual_rejected";
+    rows[5].outcome = "match", rows[5].hour = 16, rows[5].faceChecks = 1, rows[5].distanceValue = 1.7,
+    rows[5].review = "approved";
+    const DayStatistics s = computeDayStatistics(rows, 0.55);
+    EXPECT_EQ(s.total, 6);
+    EXPECT_EQ(s.passed, 3);
+    EXPECT_EQ(s.failed, 1);
+    EXPECT_EQ(s.manual, 2);
+    EXPECT_DOUBLE_EQ(s.passRate(), 0.75);
+    EXPECT_EQ(s.passedPerHour[9], 2);
+    EXPECT_EQ(s.failedPerHour[11], 1);
+    EXPECT_EQ(s.manualPerHour[14], 2);
+    EXPECT_EQ(s.hourRange(), std::make_pair(9, 16));
+    EXPECT_EQ(s.faceChecks, 7);
+    EXPECT_EQ(s.retries, 3);
+    EXPECT_EQ(s.toReview, 1);
+    EXPECT_EQ(s.reviewed, 2);
+    EXPECT_EQ(s.flagged, 1);
+    EXPECT_EQ(s.distanceBins[6], 1);                        // 0.31
+    EXPECT_EQ(s.distanceBins[10], 1);                       // 0.549
+    EXPECT_EQ(s.distanceBins[11], 1);                       // 0.551
+    EXPECT_EQ(s.distanceBins[DayStatistics::kBins - 1], 1); // over 1.0: the last bin
+    const DayStatistics empty = computeDayStatistics({}, 0.55);
+    EXPECT_EQ(empty.passRate(), 0.0);
+    EXPECT_EQ(empty.hourRange(), std::make_pair(8, 18));
+}
+
+TEST(ReviewWordsTest, EveryReasonOfEveryDecisionHasWords)
+{
+    for (auto d : {core::ReviewDecision::Approved, core::ReviewDecision::Flagged, core::ReviewDecision::ManualApproved,
+                   core::ReviewDecision::ManualRejected}) {
+        EXPECT_FALSE(reviewDecisionWords(d).isEmpty());
+        for (std::string_view code : core::reviewReasons(d)) {
+            const QString c = QString::fromLatin1(code.data(), static_cast<qsizetype>(code.size()));
+            EXPECT_NE(reviewReasonWords(c), c) << code;
+        }
+    }
+}
+
+} // namespace
+} // namespace simkyc::app
