@@ -116,13 +116,15 @@ FocusScope {
                 anchors.verticalCenter: parent.verticalCenter
                 spacing: 8
                 Repeater {
-                    model: [[qsTr("Time"), 70], [qsTr("Clerk"), 120], [qsTr("Name"), 70], [qsTr("ID number"), 210],
-                            [qsTr("Outcome"), 140], [qsTr("Distance"), 70], [qsTr("Liveness"), 70],
-                            [qsTr("Upload"), 100], [qsTr("Review"), 180]]
+                    model: [[qsTr("Time"), 70], [qsTr("Clerk"), 110], [qsTr("Name"), 70], [qsTr("ID number"), 210],
+                            [qsTr("Outcome"), 140], [qsTr("Distance"), 80], [qsTr("Liveness"), 80],
+                            [qsTr("Upload"), 100], [qsTr("Review"), 160]]
                     delegate: Text {
                         required property var modelData
                         Layout.preferredWidth: modelData[1]
+                        Layout.maximumWidth: modelData[1]
                         text: modelData[0]
+                        elide: Text.ElideRight
                         font.pixelSize: Theme.smallFontSize - 4
                         font.bold: true
                         color: Theme.text
@@ -166,7 +168,7 @@ FocusScope {
                     id: row
                     spacing: 8
                     Text { Layout.preferredWidth: 70; text: rowItem.time; font.pixelSize: Theme.smallFontSize - 4; color: Theme.text }
-                    Text { Layout.preferredWidth: 120; text: rowItem.clerk; elide: Text.ElideRight; font.pixelSize: Theme.smallFontSize - 4; color: Theme.text }
+                    Text { Layout.preferredWidth: 110; text: rowItem.clerk; elide: Text.ElideRight; font.pixelSize: Theme.smallFontSize - 4; color: Theme.text }
                     Text { Layout.preferredWidth: 70; text: rowItem.name; font.pixelSize: Theme.smallFontSize - 4; color: Theme.text }
                     Text { Layout.preferredWidth: 210; text: rowItem.idNumber; font.family: "monospace"; font.pixelSize: Theme.smallFontSize - 4; color: Theme.text }
                     Text {
@@ -176,11 +178,11 @@ FocusScope {
                         font.bold: true
                         color: rowItem.outcome === "match" ? Theme.ok : rowItem.outcome === "no_match" ? Theme.error : Theme.accent
                     }
-                    Text { Layout.preferredWidth: 70; text: rowItem.distance; font.pixelSize: Theme.smallFontSize - 4; color: Theme.text }
-                    Text { Layout.preferredWidth: 70; text: rowItem.liveness; font.pixelSize: Theme.smallFontSize - 4; color: Theme.text }
+                    Text { Layout.preferredWidth: 80; text: rowItem.distance; font.pixelSize: Theme.smallFontSize - 4; color: Theme.text }
+                    Text { Layout.preferredWidth: 80; text: rowItem.liveness; font.pixelSize: Theme.smallFontSize - 4; color: Theme.text }
                     Text { Layout.preferredWidth: 100; text: rowItem.syncState; elide: Text.ElideRight; font.pixelSize: Theme.smallFontSize - 4; color: Theme.text }
                     Text {
-                        Layout.preferredWidth: 180
+                        Layout.preferredWidth: 160
                         text: rowItem.reviewWords !== "" ? rowItem.reviewWords
                                                         : rowItem.outcome === "manual_review" ? qsTr("Waiting for your decision") : "-"
                         elide: Text.ElideRight

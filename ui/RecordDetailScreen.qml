@@ -167,7 +167,7 @@ FocusScope {
         Text {
             Layout.fillWidth: true
             text: qsTr("Opening this record, its picture and every decision are recorded in the audit log. "
-                       + "The carrier receives the day's report; decisions are not sent to it yet.")
+                       + "Decisions are kept here and in the day's report; they are not sent to the carrier yet.")
             font.pixelSize: Theme.smallFontSize - 6
             color: Theme.mutedText
             wrapMode: Text.WordWrap

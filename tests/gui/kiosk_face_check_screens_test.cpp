@@ -78,12 +78,7 @@ TEST_F(KioskFaceCheckScreensTest, TheManagerSeesTheDayAfterAClerksRegistrations)
     ASSERT_TRUE(d.click(QStringLiteral("logoutButton")));
     ASSERT_TRUE(d.waitFor(QStringLiteral("loginScreen")));
 
-    d.type(QString::fromStdString(demo.account().managerName));
-    d.key(Qt::Key_Tab);
-    d.type(QString::fromStdString(demo.account().managerPassword));
-    d.key(Qt::Key_Return);
-    settle();
-    ASSERT_TRUE(d.waitFor(QStringLiteral("homeScreen")));
+    ASSERT_NO_FATAL_FAILURE(signInAsManager());
     ASSERT_TRUE(d.click(QStringLiteral("dayViewButton")));
     ASSERT_TRUE(d.waitFor(QStringLiteral("dayViewScreen")));
     ASSERT_TRUE(d.waitFor(QStringLiteral("dayRow_0")));

@@ -107,16 +107,22 @@ protected:
     {
         EXPECT_TRUE(QTest::qWaitFor([this] { return !workflow->busy(); }, 5000));
     }
-    // Signs in with the keyboard (name, Tab, password, Enter) and waits for the home screen.
-    void signIn()
+    // Signs in with the keyboard (name, Tab, password, Enter) and waits for the home screen; as the
+    // demo clerk unless another account is given.
+    void signIn(const QString &name = {}, const QString &secret = {})
     {
         test::ScreenDriver &d = *driver;
-        d.type(clerk());
+        d.type(name.isEmpty() ? clerk() : name);
         d.key(Qt::Key_Tab);
-        d.type(password());
+        d.type(name.isEmpty() ? password() : secret);
         d.key(Qt::Key_Return);
         settle();
         ASSERT_TRUE(d.waitFor(QStringLiteral("homeScreen")));
+    }
+    void signInAsManager()
+    {
+        signIn(QString::fromStdString(demo.account().managerName),
+               QString::fromStdString(demo.account().managerPassword));
     }
     // Signs in, types a valid customer into the form, then continues (Enter).
     void signInAndFillTheForm()

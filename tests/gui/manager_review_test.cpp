@@ -234,10 +234,14 @@ TEST(DayStatisticsTest, CountsPerHourRatesRetriesAndDistanceBins)
     EXPECT_EQ(s.toReview, 1);
     EXPECT_EQ(s.reviewed, 2);
     EXPECT_EQ(s.flagged, 1);
-    EXPECT_EQ(s.distanceBins[6], 1);                        // 0.31
-    EXPECT_EQ(s.distanceBins[10], 1);                       // 0.549
-    EXPECT_EQ(s.distanceBins[11], 1);                       // 0.551
-    EXPECT_EQ(s.distanceBins[DayStatistics::kBins - 1], 1); // over 1.0: the last bin
+    EXPECT_EQ(s.distancesUnder[3], 1);                       // 0.31
+    EXPECT_EQ(s.distancesUnder[5], 1);                       // 0.549: under the threshold
+    EXPECT_EQ(s.distancesOver[5], 1);                        // 0.551: over it, same bin
+    EXPECT_EQ(s.distancesOver[DayStatistics::kBins - 1], 1); // over 1.0: the last bin
+    int counted = 0;
+    for (int b = 0; b < DayStatistics::kBins; ++b)
+        counted += s.distancesUnder[static_cast<std::size_t>(b)] + s.distancesOver[static_cast<std::size_t>(b)];
+    EXPECT_EQ(counted, 4) << "every distance once; none without one";
     const DayStatistics empty = computeDayStatistics({}, 0.55);
     EXPECT_EQ(empty.passRate(), 0.0);
     EXPECT_EQ(empty.hourRange(), std::make_pair(8, 18));

@@ -2,6 +2,36 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="de_DE">
 <context>
+    <name>AuditLogScreen</name>
+    <message>
+        <source>Audit log</source>
+        <translation>Prüfprotokoll</translation>
+    </message>
+    <message>
+        <source>The newest %1 entries. The log holds codes only, never customer data; opening it is recorded too.</source>
+        <translation>Die neuesten %1 Einträge. Das Protokoll enthält nur Codes, nie Kundendaten; auch sein Öffnen wird festgehalten.</translation>
+    </message>
+    <message>
+        <source>Back to the day</source>
+        <translation>Zurück zum Tag</translation>
+    </message>
+</context>
+<context>
+    <name>AuditView</name>
+    <message>
+        <source>This kiosk has no store to read from.</source>
+        <translation>Dieser Kiosk hat keinen Speicher zum Lesen.</translation>
+    </message>
+    <message>
+        <source>Audit chain verified: %1 entries, none edited, deleted or reordered.</source>
+        <translation>Prüfkette bestätigt: %1 Einträge, keiner geändert, gelöscht oder umgestellt.</translation>
+    </message>
+    <message>
+        <source>The audit chain is BROKEN at entry %1 (%2). Call the carrier's security contact.</source>
+        <translation>Die Prüfkette ist bei Eintrag %1 GEBROCHEN (%2). Rufen Sie die Sicherheitsstelle des Netzbetreibers an.</translation>
+    </message>
+</context>
+<context>
     <name>ConsentNotice</name>
     <message>
         <source>What is captured</source>
@@ -195,10 +225,144 @@
     </message>
 </context>
 <context>
+    <name>DayCharts</name>
+    <message>
+        <source>Passed</source>
+        <translation>Bestanden</translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <translation>Nicht bestanden</translation>
+    </message>
+    <message>
+        <source>Manual</source>
+        <translation>Manuell</translation>
+    </message>
+    <message>
+        <source>Registrations per hour</source>
+        <translation>Registrierungen pro Stunde</translation>
+    </message>
+    <message>
+        <source>Passed %1</source>
+        <translation>Bestanden %1</translation>
+    </message>
+    <message>
+        <source>Failed %1</source>
+        <translation>Nicht bestanden %1</translation>
+    </message>
+    <message>
+        <source>Manual %1</source>
+        <translation>Manuell %1</translation>
+    </message>
+    <message>
+        <source>No registrations yet</source>
+        <translation>Noch keine Registrierungen</translation>
+    </message>
+    <message>
+        <source>Outcomes: pass rate %1 %</source>
+        <translation>Ergebnisse: Erfolgsquote %1 %</translation>
+    </message>
+    <message>
+        <source>Same person</source>
+        <translation>Dieselbe Person</translation>
+    </message>
+    <message>
+        <source>Not the same</source>
+        <translation>Nicht dieselbe</translation>
+    </message>
+    <message>
+        <source>Match distances (threshold %1)</source>
+        <translation>Abgleichsabstände (Schwelle %1)</translation>
+    </message>
+    <message>
+        <source>Charts need the kiosk's full application.</source>
+        <translation>Diagramme brauchen die vollständige Kiosk-Anwendung.</translation>
+    </message>
+</context>
+<context>
+    <name>DayReport</name>
+    <message>
+        <source>Time</source>
+        <translation>Zeit</translation>
+    </message>
+    <message>
+        <source>Clerk</source>
+        <translation>Mitarbeiter</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>ID number</source>
+        <translation>Ausweisnummer</translation>
+    </message>
+    <message>
+        <source>Outcome</source>
+        <translation>Ergebnis</translation>
+    </message>
+    <message>
+        <source>Distance</source>
+        <translation>Abstand</translation>
+    </message>
+    <message>
+        <source>Liveness</source>
+        <translation>Lebenderkennung</translation>
+    </message>
+    <message>
+        <source>Upload</source>
+        <translation>Übertragung</translation>
+    </message>
+    <message>
+        <source>Review</source>
+        <translation>Prüfung</translation>
+    </message>
+    <message>
+        <source>Registrations (%1)</source>
+        <translation>Registrierungen (%1)</translation>
+    </message>
+    <message>
+        <source>SimKYC day report %1 - page %2</source>
+        <translation>SimKYC-Tagesbericht %1 – Seite %2</translation>
+    </message>
+    <message>
+        <source>Day report %1</source>
+        <translation>Tagesbericht %1</translation>
+    </message>
+    <message>
+        <source>Generated %1 by %2. Customer names and ID numbers are masked.</source>
+        <translation>Erstellt %1 von %2. Kundennamen und Ausweisnummern sind maskiert.</translation>
+    </message>
+    <message>
+        <source>Registrations: %1.</source>
+        <translation>Registrierungen: %1.</translation>
+    </message>
+    <message>
+        <source>Parked: %1</source>
+        <translation>Zurückgestellt: %1</translation>
+    </message>
+</context>
+<context>
     <name>DayView</name>
     <message>
         <source>Upload to the carrier: %1 waiting (%2 after a failed try; the oldest from %3), %4 acknowledged, %5 over the quota, %6 parked for the manager. Last success: %7. Next try: %8.</source>
         <translation>Übertragung an den Netzbetreiber: %1 wartend (%2 nach einem Fehlversuch; der älteste von %3), %4 bestätigt, %5 über dem Kontingent, %6 für die Filialleitung zurückgestellt. Letzter Erfolg: %7. Nächster Versuch: %8.</translation>
+    </message>
+    <message>
+        <source>Pass rate %1 % (%2 of %3 automatic decisions). %4 face checks, %5 of them retries. %6 waiting for your decision, %7 reviewed, %8 flagged or not confirmed.</source>
+        <translation>Erfolgsquote %1 % (%2 von %3 automatischen Entscheidungen). %4 Gesichtsprüfungen, davon %5 Wiederholungen. %6 warten auf Ihre Entscheidung, %7 geprüft, %8 markiert oder nicht bestätigt.</translation>
+    </message>
+    <message>
+        <source>This kiosk cannot write PDF reports.</source>
+        <translation>Dieser Kiosk kann keine PDF-Berichte schreiben.</translation>
+    </message>
+    <message>
+        <source>Audit chain verified: %1 entries.</source>
+        <translation>Prüfkette bestätigt: %1 Einträge.</translation>
+    </message>
+    <message>
+        <source>Audit chain BROKEN at entry %1 (%2).</source>
+        <translation>Prüfkette bei Eintrag %1 GEBROCHEN (%2).</translation>
     </message>
 </context>
 <context>
@@ -276,12 +440,40 @@
         <translation>Zurückgestellt: %1</translation>
     </message>
     <message>
-        <source>Names and ID numbers are masked; reading them for this list is recorded in the audit log. Approving and flagging, the charts and the PDF report are not built yet.</source>
-        <translation>Namen und Ausweisnummern sind maskiert; das Lesen für diese Liste wird im Prüfprotokoll festgehalten. Freigeben und Markieren, Diagramme und der PDF-Bericht sind noch nicht gebaut.</translation>
-    </message>
-    <message>
         <source>Export the day (CSV)</source>
         <translation>Tag exportieren (CSV)</translation>
+    </message>
+    <message>
+        <source>Show the list</source>
+        <translation>Liste zeigen</translation>
+    </message>
+    <message>
+        <source>Show the charts</source>
+        <translation>Diagramme zeigen</translation>
+    </message>
+    <message>
+        <source>Review</source>
+        <translation>Prüfung</translation>
+    </message>
+    <message>
+        <source>Waiting for your decision</source>
+        <translation>Wartet auf Ihre Entscheidung</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>Öffnen</translation>
+    </message>
+    <message>
+        <source>Names and ID numbers are masked; reading them for this list is recorded in the audit log. Open a record to see it in full and to approve or flag it (also recorded).</source>
+        <translation>Namen und Ausweisnummern sind maskiert; das Lesen für diese Liste wird im Prüfprotokoll festgehalten. Öffnen Sie einen Datensatz, um ihn vollständig zu sehen und freizugeben oder zu markieren (ebenfalls festgehalten).</translation>
+    </message>
+    <message>
+        <source>Day report (PDF)</source>
+        <translation>Tagesbericht (PDF)</translation>
+    </message>
+    <message>
+        <source>Audit log</source>
+        <translation>Prüfprotokoll</translation>
     </message>
 </context>
 <context>
@@ -424,7 +616,7 @@
         </translation>
     </message>
     <message>
-        <source>Today&apos;s registrations</source>
+        <source>Today's registrations</source>
         <translation>Heutige Registrierungen</translation>
     </message>
 </context>
@@ -443,7 +635,7 @@
         <translation>Auf diesem Bild wurde kein Gesicht gefunden. Prüfen, dass die Seite mit dem Foto gescannt wurde, richtig herum und nicht abgeschnitten, dann erneut wählen.</translation>
     </message>
     <message>
-        <source>There is more than one face on this image. Scan the customer&apos;s ID page alone on the scanner glass, then choose the new file.</source>
+        <source>There is more than one face on this image. Scan the customer's ID page alone on the scanner glass, then choose the new file.</source>
         <translation>Auf diesem Bild ist mehr als ein Gesicht. Nur die Ausweisseite des Kunden allein auf das Scannerglas legen, scannen und die neue Datei wählen.</translation>
     </message>
     <message>
@@ -596,6 +788,108 @@
     </message>
 </context>
 <context>
+    <name>RecordDetailModel</name>
+    <message>
+        <source>Confirm the identity</source>
+        <translation>Identität bestätigen</translation>
+    </message>
+    <message>
+        <source>Identity not confirmed</source>
+        <translation>Identität nicht bestätigt</translation>
+    </message>
+    <message>
+        <source>Approve</source>
+        <translation>Freigeben</translation>
+    </message>
+    <message>
+        <source>Flag</source>
+        <translation>Markieren</translation>
+    </message>
+    <message>
+        <source>This kiosk has no store to read from.</source>
+        <translation>Dieser Kiosk hat keinen Speicher zum Lesen.</translation>
+    </message>
+    <message>
+        <source>Name: %1</source>
+        <translation>Name: %1</translation>
+    </message>
+    <message>
+        <source>ID number: %1</source>
+        <translation>Ausweisnummer: %1</translation>
+    </message>
+    <message>
+        <source>Birth date: %1</source>
+        <translation>Geburtsdatum: %1</translation>
+    </message>
+    <message>
+        <source>Address: %1</source>
+        <translation>Adresse: %1</translation>
+    </message>
+    <message>
+        <source>Phone: %1</source>
+        <translation>Telefon: %1</translation>
+    </message>
+    <message>
+        <source>SIM (ICCID): %1</source>
+        <translation>SIM (ICCID): %1</translation>
+    </message>
+    <message>
+        <source>The customer's data is no longer held: %1</source>
+        <translation>Die Kundendaten werden nicht mehr aufbewahrt: %1</translation>
+    </message>
+    <message>
+        <source>No face picture: the customer chose the manual check, the face check did not get that far, or the picture was deleted after the retention period.</source>
+        <translation>Kein Gesichtsbild: Der Kunde hat die manuelle Prüfung gewählt, die Gesichtsprüfung kam nicht so weit, oder das Bild wurde nach der Aufbewahrungsfrist gelöscht.</translation>
+    </message>
+    <message>
+        <source>Unknown decision.</source>
+        <translation>Unbekannte Entscheidung.</translation>
+    </message>
+    <message>
+        <source>The decision was not recorded: %1</source>
+        <translation>Die Entscheidung wurde nicht gespeichert: %1</translation>
+    </message>
+</context>
+<context>
+    <name>RecordDetailScreen</name>
+    <message>
+        <source>Registration of %1</source>
+        <translation>Registrierung vom %1</translation>
+    </message>
+    <message>
+        <source>Left: the face on the ID photo. Right: the face at the kiosk.</source>
+        <translation>Links: das Gesicht auf dem Ausweisfoto. Rechts: das Gesicht am Kiosk.</translation>
+    </message>
+    <message>
+        <source>Outcome: %1   Liveness: %2   Distance: %3   Face checks: %4   Upload: %5</source>
+        <translation>Ergebnis: %1   Lebenderkennung: %2   Abstand: %3   Gesichtsprüfungen: %4   Übertragung: %5</translation>
+    </message>
+    <message>
+        <source>Clerk: %1. %2</source>
+        <translation>Mitarbeiter: %1. %2</translation>
+    </message>
+    <message>
+        <source>Reviews</source>
+        <translation>Prüfungen</translation>
+    </message>
+    <message>
+        <source>The clerk handed this customer to you: decide below.</source>
+        <translation>Der Mitarbeiter hat diesen Kunden an Sie übergeben: Entscheiden Sie unten.</translation>
+    </message>
+    <message>
+        <source>Not reviewed yet.</source>
+        <translation>Noch nicht geprüft.</translation>
+    </message>
+    <message>
+        <source>Opening this record, its picture and every decision are recorded in the audit log. Decisions are kept here and in the day's report; they are not sent to the carrier yet.</source>
+        <translation>Das Öffnen dieses Datensatzes, sein Bild und jede Entscheidung werden im Prüfprotokoll festgehalten. Entscheidungen stehen hier und im Tagesbericht; an den Netzbetreiber werden sie noch nicht gesendet.</translation>
+    </message>
+    <message>
+        <source>Back to the day</source>
+        <translation>Zurück zum Tag</translation>
+    </message>
+</context>
+<context>
     <name>RegistrationWorkflow</name>
     <message>
         <source>Type your name and your password.</source>
@@ -657,7 +951,7 @@
         <translation>Das Gesicht bewegte sich wie ein flaches Bild (Foto oder Bildschirm).</translation>
     </message>
     <message>
-        <source>The face left the camera&apos;s view.</source>
+        <source>The face left the camera's view.</source>
         <translation>Das Gesicht hat das Kamerabild verlassen.</translation>
     </message>
     <message>
@@ -735,6 +1029,69 @@
     <message>
         <source>Saved as %1</source>
         <translation>Gespeichert als %1</translation>
+    </message>
+</context>
+<context>
+    <name>Review</name>
+    <message>
+        <source>Approved</source>
+        <translation>Freigegeben</translation>
+    </message>
+    <message>
+        <source>Flagged</source>
+        <translation>Markiert</translation>
+    </message>
+    <message>
+        <source>Identity confirmed by the manager</source>
+        <translation>Identität von der Filialleitung bestätigt</translation>
+    </message>
+    <message>
+        <source>Identity not confirmed</source>
+        <translation>Identität nicht bestätigt</translation>
+    </message>
+    <message>
+        <source>checked, nothing wrong</source>
+        <translation>geprüft, alles in Ordnung</translation>
+    </message>
+    <message>
+        <source>the live face and the ID photo do not look alike</source>
+        <translation>das Live-Gesicht und das Ausweisfoto sehen sich nicht ähnlich</translation>
+    </message>
+    <message>
+        <source>the document looks forged or altered</source>
+        <translation>das Dokument wirkt gefälscht oder verändert</translation>
+    </message>
+    <message>
+        <source>the typed data does not match the document</source>
+        <translation>die eingegebenen Daten passen nicht zum Dokument</translation>
+    </message>
+    <message>
+        <source>the customer's behaviour needs a second look</source>
+        <translation>das Verhalten des Kunden erfordert einen zweiten Blick</translation>
+    </message>
+    <message>
+        <source>other (see the shop's log book)</source>
+        <translation>Sonstiges (siehe Geschäftsbuch)</translation>
+    </message>
+    <message>
+        <source>ID card checked in person</source>
+        <translation>Ausweis persönlich geprüft</translation>
+    </message>
+    <message>
+        <source>a second photo ID checked in person</source>
+        <translation>ein zweiter Lichtbildausweis persönlich geprüft</translation>
+    </message>
+    <message>
+        <source>the person could not be matched to the ID card</source>
+        <translation>die Person ließ sich dem Ausweis nicht zuordnen</translation>
+    </message>
+    <message>
+        <source>the customer left before the check</source>
+        <translation>der Kunde ging vor der Prüfung</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
     </message>
 </context>
 <context>

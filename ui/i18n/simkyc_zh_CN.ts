@@ -2,6 +2,36 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
+    <name>AuditLogScreen</name>
+    <message>
+        <source>Audit log</source>
+        <translation>审计日志</translation>
+    </message>
+    <message>
+        <source>The newest %1 entries. The log holds codes only, never customer data; opening it is recorded too.</source>
+        <translation>最新的 %1 条记录。日志只包含代码，从不包含客户数据；打开日志本身也会被记录。</translation>
+    </message>
+    <message>
+        <source>Back to the day</source>
+        <translation>返回当日</translation>
+    </message>
+</context>
+<context>
+    <name>AuditView</name>
+    <message>
+        <source>This kiosk has no store to read from.</source>
+        <translation>此终端没有可读取的存储。</translation>
+    </message>
+    <message>
+        <source>Audit chain verified: %1 entries, none edited, deleted or reordered.</source>
+        <translation>审计链已验证：共 %1 条，无修改、删除或重排。</translation>
+    </message>
+    <message>
+        <source>The audit chain is BROKEN at entry %1 (%2). Call the carrier's security contact.</source>
+        <translation>审计链在第 %1 条处已断裂（%2）。请联系运营商的安全联系人。</translation>
+    </message>
+</context>
+<context>
     <name>ConsentNotice</name>
     <message>
         <source>What is captured</source>
@@ -195,10 +225,144 @@
     </message>
 </context>
 <context>
+    <name>DayCharts</name>
+    <message>
+        <source>Passed</source>
+        <translation>通过</translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <translation>未通过</translation>
+    </message>
+    <message>
+        <source>Manual</source>
+        <translation>人工</translation>
+    </message>
+    <message>
+        <source>Registrations per hour</source>
+        <translation>每小时登记数</translation>
+    </message>
+    <message>
+        <source>Passed %1</source>
+        <translation>通过 %1</translation>
+    </message>
+    <message>
+        <source>Failed %1</source>
+        <translation>未通过 %1</translation>
+    </message>
+    <message>
+        <source>Manual %1</source>
+        <translation>人工 %1</translation>
+    </message>
+    <message>
+        <source>No registrations yet</source>
+        <translation>尚无登记</translation>
+    </message>
+    <message>
+        <source>Outcomes: pass rate %1 %</source>
+        <translation>结果：通过率 %1 %</translation>
+    </message>
+    <message>
+        <source>Same person</source>
+        <translation>同一人</translation>
+    </message>
+    <message>
+        <source>Not the same</source>
+        <translation>非同一人</translation>
+    </message>
+    <message>
+        <source>Match distances (threshold %1)</source>
+        <translation>比对距离（阈值 %1）</translation>
+    </message>
+    <message>
+        <source>Charts need the kiosk's full application.</source>
+        <translation>图表需要完整的终端应用程序。</translation>
+    </message>
+</context>
+<context>
+    <name>DayReport</name>
+    <message>
+        <source>Time</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <source>Clerk</source>
+        <translation>店员</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <source>ID number</source>
+        <translation>证件号码</translation>
+    </message>
+    <message>
+        <source>Outcome</source>
+        <translation>结果</translation>
+    </message>
+    <message>
+        <source>Distance</source>
+        <translation>距离</translation>
+    </message>
+    <message>
+        <source>Liveness</source>
+        <translation>活体</translation>
+    </message>
+    <message>
+        <source>Upload</source>
+        <translation>上传</translation>
+    </message>
+    <message>
+        <source>Review</source>
+        <translation>审核</translation>
+    </message>
+    <message>
+        <source>Registrations (%1)</source>
+        <translation>登记（%1）</translation>
+    </message>
+    <message>
+        <source>SimKYC day report %1 - page %2</source>
+        <translation>SimKYC 日报 %1 - 第 %2 页</translation>
+    </message>
+    <message>
+        <source>Day report %1</source>
+        <translation>日报 %1</translation>
+    </message>
+    <message>
+        <source>Generated %1 by %2. Customer names and ID numbers are masked.</source>
+        <translation>由 %2 于 %1 生成。客户姓名和证件号码已脱敏。</translation>
+    </message>
+    <message>
+        <source>Registrations: %1.</source>
+        <translation>登记：%1。</translation>
+    </message>
+    <message>
+        <source>Parked: %1</source>
+        <translation>已暂停：%1</translation>
+    </message>
+</context>
+<context>
     <name>DayView</name>
     <message>
         <source>Upload to the carrier: %1 waiting (%2 after a failed try; the oldest from %3), %4 acknowledged, %5 over the quota, %6 parked for the manager. Last success: %7. Next try: %8.</source>
         <translation>上传至运营商：%1 条等待中（%2 条曾失败；最早于 %3），%4 条已确认，%5 条超出配额，%6 条暂停待店长处理。上次成功：%7。下次尝试：%8。</translation>
+    </message>
+    <message>
+        <source>Pass rate %1 % (%2 of %3 automatic decisions). %4 face checks, %5 of them retries. %6 waiting for your decision, %7 reviewed, %8 flagged or not confirmed.</source>
+        <translation>通过率 %1 %（%3 个自动判定中 %2 个通过）。人脸核验 %4 次，其中重试 %5 次。%6 条待您决定，%7 条已审核，%8 条被标记或未确认。</translation>
+    </message>
+    <message>
+        <source>This kiosk cannot write PDF reports.</source>
+        <translation>此终端无法生成 PDF 报表。</translation>
+    </message>
+    <message>
+        <source>Audit chain verified: %1 entries.</source>
+        <translation>审计链已验证：共 %1 条。</translation>
+    </message>
+    <message>
+        <source>Audit chain BROKEN at entry %1 (%2).</source>
+        <translation>审计链在第 %1 条处断裂（%2）。</translation>
     </message>
 </context>
 <context>
@@ -276,12 +440,40 @@
         <translation>已暂停：%1</translation>
     </message>
     <message>
-        <source>Names and ID numbers are masked; reading them for this list is recorded in the audit log. Approving and flagging, the charts and the PDF report are not built yet.</source>
-        <translation>姓名和证件号码已脱敏；为此列表读取数据会记入审计日志。审批与标记、图表和 PDF 报表尚未实现。</translation>
-    </message>
-    <message>
         <source>Export the day (CSV)</source>
         <translation>导出当日（CSV）</translation>
+    </message>
+    <message>
+        <source>Show the list</source>
+        <translation>显示列表</translation>
+    </message>
+    <message>
+        <source>Show the charts</source>
+        <translation>显示图表</translation>
+    </message>
+    <message>
+        <source>Review</source>
+        <translation>审核</translation>
+    </message>
+    <message>
+        <source>Waiting for your decision</source>
+        <translation>等待您的决定</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>打开</translation>
+    </message>
+    <message>
+        <source>Names and ID numbers are masked; reading them for this list is recorded in the audit log. Open a record to see it in full and to approve or flag it (also recorded).</source>
+        <translation>姓名和证件号码已脱敏；为此列表读取数据会记入审计日志。打开一条记录可查看完整信息并审批或标记（同样会记录）。</translation>
+    </message>
+    <message>
+        <source>Day report (PDF)</source>
+        <translation>日报（PDF）</translation>
+    </message>
+    <message>
+        <source>Audit log</source>
+        <translation>审计日志</translation>
     </message>
 </context>
 <context>
@@ -423,7 +615,7 @@
         </translation>
     </message>
     <message>
-        <source>Today&apos;s registrations</source>
+        <source>Today's registrations</source>
         <translation>今日登记</translation>
     </message>
 </context>
@@ -442,7 +634,7 @@
         <translation>在此图像上未找到人脸。请确认扫描的是带照片的那一页、方向正确且未被裁切，然后重新选择。</translation>
     </message>
     <message>
-        <source>There is more than one face on this image. Scan the customer&apos;s ID page alone on the scanner glass, then choose the new file.</source>
+        <source>There is more than one face on this image. Scan the customer's ID page alone on the scanner glass, then choose the new file.</source>
         <translation>此图像上有不止一张人脸。请只将顾客的证件页放在扫描仪玻璃上扫描，然后选择新文件。</translation>
     </message>
     <message>
@@ -595,6 +787,108 @@
     </message>
 </context>
 <context>
+    <name>RecordDetailModel</name>
+    <message>
+        <source>Confirm the identity</source>
+        <translation>确认身份</translation>
+    </message>
+    <message>
+        <source>Identity not confirmed</source>
+        <translation>身份未确认</translation>
+    </message>
+    <message>
+        <source>Approve</source>
+        <translation>批准</translation>
+    </message>
+    <message>
+        <source>Flag</source>
+        <translation>标记</translation>
+    </message>
+    <message>
+        <source>This kiosk has no store to read from.</source>
+        <translation>此终端没有可读取的存储。</translation>
+    </message>
+    <message>
+        <source>Name: %1</source>
+        <translation>姓名：%1</translation>
+    </message>
+    <message>
+        <source>ID number: %1</source>
+        <translation>证件号码：%1</translation>
+    </message>
+    <message>
+        <source>Birth date: %1</source>
+        <translation>出生日期：%1</translation>
+    </message>
+    <message>
+        <source>Address: %1</source>
+        <translation>地址：%1</translation>
+    </message>
+    <message>
+        <source>Phone: %1</source>
+        <translation>电话：%1</translation>
+    </message>
+    <message>
+        <source>SIM (ICCID): %1</source>
+        <translation>SIM 卡（ICCID）：%1</translation>
+    </message>
+    <message>
+        <source>The customer's data is no longer held: %1</source>
+        <translation>客户数据已不再保存：%1</translation>
+    </message>
+    <message>
+        <source>No face picture: the customer chose the manual check, the face check did not get that far, or the picture was deleted after the retention period.</source>
+        <translation>无人脸图片：客户选择了人工核验，人脸核验未进行到这一步，或图片已在保存期满后删除。</translation>
+    </message>
+    <message>
+        <source>Unknown decision.</source>
+        <translation>未知的决定。</translation>
+    </message>
+    <message>
+        <source>The decision was not recorded: %1</source>
+        <translation>决定未被记录：%1</translation>
+    </message>
+</context>
+<context>
+    <name>RecordDetailScreen</name>
+    <message>
+        <source>Registration of %1</source>
+        <translation>%1 的登记</translation>
+    </message>
+    <message>
+        <source>Left: the face on the ID photo. Right: the face at the kiosk.</source>
+        <translation>左：证件照上的人脸。右：终端前的人脸。</translation>
+    </message>
+    <message>
+        <source>Outcome: %1   Liveness: %2   Distance: %3   Face checks: %4   Upload: %5</source>
+        <translation>结果：%1   活体：%2   距离：%3   人脸核验：%4 次   上传：%5</translation>
+    </message>
+    <message>
+        <source>Clerk: %1. %2</source>
+        <translation>店员：%1。%2</translation>
+    </message>
+    <message>
+        <source>Reviews</source>
+        <translation>审核记录</translation>
+    </message>
+    <message>
+        <source>The clerk handed this customer to you: decide below.</source>
+        <translation>店员已将此客户转交给您：请在下方作出决定。</translation>
+    </message>
+    <message>
+        <source>Not reviewed yet.</source>
+        <translation>尚未审核。</translation>
+    </message>
+    <message>
+        <source>Opening this record, its picture and every decision are recorded in the audit log. Decisions are kept here and in the day's report; they are not sent to the carrier yet.</source>
+        <translation>打开此记录、查看其图片以及每项决定都会记入审计日志。决定保存在此处和日报中；尚不会发送给运营商。</translation>
+    </message>
+    <message>
+        <source>Back to the day</source>
+        <translation>返回当日</translation>
+    </message>
+</context>
+<context>
     <name>RegistrationWorkflow</name>
     <message>
         <source>Type your name and your password.</source>
@@ -655,7 +949,7 @@
         <translation>人脸像平面图像一样移动（照片或屏幕）。</translation>
     </message>
     <message>
-        <source>The face left the camera&apos;s view.</source>
+        <source>The face left the camera's view.</source>
         <translation>人脸离开了摄像头画面。</translation>
     </message>
     <message>
@@ -733,6 +1027,69 @@
     <message>
         <source>Saved as %1</source>
         <translation>已保存为 %1</translation>
+    </message>
+</context>
+<context>
+    <name>Review</name>
+    <message>
+        <source>Approved</source>
+        <translation>已批准</translation>
+    </message>
+    <message>
+        <source>Flagged</source>
+        <translation>已标记</translation>
+    </message>
+    <message>
+        <source>Identity confirmed by the manager</source>
+        <translation>身份已由店长确认</translation>
+    </message>
+    <message>
+        <source>Identity not confirmed</source>
+        <translation>身份未确认</translation>
+    </message>
+    <message>
+        <source>checked, nothing wrong</source>
+        <translation>已核查，无问题</translation>
+    </message>
+    <message>
+        <source>the live face and the ID photo do not look alike</source>
+        <translation>现场人脸与证件照不像</translation>
+    </message>
+    <message>
+        <source>the document looks forged or altered</source>
+        <translation>证件疑似伪造或被篡改</translation>
+    </message>
+    <message>
+        <source>the typed data does not match the document</source>
+        <translation>录入的信息与证件不符</translation>
+    </message>
+    <message>
+        <source>the customer's behaviour needs a second look</source>
+        <translation>客户的行为需要复查</translation>
+    </message>
+    <message>
+        <source>other (see the shop's log book)</source>
+        <translation>其他（见门店记录簿）</translation>
+    </message>
+    <message>
+        <source>ID card checked in person</source>
+        <translation>已当面核验身份证</translation>
+    </message>
+    <message>
+        <source>a second photo ID checked in person</source>
+        <translation>已当面核验第二种带照片证件</translation>
+    </message>
+    <message>
+        <source>the person could not be matched to the ID card</source>
+        <translation>无法确认本人与身份证相符</translation>
+    </message>
+    <message>
+        <source>the customer left before the check</source>
+        <translation>客户在核验前离开</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1：%2</translation>
     </message>
 </context>
 <context>

@@ -20,11 +20,6 @@ const QColor kPassed(0x2e, 0x7d, 0x32);
 const QColor kFailed(0xc6, 0x28, 0x28);
 const QColor kManual(0xef, 0x8f, 0x00);
 
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("DayCharts", text);
-}
-
 QBarSet *barSet(const QString &label, const QColor &colour)
 {
     auto *set = new QBarSet(label);
@@ -48,9 +43,11 @@ void addStackedBars(QChart &chart, const QList<QBarSet *> &sets, const QStringLi
     chart.addAxis(x, Qt::AlignBottom);
     series->attachAxis(x);
     auto *y = new QValueAxis;
-    const int max = std::max(1, top);
+    // Whole-number ticks, at most 6: the top rounded up to a multiple of the step.
+    const int step = (std::max(1, top) + 4) / 5;
+    const int max = step * ((std::max(1, top) + step - 1) / step);
     y->setRange(0, max);
-    y->setTickCount(std::min(max, 5) + 1);
+    y->setTickCount(max / step + 1);
     y->setLabelFormat(QStringLiteral("%d"));
     y->setLabelsFont(font);
     chart.addAxis(y, Qt::AlignLeft);
@@ -60,9 +57,9 @@ void addStackedBars(QChart &chart, const QList<QBarSet *> &sets, const QStringLi
 void buildHourly(QChart &chart, const DayStatistics &s, const QFont &font)
 {
     const auto [first, last] = s.hourRange();
-    auto *passed = barSet(tr("Passed"), kPassed);
-    auto *failed = barSet(tr("Failed"), kFailed);
-    auto *manual = barSet(tr("Manual"), kManual);
+    auto *passed = barSet(QCoreApplication::translate("DayCharts", "Passed"), kPassed);
+    auto *failed = barSet(QCoreApplication::translate("DayCharts", "Failed"), kFailed);
+    auto *manual = barSet(QCoreApplication::translate("DayCharts", "Manual"), kManual);
     QStringList hours;
     int top = 0;
     for (int h = first; h <= last; ++h) {
@@ -74,10 +71,10 @@ void buildHourly(QChart &chart, const DayStatistics &s, const QFont &font)
         hours << QStringLiteral("%1").arg(h, 2, 10, QLatin1Char('0'));
     }
     addStackedBars(chart, {passed, failed, manual}, hours, top, font);
-    chart.setTitle(tr("Registrations per hour"));
+    chart.setTitle(QCoreApplication::translate("DayCharts", "Registrations per hour"));
 }
 
-void buildOutcomes(QChart &chart, const DayStatistics &s, const QFont &font)
+void buildOutcomes(QChart &chart, const DayStatistics &s)
 {
     auto *series = new QPieSeries;
     const std::pair<const char *, std::pair<int, QColor>> parts[] = {
@@ -88,38 +85,34 @@ void buildOutcomes(QChart &chart, const DayStatistics &s, const QFont &font)
     for (const auto &[label, part] : parts) {
         if (part.first == 0)
             continue;
-        QPieSlice *slice = series->append(tr(label).arg(part.first), part.first);
+        QPieSlice *slice = series->append(QCoreApplication::translate("DayCharts", label).arg(part.first), part.first);
         slice->setColor(part.second);
-        slice->setLabelVisible(true);
-        slice->setLabelFont(font);
     }
+    series->setPieSize(0.8);
     chart.addSeries(series);
-    chart.legend()->setVisible(false);
-    chart.setTitle(s.total == 0 ? tr("No registrations yet")
-                                : tr("Outcomes: pass rate %1 %").arg(qRound(s.passRate() * 100)));
+    chart.legend()->setVisible(true); // the counts in the legend: labels around a small pie get cut
+    chart.legend()->setAlignment(Qt::AlignRight);
+    chart.setTitle(
+        s.total == 0
+            ? QCoreApplication::translate("DayCharts", "No registrations yet")
+            : QCoreApplication::translate("DayCharts", "Outcomes: pass rate %1 %").arg(qRound(s.passRate() * 100)));
 }
 
 void buildDistances(QChart &chart, const DayStatistics &s, const QFont &font)
 {
-    auto *under = barSet(tr("Under the threshold (same person)"), kPassed);
-    auto *over = barSet(tr("Over the threshold"), kFailed);
+    auto *under = barSet(QCoreApplication::translate("DayCharts", "Same person"), kPassed);
+    auto *over = barSet(QCoreApplication::translate("DayCharts", "Not the same"), kFailed);
     QStringList bins;
     int top = 0;
-    for (int b = 0; b < DayStatistics::kBins; ++b) {
-        const double from = b * DayStatistics::kBinWidth;
-        const int count = s.distanceBins[static_cast<std::size_t>(b)];
-        const bool isUnder = from + DayStatistics::kBinWidth <= s.threshold + 1e-9;
-        *under << (isUnder ? count : 0);
-        *over << (isUnder ? 0 : count);
-        top = std::max(top, count);
-        bins << (b % 2 == 0 ? QString::number(from, 'f', 1) : QString());
+    for (std::size_t b = 0; b < static_cast<std::size_t>(DayStatistics::kBins); ++b) {
+        *under << s.distancesUnder[b];
+        *over << s.distancesOver[b];
+        top = std::max(top, s.distancesUnder[b] + s.distancesOver[b]);
+        bins << QString::number(static_cast<double>(b) * DayStatistics::kBinWidth, 'f', 1);
     }
-    // Categories must be unique: odd bins get invisible distinct labels.
-    for (int b = 0; b < bins.size(); ++b)
-        if (bins[b].isEmpty())
-            bins[b] = QString(b, QChar(0x200B));
-    addStackedBars(chart, {under, over}, bins, top, font, 0.95);
-    chart.setTitle(tr("Match distances (threshold %1)").arg(s.threshold, 0, 'f', 2));
+    addStackedBars(chart, {under, over}, bins, top, font, 0.9);
+    chart.setTitle(
+        QCoreApplication::translate("DayCharts", "Match distances (threshold %1)").arg(s.threshold, 0, 'f', 2));
 }
 
 } // namespace
@@ -141,7 +134,8 @@ void drawDayChart(DayChartKind kind, const DayStatistics &statistics, QPainter &
     painter.save();
     if (qobject_cast<QApplication *>(QCoreApplication::instance()) == nullptr) {
         painter.setFont(font);
-        painter.drawText(area, Qt::AlignCenter | Qt::TextWordWrap, tr("Charts need the kiosk's full application."));
+        painter.drawText(area, Qt::AlignCenter | Qt::TextWordWrap,
+                         QCoreApplication::translate("DayCharts", "Charts need the kiosk's full application."));
         painter.restore();
         return;
     }
@@ -158,7 +152,7 @@ void drawDayChart(DayChartKind kind, const DayStatistics &statistics, QPainter &
     chart->legend()->setAlignment(Qt::AlignBottom);
     switch (kind) {
     case DayChartKind::Hourly: buildHourly(*chart, statistics, font); break;
-    case DayChartKind::Outcomes: buildOutcomes(*chart, statistics, font); break;
+    case DayChartKind::Outcomes: buildOutcomes(*chart, statistics); break;
     case DayChartKind::Distances: buildDistances(*chart, statistics, font); break;
     }
     scene.addItem(chart);

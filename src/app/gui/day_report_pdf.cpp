@@ -15,11 +15,6 @@ namespace {
 
 constexpr int kDpi = 150;
 
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("DayReport", text);
-}
-
 struct Column {
     const char *title;
     double width; // share of the page width
@@ -69,23 +64,24 @@ public:
     void charts()
     {
         const double gap = mm(4);
-        const double wide = m_area.width() * 0.42;
-        if (m_y + wide * 2 + gap > bottom())
+        const double height = m_area.width() * 0.4;
+        if (m_y + height * 2 + gap > bottom())
             newPage();
         drawDayChart(DayChartKind::Hourly, m_report.statistics, m_painter,
-                     QRectF(m_area.left(), m_y, m_area.width(), wide), m_body);
-        m_y += wide + gap;
-        const double half = (m_area.width() - gap) / 2;
-        drawDayChart(DayChartKind::Outcomes, m_report.statistics, m_painter, QRectF(m_area.left(), m_y, half, wide),
+                     QRectF(m_area.left(), m_y, m_area.width(), height), m_body);
+        m_y += height + gap;
+        // The histogram's ten bins need the wider part for their labels.
+        const double pie = (m_area.width() - gap) * 0.42;
+        drawDayChart(DayChartKind::Outcomes, m_report.statistics, m_painter, QRectF(m_area.left(), m_y, pie, height),
                      m_body);
         drawDayChart(DayChartKind::Distances, m_report.statistics, m_painter,
-                     QRectF(m_area.left() + half + gap, m_y, half, wide), m_body);
-        m_y += wide + gap;
+                     QRectF(m_area.left() + pie + gap, m_y, m_area.width() - pie - gap, height), m_body);
+        m_y += height + gap;
     }
 
     void table()
     {
-        paragraph(tr("Registrations (%1)").arg(m_report.rows.size()), m_heading);
+        paragraph(QCoreApplication::translate("DayReport", "Registrations (%1)").arg(m_report.rows.size()), m_heading);
         header();
         bool shaded = false;
         for (const DayRow &r : m_report.rows) {
@@ -119,7 +115,7 @@ private:
         const double height = lineHeight(bold) * 1.6;
         QStringList titles;
         for (const Column &c : kColumns)
-            titles << tr(c.title);
+            titles << QCoreApplication::translate("DayReport", c.title);
         cells(titles, bold, height);
         m_painter.drawLine(QPointF(m_area.left(), m_y), QPointF(m_area.right(), m_y));
     }
@@ -143,7 +139,9 @@ private:
         m_painter.setFont(m_small);
         m_painter.drawText(QRectF(m_area.left(), m_area.bottom() - mm(6), m_area.width(), mm(6)),
                            Qt::AlignRight | Qt::AlignBottom,
-                           tr("SimKYC day report %1 - page %2").arg(m_report.date).arg(m_pageNumber));
+                           QCoreApplication::translate("DayReport", "SimKYC day report %1 - page %2")
+                               .arg(m_report.date)
+                               .arg(m_pageNumber));
     }
 
     void newPage()
@@ -181,18 +179,18 @@ Result<QByteArray> renderDayReportPdf(const DayReport &report)
         if (!painter.begin(&writer))
             return Error{ErrorCode::IoError, "the PDF writer could not start a page"};
         Page page(writer, painter, report);
-        page.paragraph(tr("Day report %1").arg(report.date), page.m_title, 0.2);
-        page.paragraph(tr("Generated %1 by %2. Customer names and ID numbers are masked.")
-                           .arg(report.generatedAt, report.generatedBy),
-                       page.m_body);
-        page.paragraph(QCoreApplication::translate("DayReport", "%n registration(s).", nullptr,
-                                                   static_cast<int>(report.rows.size())) +
+        page.paragraph(QCoreApplication::translate("DayReport", "Day report %1").arg(report.date), page.m_title, 0.2);
+        page.paragraph(
+            QCoreApplication::translate("DayReport", "Generated %1 by %2. Customer names and ID numbers are masked.")
+                .arg(report.generatedAt, report.generatedBy),
+            page.m_body);
+        page.paragraph(QCoreApplication::translate("DayReport", "Registrations: %1.").arg(report.rows.size()) +
                            QLatin1Char(' ') + report.figures,
                        page.m_body, 0.6);
         page.charts();
         page.paragraph(report.syncHealth, page.m_body);
         for (const QString &parked : report.parked)
-            page.paragraph(tr("Parked: %1").arg(parked), page.m_body, 0.1);
+            page.paragraph(QCoreApplication::translate("DayReport", "Parked: %1").arg(parked), page.m_body, 0.1);
         page.paragraph(report.auditChain, page.m_body, 0.8);
         page.table();
         page.finish();

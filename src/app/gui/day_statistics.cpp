@@ -50,8 +50,9 @@ DayStatistics computeDayStatistics(const std::vector<DayRow> &rows, double thres
             out.flagged += r.review == QLatin1String("flagged") || r.review == QLatin1String("manual_rejected") ? 1 : 0;
         }
         if (r.distanceValue && std::isfinite(*r.distanceValue) && *r.distanceValue >= 0) {
-            const auto bin = static_cast<int>(*r.distanceValue / DayStatistics::kBinWidth);
-            ++out.distanceBins[static_cast<std::size_t>(std::min(bin, DayStatistics::kBins - 1))];
+            const auto bin = static_cast<std::size_t>(
+                std::min(static_cast<int>(*r.distanceValue / DayStatistics::kBinWidth), DayStatistics::kBins - 1));
+            ++(*r.distanceValue < threshold ? out.distancesUnder : out.distancesOver)[bin];
         }
     }
     return out;

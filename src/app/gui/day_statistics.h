@@ -16,8 +16,8 @@
 namespace simkyc::app {
 
 struct DayStatistics {
-    static constexpr double kBinWidth = 0.05;
-    static constexpr int kBins = 20; // 0.00-0.05 ... 0.95-1.00; larger distances count in the last bin
+    static constexpr double kBinWidth = 0.1;
+    static constexpr int kBins = 10; // 0.0-0.1 ... 0.9-1.0; larger distances count in the last bin
 
     std::array<int, 24> passedPerHour{};
     std::array<int, 24> failedPerHour{};
@@ -31,8 +31,10 @@ struct DayStatistics {
     int reviewed = 0;   // rows with a review
     int flagged = 0;    // rows whose newest review flags them or rejects the identity
     int toReview = 0;   // handed to the manager, not decided yet
-    std::array<int, kBins> distanceBins{};
-    double threshold = 0; // the decision threshold, for the histogram's marker
+    // The match distances per bin, those under the decision threshold (same person) apart from the others.
+    std::array<int, kBins> distancesUnder{};
+    std::array<int, kBins> distancesOver{};
+    double threshold = 0;
 
     // passed / (passed + failed): the share of automatic decisions that passed; 0 without any.
     [[nodiscard]] double passRate() const;

@@ -1,0 +1,216 @@
+// The store manager's screens, real QML on the offscreen platform, on a day of records stored by the
+// kiosk's recorder (passes, a failure after retries, a customer handed over, a manual check): the
+// charts, a record opened and decided, the PDF report (its first page rendered to PNG with poppler's
+// pdftoppm, its text read with pdftotext), and the audit log with its verified chain. Screenshots
+// into build/screenshots/.
+#include "kiosk_screen_fixture.h"
+
+#include <QBuffer>
+#include <QImage>
+#include <QPainter>
+#include <QProcess>
+#include <QStandardPaths>
+
+#include <fstream>
+
+namespace simkyc::app {
+namespace {
+
+// A stand-in review picture (two labelled panels, not a face), as the kiosk stores it: JPEG.
+std::vector<std::uint8_t> testPicture()
+{
+    QImage image(224, 112, QImage::Format_RGB888);
+    image.fill(QColor(0xdd, 0xe4, 0xee));
+    QPainter p(&image);
+    p.fillRect(QRect(112, 0, 112, 112), QColor(0xc8, 0xd6, 0xc8));
+    p.drawText(QRect(0, 0, 112, 112), Qt::AlignCenter, QStringLiteral("ID photo"));
+    p.drawText(QRect(112, 0, 112, 112), Qt::AlignCenter, QStringLiteral("kiosk"));
+    p.end();
+    QByteArray jpeg;
+    QBuffer buffer(&jpeg);
+    buffer.open(QIODevice::WriteOnly);
+    image.save(&buffer, "JPEG", 85);
+    return {jpeg.begin(), jpeg.end()};
+}
+
+// Runs a poppler tool; its standard output, or nullopt (with the reason printed) when it failed.
+std::optional<QByteArray> runTool(const QString &tool, const QStringList &arguments)
+{
+    const QString program = QStandardPaths::findExecutable(tool);
+    if (program.isEmpty()) {
+        ADD_FAILURE() << tool.toStdString() << " not found: scripts/setup installs poppler-utils";
+        return std::nullopt;
+    }
+    QProcess process;
+    process.start(program, arguments);
+    if (!process.waitForFinished(60000) || process.exitCode() != 0) {
+        ADD_FAILURE() << tool.toStdString() << " failed: " << process.readAllStandardError().toStdString();
+        return std::nullopt;
+    }
+    return process.readAllStandardOutput();
+}
+
+class KioskManagerScreensTest : public KioskScreensTest {
+protected:
+    void SetUp() override
+    {
+        ASSERT_NO_FATAL_FAILURE(KioskScreensTest::SetUp());
+        auto clerk = demo.staff().find(demo.account().name);
+        ASSERT_TRUE(clerk.ok() && clerk->has_value());
+        using S = core::RegistrationState;
+        const auto picture = testPicture();
+        const test::TestRecord day[] = {
+            {S::Recorded,
+             core::Decision::Match,
+             {"liveness_passed", "face_match"},
+             0.31,
+             "challenges=3;passed=1;face_checks=1",
+             picture},
+            {S::Recorded,
+             core::Decision::Match,
+             {"liveness_passed", "face_match"},
+             0.38,
+             "challenges=3;passed=1;face_checks=2",
+             picture},
+            {S::Recorded,
+             core::Decision::Match,
+             {"liveness_passed", "face_match"},
+             0.44,
+             "challenges=3;passed=1;face_checks=1",
+             picture},
+            {S::Recorded,
+             core::Decision::NoMatch,
+             {"liveness_passed", "face_mismatch"},
+             0.71,
+             "challenges=3;passed=1;face_checks=3",
+             picture},
+            {S::ManualReview,
+             std::nullopt,
+             {"liveness_passed", "face_mismatch", "handed_to_manager"},
+             0.62,
+             "challenges=3;passed=1;face_checks=2",
+             picture},
+            {S::ManualReview, std::nullopt, {"manual_check_requested"}, std::nullopt, "not_run;face_checks=0", {}},
+        };
+        for (const auto &r : day) {
+            auto id = test::storeTestRecord(*recorder, (*clerk)->id, r);
+            ASSERT_TRUE(id.ok()) << id.error().toString();
+            ids.push_back(*id);
+        }
+    }
+
+    void openTheDayAsManager()
+    {
+        test::ScreenDriver &d = *driver;
+        ASSERT_NO_FATAL_FAILURE(signInAsManager());
+        ASSERT_TRUE(d.click(QStringLiteral("dayViewButton")));
+        ASSERT_TRUE(d.waitFor(QStringLiteral("dayRow_5")));
+    }
+
+    // The row index of a record in the day view as shown.
+    int rowOf(const std::string &id) const
+    {
+        const auto &rows = workflow->dayView()->rows();
+        for (std::size_t i = 0; i < rows.size(); ++i)
+            if (rows[i].recordId == QString::fromStdString(id))
+                return static_cast<int>(i);
+        return -1;
+    }
+
+    std::vector<std::string> ids; // 3 passes, a failure, handed over, a manual check
+};
+
+TEST_F(KioskManagerScreensTest, TheManagerReviewsTheDayWithChartsAReportAndTheAuditLog)
+{
+    ASSERT_NO_FATAL_FAILURE(openTheDayAsManager());
+    test::ScreenDriver &d = *driver;
+    EXPECT_TRUE(d.text(QStringLiteral("dayFigures")).startsWith(QStringLiteral("Pass rate 75 %")))
+        << d.text(QStringLiteral("dayFigures")).toStdString();
+
+    // The charts.
+    ASSERT_TRUE(d.click(QStringLiteral("showChartsButton")));
+    ASSERT_TRUE(d.waitFor(QStringLiteral("chartDistances")));
+    EXPECT_EQ(d.find(QStringLiteral("dayList")), nullptr);
+    ASSERT_TRUE(d.screenshot(QStringLiteral("21-manager-charts")));
+    ASSERT_TRUE(d.click(QStringLiteral("showChartsButton")));
+    ASSERT_TRUE(d.waitFor(QStringLiteral("dayList")));
+
+    // The customer handed over: opened, decided.
+    const int handed = rowOf(ids[4]);
+    ASSERT_GE(handed, 0);
+    // Scrolled into view as the manager would (the list shows some rows at a time).
+    ASSERT_TRUE(QMetaObject::invokeMethod(d.find(QStringLiteral("dayList")), "positionViewAtIndex", Q_ARG(int, handed),
+                                          Q_ARG(int, 1 /* ListView.Center */)));
+    QTest::qWait(50);
+    ASSERT_TRUE(d.click(QStringLiteral("openRecord_%1").arg(handed)));
+    ASSERT_TRUE(d.waitFor(QStringLiteral("recordDetailScreen")));
+    ASSERT_TRUE(d.waitFor(QStringLiteral("reviewPicture")));
+    EXPECT_TRUE(QTest::qWaitFor([&] {
+        auto *picture = d.find(QStringLiteral("reviewPicture"));
+        return picture != nullptr && picture->property("status").toInt() == 1; // Image.Ready
+    }));
+    EXPECT_TRUE(d.text(QStringLiteral("recordOutcome")).contains(QStringLiteral("manual_review")));
+    ASSERT_TRUE(d.waitFor(QStringLiteral("decide_manual_approved")));
+    ASSERT_TRUE(d.screenshot(QStringLiteral("22-manager-record-detail")));
+    ASSERT_TRUE(d.click(QStringLiteral("decide_manual_approved")));
+    EXPECT_TRUE(QTest::qWaitFor([&] { return workflow->recordDetail()->reviews().size() == 1; }));
+    EXPECT_TRUE(d.text(QStringLiteral("recordOutcome")).contains(QStringLiteral("manual_approved")));
+    ASSERT_TRUE(d.waitFor(QStringLiteral("decide_approved"))) << "now the end-of-day check";
+    ASSERT_TRUE(d.click(QStringLiteral("backButton")));
+    ASSERT_TRUE(d.waitFor(QStringLiteral("dayViewScreen")));
+    ASSERT_TRUE(d.waitFor(QStringLiteral("dayRow_5")));
+    EXPECT_EQ(workflow->dayView()->toReview(), 1);
+
+    // The PDF report.
+    ASSERT_TRUE(d.click(QStringLiteral("exportPdfButton")));
+    EXPECT_TRUE(QTest::qWaitFor([&] { return d.text(QStringLiteral("exportedPath")).startsWith("Saved as "); }))
+        << d.text(QStringLiteral("exportedPath")).toStdString();
+    const std::filesystem::path pdf =
+        demo.dataDir() / "reports" / ("simkyc-day-" + workflow->dayView()->date().toStdString() + ".pdf");
+    ASSERT_TRUE(std::filesystem::exists(pdf));
+    {
+        std::ifstream in(pdf, std::ios::binary);
+        char magic[5] = {};
+        in.read(magic, 4);
+        EXPECT_EQ(std::string(magic), "%PDF");
+    }
+    EXPECT_EQ(std::filesystem::status(pdf).permissions() & std::filesystem::perms::others_read,
+              std::filesystem::perms::none);
+    const QString file = QString::fromStdString(pdf.string());
+    if (auto text = runTool(QStringLiteral("pdftotext"), {QStringLiteral("-layout"), file, QStringLiteral("-")})) {
+        QString t = QString::fromUtf8(*text);
+        t.replace(QChar(0xfb01), QStringLiteral("fi")).replace(QChar(0xfb02), QStringLiteral("fl")); // ligatures
+        EXPECT_TRUE(t.contains(QStringLiteral("Day report ") + workflow->dayView()->date())) << t.toStdString();
+        EXPECT_TRUE(t.contains(QStringLiteral("Registrations per hour")));
+        EXPECT_TRUE(t.contains(QStringLiteral("Audit chain verified"))) << t.toStdString();
+        EXPECT_TRUE(t.contains(QStringLiteral("360***********0071")));
+        EXPECT_EQ(t.count(QStringLiteral("Z**")), 6) << "every row, masked";
+        EXPECT_FALSE(t.contains(QStringLiteral("Zhang San")));
+        EXPECT_FALSE(t.contains(test::kValidIdNumber));
+        EXPECT_TRUE(t.contains(QStringLiteral("manual_approved")));
+    }
+    const QString png =
+        QString::fromStdString((std::filesystem::path(SIMKYC_SCREENSHOT_DIR) / "24-manager-report-pdf").string());
+    EXPECT_TRUE(runTool(QStringLiteral("pdftoppm"), {QStringLiteral("-png"), QStringLiteral("-r"), QStringLiteral("60"),
+                                                     QStringLiteral("-f"), QStringLiteral("1"), QStringLiteral("-l"),
+                                                     QStringLiteral("1"), QStringLiteral("-singlefile"), file, png})
+                    .has_value());
+    EXPECT_FALSE(QImage(png + QStringLiteral(".png")).isNull());
+
+    // The audit log: the decision and the reads are in it, the chain holds.
+    ASSERT_TRUE(d.click(QStringLiteral("auditLogButton")));
+    ASSERT_TRUE(d.waitFor(QStringLiteral("auditLogScreen")));
+    EXPECT_TRUE(d.text(QStringLiteral("auditChain")).startsWith(QStringLiteral("Audit chain verified")))
+        << d.text(QStringLiteral("auditChain")).toStdString();
+    const auto &rows = workflow->auditView()->rows();
+    EXPECT_TRUE(std::any_of(rows.begin(), rows.end(), [](const AuditRow &r) {
+        return r.action == "registration.review" &&
+               r.detail == "decision=manual_approved,reason=documents_checked_in_person";
+    }));
+    ASSERT_TRUE(d.screenshot(QStringLiteral("25-manager-audit-log")));
+    ASSERT_TRUE(d.click(QStringLiteral("backButton")));
+    ASSERT_TRUE(d.waitFor(QStringLiteral("dayViewScreen")));
+}
+
+} // namespace
+} // namespace simkyc::app
