@@ -6,6 +6,9 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 
+#include <algorithm>
+#include <array>
+
 namespace simkyc::protocol {
 namespace {
 
@@ -388,6 +391,164 @@ Status verifyReceipt(const Receipt &receipt, const crypto::Ed25519PublicKey &rec
         return Error{ErrorCode::InvalidArgument, "the receipt is for another record"};
     if (receipt.storedSha256 != crypto::toHex(crypto::sha256(sentPayload)))
         return Error{ErrorCode::InvalidArgument, "the receipt names another payload than the one sent"};
+    return {};
+}
+
+namespace {
+
+constexpr std::array<std::string_view, 4> kReviewDecisions = {"approved", "flagged", "manual_approved",
+                                                              "manual_rejected"};
+
+bool isReasonCode(const std::string &text)
+{
+    return !text.empty() && text.size() <= 64 && std::all_of(text.begin(), text.end(), [](char c) {
+        return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_';
+    });
+}
+
+} // namespace
+
+Bytes serialiseReview(const ReviewPayload &r)
+{
+    QJsonObject o{{"v", kVersion},
+                  {"review_id", qs(r.reviewId)},
+                  {"record_id", qs(r.recordId)},
+                  {"device_id", qs(r.deviceId)},
+                  {"store_id", qs(r.storeId)},
+                  {"decided_at", qs(r.decidedAt)},
+                  {"reviewer", qs(r.reviewer)},
+                  {"decision", qs(r.decision)},
+                  {"reason", qs(r.reason)}};
+    return bytesOf(compact(o));
+}
+
+Result<ReviewPayload> parseReview(const Bytes &bytes)
+{
+    auto json = parseObject(qbytes(bytes));
+    if (!json)
+        return malformed("review");
+    Reader r(*json, "review");
+    r.requireVersion();
+    ReviewPayload p;
+    p.reviewId = r.text("review_id");
+    p.recordId = r.text("record_id");
+    p.deviceId = r.text("device_id");
+    p.storeId = r.text("store_id");
+    p.decidedAt = r.text("decided_at");
+    p.reviewer = r.text("reviewer");
+    p.decision = r.text("decision");
+    p.reason = r.text("reason");
+    if (Status s = r.status(); !s)
+        return s.error();
+    if (p.reviewId.empty() || p.reviewId.size() > 64 || p.recordId.empty() || p.recordId.size() > 64 ||
+        p.deviceId.empty() || p.storeId.empty() || p.reviewer.empty())
+        return malformed("review: empty identifiers");
+    if (std::find(kReviewDecisions.begin(), kReviewDecisions.end(), p.decision) == kReviewDecisions.end())
+        return malformed("review: unknown decision");
+    if (!isReasonCode(p.reason))
+        return malformed("review: the reason is not a code");
+    return p;
+}
+
+Bytes reviewMessage(const Bytes &review)
+{
+    const std::string text = "simkyc/review/v1\n" + crypto::toHex(crypto::sha256(review));
+    return Bytes(text.begin(), text.end());
+}
+
+Result<ReviewSubmission> signReview(const crypto::SecureBytes &devicePrivate, Bytes review)
+{
+    auto signature = crypto::ed25519Sign(devicePrivate, reviewMessage(review));
+    if (!signature)
+        return signature.error();
+    return ReviewSubmission{std::move(review), *signature};
+}
+
+QJsonObject toJson(const ReviewSubmission &s)
+{
+    return QJsonObject{{"review", base64(s.review)},
+                       {"signature", base64(Bytes(s.signature.begin(), s.signature.end()))}};
+}
+
+Result<ReviewSubmission> reviewSubmissionFromJson(const QJsonObject &json)
+{
+    Reader r(json, "review submission");
+    ReviewSubmission s;
+    s.review = r.blob("review");
+    s.signature = r.fixed<crypto::kEd25519SignatureSize>("signature", true);
+    if (Status st = r.status(); !st)
+        return st.error();
+    return s;
+}
+
+Result<ReviewPayload> verifyReviewSubmission(const ReviewSubmission &s, const crypto::Ed25519PublicKey &deviceKey)
+{
+    if (!crypto::ed25519Verify(deviceKey, reviewMessage(s.review), s.signature))
+        return Error{ErrorCode::CryptoFailure, "bad_signature: the review's signature does not verify"};
+    auto p = parseReview(s.review);
+    if (!p)
+        return p.error();
+    if (p->deviceId != deviceIdOf(deviceKey))
+        return Error{ErrorCode::InvalidFormat, "the review names another device"};
+    return p;
+}
+
+Bytes reviewReceiptMessage(const ReviewReceipt &r)
+{
+    const std::string text =
+        "simkyc/review-receipt/v1\n" + r.reviewId + "\n" + r.recordId + "\n" + r.serverTime + "\n" + r.storedSha256;
+    return Bytes(text.begin(), text.end());
+}
+
+Status signReviewReceipt(ReviewReceipt &receipt, const crypto::SecureBytes &receiptPrivate,
+                         const crypto::Ed25519PublicKey &receiptPublic)
+{
+    receipt.keyId = keyIdOf(receiptPublic);
+    auto signature = crypto::ed25519Sign(receiptPrivate, reviewReceiptMessage(receipt));
+    if (!signature)
+        return signature.error();
+    receipt.signature = *signature;
+    return {};
+}
+
+QJsonObject toJson(const ReviewReceipt &r)
+{
+    return QJsonObject{{"v", kVersion},
+                       {"review_id", qs(r.reviewId)},
+                       {"record_id", qs(r.recordId)},
+                       {"server_time", qs(r.serverTime)},
+                       {"stored_sha256", qs(r.storedSha256)},
+                       {"key_id", qs(r.keyId)},
+                       {"signature", base64(Bytes(r.signature.begin(), r.signature.end()))}};
+}
+
+Result<ReviewReceipt> reviewReceiptFromJson(const QJsonObject &json)
+{
+    Reader r(json, "review receipt");
+    r.requireVersion();
+    ReviewReceipt out;
+    out.reviewId = r.text("review_id");
+    out.recordId = r.text("record_id");
+    out.serverTime = r.text("server_time");
+    out.storedSha256 = r.hex("stored_sha256", 64);
+    out.keyId = r.hex("key_id", 16);
+    out.signature = r.fixed<crypto::kEd25519SignatureSize>("signature", true);
+    if (Status s = r.status(); !s)
+        return s.error();
+    return out;
+}
+
+Status verifyReviewReceipt(const ReviewReceipt &receipt, const crypto::Ed25519PublicKey &receiptKey,
+                           const ReviewPayload &sent, const Bytes &sentBytes)
+{
+    if (receipt.keyId != keyIdOf(receiptKey) ||
+        !crypto::ed25519Verify(receiptKey, reviewReceiptMessage(receipt), receipt.signature))
+        return Error{ErrorCode::CryptoFailure,
+                     "the review receipt's signature does not verify under the carrier's key"};
+    if (receipt.reviewId != sent.reviewId || receipt.recordId != sent.recordId)
+        return Error{ErrorCode::InvalidArgument, "the review receipt is for another review"};
+    if (receipt.storedSha256 != crypto::toHex(crypto::sha256(sentBytes)))
+        return Error{ErrorCode::InvalidArgument, "the review receipt names other bytes than those sent"};
     return {};
 }
 

@@ -102,6 +102,61 @@ struct Receipt {
 [[nodiscard]] Status verifyReceipt(const Receipt &receipt, const crypto::Ed25519PublicKey &receiptKey,
                                    std::string_view expectedRecordId, const Bytes &sentPayload);
 
+// A store manager's decision on a registration the carrier holds (POST /v1/reviews): the end-of-day
+// approval or flag, or the identity decision on a customer the clerk handed over. Its fields are
+// immutable once recorded, so the kiosk serialises it the same way on every try.
+struct ReviewPayload {
+    std::string reviewId; // UUIDv7, made by the kiosk when the decision was recorded
+    std::string recordId; // the registration reviewed
+    std::string deviceId;
+    std::string storeId;
+    std::string decidedAt;
+    std::string reviewer; // "staff:3"
+    std::string decision; // "approved", "flagged", "manual_approved", "manual_rejected"
+    std::string reason;   // a reason code of that decision (src/core/review.h)
+};
+
+// Compact JSON, keys in a fixed order ("v" first).
+[[nodiscard]] Bytes serialiseReview(const ReviewPayload &review);
+// InvalidFormat for a missing field, an unknown decision or a reason that is not a code.
+[[nodiscard]] Result<ReviewPayload> parseReview(const Bytes &bytes);
+
+struct ReviewSubmission {
+    Bytes review;
+    crypto::Ed25519Signature signature{};
+};
+
+// "simkyc/review/v1\n" + hex(SHA-256(review)).
+[[nodiscard]] Bytes reviewMessage(const Bytes &review);
+[[nodiscard]] Result<ReviewSubmission> signReview(const crypto::SecureBytes &devicePrivate, Bytes review);
+[[nodiscard]] QJsonObject toJson(const ReviewSubmission &submission);
+[[nodiscard]] Result<ReviewSubmission> reviewSubmissionFromJson(const QJsonObject &json);
+// Checks the signature under deviceKey (CryptoFailure "bad_signature"), then that the review parses
+// and names this device. Returns the parsed review.
+[[nodiscard]] Result<ReviewPayload> verifyReviewSubmission(const ReviewSubmission &submission,
+                                                           const crypto::Ed25519PublicKey &deviceKey);
+
+struct ReviewReceipt {
+    std::string reviewId;
+    std::string recordId;
+    std::string serverTime;
+    std::string storedSha256; // of the review bytes stored
+    std::string keyId;
+    crypto::Ed25519Signature signature{};
+};
+
+// "simkyc/review-receipt/v1\n" + review_id + "\n" + record_id + "\n" + server_time + "\n" + stored_sha256.
+[[nodiscard]] Bytes reviewReceiptMessage(const ReviewReceipt &receipt);
+// Fills keyId and signature.
+[[nodiscard]] Status signReviewReceipt(ReviewReceipt &receipt, const crypto::SecureBytes &receiptPrivate,
+                                       const crypto::Ed25519PublicKey &receiptPublic);
+[[nodiscard]] QJsonObject toJson(const ReviewReceipt &receipt);
+[[nodiscard]] Result<ReviewReceipt> reviewReceiptFromJson(const QJsonObject &json);
+// CryptoFailure when the signature does not verify under receiptKey; InvalidArgument when the
+// receipt is for another review or record, or names other bytes than those sent.
+[[nodiscard]] Status verifyReviewReceipt(const ReviewReceipt &receipt, const crypto::Ed25519PublicKey &receiptKey,
+                                         const ReviewPayload &sent, const Bytes &sentBytes);
+
 struct EnrolmentRequest {
     std::string deviceId;
     std::string storeId;

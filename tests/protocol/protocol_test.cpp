@@ -198,5 +198,80 @@ TEST(DeviceId, IsDerivedFromTheKey)
     EXPECT_EQ(keyIdOf(a.publicKey).size(), 16U);
 }
 
+ReviewPayload sampleReview(const crypto::Ed25519PublicKey &device)
+{
+    return ReviewPayload{"019d3c4f-0000-7000-8000-000000000001",
+                         "019d3c4e-8a1b-7c2d-9e3f-0a1b2c3d4e5f",
+                         deviceIdOf(device),
+                         "store-1",
+                         "2026-11-28T18:00:00.000Z",
+                         "staff:2",
+                         "manual_approved",
+                         "documents_checked_in_person"};
+}
+
+TEST_F(Fixture, AReviewRoundTripsDeterministicallyAndItsSignatureBindsTheBytes)
+{
+    const Bytes bytes = serialiseReview(sampleReview(device.publicKey));
+    auto parsed = parseReview(bytes);
+    ASSERT_TRUE(parsed) << parsed.error().toString();
+    EXPECT_EQ(parsed->decision, "manual_approved");
+    EXPECT_EQ(serialiseReview(*parsed), bytes) << "the same bytes on every try";
+    auto signedReview = signReview(device.privateKey, bytes);
+    ASSERT_TRUE(signedReview);
+    auto back = reviewSubmissionFromJson(toJson(*signedReview));
+    ASSERT_TRUE(back) << back.error().toString();
+    auto verified = verifyReviewSubmission(*back, device.publicKey);
+    ASSERT_TRUE(verified) << verified.error().toString();
+    EXPECT_EQ(verified->reviewId, sampleReview(device.publicKey).reviewId);
+    // Another key, or one changed byte, does not verify.
+    EXPECT_EQ(verifyReviewSubmission(*back, server.publicKey).error().code, ErrorCode::CryptoFailure);
+    ReviewSubmission tampered = *back;
+    tampered.review[tampered.review.size() / 2] ^= 1;
+    EXPECT_FALSE(verifyReviewSubmission(tampered, device.publicKey));
+}
+
+TEST_F(Fixture, AReviewWithAnUnknownDecisionOrFreeTextIsRefused)
+{
+    ReviewPayload r = sampleReview(device.publicKey);
+    r.decision = "deleted";
+    EXPECT_FALSE(parseReview(serialiseReview(r)));
+    r = sampleReview(device.publicKey);
+    r.reason = "Looked fine to me";
+    EXPECT_FALSE(parseReview(serialiseReview(r)));
+    r = sampleReview(device.publicKey);
+    r.recordId.clear();
+    EXPECT_FALSE(parseReview(serialiseReview(r)));
+    // Another device's review, signed with this device's key: refused.
+    r = sampleReview(server.publicKey);
+    auto other = signReview(device.privateKey, serialiseReview(r));
+    ASSERT_TRUE(other);
+    EXPECT_FALSE(verifyReviewSubmission(*other, device.publicKey));
+    EXPECT_FALSE(parseReview(Bytes{'{', '}'}));
+}
+
+TEST_F(Fixture, AReviewReceiptVerifiesOnlyForTheReviewAndBytesSent)
+{
+    const ReviewPayload sent = sampleReview(device.publicKey);
+    const Bytes bytes = serialiseReview(sent);
+    ReviewReceipt receipt{
+        sent.reviewId, sent.recordId, "2026-11-28T18:00:02.000Z", crypto::toHex(crypto::sha256(bytes)), {}, {}};
+    ASSERT_TRUE(signReviewReceipt(receipt, server.privateKey, server.publicKey));
+    auto back = reviewReceiptFromJson(toJson(receipt));
+    ASSERT_TRUE(back) << back.error().toString();
+    EXPECT_TRUE(verifyReviewReceipt(*back, server.publicKey, sent, bytes));
+    EXPECT_EQ(verifyReviewReceipt(*back, device.publicKey, sent, bytes).error().code, ErrorCode::CryptoFailure);
+    ReviewPayload other = sent;
+    other.reviewId = "019d3c4f-0000-7000-8000-000000000002";
+    EXPECT_EQ(verifyReviewReceipt(*back, server.publicKey, other, serialiseReview(other)).error().code,
+              ErrorCode::InvalidArgument);
+    Bytes changed = bytes;
+    changed.push_back(' ');
+    EXPECT_EQ(verifyReviewReceipt(*back, server.publicKey, sent, changed).error().code, ErrorCode::InvalidArgument);
+    ReviewReceipt forged = *back;
+    forged.serverTime = "2026-11-29T00:00:00.000Z";
+    EXPECT_FALSE(verifyReviewReceipt(forged, server.publicKey, sent, bytes));
+}
+
 } // namespace
 } // namespace simkyc::protocol
