@@ -6,8 +6,13 @@
 --             (status 'manual_review'): that registration moves to status 'recorded' with that outcome
 --             in the same transaction.
 --   reason: a code from the list in docs/operator-guide.md ("documents_checked", "photo_mismatch", ...).
+--   review_id: UUIDv7, the review's identity upstream (POST /v1/reviews, docs/upstream-api.md).
+-- review_uploads: one row per review, written with it: 'pending' until the carrier's signed review
+--   receipt verified ('acknowledged', receipt kept), or 'parked' when the carrier refused it
+--   (last_error says why). The sync worker sends a review once its registration is acknowledged.
 CREATE TABLE reviews (
     id              INTEGER PRIMARY KEY,
+    review_id       TEXT NOT NULL UNIQUE,
     registration_id TEXT NOT NULL REFERENCES registrations (id) ON DELETE CASCADE,
     decided_at      TEXT NOT NULL,
     reviewer_id     INTEGER NOT NULL REFERENCES staff (id),
@@ -22,3 +27,15 @@ CREATE TRIGGER reviews_are_append_only BEFORE UPDATE ON reviews
 BEGIN
     SELECT RAISE(ABORT, 'reviews are append-only');
 END;
+
+CREATE TABLE review_uploads (
+    review_id       TEXT PRIMARY KEY NOT NULL REFERENCES reviews (review_id) ON DELETE CASCADE,
+    state           TEXT NOT NULL DEFAULT 'pending' CHECK (state IN ('pending', 'acknowledged', 'parked')),
+    attempts        INTEGER NOT NULL DEFAULT 0,
+    next_attempt_at TEXT NOT NULL,
+    last_error      TEXT,
+    receipt         TEXT,
+    acknowledged_at TEXT
+) WITHOUT ROWID;
+
+CREATE INDEX review_uploads_by_state ON review_uploads (state, next_attempt_at);

@@ -4,17 +4,41 @@
 #include "store/database.h"
 #include "store/transaction.h"
 
+#include <algorithm>
+#include <initializer_list>
+
 namespace simkyc::store {
 namespace {
 
-// Selected as: id, registration_id, decided_at, reviewer_id, decision, reason.
+// Selected as: id, review_id, registration_id, decided_at, reviewer_id, decision, reason.
 Review reviewOf(const Statement &q)
 {
-    Review r{q.columnInt64(0), q.columnText(1), q.columnText(2), q.columnInt64(3), {}, q.columnText(5)};
+    Review r{q.columnInt64(0), q.columnText(1), q.columnText(2), q.columnText(3), q.columnInt64(4), {},
+             q.columnText(6)};
     // The CHECK constraint holds the decision to the four names.
-    if (auto d = core::parseReviewDecision(q.columnText(4)))
+    if (auto d = core::parseReviewDecision(q.columnText(5)))
         r.decision = *d;
     return r;
+}
+
+// One UPDATE of a review's upload row; NotFound when no row has that review id.
+Status updateUpload(Database &db, std::string_view sql, std::initializer_list<std::string_view> texts,
+                    std::string_view reviewId)
+{
+    auto s = db.cached(sql);
+    if (!s)
+        return s.error();
+    int i = 1;
+    for (std::string_view t : texts)
+        if (Status b = (*s)->bindText(i++, t); !b)
+            return b;
+    if (Status b = (*s)->bindText(i, reviewId); !b)
+        return b;
+    if (Status done = stepOnce(s); !done)
+        return done;
+    if (db.changes() == 0)
+        return Error{ErrorCode::NotFound, "no review upload with id " + std::string(reviewId)};
+    return {};
 }
 
 // The registration's state, NotFound for an unknown id.
@@ -48,8 +72,8 @@ Status checkManager(Database &db, std::int64_t staffId)
     return {};
 }
 
-constexpr const char *kReviewColumns =
-    "SELECT id, registration_id, decided_at, reviewer_id, decision, reason FROM reviews WHERE registration_id = ? ";
+constexpr const char *kReviewColumns = "SELECT id, review_id, registration_id, decided_at, reviewer_id, decision, "
+                                       "reason FROM reviews WHERE registration_id = ? ";
 
 } // namespace
 
@@ -68,18 +92,29 @@ Result<Review> ReviewRepository::record(std::string_view registrationId, std::in
         return c.error();
     const std::string at = utcTimestamp(now);
     const std::string_view decisionName = core::reviewDecisionName(decision);
+    auto reviewId = newRecordId(now);
+    if (!reviewId)
+        return reviewId.error();
     {
-        auto s = m_db.cached(
-            "INSERT INTO reviews (registration_id, decided_at, reviewer_id, decision, reason) VALUES (?,?,?,?,?)");
+        auto s = m_db.cached("INSERT INTO reviews (review_id, registration_id, decided_at, reviewer_id, decision, "
+                             "reason) VALUES (?,?,?,?,?,?)");
         if (!s)
             return s.error();
         Statement &q = **s;
-        Status b = firstFailure({q.bindText(1, registrationId), q.bindText(2, at), q.bindInt64(3, reviewerId),
-                                 q.bindText(4, decisionName), q.bindText(5, reason)});
+        Status b = firstFailure({q.bindText(1, *reviewId), q.bindText(2, registrationId), q.bindText(3, at),
+                                 q.bindInt64(4, reviewerId), q.bindText(5, decisionName), q.bindText(6, reason)});
         if (Status done = b ? stepOnce(s) : b; !done)
             return done.error();
     }
     const std::int64_t id = m_db.lastInsertRowId();
+    {
+        auto s = m_db.cached("INSERT INTO review_uploads (review_id, next_attempt_at) VALUES (?,?)");
+        if (!s)
+            return s.error();
+        Status b = firstFailure({(*s)->bindText(1, *reviewId), (*s)->bindText(2, at)});
+        if (Status done = b ? stepOnce(s) : b; !done)
+            return done.error();
+    }
     if (const auto outcome = core::outcomeOf(decision)) {
         auto s = m_db.cached("UPDATE registrations SET status = ?, outcome = ?, updated_at = ? WHERE id = ?");
         if (!s)
@@ -97,7 +132,7 @@ Result<Review> ReviewRepository::record(std::string_view registrationId, std::in
         return a.error();
     if (Status c = tx->commit(); !c)
         return c.error();
-    return Review{id, std::string(registrationId), at, reviewerId, decision, std::string(reason)};
+    return Review{id, *reviewId, std::string(registrationId), at, reviewerId, decision, std::string(reason)};
 }
 
 Result<std::vector<Review>> ReviewRepository::forRecord(std::string_view registrationId)
@@ -127,6 +162,78 @@ Result<std::optional<Review>> ReviewRepository::latest(std::string_view registra
     if (*step == StepResult::Done)
         return std::optional<Review>();
     return std::optional<Review>(reviewOf(**s));
+}
+
+Result<std::vector<Review>> ReviewRepository::dueForUpload(Clock::time_point now, int limit)
+{
+    auto s = m_db.cached("SELECT r.id, r.review_id, r.registration_id, r.decided_at, r.reviewer_id, r.decision, "
+                         "r.reason FROM reviews r JOIN review_uploads u ON u.review_id = r.review_id "
+                         "JOIN registrations g ON g.id = r.registration_id "
+                         "WHERE u.state = 'pending' AND u.next_attempt_at <= ? "
+                         "AND g.sync_state IN ('acknowledged', 'quota_exceeded') ORDER BY r.id LIMIT ?");
+    if (!s)
+        return s.error();
+    if (Status b = firstFailure({(*s)->bindText(1, utcTimestamp(now)), (*s)->bindInt64(2, std::max(0, limit))}); !b)
+        return b.error();
+    std::vector<Review> out;
+    Status read = forEachRow(s, [&out](const Statement &q) { out.push_back(reviewOf(q)); });
+    if (!read)
+        return read.error();
+    return out;
+}
+
+Status ReviewRepository::acknowledgeUpload(std::string_view reviewId, std::string_view receipt, Clock::time_point now)
+{
+    return updateUpload(m_db,
+                        "UPDATE review_uploads SET state = 'acknowledged', receipt = ?, acknowledged_at = ?, "
+                        "last_error = NULL WHERE review_id = ?",
+                        {receipt, utcTimestamp(now)}, reviewId);
+}
+
+Status ReviewRepository::retryUpload(std::string_view reviewId, std::string_view error, Clock::time_point next)
+{
+    return updateUpload(m_db,
+                        "UPDATE review_uploads SET attempts = attempts + 1, last_error = ?, next_attempt_at = ? "
+                        "WHERE review_id = ? AND state = 'pending'",
+                        {error, utcTimestamp(next)}, reviewId);
+}
+
+Status ReviewRepository::parkUpload(std::string_view reviewId, std::string_view error)
+{
+    return updateUpload(m_db,
+                        "UPDATE review_uploads SET state = 'parked', attempts = attempts + 1, last_error = ? "
+                        "WHERE review_id = ? AND state = 'pending'",
+                        {error}, reviewId);
+}
+
+Result<std::string> ReviewRepository::uploadState(std::string_view reviewId)
+{
+    auto s = m_db.cached("SELECT state FROM review_uploads WHERE review_id = ?");
+    if (!s)
+        return s.error();
+    if (Status b = (*s)->bindText(1, reviewId); !b)
+        return b.error();
+    auto step = (*s)->step();
+    if (!step)
+        return step.error();
+    if (*step == StepResult::Done)
+        return Error{ErrorCode::NotFound, "no review upload with id " + std::string(reviewId)};
+    return (*s)->columnText(0);
+}
+
+Result<std::int64_t> ReviewRepository::attempts(std::string_view reviewId)
+{
+    auto s = m_db.cached("SELECT attempts FROM review_uploads WHERE review_id = ?");
+    if (!s)
+        return s.error();
+    if (Status b = (*s)->bindText(1, reviewId); !b)
+        return b.error();
+    auto step = (*s)->step();
+    if (!step)
+        return step.error();
+    if (*step == StepResult::Done)
+        return Error{ErrorCode::NotFound, "no review upload with id " + std::string(reviewId)};
+    return (*s)->columnInt64(0);
 }
 
 } // namespace simkyc::store

@@ -3,7 +3,9 @@
 // decision fits the record (core::checkReview), appends the review, moves a manual_review record to
 // recorded with the manual outcome, and writes the audit entry "registration.review"; all or nothing.
 // Reviews are append-only (a trigger refuses updates); the newest one counts. Codes only, no customer
-// data. The carrier is not told yet (protocol v1 has no review message): the day's report carries them.
+// data. Each review gets a UUIDv7 review id and an upload row ('pending') in the same transaction;
+// the sync worker sends it (POST /v1/reviews) once its registration is acknowledged, and records the
+// verified receipt ('acknowledged') or the carrier's refusal ('parked').
 // Thread-safety: one instance per thread (that of its Database).
 #pragma once
 
@@ -23,6 +25,7 @@ class Database;
 
 struct Review {
     std::int64_t id = 0;
+    std::string reviewId; // UUIDv7: the review's identity upstream
     std::string registrationId;
     std::string decidedAt; // UTC ISO 8601
     std::int64_t reviewerId = 0;
@@ -43,6 +46,20 @@ public:
     [[nodiscard]] Result<std::vector<Review>> forRecord(std::string_view registrationId);
     // A record's newest review, if any.
     [[nodiscard]] Result<std::optional<Review>> latest(std::string_view registrationId);
+
+    // Upload (src/sync): reviews still 'pending', due at `now`, whose registration the carrier
+    // acknowledged (sync state acknowledged or quota_exceeded); oldest first, at most `limit`.
+    [[nodiscard]] Result<std::vector<Review>> dueForUpload(Clock::time_point now, int limit);
+    // The verified receipt (JSON text): 'acknowledged'. NotFound for an unknown review id.
+    [[nodiscard]] Status acknowledgeUpload(std::string_view reviewId, std::string_view receipt,
+                                           Clock::time_point now = Clock::now());
+    // A retryable failure: attempts + 1, next try at `next`, the error kept (codes and short reasons).
+    [[nodiscard]] Status retryUpload(std::string_view reviewId, std::string_view error, Clock::time_point next);
+    // The carrier refused it: 'parked' with the reason, for the manager.
+    [[nodiscard]] Status parkUpload(std::string_view reviewId, std::string_view error);
+    // 'pending', 'acknowledged' or 'parked'; NotFound for an unknown review id.
+    [[nodiscard]] Result<std::string> uploadState(std::string_view reviewId);
+    [[nodiscard]] Result<std::int64_t> attempts(std::string_view reviewId);
 
 private:
     Database &m_db;

@@ -140,5 +140,49 @@ TEST_F(ReviewTest, TheReviewThumbnailIsReadOnlyWithAnAuditEntry)
               ErrorCode::NotFound);
 }
 
+TEST_F(ReviewTest, AReviewIsUploadedOnlyAfterItsRegistrationAndItsStateMovesOnce)
+{
+    const std::string id = insert(core::RegistrationState::ManualReview, std::nullopt);
+    ReviewRepository reviews(*m_db);
+    auto review = reviews.record(id, m_managerId, ReviewDecision::ManualRejected, "customer_left");
+    ASSERT_TRUE(review) << review.error().toString();
+    EXPECT_EQ(review->reviewId.size(), 36u);
+    EXPECT_EQ(*reviews.uploadState(review->reviewId), "pending");
+    const auto later = Clock::now() + std::chrono::seconds(1);
+    // The carrier does not hold the registration yet: nothing to send.
+    EXPECT_TRUE(reviews.dueForUpload(later, 10)->empty());
+    ASSERT_TRUE(m_db->exec("UPDATE registrations SET sync_state = 'acknowledged'"));
+    auto due = reviews.dueForUpload(later, 10);
+    ASSERT_TRUE(due);
+    ASSERT_EQ(due->size(), 1u);
+    EXPECT_EQ((*due)[0].reviewId, review->reviewId);
+    EXPECT_EQ((*due)[0].decision, ReviewDecision::ManualRejected);
+
+    // A retry waits until its time; parking and acknowledging end it.
+    ASSERT_TRUE(reviews.retryUpload(review->reviewId, "unavailable", later + std::chrono::minutes(1)));
+    EXPECT_TRUE(reviews.dueForUpload(later, 10)->empty());
+    EXPECT_EQ(reviews.dueForUpload(later + std::chrono::minutes(2), 10)->size(), 1u);
+    EXPECT_EQ(*reviews.attempts(review->reviewId), 1);
+    ASSERT_TRUE(reviews.acknowledgeUpload(review->reviewId, "{\"v\":1}"));
+    EXPECT_EQ(*reviews.uploadState(review->reviewId), "acknowledged");
+    EXPECT_TRUE(reviews.dueForUpload(later + std::chrono::minutes(2), 10)->empty());
+    EXPECT_FALSE(reviews.parkUpload(review->reviewId, "conflict")) << "an acknowledged review stays so";
+    EXPECT_EQ(*reviews.uploadState(review->reviewId), "acknowledged");
+    EXPECT_EQ(reviews.uploadState("0190f000-0000-7000-8000-000000000000").error().code, ErrorCode::NotFound);
+}
+
+TEST_F(ReviewTest, AParkedReviewIsNotSentAgain)
+{
+    const std::string id = insert(core::RegistrationState::Recorded, core::Decision::Match);
+    ReviewRepository reviews(*m_db);
+    auto review = reviews.record(id, m_managerId, ReviewDecision::Approved, "checked");
+    ASSERT_TRUE(review);
+    ASSERT_TRUE(m_db->exec("UPDATE registrations SET sync_state = 'quota_exceeded'"));
+    ASSERT_EQ(reviews.dueForUpload(Clock::now() + std::chrono::seconds(1), 10)->size(), 1u);
+    ASSERT_TRUE(reviews.parkUpload(review->reviewId, "bad_request: decision does not fit"));
+    EXPECT_EQ(*reviews.uploadState(review->reviewId), "parked");
+    EXPECT_TRUE(reviews.dueForUpload(Clock::now() + std::chrono::hours(1), 10)->empty());
+}
+
 } // namespace
 } // namespace simkyc::store
