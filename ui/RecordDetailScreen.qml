@@ -167,7 +167,7 @@ FocusScope {
         Text {
             Layout.fillWidth: true
             text: qsTr("Opening this record, its picture and every decision are recorded in the audit log. "
-                       + "Decisions are kept here and in the day's report; they are not sent to the carrier yet.")
+                       + "Decisions go to the carrier with the next upload, once it holds the record.")
             font.pixelSize: Theme.smallFontSize - 6
             color: Theme.mutedText
             wrapMode: Text.WordWrap

@@ -236,4 +236,19 @@ Result<std::int64_t> ReviewRepository::attempts(std::string_view reviewId)
     return (*s)->columnInt64(0);
 }
 
+Result<ReviewUploadCounts> ReviewRepository::uploadCounts()
+{
+    auto s = m_db.cached("SELECT state, COUNT(*) FROM review_uploads GROUP BY state");
+    if (!s)
+        return s.error();
+    ReviewUploadCounts out;
+    Status read = forEachRow(s, [&out](const Statement &q) {
+        const std::string state = q.columnText(0);
+        (state == "acknowledged" ? out.acknowledged : state == "parked" ? out.parked : out.pending) = q.columnInt64(1);
+    });
+    if (!read)
+        return read.error();
+    return out;
+}
+
 } // namespace simkyc::store

@@ -33,6 +33,12 @@ struct Review {
     std::string reason; // one of core::reviewReasons(decision)
 };
 
+struct ReviewUploadCounts {
+    std::int64_t pending = 0;
+    std::int64_t acknowledged = 0;
+    std::int64_t parked = 0;
+};
+
 class ReviewRepository {
 public:
     explicit ReviewRepository(Database &db) : m_db(db) {}
@@ -60,6 +66,7 @@ public:
     // 'pending', 'acknowledged' or 'parked'; NotFound for an unknown review id.
     [[nodiscard]] Result<std::string> uploadState(std::string_view reviewId);
     [[nodiscard]] Result<std::int64_t> attempts(std::string_view reviewId);
+    [[nodiscard]] Result<ReviewUploadCounts> uploadCounts();
 
 private:
     Database &m_db;

@@ -55,4 +55,17 @@ Result<store::Acknowledgement> acknowledgementFor(const store::OutboxItem &item,
                                   receipt->activeCount, protocol::compact(receiptJson).toStdString()};
 }
 
+protocol::ReviewPayload reviewPayloadOf(const store::Review &review, const store::Keyring &keys,
+                                        const std::string &storeId)
+{
+    return protocol::ReviewPayload{review.reviewId,
+                                   review.registrationId,
+                                   protocol::deviceIdOf(keys.publicKeys.device),
+                                   storeId,
+                                   review.decidedAt,
+                                   "staff:" + std::to_string(review.reviewerId),
+                                   std::string(core::reviewDecisionName(review.decision)),
+                                   review.reason};
+}
+
 } // namespace simkyc::sync

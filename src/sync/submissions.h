@@ -7,6 +7,7 @@
 #include "protocol/protocol.h"
 #include "store/keyring.h"
 #include "store/outbox_repository.h"
+#include "store/review_repository.h"
 #include "sync/sync_settings.h"
 
 #include <optional>
@@ -29,5 +30,9 @@ namespace simkyc::sync {
 [[nodiscard]] Result<store::Acknowledgement> acknowledgementFor(const store::OutboxItem &item,
                                                                 const QJsonObject &receiptJson,
                                                                 const crypto::Ed25519PublicKey &receiptKey);
+
+// A manager's review as the carrier receives it (POST /v1/reviews): the same bytes on every try.
+[[nodiscard]] protocol::ReviewPayload reviewPayloadOf(const store::Review &review, const store::Keyring &keys,
+                                                      const std::string &storeId);
 
 } // namespace simkyc::sync

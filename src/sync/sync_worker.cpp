@@ -95,6 +95,8 @@ void SyncWorker::pass()
     if (!due)
         return finish(true, due.error().toString());
     if (due->empty()) {
+        if (sendReviews())
+            return; // pass() again when they are answered
         if (!m_options.untilEmpty)
             return finish(false, {});
         auto counts = m_outbox.counts();
@@ -238,6 +240,89 @@ void SyncWorker::roundDone()
     if (std::chrono::steady_clock::now() > deadline())
         return finish(true, "deadline reached");
     QTimer::singleShot(0, this, [this] { pass(); });
+}
+
+bool SyncWorker::sendReviews()
+{
+    store::ReviewRepository reviews(m_db);
+    auto due = reviews.dueForUpload(store::Clock::now(), 20);
+    if (!due) {
+        log::warning(kLog, "reviews not sent: " + due.error().toString());
+        return false;
+    }
+    if (due->empty())
+        return false;
+    auto storeId = storeIdOf(m_db);
+    if (!storeId) {
+        log::warning(kLog, "reviews not sent: " + storeId.error().toString());
+        return false;
+    }
+    for (const store::Review &review : *due) {
+        const protocol::ReviewPayload payload = reviewPayloadOf(review, m_keys, *storeId);
+        auto signedReview = protocol::signReview(m_keys.devicePrivate, protocol::serialiseReview(payload));
+        if (!signedReview) {
+            log::warning(kLog, "review " + review.reviewId + " not signed: " + signedReview.error().toString());
+            continue;
+        }
+        const QByteArray bytes(reinterpret_cast<const char *>(signedReview->review.data()),
+                               static_cast<qsizetype>(signedReview->review.size()));
+        ++m_reviewsInFlight;
+        m_client.post(QStringLiteral("/v1/reviews"), protocol::compact(protocol::toJson(*signedReview)),
+                      [this, review, payload, bytes](const HttpResponse &r) {
+                          handleReview(review, payload, bytes, r);
+                          if (--m_reviewsInFlight > 0)
+                              return;
+                          if (m_stop)
+                              return finish(true, *m_stop);
+                          QTimer::singleShot(0, this, [this] { pass(); });
+                      });
+    }
+    return m_reviewsInFlight > 0;
+}
+
+void SyncWorker::handleReview(const store::Review &review, const protocol::ReviewPayload &sent, const QByteArray &bytes,
+                              const HttpResponse &response)
+{
+    store::ReviewRepository reviews(m_db);
+    const Classified c = classify(response);
+    Status saved;
+    if (c.verdict == Verdict::Acknowledge) {
+        auto body = protocol::parseObject(response.body);
+        auto receipt = body ? protocol::reviewReceiptFromJson(*body) : Result<protocol::ReviewReceipt>(body.error());
+        const protocol::Bytes sentBytes(bytes.begin(), bytes.end());
+        const Status verified = receipt
+                                    ? protocol::verifyReviewReceipt(*receipt, m_enrolment->receiptKey, sent, sentBytes)
+                                    : Status(receipt.error());
+        if (verified) {
+            saved = reviews.acknowledgeUpload(review.reviewId, protocol::compact(*body).toStdString());
+            ++m_report.reviewsAcknowledged;
+            m_report.replays += response.replay ? 1 : 0;
+        } else {
+            auto attempts = reviews.attempts(review.reviewId);
+            saved = reviews.retryUpload(review.reviewId, "receipt_invalid: " + verified.error().message,
+                                        store::Clock::now() +
+                                            backoffDelay(m_options.backoff, attempts ? *attempts : 0,
+                                                         std::uniform_real_distribution<>(0, 1)(m_random)));
+        }
+    } else if (c.verdict == Verdict::Park) {
+        saved = reviews.parkUpload(review.reviewId, c.error);
+        ++m_report.reviewsParked;
+        log::warning(kLog, "review " + review.reviewId + " parked: " + c.error);
+    } else if (c.verdict == Verdict::StopRun) {
+        m_stop = c.error;
+    } else if (c.verdict == Verdict::Reenrol) {
+        m_reenrol = true; // the review stays due
+    } else {
+        auto attempts = reviews.attempts(review.reviewId);
+        auto delay =
+            backoffDelay(m_options.backoff, attempts ? *attempts : 0, std::uniform_real_distribution<>(0, 1)(m_random));
+        if (c.retryAfter)
+            delay = std::max(delay, std::chrono::duration_cast<std::chrono::milliseconds>(*c.retryAfter));
+        saved = reviews.retryUpload(review.reviewId, c.error, store::Clock::now() + delay);
+        ++m_report.retried;
+    }
+    if (!saved)
+        log::warning(kLog, "review " + review.reviewId + ": " + saved.error().toString());
 }
 
 void SyncWorker::finish(bool stopped, std::string reason)

@@ -3,7 +3,9 @@
 // record is acknowledged, retries what is retryable with backoff (geometric, jittered, capped; or
 // the server's Retry-After), parks what the carrier refused with its reason, enrols the device when
 // the upstream does not know it, and stops at once (sending nothing) when the server's certificate
-// is not trusted.
+// is not trusted. When no registration is due it sends the store manager's reviews whose
+// registration the carrier acknowledged (POST /v1/reviews, one per request), verifying each review
+// receipt before the review is acknowledged; refused reviews are parked, failed ones retried.
 // Guarantees: a record is acknowledged only with a receipt whose signature verifies under the
 // enrolled receipt key and that names the record and the hash of the exact payload sent; outbox
 // changes are committed per round (one transaction for the acknowledgements, one for the retries).
@@ -12,8 +14,10 @@
 // so the worker may be destroyed from it.
 #pragma once
 
+#include "protocol/protocol.h"
 #include "store/keyring.h"
 #include "store/outbox_repository.h"
+#include "store/review_repository.h"
 #include "sync/retry_policy.h"
 #include "sync/sync_settings.h"
 
@@ -51,6 +55,8 @@ struct SyncReport {
     long long retried = 0;
     long long replays = 0; // receipts the server had already issued (a lost answer, resent)
     long long batches = 0;
+    long long reviewsAcknowledged = 0; // manager's reviews the carrier confirmed
+    long long reviewsParked = 0;
     bool stopped = false; // ended by an error, not by running out of work
     std::string stopReason;
     double seconds = 0;
@@ -76,6 +82,10 @@ private:
     void retryItem(const store::OutboxItem &item, const Classified &why);
     void waitOrFinish(std::chrono::milliseconds delay, const std::string &why);
     void finish(bool stopped, std::string reason);
+    // Sends the reviews due now; false when there is none (or they cannot be read: logged).
+    bool sendReviews();
+    void handleReview(const store::Review &review, const protocol::ReviewPayload &sent, const QByteArray &bytes,
+                      const HttpResponse &response);
     [[nodiscard]] std::chrono::steady_clock::time_point deadline() const { return m_started + m_options.deadline; }
 
     store::Database &m_db;
@@ -90,6 +100,7 @@ private:
     std::mt19937_64 m_random;
     long long m_connectAttempts = 0;
     int m_inFlight = 0;
+    int m_reviewsInFlight = 0;
     std::optional<std::string> m_stop;
     bool m_reenrol = false;
     std::vector<store::Acknowledgement> m_acks;

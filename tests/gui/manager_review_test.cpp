@@ -113,6 +113,8 @@ TEST_F(ManagerReviewTest, TheManagerDecidesAHandedOverCustomerAndTheDayShowsIt)
     ASSERT_EQ(record.reviews().size(), 1);
     EXPECT_TRUE(record.reviews()[0].contains(QString::fromStdString(demo.account().managerName)));
     EXPECT_TRUE(record.reviews()[0].contains(reviewReasonWords("documents_checked_in_person")));
+    EXPECT_TRUE(record.reviews()[0].endsWith("(sent after the record)"))
+        << record.reviews()[0].toStdString() << ": the carrier does not hold the record yet";
     EXPECT_EQ(record.decisions()[0].toMap()["decision"].toString(), "approved") << "now the end-of-day check";
     EXPECT_EQ(audits("registration.review", "decision=manual_approved,reason=documents_checked_in_person"), 1);
     EXPECT_EQ(audits("customer.read", "reason=record_detail"), 1) << "deciding reads nothing again";
@@ -125,6 +127,8 @@ TEST_F(ManagerReviewTest, TheManagerDecidesAHandedOverCustomerAndTheDayShowsIt)
     EXPECT_EQ(decided->outcome, "manual_approved");
     EXPECT_EQ(decided->review, "manual_approved");
     EXPECT_EQ(w->dayView()->toReview(), 0);
+    EXPECT_TRUE(w->dayView()->syncHealth().contains("Your decisions: 1 waiting to be sent"))
+        << w->dayView()->syncHealth().toStdString();
 }
 
 TEST_F(ManagerReviewTest, AKioskDecidedRecordIsApprovedOrFlaggedWithItsPictureShown)

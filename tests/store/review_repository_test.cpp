@@ -182,6 +182,12 @@ TEST_F(ReviewTest, AParkedReviewIsNotSentAgain)
     ASSERT_TRUE(reviews.parkUpload(review->reviewId, "bad_request: decision does not fit"));
     EXPECT_EQ(*reviews.uploadState(review->reviewId), "parked");
     EXPECT_TRUE(reviews.dueForUpload(Clock::now() + std::chrono::hours(1), 10)->empty());
+    ASSERT_TRUE(reviews.record(id, m_managerId, ReviewDecision::Flagged, "other"));
+    auto counts = reviews.uploadCounts();
+    ASSERT_TRUE(counts);
+    EXPECT_EQ(counts->pending, 1);
+    EXPECT_EQ(counts->parked, 1);
+    EXPECT_EQ(counts->acknowledged, 0);
 }
 
 } // namespace

@@ -7,6 +7,7 @@
 #include "store/database.h"
 #include "store/outbox_repository.h"
 #include "store/retention.h"
+#include "store/review_repository.h"
 #include "sync/sync_settings.h"
 #include "sync/sync_worker.h"
 #include "sync/upstream_client.h"
@@ -56,8 +57,14 @@ int runStatus(const QCommandLineParser &parser, const CommonOptions &options)
                                       {"created_at", QString::fromStdString(p.createdAt)},
                                       {"attempts", static_cast<qint64>(p.attempts)},
                                       {"reason", QString::fromStdString(p.reason)}});
+    auto reviews = store::ReviewRepository(session->db).uploadCounts();
+    if (!reviews)
+        return fail(options, reviews.error());
     QJsonObject out = countsJson(*counts);
     out["parked_records"] = parkedJson;
+    out["reviews"] = QJsonObject{{"pending", static_cast<qint64>(reviews->pending)},
+                                 {"acknowledged", static_cast<qint64>(reviews->acknowledged)},
+                                 {"parked", static_cast<qint64>(reviews->parked)}};
     out["device_id"] = QString::fromStdString(protocol::deviceIdOf(session->keys.publicKeys.device));
     out["store_id"] = QString::fromStdString(*storeId);
     out["upstream"] = *enrolment ? QJsonValue(QString::fromStdString((*enrolment)->url)) : QJsonValue();
@@ -71,6 +78,10 @@ int runStatus(const QCommandLineParser &parser, const CommonOptions &options)
                       .arg(counts->acknowledged)
                       .arg(counts->quotaExceeded)
                       .arg(counts->parked));
+        printText(QStringLiteral("manager's reviews: pending %1, acknowledged %2, parked %3\n")
+                      .arg(reviews->pending)
+                      .arg(reviews->acknowledged)
+                      .arg(reviews->parked));
         printText(QStringLiteral("oldest pending: %1; last success: %2\n")
                       .arg(out["oldest_pending"].toString("-"), out["last_success"].toString("-")));
         for (const store::ParkedItem &p : *parked)
@@ -130,9 +141,9 @@ int runSync(const QCommandLineParser &parser, const CommonOptions &options)
     if (!counts)
         return fail(options, counts.error());
     // --until-empty: done when nothing is pending; one pass: done when everything sent was acknowledged.
-    // A record parked in this run needs the manager: never "done".
-    const bool done =
-        !report.stopped && report.parked == 0 && (o.untilEmpty ? counts->pending == 0 : report.retried == 0);
+    // A record or review parked in this run needs the manager: never "done".
+    const bool done = !report.stopped && report.parked == 0 && report.reviewsParked == 0 &&
+                      (o.untilEmpty ? counts->pending == 0 : report.retried == 0);
     QJsonObject out = countsJson(*counts);
     out["ok"] = done;
     out["submitted"] = report.submitted;
@@ -141,6 +152,8 @@ int runSync(const QCommandLineParser &parser, const CommonOptions &options)
     out["parked_now"] = report.parked;
     out["retried"] = report.retried;
     out["replays"] = report.replays;
+    out["reviews_acknowledged_now"] = report.reviewsAcknowledged;
+    out["reviews_parked_now"] = report.reviewsParked;
     out["batches"] = report.batches;
     out["seconds"] = report.seconds;
     out["records_per_second"] = report.seconds > 0 ? double(report.acknowledged) / report.seconds : 0.0;

@@ -270,6 +270,13 @@ void DayViewModel::readSyncHealth(const QDate &today)
             .arg(counts->quotaExceeded)
             .arg(counts->parked)
             .arg(whenText(counts->lastSuccess, today), whenText(counts->nextAttempt, today));
+    if (auto reviews = store::ReviewRepository(m_session->db).uploadCounts(); reviews.ok())
+        m_syncHealth += QLatin1Char(' ') + QCoreApplication::translate("DayView", "Your decisions: %1 waiting to be "
+                                                                                  "sent, %2 confirmed by the carrier, "
+                                                                                  "%3 refused.")
+                                               .arg(reviews->pending)
+                                               .arg(reviews->acknowledged)
+                                               .arg(reviews->parked);
     auto parked = outbox.parked(20);
     if (parked.ok())
         for (const auto &p : *parked)

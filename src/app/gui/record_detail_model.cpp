@@ -97,10 +97,18 @@ bool RecordDetailModel::loadMetadata()
     auto reviews = reviewRepo.forRecord(m_recordId.toStdString());
     m_reviews.clear();
     if (reviews.ok()) {
-        for (const store::Review &r : *reviews)
-            m_reviews << QStringLiteral("%1  %2  %3")
+        for (const store::Review &r : *reviews) {
+            auto state = reviewRepo.uploadState(r.reviewId);
+            const QString upload = !state.ok()                ? QString()
+                                   : *state == "acknowledged" ? tr("confirmed by the carrier")
+                                   : *state == "parked"       ? tr("refused by the carrier: see the upload")
+                                   : summary->syncState == "pending" || summary->syncState == "parked"
+                                       ? tr("sent after the record")
+                                       : tr("waiting to be sent");
+            m_reviews << QStringLiteral("%1  %2  %3  (%4)")
                              .arg(localText(r.decidedAt, "yyyy-MM-dd HH:mm"), nameOf(r.reviewerId),
-                                  reviewWords(r.decision, QString::fromStdString(r.reason)));
+                                  reviewWords(r.decision, QString::fromStdString(r.reason)), upload);
+        }
     } else {
         m_error = QString::fromStdString(reviews.error().toString());
     }
