@@ -18,6 +18,9 @@ const std::set<std::string> kValueOptions{"listen",
                                           "max-batch",
                                           "max-body-bytes",
                                           "idle-timeout-ms",
+                                          "handshake-timeout-ms",
+                                          "max-connections",
+                                          "max-connections-per-ip",
                                           "fault-rate-500",
                                           "fault-rate-429",
                                           "delay-ms",
@@ -32,7 +35,8 @@ const std::set<std::string> kFlagOptions{"json", "quiet", "help"};
 
 constexpr const char *kUsage = R"(usage: simkyc-upstream COMMAND [options]
   serve --listen HOST:PORT --db DB --tls DIR [--tls-min 1.2|1.3] [--max-batch N] [--max-body-bytes N]
-        [--idle-timeout-ms N] [--quiet] [--fault-rate-500 P] [--fault-rate-429 P] [--delay-ms N]
+        [--idle-timeout-ms N] [--handshake-timeout-ms N] [--max-connections N]
+        [--max-connections-per-ip N] [--quiet] [--fault-rate-500 P] [--fault-rate-429 P] [--delay-ms N]
         [--fault-drop-after-commit P] [--fault-garble-after-commit P] [--fault-seed N]
   count --db DB [--json]                  {"records": N, "duplicates": N}
   list --db DB [--json] [--limit N]

@@ -6,13 +6,20 @@
 #include <QElapsedTimer>
 #include <QLoggingCategory>
 #include <QPointer>
+#include <QSslServer>
 #include <QSslSocket>
 #include <QTimer>
+
+#include <sys/socket.h>
+#include <unistd.h>
 
 namespace simkyc::upstream {
 namespace {
 
 Q_LOGGING_CATEGORY(lcHttp, "simkyc.upstream.http")
+
+// Under a flood of refused connections: the first one logged, then one summary line per period.
+constexpr int kRefusalLogIntervalMs = 10000;
 
 HttpResponse errorResponse(int status, std::string_view code, std::string_view message)
 {
@@ -34,15 +41,33 @@ public:
             crypto::sha256(std::span(reinterpret_cast<const std::uint8_t *>(der.constData()), der.size())));
         m_idle.setSingleShot(true);
         m_idle.setInterval(server.options().idleTimeoutMs);
-        connect(&m_idle, &QTimer::timeout, this, [this] { m_socket->disconnectFromHost(); });
+        connect(&m_idle, &QTimer::timeout, this, [this] { onIdle(); });
         connect(m_socket, &QSslSocket::readyRead, this, [this] { onReadyRead(); });
+        // Deleting the connection deletes its socket, which releases its slot (HttpsServer::admit).
         connect(m_socket, &QSslSocket::disconnected, this, [this] { deleteLater(); });
+        connect(m_socket, &QSslSocket::errorOccurred, this, [this] { drop(); });
         m_idle.start();
         if (m_socket->bytesAvailable() > 0)
             QTimer::singleShot(0, this, [this] { onReadyRead(); });
     }
 
 private:
+    void drop()
+    {
+        m_socket->abort();
+        deleteLater();
+    }
+
+    // Idle: close. Still closing one idle period later (a peer that reads nothing keeps the last
+    // answer buffered): reset, so that no connection outlives two idle periods without traffic.
+    void onIdle()
+    {
+        if (m_socket->state() == QAbstractSocket::ClosingState)
+            return drop();
+        m_socket->disconnectFromHost();
+        m_idle.start();
+    }
+
     void onReadyRead()
     {
         m_idle.start();
@@ -68,10 +93,8 @@ private:
             case RequestParser::State::Ready: break;
             }
             std::optional<HttpResponse> response = m_server.dispatch(request, m_peer);
-            if (!response) { // the drop-after-commit fault
-                m_socket->abort();
-                return;
-            }
+            if (!response) // the drop-after-commit fault
+                return drop();
             const bool keepAlive = request.keepAlive && !response->close;
             if (const int delay = m_server.options().faults.delayMs; delay > 0) {
                 m_busy = true;
@@ -104,18 +127,51 @@ private:
 
 } // namespace
 
+// QSslServer that asks HttpsServer::admit before it makes a socket for an accepted descriptor, so
+// a refused connection costs no QSslSocket and no TLS.
+class HttpsServer::Listener : public QSslServer {
+public:
+    explicit Listener(HttpsServer &owner) : m_owner(owner) {}
+
+    // QSslServer's own handling (handshake, its timeout, then the pending list); the socket it made
+    // for the descriptor (the newest child of the server), or nullptr if it could not adopt it.
+    QSslSocket *startHandshake(qintptr descriptor)
+    {
+        QSslServer::incomingConnection(descriptor);
+        const QObjectList &owned = children();
+        for (auto it = owned.crbegin(); it != owned.crend(); ++it)
+            if (auto *socket = qobject_cast<QSslSocket *>(*it);
+                socket != nullptr && socket->socketDescriptor() == descriptor)
+                return socket;
+        return nullptr;
+    }
+
+protected:
+    void incomingConnection(qintptr descriptor) override { m_owner.admit(descriptor); }
+
+private:
+    HttpsServer &m_owner;
+};
+
 HttpsServer::HttpsServer(const QSslConfiguration &tls, ServerOptions options, RequestHandler handler, QObject *parent)
     : QObject(parent), m_options(options), m_handler(std::move(handler)),
-      m_random(options.faults.seed != 0 ? options.faults.seed : std::random_device{}())
+      m_random(options.faults.seed != 0 ? options.faults.seed : std::random_device{}()), m_limits(options.connections),
+      m_server(std::make_unique<Listener>(*this))
 {
-    m_server.setSslConfiguration(tls);
-    m_server.setHandshakeTimeout(m_options.handshakeTimeoutMs);
-    connect(&m_server, &QSslServer::pendingConnectionAvailable, this, [this] { acceptPending(); });
-    connect(&m_server, &QSslServer::peerVerifyError, this, [](QSslSocket *socket, const QSslError &error) {
+    m_server->setSslConfiguration(tls);
+    m_server->setHandshakeTimeout(m_options.handshakeTimeoutMs);
+    // Qt stops accepting (leaving connections in the kernel's backlog) once its handshaking plus
+    // pending sockets reach this number, 30 by default; above our total limit, admit() decides.
+    m_server->setMaxPendingConnections(m_options.connections.maxTotal + 1);
+    m_refusalLog.setSingleShot(true);
+    m_refusalLog.setInterval(kRefusalLogIntervalMs);
+    connect(&m_refusalLog, &QTimer::timeout, this, [this] { logRefusalSummary(); });
+    connect(m_server.get(), &QSslServer::pendingConnectionAvailable, this, [this] { acceptPending(); });
+    connect(m_server.get(), &QSslServer::peerVerifyError, this, [](QSslSocket *socket, const QSslError &error) {
         qCInfo(lcHttp).noquote() << "refused client certificate from" << socket->peerAddress().toString() << "-"
                                  << error.errorString();
     });
-    connect(&m_server, &QSslServer::errorOccurred, this, [](QSslSocket *socket, QAbstractSocket::SocketError) {
+    connect(m_server.get(), &QSslServer::errorOccurred, this, [](QSslSocket *socket, QAbstractSocket::SocketError) {
         if (!socket->isEncrypted())
             qCInfo(lcHttp).noquote() << "handshake failed with" << socket->peerAddress().toString() << "-"
                                      << socket->errorString();
@@ -129,21 +185,86 @@ HttpsServer::~HttpsServer()
 
 Status HttpsServer::listen(const QHostAddress &address, quint16 port)
 {
-    if (!m_server.listen(address, port))
+    if (!m_server->listen(address, port))
         return Error{ErrorCode::IoError, "cannot listen on " + address.toString().toStdString() + ":" +
-                                             std::to_string(port) + ": " + m_server.errorString().toStdString()};
+                                             std::to_string(port) + ": " + m_server->errorString().toStdString()};
     return {};
+}
+
+quint16 HttpsServer::port() const
+{
+    return m_server->serverPort();
 }
 
 void HttpsServer::close()
 {
-    m_server.close();
+    m_server->close();
+}
+
+void HttpsServer::admit(qintptr descriptor)
+{
+    const int fd = static_cast<int>(descriptor);
+    sockaddr_storage peer{};
+    socklen_t length = sizeof peer;
+    if (::getpeername(fd, reinterpret_cast<sockaddr *>(&peer), &length) != 0) {
+        ::close(fd); // the peer is gone already
+        return;
+    }
+    const QHostAddress address(reinterpret_cast<const sockaddr *>(&peer));
+    if (const Admission admission = m_limits.admit(address); admission != Admission::Admitted) {
+        ::close(fd);
+        noteRefusal(address, admission);
+        return;
+    }
+    QSslSocket *socket = m_server->startHandshake(descriptor);
+    if (socket == nullptr) { // Qt could not adopt the descriptor (and owns what it made of it)
+        m_limits.release(address);
+        return;
+    }
+    // Every end of a connection destroys its socket: a failed or timed-out handshake (QSslServer
+    // deletes it), a refused certificate (acceptPending), a close, an error or an idle timeout
+    // (Connection deletes itself and its socket), the server's destruction (children).
+    connect(socket, &QObject::destroyed, this, [this, address] { m_limits.release(address); });
+}
+
+void HttpsServer::noteRefusal(const QHostAddress &peer, Admission admission)
+{
+    if (m_refusalLog.isActive()) {
+        ++m_refusedUnlogged;
+        return;
+    }
+    const ConnectionLimitOptions &limits = m_limits.options();
+    const QString why =
+        admission == Admission::OverPerIpLimit
+            ? QStringLiteral("it has %1 open, the limit per IP address (--max-connections-per-ip)").arg(limits.maxPerIp)
+            : QStringLiteral("%1 connections are open, the limit (--max-connections)").arg(limits.maxTotal);
+    qCWarning(lcHttp).noquote() << QStringLiteral("refused a connection from %1 before TLS: %2; further refusals are "
+                                                  "summarised every %3 s")
+                                       .arg(peer.toString(), why, QString::number(kRefusalLogIntervalMs / 1000));
+    m_refusalLog.start();
+}
+
+void HttpsServer::logRefusalSummary()
+{
+    if (m_refusedUnlogged == 0)
+        return; // a quiet period: the next refusal is logged at once
+    const ConnectionCounts &counts = m_limits.counts();
+    qCWarning(lcHttp).noquote() << QStringLiteral("refused %1 more connections over the limits in the last %2 s (since "
+                                                  "start: %3 over --max-connections-per-ip, %4 over --max-connections; "
+                                                  "open now: %5)")
+                                       .arg(m_refusedUnlogged)
+                                       .arg(kRefusalLogIntervalMs / 1000)
+                                       .arg(counts.refusedPerIp)
+                                       .arg(counts.refusedTotal)
+                                       .arg(counts.open);
+    m_refusedUnlogged = 0;
+    m_refusalLog.start();
 }
 
 void HttpsServer::acceptPending()
 {
-    while (m_server.hasPendingConnections()) {
-        auto *socket = qobject_cast<QSslSocket *>(m_server.nextPendingConnection());
+    while (m_server->hasPendingConnections()) {
+        auto *socket = qobject_cast<QSslSocket *>(m_server->nextPendingConnection());
         if (socket == nullptr)
             continue;
         if (!socket->isEncrypted() || socket->peerCertificate().isNull()) {

@@ -4,20 +4,26 @@
 // the configuration's CA verified (Qt's VerifyPeer); requests on one connection are answered in
 // order (keep-alive, no interleaving); a connection idle longer than idleTimeoutMs, or whose
 // handshake takes over handshakeTimeoutMs, is closed; bodies and headers over the limits get 413
-// and the connection is closed. Fault injection (off by default) only happens when a rate > 0 was
-// configured. One log line per request (method, path, status, ms, device id), never bodies.
+// and the connection is closed. At most connections.maxTotal connections are open at once, at most
+// connections.maxPerIp from one IP address (handshaking ones count); a connection over a limit is
+// closed as soon as it is accepted, before any TLS, counted, and logged at most once per 10 s
+// (a summary line). A connection's slot is released when its socket is destroyed, whatever ended it.
+// Fault injection (off by default) only happens when a rate > 0 was configured. One log line per
+// request (method, path, status, ms, device id), never bodies.
 // Thread-safety: lives in one thread (its event loop); the handler runs in that thread.
 #pragma once
 
 #include "core/result.h"
+#include "upstream/connection_limits.h"
 #include "upstream/http.h"
 
 #include <QHostAddress>
 #include <QObject>
 #include <QSslConfiguration>
-#include <QSslServer>
+#include <QTimer>
 
 #include <functional>
+#include <memory>
 #include <random>
 #include <string>
 
@@ -36,6 +42,7 @@ struct ServerOptions {
     HttpLimits limits;
     int idleTimeoutMs = 60000;
     int handshakeTimeoutMs = 10000;
+    ConnectionLimitOptions connections;
     FaultOptions faults;
 };
 
@@ -51,21 +58,32 @@ public:
     ~HttpsServer() override;
 
     [[nodiscard]] Status listen(const QHostAddress &address, quint16 port);
-    [[nodiscard]] quint16 port() const { return m_server.serverPort(); }
+    [[nodiscard]] quint16 port() const;
     void close();
+    // Open connections and the connections refused over the limits since start.
+    [[nodiscard]] const ConnectionCounts &connectionCounts() const { return m_limits.counts(); }
 
     // Used by connections: faults, the handler and the request log.
     [[nodiscard]] std::optional<HttpResponse> dispatch(const HttpRequest &request, const Peer &peer);
     [[nodiscard]] const ServerOptions &options() const { return m_options; }
 
 private:
+    class Listener;
+
+    void admit(qintptr descriptor);
+    void noteRefusal(const QHostAddress &peer, Admission admission);
+    void logRefusalSummary();
     void acceptPending();
     [[nodiscard]] bool roll(double rate);
 
-    QSslServer m_server;
     ServerOptions m_options;
     RequestHandler m_handler;
     std::mt19937 m_random;
+    // Declared before m_server: sockets the listener still owns release their slots while it is destroyed.
+    ConnectionLimits m_limits;
+    QTimer m_refusalLog; // running: refusals are being summarised, not logged one by one
+    long long m_refusedUnlogged = 0;
+    std::unique_ptr<Listener> m_server;
 };
 
 } // namespace simkyc::upstream

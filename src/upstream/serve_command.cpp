@@ -74,6 +74,10 @@ int runServe(const Args &args)
     auto maxBatch = intValue(args, "max-batch", 200, 1, 100000);
     auto maxBody = intValue(args, "max-body-bytes", 64LL * 1024 * 1024, 1024, 1LL << 31);
     auto idle = intValue(args, "idle-timeout-ms", 60000, 100, 3600000);
+    auto handshake = intValue(args, "handshake-timeout-ms", 10000, 100, 600000);
+    const ConnectionLimitOptions defaults;
+    auto maxConnections = intValue(args, "max-connections", defaults.maxTotal, 1, 1000000);
+    auto maxPerIp = intValue(args, "max-connections-per-ip", defaults.maxPerIp, 1, 1000000);
     auto delay = intValue(args, "delay-ms", 0, 0, 600000);
     auto seed = intValue(args, "fault-seed", 0, 0, 0xffffffffLL);
     auto r500 = rateValue(args, "fault-rate-500");
@@ -82,7 +86,7 @@ int runServe(const Args &args)
     auto rGarble = rateValue(args, "fault-garble-after-commit");
     if (!listen)
         return fail(args, listen.error(), kExitUsage);
-    for (const auto *r : {&maxBatch, &maxBody, &idle, &delay, &seed})
+    for (const auto *r : {&maxBatch, &maxBody, &idle, &handshake, &maxConnections, &maxPerIp, &delay, &seed})
         if (!*r)
             return fail(args, r->error(), kExitUsage);
     for (const auto *r : {&r500, &r429, &rDrop, &rGarble})
@@ -117,6 +121,8 @@ int runServe(const Args &args)
     ServerOptions options;
     options.limits.maxBodyBytes = *maxBody;
     options.idleTimeoutMs = static_cast<int>(*idle);
+    options.handshakeTimeoutMs = static_cast<int>(*handshake);
+    options.connections = ConnectionLimitOptions{static_cast<int>(*maxConnections), static_cast<int>(*maxPerIp)};
     options.faults =
         FaultOptions{*r500, *r429, *rDrop, *rGarble, static_cast<int>(*delay), static_cast<std::uint32_t>(*seed)};
     Api api(**db, keys, ApiConfig{static_cast<int>(*maxBatch), *maxBody, *token});
@@ -130,7 +136,8 @@ int runServe(const Args &args)
     qCInfo(lcServe).noquote() << "simkyc-upstream" << QString::fromLatin1(kVersionText.data(), kVersionText.size())
                               << "db" << QString::fromStdString((*db)->dialectName().data()) << "schema"
                               << kSchemaVersion << "tls-min" << QString::fromStdString(tlsMin) << "max-batch"
-                              << *maxBatch << "max-body-bytes" << *maxBody << "receipt key id"
+                              << *maxBatch << "max-body-bytes" << *maxBody << "max-connections" << *maxConnections
+                              << "max-connections-per-ip" << *maxPerIp << "receipt key id"
                               << QString::fromStdString(protocol::keyIdOf(keys.receipt.publicKey)) << "enrolment token"
                               << (*token ? "required" : "not required") << "openssl"
                               << QString::fromStdString(crypto::opensslVersion());
@@ -142,7 +149,9 @@ int runServe(const Args &args)
     std::fflush(stdout);
     const int code = QCoreApplication::exec();
     server.close();
-    qCInfo(lcServe) << "stopped";
+    const ConnectionCounts &connections = server.connectionCounts();
+    qCInfo(lcServe).noquote() << "stopped; connections refused over the limits since start:" << connections.refusedPerIp
+                              << "over max-connections-per-ip," << connections.refusedTotal << "over max-connections";
     return code == 0 ? kExitOk : kExitFailure;
 }
 

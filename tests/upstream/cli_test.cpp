@@ -194,6 +194,11 @@ TEST_F(CliTest, UsageErrorsExitWithTwo)
                       "--fault-rate-500", "2"})
                   .exitCode,
               2);
+    for (const char *option : {"--max-connections", "--max-connections-per-ip", "--handshake-timeout-ms"})
+        EXPECT_EQ(runCli({"serve", "--listen", "127.0.0.1:0", "--db", db, "--tls", qs(pkiDir().string()), option, "0"})
+                      .exitCode,
+                  2)
+            << option;
 }
 
 TEST_F(CliTest, DropAfterCommitStoresOnceAndTheRetryGetsTheReceipt)

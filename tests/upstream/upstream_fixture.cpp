@@ -15,7 +15,13 @@
 #include <QSslSocket>
 #include <QUuid>
 
+#include <arpa/inet.h>
+#include <cerrno>
 #include <csignal>
+#include <cstring>
+#include <netinet/in.h>
+#include <sys/socket.h>
+#include <unistd.h>
 
 namespace simkyc::upstream::test {
 namespace {
@@ -157,6 +163,37 @@ ClientIdentity deviceIdentity(const std::string &prefix)
 struct HttpsClient::Impl {
     QSslSocket socket;
     quint16 port = 0;
+    std::optional<std::string> source;
+    int receiveBufferBytes = 0;
+
+    // A blocking TCP connection to 127.0.0.1:port from `source`, handed to the socket; false if none.
+    bool connectFromSource(QString &error)
+    {
+        const int fd = ::socket(AF_INET, SOCK_STREAM | SOCK_CLOEXEC, 0);
+        sockaddr_in local{};
+        local.sin_family = AF_INET;
+        sockaddr_in server{};
+        server.sin_family = AF_INET;
+        server.sin_port = htons(port);
+        if (fd < 0 || ::inet_pton(AF_INET, source->c_str(), &local.sin_addr) != 1 ||
+            ::inet_pton(AF_INET, "127.0.0.1", &server.sin_addr) != 1 ||
+            (receiveBufferBytes > 0 &&
+             ::setsockopt(fd, SOL_SOCKET, SO_RCVBUF, &receiveBufferBytes, sizeof receiveBufferBytes) != 0) ||
+            ::bind(fd, reinterpret_cast<const sockaddr *>(&local), sizeof local) != 0 ||
+            ::connect(fd, reinterpret_cast<const sockaddr *>(&server), sizeof server) != 0) {
+            error = QString::fromLocal8Bit(std::strerror(errno));
+            if (fd >= 0)
+                ::close(fd);
+            return false;
+        }
+        if (!socket.setSocketDescriptor(fd)) {
+            error = socket.errorString();
+            ::close(fd);
+            return false;
+        }
+        socket.startClientEncryption();
+        return true;
+    }
 };
 
 HttpsClient::HttpsClient(quint16 port, std::optional<ClientIdentity> identity, const fs::path &ca,
@@ -183,7 +220,11 @@ bool HttpsClient::ensureConnected()
     if (s.state() == QAbstractSocket::ConnectedState && s.isEncrypted())
         return true;
     s.abort();
-    s.connectToHostEncrypted(QStringLiteral("127.0.0.1"), m_impl->port);
+    ++m_connectionsOpened;
+    if (!m_impl->source)
+        s.connectToHostEncrypted(QStringLiteral("127.0.0.1"), m_impl->port);
+    else if (!m_impl->connectFromSource(m_lastError))
+        return false;
     if (!s.waitForEncrypted(10000)) {
         m_lastError = s.errorString();
         return false;
@@ -215,6 +256,26 @@ std::optional<HttpReply> HttpsClient::raw(const QByteArray &bytes)
         return std::nullopt;
     }
     return readReply();
+}
+
+bool HttpsClient::sendOnly(const QByteArray &bytes)
+{
+    if (!ensureConnected())
+        return false;
+    // Waiting for the write reads too: take at most 4 KiB of the answers off the kernel.
+    m_impl->socket.setReadBufferSize(4096);
+    m_impl->socket.write(bytes);
+    // Hands the bytes to the kernel as far as the peer takes them; the rest stays buffered.
+    while (m_impl->socket.bytesToWrite() > 0 || m_impl->socket.encryptedBytesToWrite() > 0)
+        if (!m_impl->socket.waitForBytesWritten(10000))
+            break;
+    return m_impl->socket.state() == QAbstractSocket::ConnectedState;
+}
+
+void HttpsClient::setSource(const std::string &address, int receiveBufferBytes)
+{
+    m_impl->source = address;
+    m_impl->receiveBufferBytes = receiveBufferBytes;
 }
 
 std::optional<HttpReply> HttpsClient::readReply()

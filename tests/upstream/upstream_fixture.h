@@ -82,6 +82,13 @@ public:
     [[nodiscard]] const QString &lastError() const { return m_lastError; }
     // Sends raw bytes and reads one reply (for malformed-request tests).
     std::optional<HttpReply> raw(const QByteArray &bytes);
+    // Sends bytes and reads (almost) nothing after: answers pile up unread; false when not sent.
+    bool sendOnly(const QByteArray &bytes);
+    // Connect from this local loopback address (127.0.0.0/8: another client IP for the server);
+    // receiveBufferBytes > 0 shrinks the socket's receive buffer (a client slow to read).
+    void setSource(const std::string &address, int receiveBufferBytes = 0);
+    // TCP connections opened so far (1 while one connection served every request).
+    [[nodiscard]] int connectionsOpened() const { return m_connectionsOpened; }
 
 private:
     bool ensureConnected();
@@ -90,6 +97,7 @@ private:
     struct Impl;
     std::unique_ptr<Impl> m_impl;
     QString m_lastError;
+    int m_connectionsOpened = 0;
 };
 
 // A kiosk: a device signing key, a carrier sealing key, signed submissions.
