@@ -21,5 +21,6 @@ Command syncCommand();
 Command soakCommand();
 Command configCommand();
 Command diagnoseCommand();
+Command reviewCommand();
 
 } // namespace simkyc::app::cli
