@@ -70,6 +70,10 @@ FocusScope {
                 text: qsTr("Cancel")
                 onClicked: screen.workflow.cancelRegistration()
             }
+            LanguageBar { // the customer's language, next to the choices they make
+                workflow: screen.workflow
+                topPadding: 8
+            }
         }
     }
 }

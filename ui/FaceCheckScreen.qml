@@ -73,6 +73,7 @@ FocusScope {
                 color: Theme.text
                 wrapMode: Text.WordWrap
             }
+            LanguageBar { workflow: screen.workflow }
             Text {
                 objectName: "recordingNotice"
                 visible: screen.running && screen.check.recording

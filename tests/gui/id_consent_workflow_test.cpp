@@ -132,6 +132,38 @@ TEST_F(IdConsentWorkflowTest, ManualCheckKeepsNoFaceData)
     expectWiped();
 }
 
+TEST_F(IdConsentWorkflowTest, TheCustomerSwitchesTheLanguageAndTheNextCustomerStartsInTheKiosks)
+{
+    SIMKYC_REQUIRE_SHARED_DATA();
+    std::vector<QString> switched;
+    bool works = true;
+    w->setLanguageSwitch([&](const QString &language) {
+        switched.push_back(language);
+        return works;
+    });
+    EXPECT_FALSE(w->switchLanguage("zh_CN")) << "the clerk's screens stay in the kiosk's language";
+    reachConsent();
+    int changes = 0;
+    QObject::connect(w.get(), &RegistrationWorkflow::languageChanged, [&] { ++changes; });
+    EXPECT_FALSE(w->switchLanguage("fr")) << "only the languages offered";
+    ASSERT_TRUE(w->switchLanguage("zh_CN"));
+    EXPECT_EQ(w->language(), "zh_CN");
+    EXPECT_EQ(changes, 1);
+    works = false; // a translation that does not load: the language stays
+    EXPECT_FALSE(w->switchLanguage("en"));
+    EXPECT_EQ(w->language(), "zh_CN");
+    works = true;
+    ASSERT_TRUE(w->chooseManualCheck());
+    store::RegistrationRepository repo(session->db, session->keys);
+    auto saved = repo.summary(w->recordId().toStdString());
+    ASSERT_TRUE(saved.ok());
+    EXPECT_NE(saved->livenessSummary.find(";lang=zh_CN;"), std::string::npos)
+        << saved->livenessSummary << ": the consent in the language it was read in";
+    ASSERT_TRUE(w->finishRegistration());
+    EXPECT_EQ(w->language(), "de") << "the next customer starts in the kiosk's language";
+    EXPECT_EQ(switched, (std::vector<QString>{"zh_CN", "en", "de"}));
+}
+
 TEST_F(IdConsentWorkflowTest, AStoreThatRefusesToWriteKeepsTheRecordUntilItIsSavedAgain)
 {
     SIMKYC_REQUIRE_SHARED_DATA();

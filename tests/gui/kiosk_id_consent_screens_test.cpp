@@ -98,6 +98,21 @@ TEST_F(KioskScreensTest, TypedPathThenTheManualCheck)
     ASSERT_TRUE(d.waitFor(QStringLiteral("portraitImage"), kSearchTimeoutMs));
     ASSERT_TRUE(d.click(QStringLiteral("usePhotoButton")));
     ASSERT_TRUE(d.waitFor(QStringLiteral("consentScreen")));
+    // The customer reads it in German, then goes back to English: texts from QML and from C++ (the
+    // notice) follow at once.
+    const QString englishNotice = d.text(QStringLiteral("consentText_what"));
+    ASSERT_FALSE(englishNotice.isEmpty());
+    ASSERT_TRUE(d.click(QStringLiteral("language_de")));
+    EXPECT_TRUE(QTest::qWaitFor([&] {
+        return d.text(QStringLiteral("agreeButton")) == QStringLiteral("Ich stimme der Gesichtsprüfung zu");
+    })) << d.text(QStringLiteral("agreeButton")).toStdString();
+    EXPECT_NE(d.text(QStringLiteral("consentText_what")), englishNotice);
+    EXPECT_EQ(workflow->language(), "de");
+    ASSERT_TRUE(d.screenshot(QStringLiteral("13-consent-switched-to-de")));
+    ASSERT_TRUE(d.click(QStringLiteral("language_en")));
+    EXPECT_TRUE(QTest::qWaitFor(
+        [&] { return d.text(QStringLiteral("agreeButton")) == QStringLiteral("I agree to the face check"); }));
+    EXPECT_EQ(d.text(QStringLiteral("consentText_what")), englishNotice);
     ASSERT_TRUE(d.click(QStringLiteral("manualCheckButton")));
     ASSERT_TRUE(d.waitFor(QStringLiteral("outcomeScreen")));
     EXPECT_EQ(workflow->consentDecisionName(), "manual_check");

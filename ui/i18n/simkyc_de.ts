@@ -364,6 +364,10 @@
         <source>Audit chain BROKEN at entry %1 (%2).</source>
         <translation>Prüfkette bei Eintrag %1 GEBROCHEN (%2).</translation>
     </message>
+    <message>
+        <source>Your decisions: %1 waiting to be sent, %2 confirmed by the carrier, %3 refused.</source>
+        <translation>Ihre Entscheidungen: %1 warten auf das Senden, %2 vom Netzbetreiber bestätigt, %3 abgelehnt.</translation>
+    </message>
 </context>
 <context>
     <name>DayViewScreen</name>
@@ -849,6 +853,22 @@
         <source>The decision was not recorded: %1</source>
         <translation>Die Entscheidung wurde nicht gespeichert: %1</translation>
     </message>
+    <message>
+        <source>confirmed by the carrier</source>
+        <translation>vom Netzbetreiber bestätigt</translation>
+    </message>
+    <message>
+        <source>refused by the carrier: see the upload</source>
+        <translation>vom Netzbetreiber abgelehnt: siehe Übertragung</translation>
+    </message>
+    <message>
+        <source>sent after the record</source>
+        <translation>wird nach dem Datensatz gesendet</translation>
+    </message>
+    <message>
+        <source>waiting to be sent</source>
+        <translation>wartet auf das Senden</translation>
+    </message>
 </context>
 <context>
     <name>RecordDetailScreen</name>
@@ -881,12 +901,12 @@
         <translation>Noch nicht geprüft.</translation>
     </message>
     <message>
-        <source>Opening this record, its picture and every decision are recorded in the audit log. Decisions are kept here and in the day's report; they are not sent to the carrier yet.</source>
-        <translation>Das Öffnen dieses Datensatzes, sein Bild und jede Entscheidung werden im Prüfprotokoll festgehalten. Entscheidungen stehen hier und im Tagesbericht; an den Netzbetreiber werden sie noch nicht gesendet.</translation>
-    </message>
-    <message>
         <source>Back to the day</source>
         <translation>Zurück zum Tag</translation>
+    </message>
+    <message>
+        <source>Opening this record, its picture and every decision are recorded in the audit log. Decisions go to the carrier with the next upload, once it holds the record.</source>
+        <translation>Das Öffnen dieses Datensatzes, sein Bild und jede Entscheidung werden im Prüfprotokoll festgehalten. Entscheidungen gehen mit der nächsten Übertragung an den Netzbetreiber, sobald er den Datensatz hat.</translation>
     </message>
 </context>
 <context>

@@ -364,6 +364,10 @@
         <source>Audit chain BROKEN at entry %1 (%2).</source>
         <translation>审计链在第 %1 条处断裂（%2）。</translation>
     </message>
+    <message>
+        <source>Your decisions: %1 waiting to be sent, %2 confirmed by the carrier, %3 refused.</source>
+        <translation>您的决定：%1 条待发送，%2 条已由运营商确认，%3 条被拒绝。</translation>
+    </message>
 </context>
 <context>
     <name>DayViewScreen</name>
@@ -848,6 +852,22 @@
         <source>The decision was not recorded: %1</source>
         <translation>决定未被记录：%1</translation>
     </message>
+    <message>
+        <source>confirmed by the carrier</source>
+        <translation>已由运营商确认</translation>
+    </message>
+    <message>
+        <source>refused by the carrier: see the upload</source>
+        <translation>被运营商拒绝：请查看上传状态</translation>
+    </message>
+    <message>
+        <source>sent after the record</source>
+        <translation>将在记录之后发送</translation>
+    </message>
+    <message>
+        <source>waiting to be sent</source>
+        <translation>等待发送</translation>
+    </message>
 </context>
 <context>
     <name>RecordDetailScreen</name>
@@ -880,12 +900,12 @@
         <translation>尚未审核。</translation>
     </message>
     <message>
-        <source>Opening this record, its picture and every decision are recorded in the audit log. Decisions are kept here and in the day's report; they are not sent to the carrier yet.</source>
-        <translation>打开此记录、查看其图片以及每项决定都会记入审计日志。决定保存在此处和日报中；尚不会发送给运营商。</translation>
-    </message>
-    <message>
         <source>Back to the day</source>
         <translation>返回当日</translation>
+    </message>
+    <message>
+        <source>Opening this record, its picture and every decision are recorded in the audit log. Decisions go to the carrier with the next upload, once it holds the record.</source>
+        <translation>打开此记录、查看其图片以及每项决定都会记入审计日志。运营商收到该记录后，决定会随下一次上传发送给运营商。</translation>
     </message>
 </context>
 <context>

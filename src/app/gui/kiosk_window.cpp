@@ -5,6 +5,7 @@
 #include "app/gui/gui_log.h"
 #include "app/gui/kiosk_image_provider.h"
 #include "app/gui/registration_workflow.h"
+#include "app/gui/translations.h"
 
 #include <QEvent>
 #include <QQmlApplicationEngine>
@@ -40,6 +41,14 @@ Status KioskWindow::load()
     images->follow(*m_workflow.recordDetail(), *this);
     qmlRegisterType<DayChartItem>("SimKyc.Kiosk", 1, 0, "DayChart");
     m_workflow.dayView()->setReportRenderer(&renderDayReportPdf);
+    m_workflow.setLanguageSwitch([this](const QString &language) {
+        m_translator.reset(); // English: no translator at all
+        m_translator = installKioskTranslation(language);
+        if (!language.startsWith(QLatin1String("en")) && m_translator == nullptr)
+            return false;
+        m_engine->retranslate();
+        return true;
+    });
     m_engine->addImageProvider(QString::fromLatin1(KioskImageProvider::kId), images);
     m_engine->setInitialProperties({{QStringLiteral("workflow"), QVariant::fromValue<QObject *>(&m_workflow)}});
     m_engine->load(QUrl(QString::fromLatin1(kMainQml)));

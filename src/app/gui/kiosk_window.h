@@ -1,7 +1,8 @@
 // KioskWindow: the QML engine and window of the kiosk GUI, bound to one RegistrationWorkflow.
 // Loads Main.qml of the SimKyc.Ui module from its compiled-in resource (qrc:/qt/qml/SimKyc/Ui/),
 // hands it the workflow as its one view-model, reports user input to the workflow's idle timer and
-// logs the time from `started` to the first frame ("first frame after N ms").
+// logs the time from `started` to the first frame ("first frame after N ms"); switches the
+// language when the workflow asks (a new translation installed, the screens retranslated).
 // Guarantees: load() fails with a clear Error when the QML does not load (missing Qt Quick modules
 // are named in the message); the window exists exactly when load() succeeded.
 // Thread-safety: GUI thread only; needs a QGuiApplication.
@@ -14,6 +15,7 @@
 #include <QPointer>
 #include <QQuickWindow>
 #include <QStringList>
+#include <QTranslator>
 
 #include <memory>
 
@@ -35,6 +37,10 @@ public:
     // Milliseconds from `started` to the first frame swapped; -1 until then.
     [[nodiscard]] qint64 firstFrameMs() const { return m_firstFrameMs; }
 
+    // The translation installed for the kiosk's language at start (main installs it before the
+    // window exists); the window replaces it when the customer switches the language.
+    void adoptTranslator(std::unique_ptr<QTranslator> translator) { m_translator = std::move(translator); }
+
     // Every QML warning and error since load() (also logged); tests expect none.
     [[nodiscard]] const QStringList &qmlWarnings() const { return m_qmlWarnings; }
 
@@ -51,6 +57,7 @@ private:
     QPointer<QQuickWindow> m_window;
     qint64 m_firstFrameMs = -1;
     QStringList m_qmlWarnings;
+    std::unique_ptr<QTranslator> m_translator; // the language shown (none: English)
 };
 
 } // namespace simkyc::app

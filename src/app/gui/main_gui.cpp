@@ -110,7 +110,7 @@ int main(int argc, char *argv[])
     auto options = app::resolveGuiOptions(parser, QLocale::system().name());
     if (!options.ok())
         return fail(options.error().toString());
-    const auto translation = app::installKioskTranslation(options->language);
+    auto translation = app::installKioskTranslation(options->language);
 
     std::optional<QTemporaryDir> demoRoot;
     QString demoHint;
@@ -152,6 +152,7 @@ int main(int argc, char *argv[])
     workflow.setStore(&*session);
     workflow.setReportFolder(QString::fromStdString((options->dataDir / "reports").string()));
     app::KioskWindow window(workflow, started);
+    window.adoptTranslator(std::move(translation));
     if (simkyc::Status loaded = window.load(); !loaded.ok())
         return fail(loaded.error().toString());
     qCInfo(app::lcGui).noquote() << "simkyc" << SIMKYC_VERSION << "Qt" << qVersion() << "platform"

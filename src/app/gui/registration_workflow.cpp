@@ -717,6 +717,35 @@ void RegistrationWorkflow::endRegistration()
     m_idPhoto.clear();
     m_idPortrait = {};
     m_consent = {};
+    if (m_language != m_kioskLanguage) // the next customer starts in the kiosk's language
+        applyLanguage(m_kioskLanguage);
+}
+
+bool RegistrationWorkflow::switchLanguage(const QString &language)
+{
+    static const QStringList kOffered = {QStringLiteral("en"), QStringLiteral("zh_CN"), QStringLiteral("de")};
+    const bool customerScreen =
+        m_screen == Screen::Consent || m_screen == Screen::FaceCheck || m_screen == Screen::Outcome;
+    if (!customerScreen || !kOffered.contains(language)) {
+        qCWarning(lcGui) << "language switch to" << language << "refused on screen" << screenName();
+        return false;
+    }
+    return applyLanguage(language);
+}
+
+bool RegistrationWorkflow::applyLanguage(const QString &language)
+{
+    if (language == m_language)
+        return true;
+    if (!m_languageSwitch || !m_languageSwitch(language))
+        return false;
+    m_language = language;
+    qCInfo(lcGui) << "language" << language;
+    emit languageChanged();
+    // Texts made in C++ (the consent notice, the reasons) are read again in the new language.
+    emit screenChanged();
+    emit outcomeChanged();
+    return true;
 }
 
 void RegistrationWorkflow::setScreen(Screen next)

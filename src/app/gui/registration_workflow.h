@@ -85,6 +85,9 @@ class RegistrationWorkflow : public QObject {
     Q_PROPERTY(QString recordId READ recordId NOTIFY outcomeChanged)                 // "" until stored
     Q_PROPERTY(QString syncState READ syncState NOTIFY outcomeChanged)
     Q_PROPERTY(bool canRetry READ canRetry NOTIFY outcomeChanged)
+    // The language the screens are shown in ("en", "zh_CN", "de"); the customer may switch it on
+    // their screens (consent, face check, outcome); back to the kiosk's own when the registration ends.
+    Q_PROPERTY(QString language READ language NOTIFY languageChanged)
 
 public:
     enum class Screen {
@@ -173,8 +176,15 @@ public:
     // The face check's back end (both must outlive the workflow). Without it the face check screen
     // says the back end is missing and offers the manual check.
     void setFaceCheck(FaceCheckService *service, RegistrationRecorder *recorder, FaceSource source);
-    // The language the consent notice is shown in (recorded with the consent); "en" by default.
-    void setLanguage(const QString &language) { m_language = language; }
+    // The kiosk's language (recorded with the consent); "en" by default.
+    void setLanguage(const QString &language) { m_language = m_kioskLanguage = language; }
+    [[nodiscard]] QString language() const { return m_language; }
+    // Installs a language's translation and retranslates the screens (the window sets it); false when
+    // it could not. Without one, switchLanguage() refuses.
+    using LanguageSwitch = std::function<bool(const QString &language)>;
+    void setLanguageSwitch(LanguageSwitch languageSwitch) { m_languageSwitch = std::move(languageSwitch); }
+    // The customer's choice on their screens: "en", "zh_CN" or "de". False elsewhere, or for another language.
+    Q_INVOKABLE bool switchLanguage(const QString &language);
 
     // Starts a check; its outcome changes the screen or the login error (with a DirectLoginChecker
     // before login() returns). The password is not kept.
@@ -227,6 +237,7 @@ signals:
     void outcomeChanged();
     void loginErrorChanged();
     void busyChanged();
+    void languageChanged();
 
 private:
     void onChecked(const LoginReply &reply);
@@ -286,6 +297,10 @@ private:
     QString m_outcome;
     QString m_outcomeMessage;
     QString m_language = QStringLiteral("en");
+    QString m_kioskLanguage = QStringLiteral("en"); // the language the registration ends in
+    LanguageSwitch m_languageSwitch;
+    // Switches the screens' language (no screen check); false when the switch failed.
+    bool applyLanguage(const QString &language);
     QTimer m_idleTimer;
     QTimer m_countdownTimer;
     int m_faceChecks = 0; // face checks started for the registration in progress (stored with it)
