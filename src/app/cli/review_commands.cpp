@@ -1,0 +1,142 @@
+// simkyc-cli review list | decide: the store manager's review without the kiosk's screen (a shop
+// that runs headless, scripts, tests). list shows a day's registrations without customer data
+// (nothing is decrypted); decide records a decision exactly as the kiosk's record detail does
+// (store::ReviewRepository: manager only, the decision fitting the record, a reason from its list,
+// audited), to be sent upstream by the next `sync run`.
+#include "app/cli/command_list.h"
+#include "app/store_session.h"
+#include "store/registration_repository.h"
+#include "store/review_repository.h"
+#include "store/staff_repository.h"
+
+#include <QDateTime>
+#include <QJsonArray>
+
+namespace simkyc::app::cli {
+namespace {
+
+std::optional<std::filesystem::path> passphraseFile(const QCommandLineParser &parser)
+{
+    if (!parser.isSet("passphrase-file"))
+        return std::nullopt;
+    return std::filesystem::path(parser.value("passphrase-file").toStdString());
+}
+
+int runList(const QCommandLineParser &parser, const CommonOptions &options)
+{
+    const QString date =
+        parser.isSet("date") ? parser.value("date") : QDateTime::currentDateTimeUtc().date().toString(Qt::ISODate);
+    auto session = openSession(options.dataDir.toStdString(), passphraseFile(parser), true);
+    if (!session)
+        return fail(options, session.error());
+    store::RegistrationRepository registrations(session->db, session->keys);
+    store::ReviewRepository reviews(session->db);
+    auto day = registrations.listDay(date.toStdString());
+    if (!day)
+        return fail(options, day.error());
+    QJsonArray records;
+    for (const store::RegistrationSummary &r : *day) {
+        QJsonObject record{
+            {"record_id", QString::fromStdString(r.id)},         {"created_at", QString::fromStdString(r.createdAt)},
+            {"status", QString::fromStdString(r.status)},        {"outcome", QString::fromStdString(r.outcome)},
+            {"sync_state", QString::fromStdString(r.syncState)}, {"review", QJsonValue()}};
+        auto latest = reviews.latest(r.id);
+        if (!latest)
+            return fail(options, latest.error());
+        if (latest->has_value()) {
+            const store::Review &v = **latest;
+            auto state = reviews.uploadState(v.reviewId);
+            record["review"] =
+                QJsonObject{{"review_id", QString::fromStdString(v.reviewId)},
+                            {"decision", QString::fromStdString(std::string(core::reviewDecisionName(v.decision)))},
+                            {"reason", QString::fromStdString(v.reason)},
+                            {"decided_at", QString::fromStdString(v.decidedAt)},
+                            {"upload", state ? QString::fromStdString(*state) : QString()}};
+        }
+        records.append(record);
+    }
+    if (options.json) {
+        printJson(QJsonObject{{"date", date}, {"records", records}});
+        return kExitOk;
+    }
+    for (const QJsonValue &v : records) {
+        const QJsonObject r = v.toObject();
+        const QJsonObject review = r["review"].toObject();
+        printText(QStringLiteral("%1  %2  %3  %4  %5\n")
+                      .arg(r["record_id"].toString(), r["created_at"].toString(),
+                           r["outcome"].toString().isEmpty() ? r["status"].toString() : r["outcome"].toString(),
+                           r["sync_state"].toString(),
+                           review.isEmpty() ? QStringLiteral("-")
+                                            : review["decision"].toString() + "/" + review["reason"].toString() + " (" +
+                                                  review["upload"].toString() + ")"));
+    }
+    return kExitOk;
+}
+
+int runDecide(const QString &recordId, const QCommandLineParser &parser, const CommonOptions &options)
+{
+    auto decision = core::parseReviewDecision(parser.value("decision").toStdString());
+    if (!decision)
+        return fail(options, "invalid_argument",
+                    "--decision must be approved, flagged, manual_approved or manual_rejected");
+    if (!parser.isSet("manager") || !parser.isSet("reason"))
+        return fail(options, "invalid_argument", "give --manager NAME and --reason CODE");
+    auto session = openSession(options.dataDir.toStdString(), passphraseFile(parser), true);
+    if (!session)
+        return fail(options, session.error());
+    store::StaffRepository staff(session->db, crypto::ScryptParams{});
+    auto manager = staff.find(parser.value("manager").toStdString());
+    if (!manager)
+        return fail(options, manager.error());
+    if (!manager->has_value())
+        return fail(options, "not_found", "no staff member named " + parser.value("manager"));
+    store::ReviewRepository reviews(session->db);
+    auto review =
+        reviews.record(recordId.toStdString(), (*manager)->id, *decision, parser.value("reason").toStdString());
+    if (!review)
+        return fail(options, review.error());
+    const QJsonObject out{{"review_id", QString::fromStdString(review->reviewId)},
+                          {"record_id", recordId},
+                          {"decision", parser.value("decision")},
+                          {"reason", QString::fromStdString(review->reason)},
+                          {"decided_at", QString::fromStdString(review->decidedAt)},
+                          {"upload", "pending"}};
+    if (options.json)
+        printJson(out);
+    else
+        printText(QStringLiteral("review %1 of %2 recorded; sent to the carrier by the next sync run\n")
+                      .arg(out["review_id"].toString(), recordId));
+    return kExitOk;
+}
+
+} // namespace
+
+Command reviewCommand()
+{
+    Command c;
+    c.name = "review";
+    c.summary = "The store manager's review without the kiosk: list a day's registrations (no customer data), or "
+                "decide one (approve/flag, or the manual identity decision), sent upstream by the next sync run.";
+    c.declare = [](QCommandLineParser &parser) {
+        parser.addPositionalArgument("action", "list | decide");
+        parser.addPositionalArgument("record", "The registration's id (decide).", "[RECORD_ID]");
+        parser.addOption({"date", "The UTC day to list, YYYY-MM-DD (default: today).", "DATE"});
+        parser.addOption({"decision", "approved, flagged, manual_approved or manual_rejected (decide).", "DECISION"});
+        parser.addOption({"reason", "A reason code of that decision (decide; see docs/operator-guide.md).", "CODE"});
+        parser.addOption({"manager", "The deciding manager's login name (decide).", "NAME"});
+        parser.addOption({"passphrase-file", "The manager's passphrase (or set SIMKYC_PASSPHRASE).", "FILE"});
+    };
+    c.run = [](const QCommandLineParser &parser, const CommonOptions &options) {
+        const QStringList args = parser.positionalArguments();
+        if (args.size() == 1 && args[0] == "list")
+            return runList(parser, options);
+        if (args.size() == 2 && args[0] == "decide")
+            return runDecide(args[1], parser, options);
+        return fail(options, "invalid_argument",
+                    "usage: simkyc-cli review list [--date D] | review decide RECORD_ID --decision D --reason R "
+                    "--manager NAME");
+    };
+    return c;
+}
+
+} // namespace simkyc::app::cli
