@@ -37,6 +37,13 @@ FocusScope {
             onClicked: screen.workflow.openDayView()
         }
         KioskButton {
+            objectName: "staffButton"
+            visible: screen.workflow.isManager
+            Layout.preferredWidth: Theme.fieldWidth
+            text: qsTr("Staff accounts")
+            onClicked: screen.workflow.openStaff()
+        }
+        KioskButton {
             objectName: "logoutButton"
             Layout.preferredWidth: Theme.fieldWidth
             text: qsTr("Sign out")

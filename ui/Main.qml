@@ -31,6 +31,7 @@ ApplicationWindow {
             case "day_view": return dayViewScreen
             case "record_detail": return recordDetailScreen
             case "audit_log": return auditLogScreen
+            case "staff": return staffScreen
             default: return loginScreen
             }
         }
@@ -46,4 +47,5 @@ ApplicationWindow {
     Component { id: dayViewScreen; DayViewScreen { workflow: root.workflow; day: root.workflow.dayView } }
     Component { id: recordDetailScreen; RecordDetailScreen { workflow: root.workflow; record: root.workflow.recordDetail } }
     Component { id: auditLogScreen; AuditLogScreen { workflow: root.workflow; audit: root.workflow.auditView } }
+    Component { id: staffScreen; StaffScreen { workflow: root.workflow; staff: root.workflow.staffView } }
 }

@@ -113,7 +113,7 @@ Result<StaffMember> StaffRepository::add(std::string_view name, StaffRole role, 
             return step.error();
         id = m_db.lastInsertRowId();
     }
-    const AuditEntry audit{"cli", "staff.add", std::nullopt,
+    const AuditEntry audit{m_actor, "staff.add", std::nullopt,
                            "staff=" + std::to_string(id) + " role=" + std::string(staffRoleName(role))};
     if (auto a = appendAudit(m_db, audit, now); !a)
         return a.error();
@@ -177,7 +177,7 @@ Status StaffRepository::changePassword(std::string_view name, std::string_view n
     if (!hash)
         return hash.error();
     const std::int64_t id = (*row)->member.id;
-    return updateRow(m_db, id, 0, "", &*hash, {"cli", "staff.passwd", std::nullopt, "staff=" + std::to_string(id)},
+    return updateRow(m_db, id, 0, "", &*hash, {m_actor, "staff.passwd", std::nullopt, "staff=" + std::to_string(id)},
                      now);
 }
 
@@ -190,7 +190,7 @@ Status StaffRepository::lock(std::string_view name, Clock::time_point until, Clo
         return Error{ErrorCode::NotFound, "no staff member with that name"};
     const std::int64_t id = (*row)->member.id;
     return updateRow(m_db, id, (*row)->failedAttempts, utcTimestamp(until), nullptr,
-                     {"cli", "staff.lock", std::nullopt, "staff=" + std::to_string(id)}, now);
+                     {m_actor, "staff.lock", std::nullopt, "staff=" + std::to_string(id)}, now);
 }
 
 Result<std::optional<StaffMember>> StaffRepository::find(std::string_view name)
@@ -217,6 +217,31 @@ Result<std::map<std::int64_t, StaffMember>> StaffRepository::all()
             return;
         }
         out.emplace(q.columnInt64(0), StaffMember{q.columnInt64(0), q.columnText(1), *role});
+    });
+    if (!read)
+        return read.error();
+    if (!bad)
+        return bad.error();
+    return out;
+}
+
+Result<std::vector<StaffAccount>> StaffRepository::accounts()
+{
+    auto s = m_db.cached("SELECT id, name, role, failed_attempts, locked_until FROM staff ORDER BY name");
+    if (!s)
+        return s.error();
+    std::vector<StaffAccount> out;
+    Status bad;
+    Status read = forEachRow(s, [&](const Statement &q) {
+        auto role = parseStaffRole(q.columnText(2));
+        if (!role) {
+            bad = role.error();
+            return;
+        }
+        StaffAccount a{{q.columnInt64(0), q.columnText(1), *role}, q.columnInt64(3), std::nullopt};
+        if (!q.columnIsNull(4) && !q.columnText(4).empty())
+            a.lockedUntil = q.columnText(4);
+        out.push_back(std::move(a));
     });
     if (!read)
         return read.error();

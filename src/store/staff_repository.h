@@ -17,6 +17,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace simkyc::store {
 
@@ -47,6 +48,13 @@ struct LoginResult {
 
 inline constexpr std::size_t kMinPasswordLength = 8;
 
+// One account as the manager's staff screen shows it (no password hash).
+struct StaffAccount {
+    StaffMember member;
+    std::int64_t failedAttempts = 0;
+    std::optional<std::string> lockedUntil; // UTC ISO 8601, when a lock was ever set (may be past)
+};
+
 class StaffRepository {
 public:
     StaffRepository(Database &db, crypto::ScryptParams params, LockoutPolicy policy = {})
@@ -68,11 +76,17 @@ public:
     [[nodiscard]] Result<std::optional<StaffMember>> find(std::string_view name);
     // Every member, by id (the manager's day view names the clerk of each record).
     [[nodiscard]] Result<std::map<std::int64_t, StaffMember>> all();
+    // Every account with its lockout state, by name.
+    [[nodiscard]] Result<std::vector<StaffAccount>> accounts();
+    // Who the audit entries of add, changePassword and lock name ("cli" by default; the kiosk passes
+    // "staff:N", the manager acting). A code: [A-Za-z0-9_.:-].
+    void setActor(std::string actor) { m_actor = std::move(actor); }
 
 private:
     Database &m_db;
     crypto::ScryptParams m_params;
     LockoutPolicy m_policy;
+    std::string m_actor = "cli";
 };
 
 } // namespace simkyc::store

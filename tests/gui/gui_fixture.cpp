@@ -199,6 +199,7 @@ void WorkflowOnStoreTest::SetUp()
     w = std::make_unique<app::RegistrationWorkflow>(*checker, finder, QString(), app::kDefaultIdleLock);
     w->setFaceCheck(nullptr, recorder.get(), {});
     w->setStore(session.get());
+    w->setStaffHashing(crypto::ScryptParams{kCheapScryptLog2, 8, 1});
     w->idPhoto()->setFolder(QString::fromStdString(scans.path().string()));
 }
 

@@ -212,5 +212,28 @@ TEST_F(KioskManagerScreensTest, TheManagerReviewsTheDayWithChartsAReportAndTheAu
     ASSERT_TRUE(d.waitFor(QStringLiteral("dayViewScreen")));
 }
 
+TEST_F(KioskManagerScreensTest, TheManagerAddsAClerkOnTheStaffScreen)
+{
+    test::ScreenDriver &d = *driver;
+    ASSERT_NO_FATAL_FAILURE(signInAsManager());
+    ASSERT_TRUE(d.click(QStringLiteral("staffButton")));
+    ASSERT_TRUE(d.waitFor(QStringLiteral("staffScreen")));
+    ASSERT_TRUE(d.waitFor(QStringLiteral("staffRow_demo-clerk")));
+    ASSERT_TRUE(d.typeInto(QStringLiteral("staffName"), QStringLiteral("zhao.clerk")));
+    ASSERT_TRUE(d.typeInto(QStringLiteral("staffPassword"), QStringLiteral("a good password")));
+    ASSERT_TRUE(d.typeInto(QStringLiteral("staffPasswordRepeated"), QStringLiteral("a good password")));
+    ASSERT_TRUE(d.click(QStringLiteral("addClerkButton")));
+    ASSERT_TRUE(d.waitFor(QStringLiteral("staffRow_zhao.clerk")));
+    EXPECT_TRUE(d.text(QStringLiteral("staffMessage")).startsWith(QStringLiteral("Clerk zhao.clerk added")))
+        << d.text(QStringLiteral("staffMessage")).toStdString();
+    EXPECT_TRUE(d.text(QStringLiteral("staffPassword")).isEmpty()) << "passwords are not left in the fields";
+    ASSERT_TRUE(d.click(QStringLiteral("lock_demo-clerk")));
+    EXPECT_TRUE(QTest::qWaitFor([&] { return d.find(QStringLiteral("lock_demo-clerk")) == nullptr; }))
+        << "a locked account has no lock button";
+    ASSERT_TRUE(d.screenshot(QStringLiteral("26-manager-staff")));
+    ASSERT_TRUE(d.click(QStringLiteral("backButton")));
+    ASSERT_TRUE(d.waitFor(QStringLiteral("homeScreen")));
+}
+
 } // namespace
 } // namespace simkyc::app

@@ -74,6 +74,7 @@ protected:
         workflow->setFaceCheck(&faceService(), recorder.get(),
                                test::sampleVideoSource().value_or(RegistrationWorkflow::FaceSource{}));
         workflow->setStore(session.get());
+        workflow->setStaffHashing(crypto::ScryptParams{test::kCheapScryptLog2, 8, 1});
         workflow->setReportFolder(QString::fromStdString((demo.dataDir() / "reports").string()));
         window = std::make_unique<KioskWindow>(*workflow, started);
         const Status loaded = window->load();

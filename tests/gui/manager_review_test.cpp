@@ -213,6 +213,55 @@ TEST_F(ManagerReviewTest, TheAuditLogIsShownVerifiedAndItsViewIsAudited)
     EXPECT_TRUE(audit.chainText().contains("BROKEN at entry 2")) << audit.chainText().toStdString();
 }
 
+TEST_F(ManagerReviewTest, TheManagerAddsAClerkSetsAPasswordAndLocksAnAccount)
+{
+    w->login(QString::fromStdString(demo.account().managerName),
+             QString::fromStdString(demo.account().managerPassword));
+    ASSERT_TRUE(w->openStaff());
+    EXPECT_EQ(w->screenName(), "staff");
+    StaffViewModel &staff = *w->staffView();
+    ASSERT_EQ(staff.rows().size(), 2u) << "the demo clerk and manager";
+    EXPECT_FALSE(staff.addClerk("zhao.clerk", "a good password", "another password"));
+    EXPECT_TRUE(staff.failed());
+    EXPECT_FALSE(staff.addClerk("zhao.clerk", "short", "short")) << staff.message().toStdString();
+    ASSERT_TRUE(staff.addClerk("zhao.clerk", "a good password", "a good password")) << staff.message().toStdString();
+    EXPECT_FALSE(staff.addClerk("zhao.clerk", "a good password", "a good password")) << "the name is taken";
+    EXPECT_TRUE(staff.message().contains("taken")) << staff.message().toStdString();
+    ASSERT_EQ(staff.rows().size(), 3u);
+    EXPECT_FALSE(staff.lockAccount(QString::fromStdString(demo.account().managerName))) << "not one's own account";
+    ASSERT_TRUE(staff.lockAccount("zhao.clerk"));
+    const auto row = std::find_if(staff.rows().begin(), staff.rows().end(),
+                                  [](const StaffRow &r) { return r.name == "zhao.clerk"; });
+    ASSERT_NE(row, staff.rows().end());
+    EXPECT_TRUE(row->locked);
+    EXPECT_EQ(row->role, "clerk");
+    // The clerk is locked out, until the manager sets a new password.
+    auto login = demo.staff().verifyLogin("zhao.clerk", "a good password");
+    ASSERT_TRUE(login.ok());
+    EXPECT_EQ(login->outcome, store::LoginOutcome::Locked);
+    ASSERT_TRUE(staff.setPassword("zhao.clerk", "a new good password", "a new good password"))
+        << staff.message().toStdString();
+    login = demo.staff().verifyLogin("zhao.clerk", "a new good password");
+    ASSERT_TRUE(login.ok());
+    EXPECT_EQ(login->outcome, store::LoginOutcome::Ok);
+    // Every change names the manager.
+    auto actors = session->db.queryInt64("SELECT COUNT(*) FROM audit_log WHERE action IN ('staff.add', "
+                                         "'staff.lock', 'staff.passwd') AND actor LIKE 'staff:%'");
+    ASSERT_TRUE(actors.ok());
+    EXPECT_EQ(*actors, 3);
+    w->closeStaff();
+    EXPECT_EQ(w->screen(), Screen::Home);
+    EXPECT_TRUE(staff.rows().empty());
+}
+
+TEST_F(ManagerReviewTest, AClerkCannotOpenTheStaffAccounts)
+{
+    w->login(QString::fromStdString(demo.account().name), QString::fromStdString(demo.account().password));
+    EXPECT_FALSE(w->openStaff());
+    EXPECT_EQ(w->screen(), Screen::Home);
+    EXPECT_FALSE(w->staffView()->addClerk("x.clerk", "a good password", "a good password"));
+}
+
 TEST(DayStatisticsTest, CountsPerHourRatesRetriesAndDistanceBins)
 {
     std::vector<DayRow> rows(6);

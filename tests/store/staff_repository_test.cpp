@@ -56,6 +56,25 @@ TEST_F(StaffTest, AllListsEveryMemberById)
     EXPECT_EQ(all->begin()->second.role, StaffRole::Manager);
 }
 
+TEST_F(StaffTest, AccountsShowTheLockoutStateAndChangesNameTheActor)
+{
+    ASSERT_TRUE(m_staff->add("wang.clerk", StaffRole::Clerk, "another password", m_t0));
+    EXPECT_EQ(login("wrong", m_t0), LoginOutcome::WrongCredentials);
+    auto accounts = m_staff->accounts();
+    ASSERT_TRUE(accounts) << accounts.error().toString();
+    ASSERT_EQ(accounts->size(), 2u);
+    EXPECT_EQ((*accounts)[0].member.name, "li.manager"); // by name
+    EXPECT_EQ((*accounts)[0].failedAttempts, 1);
+    EXPECT_FALSE((*accounts)[0].lockedUntil.has_value());
+    m_staff->setActor("staff:1");
+    ASSERT_TRUE(m_staff->lock("wang.clerk", m_t0 + 3600s, m_t0));
+    accounts = m_staff->accounts();
+    ASSERT_TRUE((*accounts)[1].lockedUntil.has_value());
+    EXPECT_EQ(*(*accounts)[1].lockedUntil, utcTimestamp(m_t0 + 3600s));
+    EXPECT_EQ(*m_db->queryText("SELECT actor FROM audit_log WHERE action = 'staff.lock'"), "staff:1");
+    EXPECT_EQ(*m_db->queryText("SELECT actor FROM audit_log WHERE action = 'staff.add' ORDER BY id LIMIT 1"), "cli");
+}
+
 TEST_F(StaffTest, LoginSucceedsAndFailsAndUnknownNameIsWrongCredentials)
 {
     auto ok = m_staff->verifyLogin("li.manager", "correct password", m_t0);

@@ -623,6 +623,10 @@
         <source>Today's registrations</source>
         <translation>Heutige Registrierungen</translation>
     </message>
+    <message>
+        <source>Staff accounts</source>
+        <translation>Mitarbeiterkonten</translation>
+    </message>
 </context>
 <context>
     <name>IdPhotoModel</name>
@@ -1112,6 +1116,112 @@
     <message>
         <source>%1: %2</source>
         <translation>%1: %2</translation>
+    </message>
+</context>
+<context>
+    <name>StaffScreen</name>
+    <message>
+        <source>Staff accounts</source>
+        <translation>Mitarbeiterkonten</translation>
+    </message>
+    <message>
+        <source>manager</source>
+        <translation>Filialleitung</translation>
+    </message>
+    <message>
+        <source>clerk</source>
+        <translation>Mitarbeiter</translation>
+    </message>
+    <message>
+        <source>Lock</source>
+        <translation>Sperren</translation>
+    </message>
+    <message>
+        <source>Login name</source>
+        <translation>Anmeldename</translation>
+    </message>
+    <message>
+        <source>Password (at least 8 characters)</source>
+        <translation>Passwort (mindestens 8 Zeichen)</translation>
+    </message>
+    <message>
+        <source>The password again</source>
+        <translation>Das Passwort noch einmal</translation>
+    </message>
+    <message>
+        <source>Add as a clerk</source>
+        <translation>Als Mitarbeiter anlegen</translation>
+    </message>
+    <message>
+        <source>Set this new password</source>
+        <translation>Dieses neue Passwort setzen</translation>
+    </message>
+    <message>
+        <source>Every change is recorded in the audit log under your name. A locked account opens again when you set a new password for it.</source>
+        <translation>Jede Änderung wird unter Ihrem Namen im Prüfprotokoll festgehalten. Ein gesperrtes Konto wird wieder geöffnet, wenn Sie ein neues Passwort dafür setzen.</translation>
+    </message>
+    <message>
+        <source>Back</source>
+        <translation>Zurück</translation>
+    </message>
+</context>
+<context>
+    <name>StaffView</name>
+    <message>
+        <source>locked until a new password is set</source>
+        <translation>gesperrt, bis ein neues Passwort gesetzt ist</translation>
+    </message>
+    <message>
+        <source>locked until %1</source>
+        <translation>gesperrt bis %1</translation>
+    </message>
+    <message>
+        <source>active; %1 failed sign-in(s) since the last success</source>
+        <translation>aktiv; %1 fehlgeschlagene Anmeldung(en) seit der letzten erfolgreichen</translation>
+    </message>
+    <message>
+        <source>active</source>
+        <translation>aktiv</translation>
+    </message>
+    <message>
+        <source>Sign in as a manager first.</source>
+        <translation>Melden Sie sich zuerst als Filialleitung an.</translation>
+    </message>
+    <message>
+        <source>The two passwords differ.</source>
+        <translation>Die beiden Passwörter unterscheiden sich.</translation>
+    </message>
+    <message>
+        <source>Not added: the name %1 is taken.</source>
+        <translation>Nicht angelegt: Der Name %1 ist vergeben.</translation>
+    </message>
+    <message>
+        <source>Not added: %1</source>
+        <translation>Nicht angelegt: %1</translation>
+    </message>
+    <message>
+        <source>Clerk %1 added. They sign in with the password you gave them.</source>
+        <translation>Mitarbeiter %1 angelegt. Er meldet sich mit dem Passwort an, das Sie ihm gegeben haben.</translation>
+    </message>
+    <message>
+        <source>Not changed: %1</source>
+        <translation>Nicht geändert: %1</translation>
+    </message>
+    <message>
+        <source>New password set for %1; the account is unlocked.</source>
+        <translation>Neues Passwort für %1 gesetzt; das Konto ist entsperrt.</translation>
+    </message>
+    <message>
+        <source>You cannot lock your own account.</source>
+        <translation>Sie können Ihr eigenes Konto nicht sperren.</translation>
+    </message>
+    <message>
+        <source>Not locked: %1</source>
+        <translation>Nicht gesperrt: %1</translation>
+    </message>
+    <message>
+        <source>%1 is locked until you set a new password.</source>
+        <translation>%1 ist gesperrt, bis Sie ein neues Passwort setzen.</translation>
     </message>
 </context>
 <context>

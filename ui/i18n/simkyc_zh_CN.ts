@@ -622,6 +622,10 @@
         <source>Today's registrations</source>
         <translation>今日登记</translation>
     </message>
+    <message>
+        <source>Staff accounts</source>
+        <translation>员工账户</translation>
+    </message>
 </context>
 <context>
     <name>IdPhotoModel</name>
@@ -1110,6 +1114,112 @@
     <message>
         <source>%1: %2</source>
         <translation>%1：%2</translation>
+    </message>
+</context>
+<context>
+    <name>StaffScreen</name>
+    <message>
+        <source>Staff accounts</source>
+        <translation>员工账户</translation>
+    </message>
+    <message>
+        <source>manager</source>
+        <translation>店长</translation>
+    </message>
+    <message>
+        <source>clerk</source>
+        <translation>店员</translation>
+    </message>
+    <message>
+        <source>Lock</source>
+        <translation>锁定</translation>
+    </message>
+    <message>
+        <source>Login name</source>
+        <translation>登录名</translation>
+    </message>
+    <message>
+        <source>Password (at least 8 characters)</source>
+        <translation>密码（至少 8 个字符）</translation>
+    </message>
+    <message>
+        <source>The password again</source>
+        <translation>再次输入密码</translation>
+    </message>
+    <message>
+        <source>Add as a clerk</source>
+        <translation>添加为店员</translation>
+    </message>
+    <message>
+        <source>Set this new password</source>
+        <translation>设置此新密码</translation>
+    </message>
+    <message>
+        <source>Every change is recorded in the audit log under your name. A locked account opens again when you set a new password for it.</source>
+        <translation>每项更改都会以您的名义记入审计日志。为被锁定的账户设置新密码后，该账户即可重新使用。</translation>
+    </message>
+    <message>
+        <source>Back</source>
+        <translation>返回</translation>
+    </message>
+</context>
+<context>
+    <name>StaffView</name>
+    <message>
+        <source>locked until a new password is set</source>
+        <translation>已锁定，直到设置新密码</translation>
+    </message>
+    <message>
+        <source>locked until %1</source>
+        <translation>锁定至 %1</translation>
+    </message>
+    <message>
+        <source>active; %1 failed sign-in(s) since the last success</source>
+        <translation>正常；自上次成功登录以来失败 %1 次</translation>
+    </message>
+    <message>
+        <source>active</source>
+        <translation>正常</translation>
+    </message>
+    <message>
+        <source>Sign in as a manager first.</source>
+        <translation>请先以店长身份登录。</translation>
+    </message>
+    <message>
+        <source>The two passwords differ.</source>
+        <translation>两次输入的密码不一致。</translation>
+    </message>
+    <message>
+        <source>Not added: the name %1 is taken.</source>
+        <translation>未添加：名称 %1 已被使用。</translation>
+    </message>
+    <message>
+        <source>Not added: %1</source>
+        <translation>未添加：%1</translation>
+    </message>
+    <message>
+        <source>Clerk %1 added. They sign in with the password you gave them.</source>
+        <translation>已添加店员 %1。其使用您设置的密码登录。</translation>
+    </message>
+    <message>
+        <source>Not changed: %1</source>
+        <translation>未更改：%1</translation>
+    </message>
+    <message>
+        <source>New password set for %1; the account is unlocked.</source>
+        <translation>已为 %1 设置新密码；账户已解锁。</translation>
+    </message>
+    <message>
+        <source>You cannot lock your own account.</source>
+        <translation>您不能锁定自己的账户。</translation>
+    </message>
+    <message>
+        <source>Not locked: %1</source>
+        <translation>未锁定：%1</translation>
+    </message>
+    <message>
+        <source>%1 is locked until you set a new password.</source>
+        <translation>%1 已锁定，直到您设置新密码。</translation>
     </message>
 </context>
 <context>

@@ -99,12 +99,15 @@ bool RecordDetailModel::loadMetadata()
     if (reviews.ok()) {
         for (const store::Review &r : *reviews) {
             auto state = reviewRepo.uploadState(r.reviewId);
-            const QString upload = !state.ok()                ? QString()
-                                   : *state == "acknowledged" ? tr("confirmed by the carrier")
-                                   : *state == "parked"       ? tr("refused by the carrier: see the upload")
-                                   : summary->syncState == "pending" || summary->syncState == "parked"
-                                       ? tr("sent after the record")
-                                       : tr("waiting to be sent");
+            const QString upload =
+                !state.ok() ? QString()
+                : *state == "acknowledged"
+                    ? QCoreApplication::translate("RecordDetailModel", "confirmed by the carrier")
+                : *state == "parked"
+                    ? QCoreApplication::translate("RecordDetailModel", "refused by the carrier: see the upload")
+                : summary->syncState == "pending" || summary->syncState == "parked"
+                    ? QCoreApplication::translate("RecordDetailModel", "sent after the record")
+                    : QCoreApplication::translate("RecordDetailModel", "waiting to be sent");
             m_reviews << QStringLiteral("%1  %2  %3  (%4)")
                              .arg(localText(r.decidedAt, "yyyy-MM-dd HH:mm"), nameOf(r.reviewerId),
                                   reviewWords(r.decision, QString::fromStdString(r.reason)), upload);
@@ -115,11 +118,15 @@ bool RecordDetailModel::loadMetadata()
     m_needsDecision = summary->status == core::stateName(core::RegistrationState::ManualReview);
     m_decisions.clear();
     if (m_needsDecision) {
-        m_decisions << decisionEntry(core::ReviewDecision::ManualApproved, tr("Confirm the identity"))
-                    << decisionEntry(core::ReviewDecision::ManualRejected, tr("Identity not confirmed"));
+        m_decisions << decisionEntry(core::ReviewDecision::ManualApproved,
+                                     QCoreApplication::translate("RecordDetailModel", "Confirm the identity"))
+                    << decisionEntry(core::ReviewDecision::ManualRejected,
+                                     QCoreApplication::translate("RecordDetailModel", "Identity not confirmed"));
     } else {
-        m_decisions << decisionEntry(core::ReviewDecision::Approved, tr("Approve"))
-                    << decisionEntry(core::ReviewDecision::Flagged, tr("Flag"));
+        m_decisions << decisionEntry(core::ReviewDecision::Approved,
+                                     QCoreApplication::translate("RecordDetailModel", "Approve"))
+                    << decisionEntry(core::ReviewDecision::Flagged,
+                                     QCoreApplication::translate("RecordDetailModel", "Flag"));
     }
     return true;
 }
@@ -128,7 +135,7 @@ bool RecordDetailModel::open(const QString &recordId, std::int64_t managerId, st
 {
     clear();
     if (m_session == nullptr) {
-        m_error = tr("This kiosk has no store to read from.");
+        m_error = QCoreApplication::translate("RecordDetailModel", "This kiosk has no store to read from.");
         emit changed();
         return false;
     }
@@ -143,24 +150,30 @@ bool RecordDetailModel::open(const QString &recordId, std::int64_t managerId, st
     const std::string actor = "staff:" + std::to_string(managerId);
     auto pii = repo.readCustomer(id, actor, kReadReason, now);
     if (pii.ok()) {
-        m_customer = {tr("Name: %1").arg(QString::fromStdString(pii->name)),
-                      tr("ID number: %1").arg(QString::fromStdString(pii->idNumber)),
-                      tr("Birth date: %1").arg(QString::fromStdString(pii->birthDate)),
-                      tr("Address: %1").arg(QString::fromStdString(pii->address)),
-                      tr("Phone: %1").arg(QString::fromStdString(pii->phone)),
-                      tr("SIM (ICCID): %1").arg(QString::fromStdString(pii->iccid))};
+        m_customer = {
+            QCoreApplication::translate("RecordDetailModel", "Name: %1").arg(QString::fromStdString(pii->name)),
+            QCoreApplication::translate("RecordDetailModel", "ID number: %1")
+                .arg(QString::fromStdString(pii->idNumber)),
+            QCoreApplication::translate("RecordDetailModel", "Birth date: %1")
+                .arg(QString::fromStdString(pii->birthDate)),
+            QCoreApplication::translate("RecordDetailModel", "Address: %1").arg(QString::fromStdString(pii->address)),
+            QCoreApplication::translate("RecordDetailModel", "Phone: %1").arg(QString::fromStdString(pii->phone)),
+            QCoreApplication::translate("RecordDetailModel", "SIM (ICCID): %1")
+                .arg(QString::fromStdString(pii->iccid))};
     } else {
         m_customer = {
             pii.error().code == ErrorCode::NotFound
-                ? tr("The customer's data is no longer held: %1").arg(QString::fromStdString(pii.error().message))
+                ? QCoreApplication::translate("RecordDetailModel", "The customer's data is no longer held: %1")
+                      .arg(QString::fromStdString(pii.error().message))
                 : QString::fromStdString(pii.error().toString())};
     }
     auto picture = repo.readReviewThumbnail(id, actor, kReadReason, now);
     if (!picture.ok()) {
         m_pictureNote = QString::fromStdString(picture.error().toString());
     } else if (!picture->has_value()) {
-        m_pictureNote = tr("No face picture: the customer chose the manual check, the face check did not get "
-                           "that far, or the picture was deleted after the retention period.");
+        m_pictureNote = QCoreApplication::translate(
+            "RecordDetailModel", "No face picture: the customer chose the manual check, the face check did not get "
+                                 "that far, or the picture was deleted after the retention period.");
     } else {
         m_picture =
             QByteArray(reinterpret_cast<const char *>((*picture)->data()), static_cast<qsizetype>((*picture)->size()));
@@ -177,7 +190,7 @@ bool RecordDetailModel::decide(const QString &decision, const QString &reason)
         return false;
     auto parsed = core::parseReviewDecision(decision.toStdString());
     if (!parsed.ok()) {
-        m_error = tr("Unknown decision.");
+        m_error = QCoreApplication::translate("RecordDetailModel", "Unknown decision.");
         emit changed();
         return false;
     }
@@ -185,7 +198,8 @@ bool RecordDetailModel::decide(const QString &decision, const QString &reason)
     const auto now = store::Clock::now();
     auto recorded = reviews.record(m_recordId.toStdString(), m_managerId, *parsed, reason.toStdString(), now);
     if (!recorded.ok()) {
-        m_error = tr("The decision was not recorded: %1").arg(QString::fromStdString(recorded.error().message));
+        m_error = QCoreApplication::translate("RecordDetailModel", "The decision was not recorded: %1")
+                      .arg(QString::fromStdString(recorded.error().message));
         emit changed();
         return false;
     }

@@ -84,6 +84,7 @@ QString RegistrationWorkflow::screenName() const
     case Screen::DayView: return QStringLiteral("day_view");
     case Screen::RecordDetail: return QStringLiteral("record_detail");
     case Screen::AuditLog: return QStringLiteral("audit_log");
+    case Screen::Staff: return QStringLiteral("staff");
     }
     return {};
 }
@@ -185,6 +186,7 @@ void RegistrationWorkflow::logout()
     m_dayView.clear();
     m_recordDetail.clear();
     m_auditView.clear();
+    m_staffView.clear();
     qCInfo(lcGui) << "clerk signed out";
     setScreen(Screen::Login);
 }
@@ -595,6 +597,25 @@ void RegistrationWorkflow::closeRecord()
         m_dayView.refresh(m_clerkId, m_now());
     m_dayViewStale = false;
     setScreen(Screen::DayView);
+}
+
+bool RegistrationWorkflow::openStaff()
+{
+    if (m_screen != Screen::Home || !m_isManager) {
+        qCWarning(lcGui) << "staff accounts refused: only a manager, from the home screen";
+        return false;
+    }
+    m_staffView.refresh(m_clerkId, m_now());
+    setScreen(Screen::Staff);
+    return true;
+}
+
+void RegistrationWorkflow::closeStaff()
+{
+    if (m_screen != Screen::Staff)
+        return;
+    m_staffView.clear();
+    setScreen(Screen::Home);
 }
 
 bool RegistrationWorkflow::openAuditLog()

@@ -12,6 +12,7 @@
 //   Idle --openDayView (managers)--> DayView --closeDayView--> Idle;
 //   DayView --openRecord--> RecordDetail (approve/flag, or the manual decision) --closeRecord--> DayView;
 //   DayView --openAuditLog--> AuditLog --closeAuditLog--> DayView;
+//   Idle --openStaff (managers)--> Staff (add a clerk, new password, lock) --closeStaff--> Idle;
 //   logout or idle timeout: any -> LoggedOut.
 // Guarantees:
 //  - sign-in goes through a LoginChecker (store::StaffRepository: scrypt hashes, lockout after the
@@ -41,6 +42,7 @@
 #include "app/gui/id_photo_model.h"
 #include "app/gui/login_checker.h"
 #include "app/gui/record_detail_model.h"
+#include "app/gui/staff_view_model.h"
 #include "app/registration_recorder.h"
 #include "core/attempt_limit.h"
 #include "core/registration.h"
@@ -77,6 +79,7 @@ class RegistrationWorkflow : public QObject {
     Q_PROPERTY(DayViewModel *dayView READ dayView CONSTANT)
     Q_PROPERTY(RecordDetailModel *recordDetail READ recordDetail CONSTANT)
     Q_PROPERTY(AuditViewModel *auditView READ auditView CONSTANT)
+    Q_PROPERTY(StaffViewModel *staffView READ staffView CONSTANT)
     Q_PROPERTY(bool isManager READ isManager NOTIFY screenChanged) // the signed-in member is a manager
     // Outcome screen: "passed", "failed", "manual_review", "not_stored" ("" elsewhere).
     Q_PROPERTY(QString outcome READ outcome NOTIFY outcomeChanged)
@@ -100,7 +103,8 @@ public:
         Outcome,
         DayView,
         RecordDetail,
-        AuditLog
+        AuditLog,
+        Staff
     };
     Q_ENUM(Screen)
 
@@ -115,7 +119,7 @@ public:
 
     [[nodiscard]] Screen screen() const { return m_screen; }
     // "login", "home", "customer_form", "id_photo", "consent", "face_check", "outcome", "day_view",
-    // "record_detail", "audit_log" (stable; QML picks the page).
+    // "record_detail", "audit_log", "staff" (stable; QML picks the page).
     [[nodiscard]] QString screenName() const;
     [[nodiscard]] QString clerkName() const { return m_clerkName; }
     [[nodiscard]] QString loginError() const { return m_loginError; }
@@ -142,6 +146,9 @@ public:
     [[nodiscard]] DayViewModel *dayView() { return &m_dayView; }
     [[nodiscard]] RecordDetailModel *recordDetail() { return &m_recordDetail; }
     [[nodiscard]] AuditViewModel *auditView() { return &m_auditView; }
+    [[nodiscard]] StaffViewModel *staffView() { return &m_staffView; }
+    // The password hashing of accounts the manager adds or changes (production cost by default).
+    void setStaffHashing(crypto::ScryptParams hashing) { m_staffView.setHashing(hashing); }
     [[nodiscard]] bool isManager() const { return m_isManager; }
     // The store the manager's day view reads (must outlive the workflow); without it the view says so.
     void setStore(StoreSession *session)
@@ -149,6 +156,7 @@ public:
         m_dayView.setSession(session);
         m_recordDetail.setSession(session);
         m_auditView.setSession(session);
+        m_staffView.setSession(session);
     }
     [[nodiscard]] QString outcome() const { return m_outcome; }
     [[nodiscard]] QStringList outcomeReasons() const;
@@ -221,6 +229,9 @@ public:
     // Day view: the audit log and its chain verification (the view itself is audited).
     Q_INVOKABLE bool openAuditLog();
     Q_INVOKABLE void closeAuditLog();
+    // Home, managers only: the staff accounts.
+    Q_INVOKABLE bool openStaff();
+    Q_INVOKABLE void closeStaff();
     // Where exportDayReport() writes (the kiosk's data folder's "reports" by default).
     void setReportFolder(const QString &folder) { m_reportFolder = folder; }
     Q_INVOKABLE void cancelRegistration();
@@ -282,6 +293,7 @@ private:
     DayViewModel m_dayView{nullptr, &RegistrationWorkflow::reasonWords};
     RecordDetailModel m_recordDetail{nullptr, &RegistrationWorkflow::reasonWords};
     AuditViewModel m_auditView{nullptr};
+    StaffViewModel m_staffView{nullptr};
     bool m_dayViewStale = false; // a decision was recorded since the day view was read
     FaceCheckService *m_faceService = nullptr;
     RegistrationRecorder *m_recorder = nullptr;
