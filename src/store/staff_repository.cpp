@@ -205,23 +205,12 @@ Result<std::optional<StaffMember>> StaffRepository::find(std::string_view name)
 
 Result<std::map<std::int64_t, StaffMember>> StaffRepository::all()
 {
-    auto s = m_db.cached("SELECT id, name, role FROM staff ORDER BY id");
-    if (!s)
-        return s.error();
+    auto listed = accounts();
+    if (!listed)
+        return listed.error();
     std::map<std::int64_t, StaffMember> out;
-    Status bad;
-    Status read = forEachRow(s, [&](const Statement &q) {
-        auto role = parseStaffRole(q.columnText(2));
-        if (!role) {
-            bad = role.error();
-            return;
-        }
-        out.emplace(q.columnInt64(0), StaffMember{q.columnInt64(0), q.columnText(1), *role});
-    });
-    if (!read)
-        return read.error();
-    if (!bad)
-        return bad.error();
+    for (StaffAccount &a : *listed)
+        out.emplace(a.member.id, std::move(a.member));
     return out;
 }
 
