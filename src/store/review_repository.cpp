@@ -170,7 +170,11 @@ Result<std::vector<Review>> ReviewRepository::dueForUpload(Clock::time_point now
                          "r.reason FROM reviews r JOIN review_uploads u ON u.review_id = r.review_id "
                          "JOIN registrations g ON g.id = r.registration_id "
                          "WHERE u.state = 'pending' AND u.next_attempt_at <= ? "
-                         "AND g.sync_state IN ('acknowledged', 'quota_exceeded') ORDER BY r.id LIMIT ?");
+                         "AND g.sync_state IN ('acknowledged', 'quota_exceeded') "
+                         // A record's reviews go in the order they were made: none while an earlier one waits.
+                         "AND NOT EXISTS (SELECT 1 FROM reviews e JOIN review_uploads eu ON eu.review_id = e.review_id "
+                         "WHERE e.registration_id = r.registration_id AND e.id < r.id AND eu.state = 'pending') "
+                         "ORDER BY r.id LIMIT ?");
     if (!s)
         return s.error();
     if (Status b = firstFailure({(*s)->bindText(1, utcTimestamp(now)), (*s)->bindInt64(2, std::max(0, limit))}); !b)

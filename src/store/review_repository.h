@@ -54,7 +54,8 @@ public:
     [[nodiscard]] Result<std::optional<Review>> latest(std::string_view registrationId);
 
     // Upload (src/sync): reviews still 'pending', due at `now`, whose registration the carrier
-    // acknowledged (sync state acknowledged or quota_exceeded); oldest first, at most `limit`.
+    // acknowledged (sync state acknowledged or quota_exceeded), and no earlier review of the same record
+    // still pending (the carrier gets a record's decisions in order); oldest first, at most `limit`.
     [[nodiscard]] Result<std::vector<Review>> dueForUpload(Clock::time_point now, int limit);
     // The verified receipt (JSON text): 'acknowledged'. NotFound for an unknown review id.
     [[nodiscard]] Status acknowledgeUpload(std::string_view reviewId, std::string_view receipt,

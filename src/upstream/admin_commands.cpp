@@ -97,16 +97,31 @@ int runList(const Args &args)
     auto db = openDatabase(args);
     if (!db)
         return fail(args, db.error());
-    auto rows = Repository(**db).list(static_cast<int>(*limit));
+    Repository repo(**db);
+    auto rows = repo.list(static_cast<int>(*limit));
     if (!rows)
         return fail(args, rows.error());
     QJsonArray items;
     for (const RegistrationRow &r : *rows) {
+        auto reviews = repo.reviewsOf(r.recordId);
+        if (!reviews)
+            return fail(args, reviews.error());
         if (!args.flag("json")) {
             std::cout << r.recordId << "  " << r.receivedAt << "  " << r.deviceId << "  " << r.storeId << "  "
                       << r.decision << '\n';
+            for (const ReviewRow &v : *reviews)
+                std::cout << "    review " << v.reviewId << "  " << v.decidedAt << "  " << v.decision << "  "
+                          << v.reason << '\n';
             continue;
         }
+        QJsonArray reviewItems;
+        for (const ReviewRow &v : *reviews)
+            reviewItems.append(QJsonObject{{"review_id", qs(v.reviewId)},
+                                           {"decision", qs(v.decision)},
+                                           {"reason", qs(v.reason)},
+                                           {"decided_at", qs(v.decidedAt)},
+                                           {"received_at", qs(v.receivedAt)},
+                                           {"review_sha256", qs(v.reviewSha256)}});
         items.append(QJsonObject{{"record_id", qs(r.recordId)},
                                  {"device_id", qs(r.deviceId)},
                                  {"store_id", qs(r.storeId)},
@@ -114,7 +129,8 @@ int runList(const Args &args)
                                  {"received_at", qs(r.receivedAt)},
                                  {"payload_sha256", qs(r.payloadSha256)},
                                  {"quota_index", r.quotaIndex ? QJsonValue(qs(*r.quotaIndex)) : QJsonValue()},
-                                 {"decision", qs(r.decision)}});
+                                 {"decision", qs(r.decision)},
+                                 {"reviews", reviewItems}});
     }
     if (args.flag("json"))
         printJson(QJsonObject{{"records", items}});

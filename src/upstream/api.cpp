@@ -43,7 +43,7 @@ HttpResponse fromOutcome(const ItemOutcome &o)
     HttpResponse r;
     r.status = o.status;
     r.deviceId = o.deviceId;
-    if (o.status == 200) {
+    if (o.status == 200 || o.status == 201) {
         r.body = o.receipt; // exactly the stored bytes
         if (o.replay)
             r.headers.append(qMakePair(QByteArray("Simkyc-Replay"), QByteArray("1")));
@@ -92,6 +92,8 @@ HttpResponse Api::route(const HttpRequest &request, const Peer &peer)
         return post ? submit(request, peer) : error(405, "bad_request", "use POST");
     if (p == "/v1/registrations:batch")
         return post ? batch(request, peer) : error(405, "bad_request", "use POST");
+    if (p == "/v1/reviews")
+        return post ? review(request, peer) : error(405, "bad_request", "use POST");
     static const QByteArray prefix = "/v1/registrations/";
     static const QByteArray suffix = "/status";
     if (p.startsWith(prefix) && p.endsWith(suffix) && p.size() > prefix.size() + suffix.size()) {
@@ -184,6 +186,17 @@ HttpResponse Api::batch(const HttpRequest &request, const Peer &peer)
     }
     r.status = 200;
     r.body = protocol::compact(QJsonObject{{"results", results}});
+    return r;
+}
+
+HttpResponse Api::review(const HttpRequest &request, const Peer &peer)
+{
+    auto body = protocol::parseObject(request.body);
+    if (!body)
+        return error(400, "bad_request", body.error().message);
+    const ItemOutcome outcome = m_reviews.submit(*body, Caller{peer.certSha256});
+    HttpResponse r = fromOutcome(outcome);
+    r.committed = outcome.status == 200 || outcome.status == 201;
     return r;
 }
 

@@ -1,4 +1,4 @@
-// The HTTP endpoints of docs/upstream-api.md: enrolment, submissions, batches, status, health.
+// The HTTP endpoints of docs/upstream-api.md: enrolment, submissions, batches, reviews, status, health.
 // Guarantees: every answer is JSON; errors carry the documented codes; bodies, keys and
 // customer data never reach the log (only the device id does); the handler keeps no state between
 // requests beyond its constant keys, so any number of instances can share one database.
@@ -11,6 +11,7 @@
 #include "upstream/https_server.h"
 #include "upstream/intake.h"
 #include "upstream/repository.h"
+#include "upstream/review_intake.h"
 
 #include <optional>
 #include <string>
@@ -35,7 +36,8 @@ struct ApiConfig {
 class Api {
 public:
     Api(Database &db, const ServiceKeys &keys, ApiConfig config)
-        : m_db(db), m_repo(db), m_keys(keys), m_config(std::move(config)), m_intake(db, keys.receipt)
+        : m_db(db), m_repo(db), m_keys(keys), m_config(std::move(config)), m_intake(db, keys.receipt),
+          m_reviews(db, keys.receipt)
     {
     }
 
@@ -46,6 +48,7 @@ private:
     [[nodiscard]] HttpResponse enrol(const HttpRequest &request, const Peer &peer);
     [[nodiscard]] HttpResponse submit(const HttpRequest &request, const Peer &peer);
     [[nodiscard]] HttpResponse batch(const HttpRequest &request, const Peer &peer);
+    [[nodiscard]] HttpResponse review(const HttpRequest &request, const Peer &peer);
     [[nodiscard]] HttpResponse status(const std::string &recordId, const Peer &peer);
     [[nodiscard]] HttpResponse health();
 
@@ -54,6 +57,7 @@ private:
     const ServiceKeys &m_keys;
     ApiConfig m_config;
     Intake m_intake;
+    ReviewIntake m_reviews;
 };
 
 // Reads the quota key from the database, generating it on first use (the first writer wins).

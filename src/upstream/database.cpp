@@ -67,6 +67,24 @@ CREATE TABLE open_audit (
     reason TEXT NOT NULL
 )
 )SQL"},
+    // The store manager's decisions (POST /v1/reviews): the signed bytes as received, their hash, the
+    // device's signature and the receipt exactly as first sent.
+    Migration{2, "reviews", R"SQL(
+CREATE TABLE reviews (
+    review_id TEXT PRIMARY KEY,
+    record_id TEXT NOT NULL REFERENCES registrations (record_id),
+    device_id TEXT NOT NULL,
+    review {BLOB} NOT NULL,
+    review_sha256 TEXT NOT NULL,
+    signature {BLOB} NOT NULL,
+    decision TEXT NOT NULL,
+    reason TEXT NOT NULL,
+    decided_at TEXT NOT NULL,
+    received_at TEXT NOT NULL,
+    receipt TEXT NOT NULL
+);
+CREATE INDEX reviews_record ON reviews (record_id)
+)SQL"},
 };
 
 QString dialectSql(const char *sql, Dialect dialect)

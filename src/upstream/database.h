@@ -39,7 +39,7 @@ struct DbLocation {
 
 [[nodiscard]] Result<DbLocation> parseDbLocation(std::string_view text);
 
-inline constexpr int kSchemaVersion = 1;
+inline constexpr int kSchemaVersion = 2;
 
 class Database {
 public:

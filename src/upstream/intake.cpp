@@ -46,6 +46,33 @@ std::int64_t lockKeyOf(const std::string &quotaIndex)
 
 } // namespace
 
+std::optional<EnrolledDevice> enrolledDevice(Repository &repo, const std::string &deviceId, const Caller &caller,
+                                             std::string_view item, ItemOutcome &outcome)
+{
+    auto device = repo.device(deviceId);
+    if (!device) {
+        fail(outcome, 503, "unavailable", "the database is unavailable; retry later");
+        return std::nullopt;
+    }
+    if (!*device) {
+        fail(outcome, 403, "device_not_enrolled", "the " + std::string(item) + "'s device is not enrolled");
+        return std::nullopt;
+    }
+    if (caller.certSha256 && *caller.certSha256 != (*device)->certSha256) {
+        fail(outcome, 403, "certificate_mismatch", "the client certificate is not the one the device enrolled with");
+        return std::nullopt;
+    }
+    EnrolledDevice out;
+    auto keyBytes = crypto::fromHex((*device)->signingKey);
+    if (!keyBytes || keyBytes->size() != out.key.size()) {
+        fail(outcome, 500, "internal", "the enrolled signing key is unreadable");
+        return std::nullopt;
+    }
+    std::copy(keyBytes->begin(), keyBytes->end(), out.key.begin());
+    out.keyHex = (*device)->signingKey;
+    return out;
+}
+
 QJsonObject ItemOutcome::errorJson() const
 {
     QJsonObject body = protocol::errorBody(error, message);
@@ -71,23 +98,14 @@ Intake::Checked Intake::check(const QJsonValue &item, const Caller &caller)
         return refuse(400, "bad_request", payload.error().message);
     c.outcome.recordId = payload->recordId;
     c.outcome.deviceId = payload->deviceId;
-    auto device = m_repo.device(payload->deviceId);
+    auto device = enrolledDevice(m_repo, payload->deviceId, caller, "payload", c.outcome);
     if (!device)
-        return refuse(503, "unavailable", "the database is unavailable; retry later");
-    if (!*device)
-        return refuse(403, "device_not_enrolled", "the payload's device is not enrolled");
-    if (caller.certSha256 && *caller.certSha256 != (*device)->certSha256)
-        return refuse(403, "certificate_mismatch", "the client certificate is not the one the device enrolled with");
-    auto keyBytes = crypto::fromHex((*device)->signingKey);
-    crypto::Ed25519PublicKey key{};
-    if (!keyBytes || keyBytes->size() != key.size())
-        return refuse(500, "internal", "the enrolled signing key is unreadable");
-    std::copy(keyBytes->begin(), keyBytes->end(), key.begin());
+        return c;
     c.valid = true;
     c.payload = std::move(payload).value();
     c.submission = std::move(submission).value();
-    c.deviceKey = key;
-    c.deviceKeyHex = (*device)->signingKey;
+    c.deviceKey = device->key;
+    c.deviceKeyHex = std::move(device->keyHex);
     return c;
 }
 

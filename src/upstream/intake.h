@@ -21,6 +21,7 @@
 
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace simkyc::upstream {
@@ -44,6 +45,18 @@ struct ItemOutcome {
     // The error body ({"error", "message"[, "stored_sha256"]}).
     [[nodiscard]] QJsonObject errorJson() const;
 };
+
+// The device a signed item names, bound to the caller's client certificate: the first documented
+// check of every signed item (registrations, reviews). On refusal returns nullopt and sets
+// `outcome` to 403 device_not_enrolled or certificate_mismatch (503 unavailable when the database
+// failed, 500 internal for an unreadable stored key); `item` names the item in messages ("payload").
+struct EnrolledDevice {
+    crypto::Ed25519PublicKey key{};
+    std::string keyHex;
+};
+[[nodiscard]] std::optional<EnrolledDevice> enrolledDevice(Repository &repo, const std::string &deviceId,
+                                                           const Caller &caller, std::string_view item,
+                                                           ItemOutcome &outcome);
 
 class Intake {
 public:

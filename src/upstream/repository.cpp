@@ -255,6 +255,70 @@ Result<std::optional<RegistrationRow>> Repository::registration(const std::strin
     return out;
 }
 
+Result<std::optional<StoredPayload>> Repository::storedPayload(const std::string &recordId)
+{
+    auto q =
+        query(m_db, QStringLiteral("SELECT device_id, payload FROM registrations WHERE record_id = ?"), {qs(recordId)});
+    if (!q)
+        return q.error();
+    std::optional<StoredPayload> out;
+    if ((*q)->next())
+        out = StoredPayload{text(**q, 0), (*q)->value(1).toByteArray()};
+    (*q)->finish();
+    return out;
+}
+
+Result<std::optional<StoredReviewHead>> Repository::reviewHead(const std::string &reviewId)
+{
+    auto q =
+        query(m_db, QStringLiteral("SELECT review_sha256, receipt FROM reviews WHERE review_id = ?"), {qs(reviewId)});
+    if (!q)
+        return q.error();
+    std::optional<StoredReviewHead> out;
+    if ((*q)->next())
+        out = StoredReviewHead{text(**q, 0), (*q)->value(1).toByteArray()};
+    (*q)->finish();
+    return out;
+}
+
+Result<bool> Repository::insertReview(const ReviewRow &r)
+{
+    auto q = query(m_db,
+                   QStringLiteral("INSERT INTO reviews (review_id, record_id, device_id, review, review_sha256, "
+                                  "signature, decision, reason, decided_at, received_at, receipt) "
+                                  "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (review_id) DO NOTHING"),
+                   {qs(r.reviewId), qs(r.recordId), qs(r.deviceId), r.review, qs(r.reviewSha256), r.signature,
+                    qs(r.decision), qs(r.reason), qs(r.decidedAt), qs(r.receivedAt), QString::fromUtf8(r.receipt)});
+    if (!q)
+        return q.error();
+    return (*q)->numRowsAffected() == 1;
+}
+
+Result<std::vector<ReviewRow>> Repository::reviewsOf(const std::string &recordId)
+{
+    auto q = query(m_db,
+                   QStringLiteral("SELECT review_id, device_id, review_sha256, decision, reason, decided_at, "
+                                  "received_at FROM reviews WHERE record_id = ? ORDER BY decided_at, review_id"),
+                   {qs(recordId)});
+    if (!q)
+        return q.error();
+    std::vector<ReviewRow> out;
+    while ((*q)->next()) {
+        ReviewRow r;
+        r.reviewId = text(**q, 0);
+        r.recordId = recordId;
+        r.deviceId = text(**q, 1);
+        r.reviewSha256 = text(**q, 2);
+        r.decision = text(**q, 3);
+        r.reason = text(**q, 4);
+        r.decidedAt = text(**q, 5);
+        r.receivedAt = text(**q, 6);
+        out.push_back(std::move(r));
+    }
+    (*q)->finish();
+    return out;
+}
+
 Result<std::optional<std::string>> Repository::setting(const std::string &name)
 {
     return singleText(m_db, QStringLiteral("SELECT value FROM settings WHERE name = ?"), {qs(name)});

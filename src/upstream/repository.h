@@ -1,7 +1,7 @@
-// Typed access to the upstream tables (devices, registrations, settings, receipt_keys,
+// Typed access to the upstream tables (devices, registrations, reviews, settings, receipt_keys,
 // open_audit) over prepared statements. Nothing is cached in memory: every instance on one
 // database sees the same state.
-// Guarantees: inserts of devices and registrations are idempotent (INSERT ... ON CONFLICT DO
+// Guarantees: inserts of devices, registrations and reviews are idempotent (INSERT ... ON CONFLICT DO
 // NOTHING) and report whether this call inserted the row, so racing instances learn who won.
 // Thread-safety: one instance per thread, with its Database.
 #pragma once
@@ -52,6 +52,32 @@ struct StoredHead {
     QByteArray receipt;
 };
 
+// A stored registration as a review check needs it: who sent it and its payload bytes (no blobs).
+struct StoredPayload {
+    std::string deviceId;
+    QByteArray payload;
+};
+
+struct ReviewRow {
+    std::string reviewId;
+    std::string recordId;
+    std::string deviceId;
+    QByteArray review; // the signed bytes, exactly as received
+    std::string reviewSha256;
+    QByteArray signature; // the device's Ed25519 signature
+    std::string decision;
+    std::string reason;
+    std::string decidedAt;
+    std::string receivedAt;
+    QByteArray receipt; // compact JSON, exactly as first sent
+};
+
+// What a review's replay or conflict check needs.
+struct StoredReviewHead {
+    std::string reviewSha256;
+    QByteArray receipt;
+};
+
 struct Counts {
     std::int64_t records = 0;
     std::int64_t duplicates = 0; // COUNT(*) - COUNT(DISTINCT record_id): 0 unless the storage is broken
@@ -75,6 +101,12 @@ public:
     // Every row with its blobs, in record id order; stops at the first error the visitor returns.
     [[nodiscard]] Status forEach(const std::function<Status(const RegistrationRow &)> &visit);
     [[nodiscard]] Result<std::optional<RegistrationRow>> registration(const std::string &recordId);
+    [[nodiscard]] Result<std::optional<StoredPayload>> storedPayload(const std::string &recordId);
+
+    [[nodiscard]] Result<std::optional<StoredReviewHead>> reviewHead(const std::string &reviewId);
+    [[nodiscard]] Result<bool> insertReview(const ReviewRow &row);
+    // A record's reviews in decision order, without their bytes, signature and receipt.
+    [[nodiscard]] Result<std::vector<ReviewRow>> reviewsOf(const std::string &recordId);
 
     [[nodiscard]] Result<std::optional<std::string>> setting(const std::string &name);
     // Inserts unless present; returns the stored value (the first writer's).

@@ -190,5 +190,27 @@ TEST_F(ReviewTest, AParkedReviewIsNotSentAgain)
     EXPECT_EQ(counts->acknowledged, 0);
 }
 
+TEST_F(ReviewTest, ARecordsReviewsAreUploadedInTheOrderTheyWereMade)
+{
+    const std::string id = insert(core::RegistrationState::ManualReview, std::nullopt);
+    ReviewRepository reviews(*m_db);
+    auto first = reviews.record(id, m_managerId, ReviewDecision::ManualApproved, "documents_checked_in_person");
+    auto second = reviews.record(id, m_managerId, ReviewDecision::Flagged, "document_suspect");
+    ASSERT_TRUE(first && second);
+    ASSERT_TRUE(m_db->exec("UPDATE registrations SET sync_state = 'acknowledged'"));
+    const auto later = Clock::now() + std::chrono::seconds(1);
+    auto due = reviews.dueForUpload(later, 10);
+    ASSERT_EQ(due->size(), 1u) << "the flag waits for the identity decision";
+    EXPECT_EQ((*due)[0].reviewId, first->reviewId);
+    ASSERT_TRUE(reviews.retryUpload(first->reviewId, "unavailable", later));
+    due = reviews.dueForUpload(later, 10);
+    ASSERT_EQ(due->size(), 1u) << "still waiting while the first is retried";
+    EXPECT_EQ((*due)[0].reviewId, first->reviewId);
+    ASSERT_TRUE(reviews.acknowledgeUpload(first->reviewId, "{}"));
+    due = reviews.dueForUpload(later, 10);
+    ASSERT_EQ(due->size(), 1u);
+    EXPECT_EQ((*due)[0].reviewId, second->reviewId);
+}
+
 } // namespace
 } // namespace simkyc::store

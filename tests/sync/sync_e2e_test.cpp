@@ -88,6 +88,75 @@ TEST_F(SyncE2e, TheHeadlessDemoEndsWithTheCarriersReceipts)
     expectExactly(2);
 }
 
+// The store manager's decisions reach the carrier after their records, each once: one decided before
+// the first sync (sent in the same run, after its registration), two decided later, none resent.
+TEST_F(SyncE2e, TheManagersDecisionsReachTheCarrierAfterTheirRecordsEachOnce)
+{
+    makeRecords(dir("kiosk"), 3); // customers handed to the manager (manual_review)
+    qputenv("SIMKYC_STAFF_PASSWORD", "manager-password-for-tests");
+    const ProgramRun added = kiosk({"staff", "add", "boss", "--role", "manager", "--kdf-cost-log2", "10",
+                                    "--data-dir", qpath(dir("kiosk")), "--json"});
+    qunsetenv("SIMKYC_STAFF_PASSWORD");
+    ASSERT_EQ(added.exitCode, 0) << added.err.toStdString();
+    const ProgramRun listed = kiosk({"review", "list", "--data-dir", qpath(dir("kiosk")), "--json"});
+    ASSERT_EQ(listed.exitCode, 0) << listed.err.toStdString();
+    const QJsonArray records = listed.json().value("records").toArray();
+    ASSERT_EQ(records.size(), 3);
+    QStringList ids;
+    for (const QJsonValue &r : records)
+        ids << r.toObject().value("record_id").toString();
+    const auto decide = [&](const QString &id, const char *decision, const char *reason) {
+        return kiosk({"review", "decide", id, "--decision", decision, "--reason", reason, "--manager", "boss",
+                      "--data-dir", qpath(dir("kiosk")), "--json"});
+    };
+    const ProgramRun early = decide(ids[0], "manual_approved", "documents_checked_in_person");
+    ASSERT_EQ(early.exitCode, 0) << early.err.toStdString();
+    EXPECT_EQ(decide(ids[1], "approved", "checked").exitCode, 2) << "a handed-over record needs the identity decision";
+
+    auto server = startServer(db(), 0, log("server.log"));
+    ASSERT_TRUE(server->ok());
+    const ProgramRun first = kiosk(syncArgs(dir("kiosk"), server->port(), {"--until-empty"}));
+    ASSERT_EQ(first.exitCode, 0) << first.out.toStdString() << first.err.toStdString();
+    EXPECT_EQ(first.json().value("acknowledged_now").toInt(), 3);
+    EXPECT_EQ(first.json().value("reviews_acknowledged_now").toInt(), 1) << "sent after its record, same run";
+
+    ASSERT_EQ(decide(ids[1], "manual_rejected", "identity_not_confirmed").exitCode, 0);
+    ASSERT_EQ(decide(ids[0], "flagged", "document_suspect").exitCode, 0) << "decided, then flagged at day end";
+    const ProgramRun second = kiosk(syncArgs(dir("kiosk"), server->port(), {"--until-empty"}));
+    ASSERT_EQ(second.exitCode, 0) << second.out.toStdString() << second.err.toStdString();
+    EXPECT_EQ(second.json().value("acknowledged_now").toInt(), 0);
+    EXPECT_EQ(second.json().value("reviews_acknowledged_now").toInt(), 2);
+    const ProgramRun third = kiosk(syncArgs(dir("kiosk"), server->port(), {"--until-empty"}));
+    ASSERT_EQ(third.exitCode, 0);
+    EXPECT_EQ(third.json().value("reviews_acknowledged_now").toInt(), 0) << "nothing is sent twice";
+
+    const ProgramRun status = kiosk({"sync", "status", "--data-dir", qpath(dir("kiosk")), "--json"});
+    ASSERT_EQ(status.exitCode, 0);
+    const QJsonObject reviews = status.json().value("reviews").toObject();
+    EXPECT_EQ(reviews.value("acknowledged").toInt(), 3);
+    EXPECT_EQ(reviews.value("pending").toInt(), 0);
+    EXPECT_EQ(reviews.value("parked").toInt(), 0);
+    const ProgramRun after = kiosk({"review", "list", "--data-dir", qpath(dir("kiosk")), "--json"});
+    for (const QJsonValue &r : after.json().value("records").toArray()) {
+        const QJsonObject review = r.toObject().value("review").toObject();
+        if (!review.isEmpty()) {
+            EXPECT_EQ(review.value("upload").toString(), "acknowledged");
+        }
+    }
+
+    // The carrier holds the three decisions, once each, with the records they belong to.
+    store::OpenOptions readOnly;
+    readOnly.readOnly = true;
+    auto carrier = store::Database::open(m_tmp.path() / "upstream.db", readOnly);
+    ASSERT_TRUE(carrier) << carrier.error().toString();
+    EXPECT_EQ(*carrier->queryInt64("SELECT COUNT(*) FROM reviews"), 3);
+    EXPECT_EQ(*carrier->queryInt64("SELECT COUNT(DISTINCT record_id) FROM reviews"), 2);
+    EXPECT_EQ(*carrier->queryInt64("SELECT COUNT(*) FROM reviews WHERE decision = 'manual_rejected' AND record_id = '" +
+                                   ids[1].toStdString() + "'"),
+              1);
+    expectExactly(3);
+}
+
 // The demo prints the clear test names and ID numbers it used: after the sync, none of them may
 // appear in the kiosk's files, the carrier's database or either side's log.
 TEST_F(SyncE2e, ClearCustomerDataAppearsNowhereOnEitherSide)

@@ -134,6 +134,101 @@ TEST_F(PostgresTest, TheQuotaHoldsAcrossInstances)
               ca.post("/v1/devices", kiosk.enrolment(enrolmentToken()))->json()["quota_key"]);
 }
 
+// POST /v1/reviews on PostgreSQL: the core checks, then two instances racing the same review ids
+// (the same bytes: one row, one receipt; other bytes: one stored, the other a conflict).
+TEST_F(PostgresTest, ReviewsAreCheckedAndStoredOnceAcrossInstances)
+{
+    REQUIRE_CLUSTER();
+    const std::string url = freshDatabase();
+    ServerProcess a(url), b(url);
+    ASSERT_TRUE(a.ok() && b.ok());
+    Kiosk kiosk, other;
+    HttpsClient ca(a.port(), deviceIdentity());
+    auto enrolled = ca.post("/v1/devices", kiosk.enrolment(enrolmentToken()));
+    ASSERT_TRUE(enrolled);
+    ASSERT_EQ(enrolled->status, 201);
+    auto response = protocol::enrolmentResponseFromJson(enrolled->json());
+    ASSERT_TRUE(response);
+    HttpsClient co(a.port(), deviceIdentity("device2"));
+    ASSERT_EQ(co.post("/v1/devices", other.enrolment(enrolmentToken()))->status, 201);
+    auto store = [](HttpsClient &c, const Kiosk &k, const std::string &status) {
+        const std::string id = newRecordId();
+        auto reply = c.post("/v1/registrations",
+                            protocol::toJson(k.submission(id, std::nullopt, "AB123456", "staff:1", status)));
+        EXPECT_TRUE(reply && reply->status == 200);
+        return id;
+    };
+    auto review = [&ca, &kiosk](const protocol::ReviewPayload &r) {
+        return ca.post("/v1/reviews", protocol::toJson(kiosk.signedReview(r))).value_or(HttpReply{});
+    };
+    const std::string recorded = store(ca, kiosk, "recorded");
+    const std::string handedOver = store(ca, kiosk, "manual_review");
+    const std::string undecided = store(ca, kiosk, "manual_review");
+    const std::string theirs = store(co, other, "recorded");
+
+    const protocol::ReviewPayload decision = kiosk.review(handedOver, "manual_approved", "second_document_checked");
+    const protocol::ReviewSubmission signedDecision = kiosk.signedReview(decision);
+    auto created = ca.post("/v1/reviews", protocol::toJson(signedDecision));
+    ASSERT_TRUE(created);
+    ASSERT_EQ(created->status, 201) << created->body.toStdString();
+    auto receipt = protocol::reviewReceiptFromJson(created->json());
+    ASSERT_TRUE(receipt);
+    EXPECT_TRUE(protocol::verifyReviewReceipt(*receipt, response->receiptKey, decision, signedDecision.review).ok());
+    HttpsClient cb(b.port(), deviceIdentity());
+    auto replay = cb.post("/v1/reviews", protocol::toJson(signedDecision)); // through the other instance
+    ASSERT_TRUE(replay);
+    EXPECT_EQ(replay->status, 200);
+    EXPECT_EQ(replay->headers.value("simkyc-replay"), "1");
+    EXPECT_EQ(replay->body, created->body);
+    protocol::ReviewPayload changed = decision;
+    changed.reason = "documents_checked_in_person";
+    EXPECT_EQ(review(changed).status, 409);
+    EXPECT_EQ(review(kiosk.review(newRecordId())).status, 404);
+    EXPECT_EQ(review(kiosk.review(theirs)).status, 404);
+    EXPECT_EQ(review(kiosk.review(recorded, "manual_rejected", "customer_left")).status, 400);
+    EXPECT_EQ(review(kiosk.review(undecided, "approved", "checked")).status, 400) << "the identity decision first";
+    EXPECT_EQ(review(kiosk.review(handedOver, "manual_rejected", "customer_left")).status, 409) << "decided once";
+    EXPECT_EQ(review(kiosk.review(handedOver, "approved", "checked")).status, 201) << "then the day-end check";
+    protocol::ReviewSubmission forged = kiosk.signedReview(kiosk.review(recorded));
+    forged.signature[0] ^= 1;
+    EXPECT_EQ(ca.post("/v1/reviews", protocol::toJson(forged))->status, 422);
+
+    std::vector<QJsonObject> same, mine, others;
+    for (int i = 0; i < 30; ++i) {
+        const std::string record = store(ca, kiosk, "recorded");
+        same.push_back(protocol::toJson(kiosk.signedReview(kiosk.review(record))));
+        protocol::ReviewPayload r = kiosk.review(record, "flagged", "other");
+        mine.push_back(protocol::toJson(kiosk.signedReview(r)));
+        r.reason = "customer_behaviour";
+        others.push_back(protocol::toJson(kiosk.signedReview(r)));
+    }
+    auto race = [](quint16 port, const std::vector<QJsonObject> &first, const std::vector<QJsonObject> &then) {
+        HttpsClient c(port, deviceIdentity());
+        std::vector<HttpReply> out;
+        for (const auto *list : {&first, &then})
+            for (const QJsonObject &body : *list)
+                out.push_back(c.post("/v1/reviews", body).value_or(HttpReply{}));
+        return out;
+    };
+    auto fromA = std::async(std::launch::async, race, a.port(), same, mine);
+    auto fromB = std::async(std::launch::async, race, b.port(), same, others);
+    const std::vector<HttpReply> ra = fromA.get(), rb = fromB.get();
+    ASSERT_EQ(ra.size(), 60u);
+    ASSERT_EQ(rb.size(), 60u);
+    for (std::size_t i = 0; i < 30; ++i) {
+        EXPECT_EQ(ra[i].status + rb[i].status, 201 + 200) << "one stored, one replayed: item " << i;
+        EXPECT_EQ(ra[i].body, rb[i].body) << "one receipt: item " << i;
+    }
+    for (std::size_t i = 30; i < 60; ++i)
+        EXPECT_EQ(ra[i].status + rb[i].status, 201 + 409) << "one stored, one conflict: item " << i;
+    const QJsonArray listed =
+        runCli({"list", "--db", qs(url), "--json", "--limit", "1000"}).json()["records"].toArray();
+    int reviews = 0;
+    for (const QJsonValue &r : listed)
+        reviews += static_cast<int>(r["reviews"].toArray().size());
+    EXPECT_EQ(reviews, 2 + 30 + 30);
+}
+
 TEST_F(PostgresTest, AServerRestartCostsOneRetryNotTheInstance)
 {
     REQUIRE_CLUSTER();

@@ -316,7 +316,8 @@ QJsonObject Kiosk::enrolment(const std::string &token) const
 }
 
 protocol::Submission Kiosk::submission(const std::string &recordId, std::optional<std::string> quotaIndex,
-                                       const std::string &idNumber, const std::string &clerk) const
+                                       const std::string &idNumber, const std::string &clerk,
+                                       const std::string &status) const
 {
     const std::string piiText = R"({"name":"Test Person","id_number":")" + idNumber +
                                 R"(","birth_date":"1990-01-01","address":"1 Test Street","phone":"+15550100",)"
@@ -333,7 +334,7 @@ protocol::Submission Kiosk::submission(const std::string &recordId, std::optiona
     p.storeId = storeId;
     p.createdAt = "2026-11-28T02:00:00.000Z";
     p.clerk = clerk;
-    p.status = "recorded";
+    p.status = status;
     p.outcome = "approved";
     p.matchDistance = 0.41;
     p.liveness = "passed;blink";
@@ -344,6 +345,26 @@ protocol::Submission Kiosk::submission(const std::string &recordId, std::optiona
     return protocol::signSubmission(key.privateKey, protocol::serialisePayload(p), pii, biometrics,
                                     std::move(quotaIndex))
         .value();
+}
+
+protocol::ReviewPayload Kiosk::review(const std::string &recordId, const std::string &decision,
+                                      const std::string &reason) const
+{
+    protocol::ReviewPayload r;
+    r.reviewId = newRecordId();
+    r.recordId = recordId;
+    r.deviceId = deviceId();
+    r.storeId = storeId;
+    r.decidedAt = "2026-11-28T18:00:00.000Z";
+    r.reviewer = "staff:2";
+    r.decision = decision;
+    r.reason = reason;
+    return r;
+}
+
+protocol::ReviewSubmission Kiosk::signedReview(const protocol::ReviewPayload &review) const
+{
+    return protocol::signReview(key.privateKey, protocol::serialiseReview(review)).value();
 }
 
 double batchRate(HttpsClient &client, const Kiosk &kiosk, int batches)

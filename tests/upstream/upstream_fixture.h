@@ -108,11 +108,18 @@ struct Kiosk {
 
     [[nodiscard]] std::string deviceId() const { return protocol::deviceIdOf(key.publicKey); }
     [[nodiscard]] QJsonObject enrolment(const std::string &token) const;
-    // A signed submission; idNumber feeds the PII; quotaIndex nullopt = no quota index.
+    // A signed submission; idNumber feeds the PII; quotaIndex nullopt = no quota index; status is
+    // the payload's ("recorded", or "manual_review" for a record handed to the manager).
     [[nodiscard]] protocol::Submission submission(const std::string &recordId,
                                                   std::optional<std::string> quotaIndex = std::nullopt,
                                                   const std::string &idNumber = "AB123456",
-                                                  const std::string &clerk = "staff:1") const;
+                                                  const std::string &clerk = "staff:1",
+                                                  const std::string &status = "recorded") const;
+    // A manager's decision on one of this kiosk's records (a new review id each call).
+    [[nodiscard]] protocol::ReviewPayload review(const std::string &recordId, const std::string &decision = "approved",
+                                                 const std::string &reason = "checked") const;
+    // The review's bytes (protocol::serialiseReview) signed with this kiosk's key.
+    [[nodiscard]] protocol::ReviewSubmission signedReview(const protocol::ReviewPayload &review) const;
 };
 
 // Sends `batches` batches of 200 new records (made before the clock starts) through `client`;

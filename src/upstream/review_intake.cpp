@@ -1,0 +1,195 @@
+#include "upstream/review_intake.h"
+
+#include "core/review.h"
+#include "crypto/digest.h"
+#include "protocol/protocol.h"
+
+#include <QDateTime>
+
+#include <algorithm>
+#include <optional>
+#include <string>
+
+namespace simkyc::upstream {
+namespace {
+
+QByteArray qbytes(const protocol::Bytes &b)
+{
+    return QByteArray(reinterpret_cast<const char *>(b.data()), static_cast<qsizetype>(b.size()));
+}
+
+// The device the review's bytes name, read before anything is trusted: its enrolled key is the one
+// the signature is checked with. Nullopt when the bytes are not a JSON object naming a device.
+std::optional<std::string> namedDevice(const protocol::Bytes &review)
+{
+    auto json = protocol::parseObject(qbytes(review));
+    if (!json)
+        return std::nullopt;
+    const QJsonValue id = json->value(QStringLiteral("device_id"));
+    if (!id.isString() || id.toString().isEmpty())
+        return std::nullopt;
+    return id.toString().toStdString();
+}
+
+// The reason is one of its decision's codes (src/core/review.h): part of the review's shape.
+bool reasonFits(const protocol::ReviewPayload &review)
+{
+    auto decision = core::parseReviewDecision(review.decision);
+    if (!decision)
+        return false;
+    const auto reasons = core::reviewReasons(*decision);
+    return std::find(reasons.begin(), reasons.end(), review.reason) != reasons.end();
+}
+
+bool isManual(const std::string &decision)
+{
+    return decision == "manual_approved" || decision == "manual_rejected";
+}
+
+void resolveExisting(const StoredReviewHead &head, const std::string &sha256, ItemOutcome &o)
+{
+    if (head.reviewSha256 == sha256) {
+        o.status = 200;
+        o.receipt = head.receipt;
+        o.replay = true;
+        return;
+    }
+    o.status = 409;
+    o.error = "conflict";
+    o.message = "other bytes are stored under this review id";
+    o.storedSha256 = head.reviewSha256;
+}
+
+// Inside the caller's write transaction: the stored review's receipt, or a new row and receipt.
+Status store(Repository &repo, const crypto::Ed25519KeyPair &receiptKey, const protocol::ReviewSubmission &submission,
+             const protocol::ReviewPayload &review, const std::string &sha256, ItemOutcome &o)
+{
+    auto existing = repo.reviewHead(review.reviewId);
+    if (!existing)
+        return existing.error();
+    if (*existing) {
+        resolveExisting(**existing, sha256, o);
+        return {};
+    }
+    protocol::ReviewReceipt receipt;
+    receipt.reviewId = review.reviewId;
+    receipt.recordId = review.recordId;
+    receipt.serverTime = QDateTime::currentDateTimeUtc().toString(Qt::ISODateWithMs).toStdString();
+    receipt.storedSha256 = sha256;
+    if (Status s = protocol::signReviewReceipt(receipt, receiptKey.privateKey, receiptKey.publicKey); !s)
+        return s;
+    const QByteArray receiptJson = protocol::compact(protocol::toJson(receipt));
+
+    ReviewRow row;
+    row.reviewId = review.reviewId;
+    row.recordId = review.recordId;
+    row.deviceId = review.deviceId;
+    row.review = qbytes(submission.review);
+    row.reviewSha256 = sha256;
+    row.signature = QByteArray(reinterpret_cast<const char *>(submission.signature.data()),
+                               static_cast<qsizetype>(submission.signature.size()));
+    row.decision = review.decision;
+    row.reason = review.reason;
+    row.decidedAt = review.decidedAt;
+    row.receivedAt = receipt.serverTime;
+    row.receipt = receiptJson;
+    auto inserted = repo.insertReview(row);
+    if (!inserted)
+        return inserted.error();
+    if (*inserted) {
+        o.status = 201;
+        o.receipt = receiptJson;
+        return {};
+    }
+    // Another instance stored this review id between our look-up and our insert: its row wins.
+    auto winner = repo.reviewHead(review.reviewId);
+    if (!winner)
+        return winner.error();
+    if (!*winner)
+        return Error{ErrorCode::Internal, "a conflicting review vanished"};
+    resolveExisting(**winner, sha256, o);
+    return {};
+}
+
+} // namespace
+
+ItemOutcome ReviewIntake::submit(const QJsonObject &body, const Caller &caller)
+{
+    ItemOutcome o;
+    const auto refuse = [&o](int status, std::string code, std::string message) {
+        o.status = status;
+        o.error = std::move(code);
+        o.message = std::move(message);
+        return o;
+    };
+    auto submission = protocol::reviewSubmissionFromJson(body);
+    if (!submission)
+        return refuse(400, "bad_request", submission.error().message);
+    const std::optional<std::string> deviceId = namedDevice(submission->review);
+    if (!deviceId)
+        return refuse(400, "bad_request", "the review is not a JSON object naming its device");
+    o.deviceId = *deviceId;
+
+    // 1. The client certificate is the one the review's device enrolled with.
+    auto device = enrolledDevice(m_repo, *deviceId, caller, "review", o);
+    if (!device)
+        return o;
+    // 2. The signature, then 3. the shape (verifyReviewSubmission parses only after the signature).
+    auto review = protocol::verifyReviewSubmission(*submission, device->key);
+    if (!review) {
+        if (review.error().code == ErrorCode::CryptoFailure)
+            return refuse(422, "bad_signature", "the review's signature does not verify");
+        return refuse(400, "bad_request", review.error().message);
+    }
+    o.recordId = review->recordId;
+    if (!reasonFits(*review))
+        return refuse(400, "bad_request", "the reason is not one of its decision's");
+    // 4. The record is stored and was sent by this device.
+    auto stored = m_repo.storedPayload(review->recordId);
+    if (!stored)
+        return refuse(503, "unavailable", "the database is unavailable; retry later");
+    if (!*stored || (*stored)->deviceId != review->deviceId)
+        return refuse(404, "not_found", "no such record for this device");
+    // 5. The decision fits the stored registration.
+    const QByteArray &payloadBytes = (*stored)->payload;
+    auto payload = protocol::parsePayload(protocol::Bytes(payloadBytes.begin(), payloadBytes.end()));
+    if (!payload)
+        return refuse(500, "internal", "the stored registration's payload is unreadable");
+    // A record the kiosk decided takes approved/flagged only. A record handed to the manager takes one
+    // manual decision first (a second, under another review id, is a conflict); after it, as on the
+    // kiosk, the end-of-day approved/flagged.
+    const bool handedOver = payload->status == "manual_review";
+    if (!handedOver && isManual(review->decision))
+        return refuse(400, "bad_request", "a manual decision is only for a record handed to the manager");
+    if (handedOver) {
+        auto earlier = m_repo.reviewsOf(review->recordId);
+        if (!earlier)
+            return refuse(503, "unavailable", "the database is unavailable; retry later");
+        const bool decided = std::any_of(earlier->begin(), earlier->end(), [&](const ReviewRow &r) {
+            return isManual(r.decision) && r.reviewId != review->reviewId;
+        });
+        if (isManual(review->decision) && decided)
+            return refuse(409, "conflict", "the record already has the manager's identity decision");
+        if (!isManual(review->decision) && !decided)
+            return refuse(400, "bad_request",
+                          "a record handed to the manager needs manual_approved or manual_rejected first");
+    }
+
+    // Then bytes, hash and receipt in one transaction (rolled back unless committed).
+    const std::string sha256 = crypto::toHex(crypto::sha256(submission->review));
+    Transaction tx(m_db);
+    Status written = tx.begin();
+    if (written)
+        written = store(m_repo, m_receiptKey, *submission, *review, sha256, o);
+    if (written)
+        written = tx.commit();
+    if (!written) {
+        o.receipt.clear();
+        o.replay = false;
+        o.storedSha256.reset();
+        return refuse(503, "unavailable", "the database is unavailable; retry later");
+    }
+    return o;
+}
+
+} // namespace simkyc::upstream
