@@ -94,8 +94,8 @@ TEST_F(SyncE2e, TheManagersDecisionsReachTheCarrierAfterTheirRecordsEachOnce)
 {
     makeRecords(dir("kiosk"), 3); // customers handed to the manager (manual_review)
     qputenv("SIMKYC_STAFF_PASSWORD", "manager-password-for-tests");
-    const ProgramRun added = kiosk({"staff", "add", "boss", "--role", "manager", "--kdf-cost-log2", "10",
-                                    "--data-dir", qpath(dir("kiosk")), "--json"});
+    const ProgramRun added = kiosk({"staff", "add", "boss", "--role", "manager", "--kdf-cost-log2", "10", "--data-dir",
+                                    qpath(dir("kiosk")), "--json"});
     qunsetenv("SIMKYC_STAFF_PASSWORD");
     ASSERT_EQ(added.exitCode, 0) << added.err.toStdString();
     const ProgramRun listed = kiosk({"review", "list", "--data-dir", qpath(dir("kiosk")), "--json"});
