@@ -159,6 +159,20 @@ TEST_F(ManagerReviewTest, AKioskDecidedRecordIsApprovedOrFlaggedWithItsPictureSh
     EXPECT_TRUE(w->dayView()->figures().contains("50 %")) << w->dayView()->figures().toStdString();
 }
 
+TEST_F(ManagerReviewTest, TheIdleSignOutDropsTheOpenedRecord)
+{
+    ASSERT_NO_FATAL_FAILURE(signInAsManager());
+    ASSERT_TRUE(w->openRecord(QString::fromStdString(ids[1])));
+    ASSERT_TRUE(w->recordDetail()->hasPicture());
+    ASSERT_FALSE(w->recordDetail()->customer().isEmpty());
+    w->lockForIdle();
+    EXPECT_EQ(w->screen(), Screen::Login);
+    EXPECT_TRUE(w->recordDetail()->customer().isEmpty());
+    EXPECT_FALSE(w->recordDetail()->hasPicture());
+    EXPECT_TRUE(w->recordDetail()->recordId().isEmpty());
+    EXPECT_EQ(w->dayView()->rowCount(), 0);
+}
+
 TEST_F(ManagerReviewTest, OnlyAManagerOpensRecordsAndTheAuditLog)
 {
     w->login(QString::fromStdString(demo.account().name), QString::fromStdString(demo.account().password));
