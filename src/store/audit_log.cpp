@@ -108,8 +108,8 @@ Result<std::vector<StoredAuditEntry>> recentAudit(Database &db, int limit)
         return b.error();
     std::vector<StoredAuditEntry> out;
     Status read = forEachRow(s, [&out](const Statement &q) {
-        StoredAuditEntry e{q.columnInt64(0), q.columnText(1), {q.columnText(2), q.columnText(3), std::nullopt,
-                                                                q.columnText(5)}};
+        StoredAuditEntry e{
+            q.columnInt64(0), q.columnText(1), {q.columnText(2), q.columnText(3), std::nullopt, q.columnText(5)}};
         if (!q.columnIsNull(4))
             e.entry.recordId = q.columnText(4);
         out.push_back(std::move(e));
