@@ -4,10 +4,10 @@
 #  - simkyc_app_quick: the window that loads it (Qt Quick);
 #  - simkyc: the program.
 # simkyc-cli links none of these, so it never links Qt Gui.
-find_package(Qt6 6.4 QUIET COMPONENTS Gui Qml Quick Widgets Charts)
-if(NOT Qt6Quick_FOUND OR NOT Qt6Charts_FOUND)
-    message(WARNING "Qt Quick or Qt Charts not found (apt-get install qt6-declarative-dev qt6-charts-dev): "
-                    "the kiosk GUI is not built")
+find_package(Qt6 6.4 QUIET COMPONENTS Gui Qml Quick Widgets Charts TextToSpeech)
+if(NOT Qt6Quick_FOUND OR NOT Qt6Charts_FOUND OR NOT Qt6TextToSpeech_FOUND)
+    message(WARNING "Qt Quick, Qt Charts or Qt TextToSpeech not found (apt-get install qt6-declarative-dev "
+                    "qt6-charts-dev qt6-speech-dev): the kiosk GUI is not built")
     return()
 endif()
 
@@ -45,7 +45,8 @@ simkyc_module(app_quick
         gui/day_charts.cpp
         gui/day_report_pdf.cpp
         gui/day_chart_item.cpp
-    PUBLIC_LINKS simkyc::app_gui simkyc_ui Qt6::Gui Qt6::Qml Qt6::Quick Qt6::Widgets Qt6::Charts
+        gui/prompt_speaker.cpp
+    PUBLIC_LINKS simkyc::app_gui simkyc_ui Qt6::Gui Qt6::Qml Qt6::Quick Qt6::Widgets Qt6::Charts Qt6::TextToSpeech
 )
 set_target_properties(simkyc_app_quick PROPERTIES AUTOMOC ON)
 

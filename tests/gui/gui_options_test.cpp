@@ -109,6 +109,10 @@ TEST_F(GuiOptionsTest, DemoWithoutDataDirUsesATemporaryFolder)
     EXPECT_TRUE(demo->demo);
     EXPECT_TRUE(demo->dataDir.empty()) << "the program makes a temporary folder";
     EXPECT_EQ(demo->language, "zh_CN") << "the configuration's default languages";
+    EXPECT_TRUE(demo->speech) << "prompts are spoken unless --no-speech";
+    auto quiet = resolve({QStringLiteral("--no-speech"), QStringLiteral("--config"), writeConfig("")});
+    ASSERT_TRUE(quiet.ok());
+    EXPECT_FALSE(quiet->speech);
 }
 
 TEST_F(GuiOptionsTest, WithoutAConfigurationTheDefaultsApply)

@@ -27,7 +27,7 @@
         <translation>Prüfkette bestätigt: %1 Einträge, keiner geändert, gelöscht oder umgestellt.</translation>
     </message>
     <message>
-        <source>The audit chain is BROKEN at entry %1 (%2). Call the carrier's security contact.</source>
+        <source>The audit chain is BROKEN at entry %1 (%2). Call the carrier&apos;s security contact.</source>
         <translation>Die Prüfkette ist bei Eintrag %1 GEBROCHEN (%2). Rufen Sie die Sicherheitsstelle des Netzbetreibers an.</translation>
     </message>
 </context>
@@ -275,7 +275,7 @@
         <translation>Abgleichsabstände (Schwelle %1)</translation>
     </message>
     <message>
-        <source>Charts need the kiosk's full application.</source>
+        <source>Charts need the kiosk&apos;s full application.</source>
         <translation>Diagramme brauchen die vollständige Kiosk-Anwendung.</translation>
     </message>
 </context>
@@ -620,7 +620,7 @@
         </translation>
     </message>
     <message>
-        <source>Today's registrations</source>
+        <source>Today&apos;s registrations</source>
         <translation>Heutige Registrierungen</translation>
     </message>
     <message>
@@ -643,7 +643,7 @@
         <translation>Auf diesem Bild wurde kein Gesicht gefunden. Prüfen, dass die Seite mit dem Foto gescannt wurde, richtig herum und nicht abgeschnitten, dann erneut wählen.</translation>
     </message>
     <message>
-        <source>There is more than one face on this image. Scan the customer's ID page alone on the scanner glass, then choose the new file.</source>
+        <source>There is more than one face on this image. Scan the customer&apos;s ID page alone on the scanner glass, then choose the new file.</source>
         <translation>Auf diesem Bild ist mehr als ein Gesicht. Nur die Ausweisseite des Kunden allein auf das Scannerglas legen, scannen und die neue Datei wählen.</translation>
     </message>
     <message>
@@ -842,7 +842,7 @@
         <translation>SIM (ICCID): %1</translation>
     </message>
     <message>
-        <source>The customer's data is no longer held: %1</source>
+        <source>The customer&apos;s data is no longer held: %1</source>
         <translation>Die Kundendaten werden nicht mehr aufbewahrt: %1</translation>
     </message>
     <message>
@@ -975,7 +975,7 @@
         <translation>Das Gesicht bewegte sich wie ein flaches Bild (Foto oder Bildschirm).</translation>
     </message>
     <message>
-        <source>The face left the camera's view.</source>
+        <source>The face left the camera&apos;s view.</source>
         <translation>Das Gesicht hat das Kamerabild verlassen.</translation>
     </message>
     <message>
@@ -1090,11 +1090,11 @@
         <translation>die eingegebenen Daten passen nicht zum Dokument</translation>
     </message>
     <message>
-        <source>the customer's behaviour needs a second look</source>
+        <source>the customer&apos;s behaviour needs a second look</source>
         <translation>das Verhalten des Kunden erfordert einen zweiten Blick</translation>
     </message>
     <message>
-        <source>other (see the shop's log book)</source>
+        <source>other (see the shop&apos;s log book)</source>
         <translation>Sonstiges (siehe Geschäftsbuch)</translation>
     </message>
     <message>

@@ -27,7 +27,7 @@
         <translation>审计链已验证：共 %1 条，无修改、删除或重排。</translation>
     </message>
     <message>
-        <source>The audit chain is BROKEN at entry %1 (%2). Call the carrier's security contact.</source>
+        <source>The audit chain is BROKEN at entry %1 (%2). Call the carrier&apos;s security contact.</source>
         <translation>审计链在第 %1 条处已断裂（%2）。请联系运营商的安全联系人。</translation>
     </message>
 </context>
@@ -275,7 +275,7 @@
         <translation>比对距离（阈值 %1）</translation>
     </message>
     <message>
-        <source>Charts need the kiosk's full application.</source>
+        <source>Charts need the kiosk&apos;s full application.</source>
         <translation>图表需要完整的终端应用程序。</translation>
     </message>
 </context>
@@ -619,7 +619,7 @@
         </translation>
     </message>
     <message>
-        <source>Today's registrations</source>
+        <source>Today&apos;s registrations</source>
         <translation>今日登记</translation>
     </message>
     <message>
@@ -642,7 +642,7 @@
         <translation>在此图像上未找到人脸。请确认扫描的是带照片的那一页、方向正确且未被裁切，然后重新选择。</translation>
     </message>
     <message>
-        <source>There is more than one face on this image. Scan the customer's ID page alone on the scanner glass, then choose the new file.</source>
+        <source>There is more than one face on this image. Scan the customer&apos;s ID page alone on the scanner glass, then choose the new file.</source>
         <translation>此图像上有不止一张人脸。请只将顾客的证件页放在扫描仪玻璃上扫描，然后选择新文件。</translation>
     </message>
     <message>
@@ -841,7 +841,7 @@
         <translation>SIM 卡（ICCID）：%1</translation>
     </message>
     <message>
-        <source>The customer's data is no longer held: %1</source>
+        <source>The customer&apos;s data is no longer held: %1</source>
         <translation>客户数据已不再保存：%1</translation>
     </message>
     <message>
@@ -973,7 +973,7 @@
         <translation>人脸像平面图像一样移动（照片或屏幕）。</translation>
     </message>
     <message>
-        <source>The face left the camera's view.</source>
+        <source>The face left the camera&apos;s view.</source>
         <translation>人脸离开了摄像头画面。</translation>
     </message>
     <message>
@@ -1088,11 +1088,11 @@
         <translation>录入的信息与证件不符</translation>
     </message>
     <message>
-        <source>the customer's behaviour needs a second look</source>
+        <source>the customer&apos;s behaviour needs a second look</source>
         <translation>客户的行为需要复查</translation>
     </message>
     <message>
-        <source>other (see the shop's log book)</source>
+        <source>other (see the shop&apos;s log book)</source>
         <translation>其他（见门店记录簿）</translation>
     </message>
     <message>

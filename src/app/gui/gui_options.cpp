@@ -20,6 +20,7 @@ const QString kScanDir = QStringLiteral("scan-dir");
 const QString kCamera = QStringLiteral("camera");
 const QString kCameraScript = QStringLiteral("camera-script");
 const QString kModelsDir = QStringLiteral("models-dir");
+const QString kNoSpeech = QStringLiteral("no-speech");
 constexpr int kMinIdleMinutes = 1;
 constexpr int kMaxIdleMinutes = 60;
 
@@ -55,6 +56,9 @@ void addGuiOptions(QCommandLineParser &parser)
                         "a video file or an image folder (default camera.device of the configuration; with --demo "
                         "and no --camera, the sample face video of the labelled data when it is present)."),
          QStringLiteral("SPEC")},
+        {kNoSpeech,
+         QStringLiteral("Do not speak the face-check prompts (by default they are spoken where a voice for the "
+                        "screen's language is installed).")},
         {kCameraScript,
          QStringLiteral("For a recording given with --camera: the prompts at the times its person performs them, "
                         "e.g. blink@1.0,left@3.0 (a recording cannot follow random prompts)."),
@@ -100,6 +104,7 @@ Result<GuiOptions> resolveGuiOptions(const QCommandLineParser &parser, const QSt
                                                          std::to_string(kMaxIdleMinutes)};
     }
     out.idleLock = std::chrono::minutes(idle);
+    out.speech = !parser.isSet(kNoSpeech);
 
     if (parser.isSet(kLanguage))
         out.language = parser.value(kLanguage);

@@ -31,10 +31,11 @@ struct GuiOptions {
     bool cameraGiven = false; // --camera was on the command line
     std::string cameraScript; // --camera-script: fixed prompts for a recording ("" = random prompts)
     std::optional<std::filesystem::path> modelsDir; // --models-dir
+    bool speech = true;                             // --no-speech: the prompts are not spoken
 };
 
 // Declares --config, --data-dir, --demo, --passphrase-file, --idle-minutes, --language, --scan-dir,
-// --camera, --camera-script and --models-dir.
+// --camera, --camera-script, --models-dir and --no-speech.
 void addGuiOptions(QCommandLineParser &parser);
 
 // systemLanguage: QLocale::system().name() in the program, fixed in tests.

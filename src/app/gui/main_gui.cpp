@@ -8,6 +8,7 @@
 #include "app/gui/id_portrait_finder.h"
 #include "app/gui/kiosk_window.h"
 #include "app/gui/login_checker.h"
+#include "app/gui/prompt_speaker.h"
 #include "app/gui/registration_workflow.h"
 #include "app/gui/translations.h"
 #include "app/qt_logging.h"
@@ -155,6 +156,9 @@ int main(int argc, char *argv[])
     window.adoptTranslator(std::move(translation));
     if (simkyc::Status loaded = window.load(); !loaded.ok())
         return fail(loaded.error().toString());
+    std::optional<app::PromptSpeaker> speaker; // the prompts spoken where a voice is installed
+    if (options->speech)
+        speaker.emplace(*workflow.faceCheck(), [&workflow] { return workflow.language(); });
     qCInfo(app::lcGui).noquote() << "simkyc" << SIMKYC_VERSION << "Qt" << qVersion() << "platform"
                                  << QGuiApplication::platformName() << "data" << options->dataDir.c_str() << "config"
                                  << (options->configFile ? options->configFile->c_str() : "(none)") << "idle lock"
