@@ -71,6 +71,47 @@ Status verifyRow(Repository &repo, const RegistrationRow &row)
     return {};
 }
 
+// Every check `verify` makes on one stored review of a verified registration (the device key and the
+// receipt keys are the registration's): the hash, the device's signature over the bytes, the ids,
+// and the receipt under a known receipt key naming those bytes.
+Status verifyReview(Repository &repo, const RegistrationRow &row, const ReviewRow &review)
+{
+    auto keyBytes = crypto::fromHex(row.deviceKey);
+    crypto::Ed25519PublicKey deviceKey{};
+    if (!keyBytes || keyBytes->size() != deviceKey.size())
+        return Error{ErrorCode::InvalidFormat, "the stored device key is unreadable"};
+    std::copy(keyBytes->begin(), keyBytes->end(), deviceKey.begin());
+    protocol::ReviewSubmission s;
+    s.review = bytesOf(review.review);
+    if (review.signature.size() != static_cast<qsizetype>(s.signature.size()))
+        return Error{ErrorCode::InvalidFormat, "the stored review signature is not 64 bytes"};
+    std::copy(review.signature.begin(), review.signature.end(), s.signature.begin());
+    if (crypto::toHex(crypto::sha256(s.review)) != review.reviewSha256)
+        return Error{ErrorCode::ChecksumMismatch, "review_sha256 is not the review's hash"};
+    auto payload = protocol::verifyReviewSubmission(s, deviceKey);
+    if (!payload)
+        return payload.error();
+    if (payload->reviewId != review.reviewId || payload->recordId != row.recordId ||
+        payload->decision != review.decision || payload->reason != review.reason)
+        return Error{ErrorCode::InvalidFormat, "the stored columns differ from the signed review"};
+    auto receiptJson = protocol::parseObject(review.receipt);
+    if (!receiptJson)
+        return receiptJson.error();
+    auto receipt = protocol::reviewReceiptFromJson(*receiptJson);
+    if (!receipt)
+        return receipt.error();
+    auto receiptKeyHex = repo.receiptKey(receipt->keyId);
+    if (!receiptKeyHex)
+        return receiptKeyHex.error();
+    auto receiptKeyBytes = *receiptKeyHex ? crypto::fromHex(**receiptKeyHex)
+                                          : Result<std::vector<std::uint8_t>>(ErrorCode::NotFound, "unknown");
+    if (!receiptKeyBytes || receiptKeyBytes->size() != crypto::kEd25519KeySize)
+        return Error{ErrorCode::NotFound, "the review receipt's key id is not a known receipt key"};
+    crypto::Ed25519PublicKey receiptKey{};
+    std::copy(receiptKeyBytes->begin(), receiptKeyBytes->end(), receiptKey.begin());
+    return protocol::verifyReviewReceipt(*receipt, receiptKey, *payload, s.review);
+}
+
 } // namespace
 
 int runCount(const Args &args)
@@ -144,17 +185,34 @@ int runVerify(const Args &args)
         return fail(args, db.error());
     Repository repo(**db);
     std::int64_t checked = 0;
+    std::int64_t reviewsChecked = 0;
     QJsonArray failures;
+    std::vector<RegistrationRow> withReviews; // reviews are read after the walk (one statement at a time)
     Status walked = repo.forEach([&](const RegistrationRow &row) -> Status {
         ++checked;
         if (Status s = verifyRow(repo, row); !s)
             failures.append(QJsonObject{{"record_id", qs(row.recordId)},
                                         {"error", qs(std::string(errorCodeName(s.error().code)))},
                                         {"message", qs(s.error().message)}});
+        else
+            withReviews.push_back(row);
         return {};
     });
     if (!walked)
         return fail(args, walked.error());
+    for (const RegistrationRow &row : withReviews) {
+        auto reviews = repo.reviewsOf(row.recordId);
+        if (!reviews)
+            return fail(args, reviews.error());
+        for (const ReviewRow &review : *reviews) {
+            ++reviewsChecked;
+            if (Status s = verifyReview(repo, row, review); !s)
+                failures.append(QJsonObject{{"record_id", qs(row.recordId)},
+                                            {"review_id", qs(review.reviewId)},
+                                            {"error", qs(std::string(errorCodeName(s.error().code)))},
+                                            {"message", qs(s.error().message)}});
+        }
+    }
     auto counts = repo.counts();
     if (!counts)
         return fail(args, counts.error());
@@ -162,13 +220,15 @@ int runVerify(const Args &args)
     if (args.flag("json")) {
         printJson(QJsonObject{{"ok", ok},
                               {"checked", static_cast<qint64>(checked)},
+                              {"reviews_checked", static_cast<qint64>(reviewsChecked)},
                               {"duplicates", static_cast<qint64>(counts->duplicates)},
                               {"failures", failures}});
     } else {
         for (const QJsonValue &f : failures)
             std::cout << f[QStringLiteral("record_id")].toString().toStdString() << ": "
                       << f[QStringLiteral("message")].toString().toStdString() << '\n';
-        std::cout << checked << " checked, " << failures.size() << " failed, " << counts->duplicates << " duplicates\n";
+        std::cout << checked << " checked (" << reviewsChecked << " reviews), " << failures.size() << " failed, "
+                  << counts->duplicates << " duplicates\n";
     }
     return ok ? kExitOk : kExitFailure;
 }

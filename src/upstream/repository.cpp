@@ -298,7 +298,8 @@ Result<std::vector<ReviewRow>> Repository::reviewsOf(const std::string &recordId
 {
     auto q = query(m_db,
                    QStringLiteral("SELECT review_id, device_id, review_sha256, decision, reason, decided_at, "
-                                  "received_at FROM reviews WHERE record_id = ? ORDER BY decided_at, review_id"),
+                                  "received_at, review, signature, receipt FROM reviews WHERE record_id = ? "
+                                  "ORDER BY decided_at, review_id"),
                    {qs(recordId)});
     if (!q)
         return q.error();
@@ -313,6 +314,9 @@ Result<std::vector<ReviewRow>> Repository::reviewsOf(const std::string &recordId
         r.reason = text(**q, 4);
         r.decidedAt = text(**q, 5);
         r.receivedAt = text(**q, 6);
+        r.review = (*q)->value(7).toByteArray();
+        r.signature = (*q)->value(8).toByteArray();
+        r.receipt = (*q)->value(9).toByteArray();
         out.push_back(std::move(r));
     }
     (*q)->finish();

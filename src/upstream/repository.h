@@ -105,7 +105,7 @@ public:
 
     [[nodiscard]] Result<std::optional<StoredReviewHead>> reviewHead(const std::string &reviewId);
     [[nodiscard]] Result<bool> insertReview(const ReviewRow &row);
-    // A record's reviews in decision order, without their bytes, signature and receipt.
+    // A record's reviews in decision order, with their bytes, signature and receipt.
     [[nodiscard]] Result<std::vector<ReviewRow>> reviewsOf(const std::string &recordId);
 
     [[nodiscard]] Result<std::optional<std::string>> setting(const std::string &name);

@@ -5,6 +5,8 @@
 #include <gtest/gtest.h>
 
 #include <QJsonArray>
+#include <QSqlDatabase>
+#include <QSqlQuery>
 
 #include <future>
 
@@ -283,6 +285,31 @@ TEST_F(UpstreamReviewTest, TwoInstancesOnOneFileStoreEachReviewOnce)
     }
     for (std::size_t i = 20; i < 40; ++i) // other bytes under one review id: one stored, one refused
         EXPECT_EQ(a[i].status + b[i].status, 201 + 409) << "item " << i;
+}
+
+TEST_F(UpstreamReviewTest, VerifyChecksEveryStoredReviewAndFindsATamperedOne)
+{
+    const std::string record = stored(*c, kiosk, "manual_review");
+    ASSERT_EQ(send(kiosk.review(record, "manual_approved", "documents_checked_in_person"))->status, 201);
+    ASSERT_EQ(send(kiosk.review(record, "flagged", "document_suspect"))->status, 201);
+    const QString url = QString::fromStdString(db);
+    CliResult verified = runCli({"verify", "--db", url, "--json"});
+    EXPECT_EQ(verified.exitCode, 0) << verified.out.toStdString();
+    EXPECT_EQ(verified.json()["reviews_checked"].toInt(), 2);
+    { // Change a stored decision behind the server's back.
+        QSqlDatabase raw = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("tamper-review"));
+        raw.setDatabaseName(QString::fromStdString((dir.path() / "upstream.db").string()));
+        ASSERT_TRUE(raw.open());
+        QSqlQuery q(raw);
+        ASSERT_TRUE(q.exec(QStringLiteral("UPDATE reviews SET decision = 'approved' WHERE decision = 'flagged'")));
+        raw.close();
+    }
+    QSqlDatabase::removeDatabase(QStringLiteral("tamper-review"));
+    CliResult broken = runCli({"verify", "--db", url, "--json"});
+    EXPECT_EQ(broken.exitCode, 1);
+    const QJsonArray failures = broken.json()["failures"].toArray();
+    ASSERT_EQ(failures.size(), 1) << broken.out.toStdString();
+    EXPECT_FALSE(failures[0]["review_id"].toString().isEmpty());
 }
 
 } // namespace
