@@ -1,6 +1,7 @@
 #include "protocol/protocol.h"
 
 #include "core/id_number.h"
+#include "core/review.h"
 #include "crypto/hmac.h"
 
 #include <QJsonArray>
@@ -394,20 +395,6 @@ Status verifyReceipt(const Receipt &receipt, const crypto::Ed25519PublicKey &rec
     return {};
 }
 
-namespace {
-
-constexpr std::array<std::string_view, 4> kReviewDecisions = {"approved", "flagged", "manual_approved",
-                                                              "manual_rejected"};
-
-bool isReasonCode(const std::string &text)
-{
-    return !text.empty() && text.size() <= 64 && std::all_of(text.begin(), text.end(), [](char c) {
-        return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_';
-    });
-}
-
-} // namespace
-
 Bytes serialiseReview(const ReviewPayload &r)
 {
     QJsonObject o{{"v", kVersion},
@@ -443,10 +430,13 @@ Result<ReviewPayload> parseReview(const Bytes &bytes)
     if (p.reviewId.empty() || p.reviewId.size() > 64 || p.recordId.empty() || p.recordId.size() > 64 ||
         p.deviceId.empty() || p.storeId.empty() || p.reviewer.empty())
         return malformed("review: empty identifiers");
-    if (std::find(kReviewDecisions.begin(), kReviewDecisions.end(), p.decision) == kReviewDecisions.end())
+    // The decisions and their reasons are the domain's (core/review.h), one list for both sides.
+    const auto decision = core::parseReviewDecision(p.decision);
+    if (!decision)
         return malformed("review: unknown decision");
-    if (!isReasonCode(p.reason))
-        return malformed("review: the reason is not a code");
+    const auto reasons = core::reviewReasons(*decision);
+    if (std::find(reasons.begin(), reasons.end(), p.reason) == reasons.end())
+        return malformed("review: the reason is not one of its decision's");
     return p;
 }
 

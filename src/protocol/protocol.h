@@ -118,7 +118,8 @@ struct ReviewPayload {
 
 // Compact JSON, keys in a fixed order ("v" first).
 [[nodiscard]] Bytes serialiseReview(const ReviewPayload &review);
-// InvalidFormat for a missing field, an unknown decision or a reason that is not a code.
+// InvalidFormat for a missing field, an unknown decision or a reason not of that decision's list
+// (core/review.h).
 [[nodiscard]] Result<ReviewPayload> parseReview(const Bytes &bytes);
 
 struct ReviewSubmission {

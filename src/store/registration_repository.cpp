@@ -55,6 +55,19 @@ Result<std::optional<StoredCustomer>> loadCiphertexts(Database &db, std::string_
     return std::optional<StoredCustomer>(std::move(out));
 }
 
+// The record's data key for a decrypting read, after the read's audit entry: a wrong store key is a
+// CryptoFailure with nothing written; an audit that cannot be written means no data.
+Result<crypto::SecureBytes> dataKeyForRead(Database &db, const Keyring &keys, const Ciphertexts &ct,
+                                           const AuditEntry &audit, Clock::time_point now)
+{
+    auto dataKey = crypto::unwrapKey(keys.storeKey, ct[0]);
+    if (!dataKey)
+        return Error{ErrorCode::CryptoFailure, "record data key does not unwrap under this store key"};
+    if (auto a = appendAudit(db, audit, now); !a)
+        return a.error();
+    return dataKey;
+}
+
 std::string joinCodes(const std::vector<std::string> &codes)
 {
     std::string out;
@@ -303,12 +316,10 @@ Result<CustomerPii> RegistrationRepository::readCustomer(std::string_view id, st
     if ((*loaded)->purgedAt) // nothing left to decrypt: not a crypto failure
         return Error{ErrorCode::NotFound, "customer data purged by retention on " + (*loaded)->purgedAt->substr(0, 10)};
     const Ciphertexts &ct = (*loaded)->ciphertexts;
-    auto dataKey = crypto::unwrapKey(m_keys.storeKey, ct[0]);
-    if (!dataKey) // a wrong store key: nothing is written
-        return Error{ErrorCode::CryptoFailure, "record data key does not unwrap under this store key"};
-    const AuditEntry audit{std::string(actor), "customer.read", std::string(id), "reason=" + std::string(reason)};
-    if (auto a = appendAudit(m_db, audit, now); !a)
-        return a.error();
+    auto dataKey = dataKeyForRead(
+        m_db, m_keys, ct, {std::string(actor), "customer.read", std::string(id), "reason=" + std::string(reason)}, now);
+    if (!dataKey)
+        return dataKey.error();
     CustomerPii out;
     const auto fields = fieldsOf(out);
     for (std::size_t i = 0; i < fields.size(); ++i) {
@@ -352,12 +363,11 @@ Result<std::optional<std::vector<std::uint8_t>>> RegistrationRepository::readRev
             return Thumbnail();
         sealed = fromBlob((*s)->columnBlob(0));
     }
-    auto dataKey = crypto::unwrapKey(m_keys.storeKey, (*loaded)->ciphertexts[0]);
+    auto dataKey =
+        dataKeyForRead(m_db, m_keys, (*loaded)->ciphertexts,
+                       {std::string(actor), "biometrics.read", std::string(id), "reason=" + std::string(reason)}, now);
     if (!dataKey)
-        return Error{ErrorCode::CryptoFailure, "record data key does not unwrap under this store key"};
-    const AuditEntry audit{std::string(actor), "biometrics.read", std::string(id), "reason=" + std::string(reason)};
-    if (auto a = appendAudit(m_db, audit, now); !a)
-        return a.error();
+        return dataKey.error();
     auto clear = crypto::aeadOpen(*dataKey, sealed, crypto::fieldAssociatedData(id, "review_thumbnail"));
     if (!clear)
         return Error{ErrorCode::CryptoFailure, "the review thumbnail of record " + std::string(id) +

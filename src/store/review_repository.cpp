@@ -210,9 +210,9 @@ Status ReviewRepository::parkUpload(std::string_view reviewId, std::string_view 
                         {error}, reviewId);
 }
 
-Result<std::string> ReviewRepository::uploadState(std::string_view reviewId)
+Result<ReviewUpload> ReviewRepository::upload(std::string_view reviewId)
 {
-    auto s = m_db.cached("SELECT state FROM review_uploads WHERE review_id = ?");
+    auto s = m_db.cached("SELECT state, attempts FROM review_uploads WHERE review_id = ?");
     if (!s)
         return s.error();
     if (Status b = (*s)->bindText(1, reviewId); !b)
@@ -222,22 +222,7 @@ Result<std::string> ReviewRepository::uploadState(std::string_view reviewId)
         return step.error();
     if (*step == StepResult::Done)
         return Error{ErrorCode::NotFound, "no review upload with id " + std::string(reviewId)};
-    return (*s)->columnText(0);
-}
-
-Result<std::int64_t> ReviewRepository::attempts(std::string_view reviewId)
-{
-    auto s = m_db.cached("SELECT attempts FROM review_uploads WHERE review_id = ?");
-    if (!s)
-        return s.error();
-    if (Status b = (*s)->bindText(1, reviewId); !b)
-        return b.error();
-    auto step = (*s)->step();
-    if (!step)
-        return step.error();
-    if (*step == StepResult::Done)
-        return Error{ErrorCode::NotFound, "no review upload with id " + std::string(reviewId)};
-    return (*s)->columnInt64(0);
+    return ReviewUpload{(*s)->columnText(0), (*s)->columnInt64(1)};
 }
 
 Result<ReviewUploadCounts> ReviewRepository::uploadCounts()

@@ -33,6 +33,11 @@ struct Review {
     std::string reason; // one of core::reviewReasons(decision)
 };
 
+struct ReviewUpload {
+    std::string state; // "pending", "acknowledged", "parked"
+    std::int64_t attempts = 0;
+};
+
 struct ReviewUploadCounts {
     std::int64_t pending = 0;
     std::int64_t acknowledged = 0;
@@ -64,9 +69,8 @@ public:
     [[nodiscard]] Status retryUpload(std::string_view reviewId, std::string_view error, Clock::time_point next);
     // The carrier refused it: 'parked' with the reason, for the manager.
     [[nodiscard]] Status parkUpload(std::string_view reviewId, std::string_view error);
-    // 'pending', 'acknowledged' or 'parked'; NotFound for an unknown review id.
-    [[nodiscard]] Result<std::string> uploadState(std::string_view reviewId);
-    [[nodiscard]] Result<std::int64_t> attempts(std::string_view reviewId);
+    // The review's upload: its state and the tries so far. NotFound for an unknown review id.
+    [[nodiscard]] Result<ReviewUpload> upload(std::string_view reviewId);
     [[nodiscard]] Result<ReviewUploadCounts> uploadCounts();
 
 private:

@@ -285,6 +285,16 @@ void SyncWorker::handleReview(const store::Review &review, const protocol::Revie
 {
     store::ReviewRepository reviews(m_db);
     const Classified c = classify(response);
+    // A later try, as retryItem() schedules a registration's: backoff on the tries so far, or the
+    // server's Retry-After when longer.
+    const auto retryLater = [&](const Classified &why) {
+        auto upload = reviews.upload(review.reviewId);
+        auto delay = backoffDelay(m_options.backoff, upload ? upload->attempts : 0,
+                                  std::uniform_real_distribution<>(0, 1)(m_random));
+        if (why.retryAfter)
+            delay = std::max(delay, std::chrono::duration_cast<std::chrono::milliseconds>(*why.retryAfter));
+        return reviews.retryUpload(review.reviewId, why.error, store::Clock::now() + delay);
+    };
     Status saved;
     if (c.verdict == Verdict::Acknowledge) {
         auto body = protocol::parseObject(response.body);
@@ -298,11 +308,7 @@ void SyncWorker::handleReview(const store::Review &review, const protocol::Revie
             ++m_report.reviewsAcknowledged;
             m_report.replays += response.replay ? 1 : 0;
         } else {
-            auto attempts = reviews.attempts(review.reviewId);
-            saved = reviews.retryUpload(review.reviewId, "receipt_invalid: " + verified.error().message,
-                                        store::Clock::now() +
-                                            backoffDelay(m_options.backoff, attempts ? *attempts : 0,
-                                                         std::uniform_real_distribution<>(0, 1)(m_random)));
+            saved = retryLater({Verdict::Retry, "receipt_invalid: " + verified.error().message, {}});
         }
     } else if (c.verdict == Verdict::Park) {
         saved = reviews.parkUpload(review.reviewId, c.error);
@@ -313,12 +319,7 @@ void SyncWorker::handleReview(const store::Review &review, const protocol::Revie
     } else if (c.verdict == Verdict::Reenrol) {
         m_reenrol = true; // the review stays due
     } else {
-        auto attempts = reviews.attempts(review.reviewId);
-        auto delay =
-            backoffDelay(m_options.backoff, attempts ? *attempts : 0, std::uniform_real_distribution<>(0, 1)(m_random));
-        if (c.retryAfter)
-            delay = std::max(delay, std::chrono::duration_cast<std::chrono::milliseconds>(*c.retryAfter));
-        saved = reviews.retryUpload(review.reviewId, c.error, store::Clock::now() + delay);
+        saved = retryLater(c);
         ++m_report.retried;
     }
     if (!saved)

@@ -23,15 +23,38 @@ protocol::Bytes bytesOf(const QByteArray &b)
     return protocol::Bytes(b.begin(), b.end());
 }
 
+// The device key a registration was accepted with, as stored (hex).
+Result<crypto::Ed25519PublicKey> deviceKeyOf(const RegistrationRow &row)
+{
+    auto keyBytes = crypto::fromHex(row.deviceKey);
+    crypto::Ed25519PublicKey key{};
+    if (!keyBytes || keyBytes->size() != key.size())
+        return Error{ErrorCode::InvalidFormat, "the stored device key is unreadable"};
+    std::copy(keyBytes->begin(), keyBytes->end(), key.begin());
+    return key;
+}
+
+// The receipt public key with that key id (table receipt_keys); NotFound for an unknown one.
+Result<crypto::Ed25519PublicKey> receiptKeyOf(Repository &repo, const std::string &keyId)
+{
+    auto hex = repo.receiptKey(keyId);
+    if (!hex)
+        return hex.error();
+    auto keyBytes = *hex ? crypto::fromHex(**hex) : Result<std::vector<std::uint8_t>>(ErrorCode::NotFound, "unknown");
+    crypto::Ed25519PublicKey key{};
+    if (!keyBytes || keyBytes->size() != key.size())
+        return Error{ErrorCode::NotFound, "the receipt's key id " + keyId + " is not a known receipt key"};
+    std::copy(keyBytes->begin(), keyBytes->end(), key.begin());
+    return key;
+}
+
 // Every check `verify` makes on one stored registration; the first that fails, or ok.
 Status verifyRow(Repository &repo, const RegistrationRow &row)
 {
-    auto keyBytes = crypto::fromHex(row.deviceKey);
-    crypto::Ed25519PublicKey deviceKey{};
-    if (!keyBytes || keyBytes->size() != deviceKey.size())
-        return Error{ErrorCode::InvalidFormat, "the stored device key is unreadable"};
-    std::copy(keyBytes->begin(), keyBytes->end(), deviceKey.begin());
-    if (protocol::deviceIdOf(deviceKey) != row.deviceId)
+    auto deviceKey = deviceKeyOf(row);
+    if (!deviceKey)
+        return deviceKey.error();
+    if (protocol::deviceIdOf(*deviceKey) != row.deviceId)
         return Error{ErrorCode::InvalidFormat, "the stored device key is not the device id's"};
     protocol::Submission s;
     s.payload = bytesOf(row.payload);
@@ -44,7 +67,7 @@ Status verifyRow(Repository &repo, const RegistrationRow &row)
     std::copy(row.signature.begin(), row.signature.end(), s.signature.begin());
     if (crypto::toHex(crypto::sha256(s.payload)) != row.payloadSha256)
         return Error{ErrorCode::ChecksumMismatch, "payload_sha256 is not the payload's hash"};
-    auto payload = protocol::verifySubmission(s, deviceKey); // signature, then blob hashes and sizes
+    auto payload = protocol::verifySubmission(s, *deviceKey); // signature, then blob hashes and sizes
     if (!payload)
         return payload.error();
     if (payload->recordId != row.recordId)
@@ -55,16 +78,10 @@ Status verifyRow(Repository &repo, const RegistrationRow &row)
     auto receipt = protocol::receiptFromJson(*receiptJson);
     if (!receipt)
         return receipt.error();
-    auto receiptKeyHex = repo.receiptKey(receipt->keyId);
-    if (!receiptKeyHex)
-        return receiptKeyHex.error();
-    auto receiptKeyBytes = *receiptKeyHex ? crypto::fromHex(**receiptKeyHex)
-                                          : Result<std::vector<std::uint8_t>>(ErrorCode::NotFound, "unknown");
-    if (!receiptKeyBytes || receiptKeyBytes->size() != crypto::kEd25519KeySize)
-        return Error{ErrorCode::NotFound, "the receipt's key id is not a known receipt key"};
-    crypto::Ed25519PublicKey receiptKey{};
-    std::copy(receiptKeyBytes->begin(), receiptKeyBytes->end(), receiptKey.begin());
-    if (Status st = protocol::verifyReceipt(*receipt, receiptKey, row.recordId, s.payload); !st)
+    auto receiptKey = receiptKeyOf(repo, receipt->keyId);
+    if (!receiptKey)
+        return receiptKey.error();
+    if (Status st = protocol::verifyReceipt(*receipt, *receiptKey, row.recordId, s.payload); !st)
         return st;
     if (protocol::decisionName(receipt->decision) != row.decision)
         return Error{ErrorCode::InvalidFormat, "the stored decision differs from the receipt's"};
@@ -76,11 +93,9 @@ Status verifyRow(Repository &repo, const RegistrationRow &row)
 // and the receipt under a known receipt key naming those bytes.
 Status verifyReview(Repository &repo, const RegistrationRow &row, const ReviewRow &review)
 {
-    auto keyBytes = crypto::fromHex(row.deviceKey);
-    crypto::Ed25519PublicKey deviceKey{};
-    if (!keyBytes || keyBytes->size() != deviceKey.size())
-        return Error{ErrorCode::InvalidFormat, "the stored device key is unreadable"};
-    std::copy(keyBytes->begin(), keyBytes->end(), deviceKey.begin());
+    auto deviceKey = deviceKeyOf(row);
+    if (!deviceKey)
+        return deviceKey.error();
     protocol::ReviewSubmission s;
     s.review = bytesOf(review.review);
     if (review.signature.size() != static_cast<qsizetype>(s.signature.size()))
@@ -88,7 +103,7 @@ Status verifyReview(Repository &repo, const RegistrationRow &row, const ReviewRo
     std::copy(review.signature.begin(), review.signature.end(), s.signature.begin());
     if (crypto::toHex(crypto::sha256(s.review)) != review.reviewSha256)
         return Error{ErrorCode::ChecksumMismatch, "review_sha256 is not the review's hash"};
-    auto payload = protocol::verifyReviewSubmission(s, deviceKey);
+    auto payload = protocol::verifyReviewSubmission(s, *deviceKey);
     if (!payload)
         return payload.error();
     if (payload->reviewId != review.reviewId || payload->recordId != row.recordId ||
@@ -100,16 +115,10 @@ Status verifyReview(Repository &repo, const RegistrationRow &row, const ReviewRo
     auto receipt = protocol::reviewReceiptFromJson(*receiptJson);
     if (!receipt)
         return receipt.error();
-    auto receiptKeyHex = repo.receiptKey(receipt->keyId);
-    if (!receiptKeyHex)
-        return receiptKeyHex.error();
-    auto receiptKeyBytes = *receiptKeyHex ? crypto::fromHex(**receiptKeyHex)
-                                          : Result<std::vector<std::uint8_t>>(ErrorCode::NotFound, "unknown");
-    if (!receiptKeyBytes || receiptKeyBytes->size() != crypto::kEd25519KeySize)
-        return Error{ErrorCode::NotFound, "the review receipt's key id is not a known receipt key"};
-    crypto::Ed25519PublicKey receiptKey{};
-    std::copy(receiptKeyBytes->begin(), receiptKeyBytes->end(), receiptKey.begin());
-    return protocol::verifyReviewReceipt(*receipt, receiptKey, *payload, s.review);
+    auto receiptKey = receiptKeyOf(repo, receipt->keyId);
+    if (!receiptKey)
+        return receiptKey.error();
+    return protocol::verifyReviewReceipt(*receipt, *receiptKey, *payload, s.review);
 }
 
 } // namespace

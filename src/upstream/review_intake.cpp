@@ -1,6 +1,5 @@
 #include "upstream/review_intake.h"
 
-#include "core/review.h"
 #include "crypto/digest.h"
 #include "protocol/protocol.h"
 
@@ -29,16 +28,6 @@ std::optional<std::string> namedDevice(const protocol::Bytes &review)
     if (!id.isString() || id.toString().isEmpty())
         return std::nullopt;
     return id.toString().toStdString();
-}
-
-// The reason is one of its decision's codes (src/core/review.h): part of the review's shape.
-bool reasonFits(const protocol::ReviewPayload &review)
-{
-    auto decision = core::parseReviewDecision(review.decision);
-    if (!decision)
-        return false;
-    const auto reasons = core::reviewReasons(*decision);
-    return std::find(reasons.begin(), reasons.end(), review.reason) != reasons.end();
 }
 
 bool isManual(const std::string &decision)
@@ -141,9 +130,7 @@ ItemOutcome ReviewIntake::submit(const QJsonObject &body, const Caller &caller)
             return refuse(422, "bad_signature", "the review's signature does not verify");
         return refuse(400, "bad_request", review.error().message);
     }
-    o.recordId = review->recordId;
-    if (!reasonFits(*review))
-        return refuse(400, "bad_request", "the reason is not one of its decision's");
+    o.recordId = review->recordId; // the reason fits its decision: parseReview checked it
     // 4. The record is stored and was sent by this device.
     auto stored = m_repo.storedPayload(review->recordId);
     if (!stored)

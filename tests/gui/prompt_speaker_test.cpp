@@ -48,7 +48,7 @@ TEST_F(PromptSpeakerTest, EachNewPromptIsSaidOnceInTheScreensLanguage)
     EXPECT_EQ(said.size(), 2u) << "nothing after the check";
 }
 
-TEST_F(PromptSpeakerTest, WithWhateverEngineIsInstalledNothingBreaks)
+TEST_F(PromptSpeakerTest, TheInstalledEngineSpeaksEnglishPromptsOrNothingIsSpoken)
 {
     const QStringList engines = QTextToSpeech::availableEngines();
     std::cout << "speech engines: " << engines.join(QLatin1Char(' ')).toStdString() << "\n";
@@ -59,6 +59,14 @@ TEST_F(PromptSpeakerTest, WithWhateverEngineIsInstalledNothingBreaks)
     view.update(QStringLiteral("prompted"), QStringLiteral("blink"), 1, {}, true);
     view.update(QStringLiteral("prompted"), QStringLiteral("left"), 2, {}, true);
     QTest::qWait(200); // an engine may report an audio error asynchronously: nothing may break
+    // flite (a runtime dependency) has English voices: both prompts go to it; without any engine the
+    // prompts are only shown.
+    if (engines.isEmpty())
+        EXPECT_EQ(speaker.spoken(), 0);
+    else if (engines.contains(QStringLiteral("flite")))
+        EXPECT_EQ(speaker.spoken(), 2);
+    else
+        std::cout << "another engine: its voices are unknown here, nothing asserted on them\n";
     view.clear();
     EXPECT_EQ(view.status(), "idle");
 }

@@ -147,7 +147,7 @@ TEST_F(ReviewTest, AReviewIsUploadedOnlyAfterItsRegistrationAndItsStateMovesOnce
     auto review = reviews.record(id, m_managerId, ReviewDecision::ManualRejected, "customer_left");
     ASSERT_TRUE(review) << review.error().toString();
     EXPECT_EQ(review->reviewId.size(), 36u);
-    EXPECT_EQ(*reviews.uploadState(review->reviewId), "pending");
+    EXPECT_EQ(reviews.upload(review->reviewId)->state, "pending");
     const auto later = Clock::now() + std::chrono::seconds(1);
     // The carrier does not hold the registration yet: nothing to send.
     EXPECT_TRUE(reviews.dueForUpload(later, 10)->empty());
@@ -162,13 +162,13 @@ TEST_F(ReviewTest, AReviewIsUploadedOnlyAfterItsRegistrationAndItsStateMovesOnce
     ASSERT_TRUE(reviews.retryUpload(review->reviewId, "unavailable", later + std::chrono::minutes(1)));
     EXPECT_TRUE(reviews.dueForUpload(later, 10)->empty());
     EXPECT_EQ(reviews.dueForUpload(later + std::chrono::minutes(2), 10)->size(), 1u);
-    EXPECT_EQ(*reviews.attempts(review->reviewId), 1);
+    EXPECT_EQ(reviews.upload(review->reviewId)->attempts, 1);
     ASSERT_TRUE(reviews.acknowledgeUpload(review->reviewId, "{\"v\":1}"));
-    EXPECT_EQ(*reviews.uploadState(review->reviewId), "acknowledged");
+    EXPECT_EQ(reviews.upload(review->reviewId)->state, "acknowledged");
     EXPECT_TRUE(reviews.dueForUpload(later + std::chrono::minutes(2), 10)->empty());
     EXPECT_FALSE(reviews.parkUpload(review->reviewId, "conflict")) << "an acknowledged review stays so";
-    EXPECT_EQ(*reviews.uploadState(review->reviewId), "acknowledged");
-    EXPECT_EQ(reviews.uploadState("0190f000-0000-7000-8000-000000000000").error().code, ErrorCode::NotFound);
+    EXPECT_EQ(reviews.upload(review->reviewId)->state, "acknowledged");
+    EXPECT_EQ(reviews.upload("0190f000-0000-7000-8000-000000000000").error().code, ErrorCode::NotFound);
 }
 
 TEST_F(ReviewTest, AParkedReviewIsNotSentAgain)
@@ -180,7 +180,7 @@ TEST_F(ReviewTest, AParkedReviewIsNotSentAgain)
     ASSERT_TRUE(m_db->exec("UPDATE registrations SET sync_state = 'quota_exceeded'"));
     ASSERT_EQ(reviews.dueForUpload(Clock::now() + std::chrono::seconds(1), 10)->size(), 1u);
     ASSERT_TRUE(reviews.parkUpload(review->reviewId, "bad_request: decision does not fit"));
-    EXPECT_EQ(*reviews.uploadState(review->reviewId), "parked");
+    EXPECT_EQ(reviews.upload(review->reviewId)->state, "parked");
     EXPECT_TRUE(reviews.dueForUpload(Clock::now() + std::chrono::hours(1), 10)->empty());
     ASSERT_TRUE(reviews.record(id, m_managerId, ReviewDecision::Flagged, "other"));
     auto counts = reviews.uploadCounts();

@@ -31,19 +31,7 @@ struct UpstreamReviewTest : ::testing::Test {
         server = std::make_unique<ServerProcess>(db);
         ASSERT_TRUE(server->ok());
         c.emplace(server->port(), deviceIdentity());
-        receiptKey = enrol(*c, kiosk);
-    }
-
-    static crypto::Ed25519PublicKey enrol(HttpsClient &client, const Kiosk &k)
-    {
-        auto reply = client.post("/v1/devices", k.enrolment(enrolmentToken()));
-        EXPECT_TRUE(reply) << client.lastError().toStdString();
-        if (!reply)
-            return {};
-        EXPECT_EQ(reply->status, 201) << reply->body.toStdString();
-        auto response = protocol::enrolmentResponseFromJson(reply->json());
-        EXPECT_TRUE(response) << reply->body.toStdString();
-        return response ? response->receiptKey : crypto::Ed25519PublicKey{};
+        receiptKey = enrolKiosk(*c, kiosk);
     }
 
     // A registration of `k` stored upstream through `client`; its record id.
@@ -132,7 +120,7 @@ TEST_F(UpstreamReviewTest, AnotherDevicesRecordIsNotFound)
 {
     Kiosk other;
     HttpsClient otherClient(server->port(), deviceIdentity("device2"));
-    enrol(otherClient, other);
+    enrolKiosk(otherClient, other);
     const std::string theirs = stored(otherClient, other);
     auto reply = send(kiosk.review(theirs)); // our device, our certificate, their record
     ASSERT_TRUE(reply);

@@ -28,18 +28,6 @@ struct ServerTest : ::testing::Test {
     {
         return HttpsClient(server->port(), deviceIdentity(identity));
     }
-
-    crypto::Ed25519PublicKey enrol(HttpsClient &c, const Kiosk &k)
-    {
-        auto reply = c.post("/v1/devices", k.enrolment(enrolmentToken()));
-        EXPECT_TRUE(reply) << c.lastError().toStdString();
-        if (!reply)
-            return {};
-        EXPECT_EQ(reply->status, 201) << reply->body.toStdString();
-        auto response = protocol::enrolmentResponseFromJson(reply->json());
-        EXPECT_TRUE(response) << reply->body.toStdString();
-        return response ? response->receiptKey : crypto::Ed25519PublicKey{};
-    }
 };
 
 TEST_F(ServerTest, HealthNeedsAClientCertificateAndReportsLimits)
@@ -121,7 +109,7 @@ TEST_F(ServerTest, EnrolmentChecksTokenAndBindsKeyAndCertificate)
 TEST_F(ServerTest, SubmissionGetsAVerifiableReceiptAndReplaysAreByteIdentical)
 {
     HttpsClient c = client();
-    const crypto::Ed25519PublicKey receiptKey = enrol(c, kiosk);
+    const crypto::Ed25519PublicKey receiptKey = enrolKiosk(c, kiosk);
     const std::string id = newRecordId();
     const protocol::Submission s = kiosk.submission(id, quotaIndexFor("AB1"));
     auto reply = c.post("/v1/registrations", protocol::toJson(s));
@@ -157,7 +145,7 @@ TEST_F(ServerTest, SubmissionGetsAVerifiableReceiptAndReplaysAreByteIdentical)
 TEST_F(ServerTest, ADifferentBodyUnderAStoredRecordIdIsAConflict)
 {
     HttpsClient c = client();
-    enrol(c, kiosk);
+    enrolKiosk(c, kiosk);
     const std::string id = newRecordId();
     const protocol::Submission first = kiosk.submission(id);
     ASSERT_EQ(c.post("/v1/registrations", protocol::toJson(first))->status, 200);
@@ -171,7 +159,7 @@ TEST_F(ServerTest, ADifferentBodyUnderAStoredRecordIdIsAConflict)
 TEST_F(ServerTest, BadSignatureBadBlobAndStrangersAreRefused)
 {
     HttpsClient c = client();
-    enrol(c, kiosk);
+    enrolKiosk(c, kiosk);
     protocol::Submission s = kiosk.submission(newRecordId());
     s.signature[0] ^= 1;
     auto badSignature = c.post("/v1/registrations", protocol::toJson(s));
@@ -207,7 +195,7 @@ TEST_F(ServerTest, BadSignatureBadBlobAndStrangersAreRefused)
 TEST_F(ServerTest, BatchItemsFailAloneAndOversizedBatchesAreRefused)
 {
     HttpsClient c = client();
-    enrol(c, kiosk);
+    enrolKiosk(c, kiosk);
     protocol::Submission bad = kiosk.submission(newRecordId());
     bad.signature[5] ^= 1;
     const protocol::Submission good1 = kiosk.submission(newRecordId());
@@ -240,7 +228,7 @@ TEST_F(ServerTest, BatchItemsFailAloneAndOversizedBatchesAreRefused)
 TEST_F(ServerTest, TheSixthAcceptedNumberForOnePersonIsQuotaExceeded)
 {
     HttpsClient c = client();
-    enrol(c, kiosk);
+    enrolKiosk(c, kiosk);
     const std::string index = quotaIndexFor("SAME-PERSON");
     std::vector<QJsonObject> items;
     for (int i = 0; i < 4; ++i)
@@ -286,7 +274,7 @@ TEST_F(ServerTest, MalformedAndOversizedRequestsAreAnsweredAndClosed)
 TEST_F(ServerTest, TheLogNamesRequestsButNeverBodies)
 {
     HttpsClient c = client();
-    enrol(c, kiosk);
+    enrolKiosk(c, kiosk);
     ASSERT_EQ(c.post("/v1/registrations", protocol::toJson(kiosk.submission(newRecordId(), std::nullopt, "PLANTED-ID")))
                   ->status,
               200);
@@ -309,7 +297,7 @@ namespace {
 TEST_F(ServerTest, BatchesOf200AreFast)
 {
     HttpsClient c = client();
-    enrol(c, kiosk);
+    enrolKiosk(c, kiosk);
     constexpr int kBatches = 10;
     const double rate = batchRate(c, kiosk, kBatches);
     std::cout << "[ rate     ] " << static_cast<int>(rate) << " records/s (" << kBatches

@@ -396,6 +396,18 @@ std::string enrolmentToken()
     return readAll(pkiDir() / "enrolment-token").trimmed().toStdString();
 }
 
+crypto::Ed25519PublicKey enrolKiosk(HttpsClient &client, const Kiosk &kiosk)
+{
+    auto reply = client.post("/v1/devices", kiosk.enrolment(enrolmentToken()));
+    EXPECT_TRUE(reply) << client.lastError().toStdString();
+    if (!reply)
+        return {};
+    EXPECT_EQ(reply->status, 201) << reply->body.toStdString();
+    auto response = protocol::enrolmentResponseFromJson(reply->json());
+    EXPECT_TRUE(response) << reply->body.toStdString();
+    return response ? response->receiptKey : crypto::Ed25519PublicKey{};
+}
+
 std::string quotaIndexFor(const std::string &idNumber)
 {
     return crypto::toHex(crypto::sha256(idNumber));

@@ -128,6 +128,9 @@ double batchRate(HttpsClient &client, const Kiosk &kiosk, int batches);
 
 std::string newRecordId();
 std::string enrolmentToken();
+// Enrols `kiosk` through `client` (expects 201) and returns the receipt key it learns; a zero key
+// (with the failure recorded) when it did not.
+crypto::Ed25519PublicKey enrolKiosk(HttpsClient &client, const Kiosk &kiosk);
 std::string quotaIndexFor(const std::string &idNumber);
 QJsonObject batchOf(const std::vector<QJsonObject> &items);
 

@@ -45,13 +45,13 @@ int runList(const QCommandLineParser &parser, const CommonOptions &options)
             return fail(options, latest.error());
         if (latest->has_value()) {
             const store::Review &v = **latest;
-            auto state = reviews.uploadState(v.reviewId);
+            auto state = reviews.upload(v.reviewId);
             record["review"] =
                 QJsonObject{{"review_id", QString::fromStdString(v.reviewId)},
                             {"decision", QString::fromStdString(std::string(core::reviewDecisionName(v.decision)))},
                             {"reason", QString::fromStdString(v.reason)},
                             {"decided_at", QString::fromStdString(v.decidedAt)},
-                            {"upload", state ? QString::fromStdString(*state) : QString()}};
+                            {"upload", state ? QString::fromStdString(state->state) : QString()}};
         }
         records.append(record);
     }

@@ -43,8 +43,8 @@ void PromptSpeaker::onChanged()
         return;
     m_lastSerial = m_view.promptSerial();
     const QString words = promptWords(m_view.prompt());
-    if (!words.isEmpty())
-        m_say(words, m_language ? m_language() : QStringLiteral("en"));
+    if (!words.isEmpty() && m_say(words, m_language ? m_language() : QStringLiteral("en")))
+        ++m_spoken;
 }
 
 bool PromptSpeaker::sayWithTextToSpeech(const QString &text, const QString &language)

@@ -31,6 +31,9 @@ public:
     PromptSpeaker(FaceCheckView &view, Language language, Say say = {}, QObject *parent = nullptr);
     ~PromptSpeaker() override;
 
+    // Utterances the speaker accepted so far (none where no engine or voice is installed).
+    [[nodiscard]] int spoken() const { return m_spoken; }
+
     // The prompt's words in the current translation ("" for no prompt).
     [[nodiscard]] static QString promptWords(const QString &prompt);
 
@@ -42,6 +45,7 @@ private:
     Language m_language;
     Say m_say;
     int m_lastSerial = 0;
+    int m_spoken = 0;
     std::unique_ptr<QTextToSpeech> m_speech;
     bool m_noEngine = false;
     QSet<QString> m_silentLanguages; // no voice: logged once each

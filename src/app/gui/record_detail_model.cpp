@@ -98,12 +98,12 @@ bool RecordDetailModel::loadMetadata()
     m_reviews.clear();
     if (reviews.ok()) {
         for (const store::Review &r : *reviews) {
-            auto state = reviewRepo.uploadState(r.reviewId);
+            auto state = reviewRepo.upload(r.reviewId);
             const QString upload =
                 !state.ok() ? QString()
-                : *state == "acknowledged"
+                : state->state == "acknowledged"
                     ? QCoreApplication::translate("RecordDetailModel", "confirmed by the carrier")
-                : *state == "parked"
+                : state->state == "parked"
                     ? QCoreApplication::translate("RecordDetailModel", "refused by the carrier: see the upload")
                 : summary->syncState == "pending" || summary->syncState == "parked"
                     ? QCoreApplication::translate("RecordDetailModel", "sent after the record")
