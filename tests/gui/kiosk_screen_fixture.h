@@ -38,15 +38,24 @@ protected:
         static char *argv[] = {name, nullptr};
         new QApplication(argc, argv); // the day's charts need Qt Widgets (Qt Charts)
     }
-    // The face check's worker and models, loaded once for the whole program (as the kiosk does at start).
+    // Joins the face check's worker before the program exits: a model load still running at exit
+    // would use OpenSSL (the hash check) after its clean-up and crash the process.
+    static void TearDownTestSuite() { faceServiceSlot().reset(); }
+    // The face check's worker and models, loaded once per suite in the background (as the kiosk
+    // does at start).
     static FaceCheckService &faceService()
     {
-        static FaceCheckService *service = [] {
-            auto *s = new FaceCheckService(QCoreApplication::instance());
-            s->loadModels(ModelCatalog::builtIn(test::modelsDir()));
-            return s;
-        }();
+        std::unique_ptr<FaceCheckService> &service = faceServiceSlot();
+        if (!service) {
+            service = std::make_unique<FaceCheckService>();
+            service->loadModels(ModelCatalog::builtIn(test::modelsDir()));
+        }
         return *service;
+    }
+    static std::unique_ptr<FaceCheckService> &faceServiceSlot()
+    {
+        static std::unique_ptr<FaceCheckService> service;
+        return service;
     }
 
     void SetUp() override
