@@ -1,7 +1,8 @@
 // ID photo step (clerk): the ID-document image saved by the scanner or chip reader, picked from the
-// scan folder (newest first) or typed as a path. The view-model (workflow.idPhoto) loads it and finds
-// the portrait off the GUI thread; this screen shows the document, the portrait or the error, and
-// offers "Use this photo" / "Choose another". No rules here.
+// scan folder (newest first) or typed as a path, or the card held up to the camera (a card-shaped
+// guide, the card found outlined, a hint; the photo is taken by itself). The view-model
+// (workflow.idPhoto) loads it and finds the portrait off the GUI thread; this screen shows the
+// document, the portrait or the error, and offers "Use this photo" / "Choose another". No rules here.
 import QtQuick
 import QtQuick.Controls.Basic
 import QtQuick.Layouts
@@ -27,7 +28,7 @@ FocusScope {
         spacing: Theme.spacing
 
         Label {
-            text: qsTr("ID photo: load the ID-card image from the scanner or chip reader")
+            text: qsTr("ID photo: the ID card from the scanner, the chip reader or the camera")
             font.pixelSize: Theme.titleFontSize * 0.8
             font.bold: true
             color: Theme.text
@@ -122,14 +123,27 @@ FocusScope {
                     font.pixelSize: Theme.smallFontSize
                     onAccepted: screen.model.loadPath(text)
                 }
-                Text {
-                    objectName: "cameraComing"
+                Item { // the camera button, or why there is none (one layout item: its height follows)
                     Layout.fillWidth: true
-                    text: qsTr("Camera capture of the card: coming in a later version.")
-                    font.pixelSize: Theme.smallFontSize
-                    font.italic: true
-                    color: Theme.mutedText
-                    wrapMode: Text.WordWrap
+                    implicitHeight: screen.model.cameraAvailable ? cameraButton.implicitHeight : noIdCamera.implicitHeight
+                    KioskButton {
+                        id: cameraButton
+                        objectName: screen.model.cameraActive ? "stopCameraButton" : "useCameraButton"
+                        visible: screen.model.cameraAvailable
+                        text: screen.model.cameraActive ? qsTr("Stop the camera") : qsTr("Hold the card up to the camera")
+                        onClicked: screen.model.cameraActive ? screen.model.stopCamera() : screen.model.startCamera()
+                    }
+                    Text {
+                        id: noIdCamera
+                        objectName: "noIdCamera"
+                        visible: !screen.model.cameraAvailable
+                        width: parent.width
+                        text: qsTr("No camera is set for the card (camera.id_card in the configuration): scan it and choose the file.")
+                        font.pixelSize: Theme.smallFontSize
+                        font.italic: true
+                        color: Theme.mutedText
+                        wrapMode: Text.WordWrap
+                    }
                 }
             }
 
@@ -147,13 +161,82 @@ FocusScope {
                     font.pixelSize: Theme.fontSize
                     color: Theme.text
                 }
+                Item { // the camera: its frame, the card-shaped guide, the card found, the hint
+                    id: cameraView
+                    objectName: "idCameraView"
+                    visible: screen.model.cameraActive
+                    anchors.fill: parent
+                    z: 1
+                    Text {
+                        id: cameraHint
+                        objectName: "idCameraHint"
+                        anchors.top: parent.top
+                        width: parent.width
+                        text: screen.model.cameraHintText
+                        font.pixelSize: Theme.fontSize
+                        font.bold: true
+                        color: screen.model.cameraHint === "hold_still" ? Theme.ok : Theme.text
+                        wrapMode: Text.WordWrap
+                    }
+                    Image {
+                        id: cameraFrame
+                        objectName: "idCameraFrame"
+                        anchors.top: cameraHint.bottom
+                        anchors.topMargin: Theme.spacing
+                        anchors.left: parent.left
+                        anchors.right: parent.right
+                        anchors.bottom: parent.bottom
+                        fillMode: Image.PreserveAspectFit
+                        verticalAlignment: Image.AlignTop
+                        cache: false
+                        asynchronous: false
+                        source: screen.model.cameraActive ? "image://kiosk/idcamera/" + screen.model.cameraSerial : ""
+                        readonly property real frameX: (width - paintedWidth) / 2
+                        Rectangle { // the guide: where an ID-1 card fills the frame well
+                            objectName: "idCardGuide"
+                            readonly property real guideWidth: cameraFrame.paintedWidth * 0.72
+                            x: cameraFrame.frameX + (cameraFrame.paintedWidth - guideWidth) / 2
+                            y: (cameraFrame.paintedHeight - height) / 2
+                            width: guideWidth
+                            height: guideWidth / 1.585
+                            color: "transparent"
+                            radius: 12
+                            border.width: 4
+                            border.color: screen.model.cameraCorners.length === 4 ? Theme.ok : "#ffffff"
+                            opacity: 0.8
+                        }
+                        Canvas { // the card found, outlined
+                            id: cardOutline
+                            x: cameraFrame.frameX
+                            width: cameraFrame.paintedWidth
+                            height: cameraFrame.paintedHeight
+                            property var corners: screen.model.cameraCorners
+                            onCornersChanged: requestPaint()
+                            onPaint: {
+                                const ctx = getContext("2d")
+                                ctx.clearRect(0, 0, width, height)
+                                if (corners.length !== 4)
+                                    return
+                                ctx.strokeStyle = "#33dd55"
+                                ctx.lineWidth = 4
+                                ctx.beginPath()
+                                ctx.moveTo(corners[0].x * width, corners[0].y * height)
+                                for (let i = 1; i < 4; ++i)
+                                    ctx.lineTo(corners[i].x * width, corners[i].y * height)
+                                ctx.closePath()
+                                ctx.stroke()
+                            }
+                        }
+                    }
+                }
                 Text {
                     id: emptyHint
                     objectName: "idEmptyHint"
-                    visible: screen.model.status === "empty"
+                    visible: screen.model.status === "empty" && !screen.model.cameraActive
                     anchors.top: parent.top
                     width: parent.width
-                    text: qsTr("Choose the scanned ID image on the left.")
+                    text: screen.model.cameraAvailable ? qsTr("Choose the scanned ID image on the left, or hold the card up to the camera.")
+                                                       : qsTr("Choose the scanned ID image on the left.")
                     font.pixelSize: Theme.fontSize
                     color: Theme.mutedText
                     wrapMode: Text.WordWrap

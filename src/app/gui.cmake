@@ -19,6 +19,7 @@ simkyc_module(app_gui
         gui/gui_options.cpp
         gui/login_checker.cpp
         gui/id_portrait_finder.cpp
+        gui/id_card_camera.cpp
         gui/id_photo_model.cpp
         gui/consent_notice.cpp
         gui/face_check_service.cpp

@@ -207,6 +207,14 @@ const std::vector<KeySpec> &specs()
         s.push_back(intKey("camera.height", &C::cameraHeight, 240, 2160));
         s.push_back(intKey("camera.fps", &C::cameraFps, 10, 60));
         s.push_back(boolKey("camera.allow_virtual", &C::allowVirtualCamera));
+        s.push_back(textKey("camera.id_card", "empty, none or an absolute path under /dev", &C::idCardCamera,
+                            [](const std::string &v) -> std::optional<std::string> {
+                                if (v.empty() || v == "none")
+                                    return std::nullopt;
+                                if (v.rfind("/dev/", 0) != 0 || v.find("..") != std::string::npos)
+                                    return std::string("is not empty, none or a device path under /dev/");
+                                return std::nullopt;
+                            }));
         s.push_back(textKey("screens.clerk", "output name or empty", &C::clerkScreen, outputName));
         s.push_back(textKey("screens.customer", "output name or empty", &C::customerScreen, outputName));
         s.push_back(decimalKey("match.threshold", &C::matchThreshold, 0.45, 0.65, "0.45..0.65"));

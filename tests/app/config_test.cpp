@@ -117,16 +117,19 @@ TEST(KioskConfig, EveryNumericKeyAcceptsItsBoundsAndRefusesBeyondThem)
 
 TEST(KioskConfig, TyposDuplicatesAndBadValuesAreAllReported)
 {
-    const std::string message = errorOf("[match]\nthresold = 0.5\n[ui]\nlanguages = en, fr\nidle_lock_minutes = x\n"
-                                        "idle_lock_minutes = 5\n[camera]\nallow_virtual = yes\ndevice = video0\n"
-                                        "[upstream]\nurl = http://carrier\npin_sha256 = abc\nnot a pair\n");
+    const std::string message =
+        errorOf("[match]\nthresold = 0.5\n[ui]\nlanguages = en, fr\nidle_lock_minutes = x\n"
+                "idle_lock_minutes = 5\n[camera]\nallow_virtual = yes\ndevice = video0\nid_card = video1\n"
+                "[upstream]\nurl = http://carrier\npin_sha256 = abc\nnot a pair\n");
     for (const char *expected :
          {"match.thresold is not a known key (see /usr/share/doc/simkyc/simkyc.conf) (line 2)",
           "ui.languages = en, fr names a language other than zh_CN, en, de (line 4)",
           "ui.idle_lock_minutes = x is not a whole number (allowed 1..60) (line 5)",
           "ui.idle_lock_minutes is set twice (lines 5 and 6)", "camera.allow_virtual = yes is not true or false",
-          "camera.device = video0 is not a device path under /dev/", "upstream.url = http://carrier is not an https://",
-          "upstream.pin_sha256 = abc is not 64 lowercase hex digits", "'not a pair' is not 'key = value' (line 13)"})
+          "camera.device = video0 is not a device path under /dev/",
+          "camera.id_card = video1 is not empty, none or a device path under /dev/",
+          "upstream.url = http://carrier is not an https://",
+          "upstream.pin_sha256 = abc is not 64 lowercase hex digits", "'not a pair' is not 'key = value' (line 14)"})
         EXPECT_NE(message.find(expected), std::string::npos) << expected << "\n in: " << message;
     EXPECT_EQ(errorOf("threshold = 0.5\n"), "test.conf: threshold is not a known key "
                                             "(see /usr/share/doc/simkyc/simkyc.conf) (line 1)");

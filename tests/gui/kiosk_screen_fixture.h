@@ -4,6 +4,7 @@
 #pragma once
 
 #include "app/gui/face_check_service.h"
+#include "app/gui/id_card_camera.h"
 #include "app/gui/id_portrait_finder.h"
 #include "app/gui/kiosk_window.h"
 #include "app/gui/login_checker.h"
@@ -73,6 +74,7 @@ protected:
         checker =
             std::make_unique<ThreadedLoginChecker>(demo.dataDir(), crypto::ScryptParams{test::kCheapScryptLog2, 8, 1});
         finder = std::make_unique<ThreadedIdPortraitFinder>();
+        idCamera = std::make_unique<IdCardCamera>();
         workflow = std::make_unique<RegistrationWorkflow>(*checker, *finder, hint, idleLock);
         workflow->setLanguage(language.isEmpty() ? QStringLiteral("en") : language);
         workflow->idPhoto()->setFolder(QString::fromStdString(scans.path().string()));
@@ -109,6 +111,7 @@ protected:
         session.reset();
         checker.reset();
         finder.reset();
+        idCamera.reset();
         translator.reset();
     }
 
@@ -167,6 +170,7 @@ protected:
     test::DemoStore demo;
     test::TempDir scans;                              // the scanner's folder
     std::unique_ptr<ThreadedLoginChecker> checker;    // as in the program: sign-in on its own thread
+    std::unique_ptr<IdCardCamera> idCamera;           // no spec set: the ID step has no camera unless a test sets one
     std::unique_ptr<ThreadedIdPortraitFinder> finder; // and the face search on its own
     std::unique_ptr<StoreSession> session;
     std::unique_ptr<RegistrationRecorder> recorder;

@@ -71,7 +71,7 @@ TEST_F(KioskScreensTest, SignInFillTheFormAndReachTheIdPhotoStep)
 
     d.key(Qt::Key_Return); // Enter on the last field continues to the ID photo step
     ASSERT_TRUE(d.waitFor(QStringLiteral("idPhotoScreen")));
-    EXPECT_TRUE(d.text(QStringLiteral("cameraComing")).contains(QStringLiteral("coming")));
+    EXPECT_TRUE(d.text(QStringLiteral("noIdCamera")).contains(QStringLiteral("camera.id_card")));
     EXPECT_NE(d.find(QStringLiteral("noScanFiles")), nullptr) << "the empty scan folder is said as such";
     EXPECT_FALSE(d.isEnabled(QStringLiteral("usePhotoButton")));
 

@@ -27,7 +27,7 @@
         <translation>Prüfkette bestätigt: %1 Einträge, keiner geändert, gelöscht oder umgestellt.</translation>
     </message>
     <message>
-        <source>The audit chain is BROKEN at entry %1 (%2). Call the carrier&apos;s security contact.</source>
+        <source>The audit chain is BROKEN at entry %1 (%2). Call the carrier's security contact.</source>
         <translation>Die Prüfkette ist bei Eintrag %1 GEBROCHEN (%2). Rufen Sie die Sicherheitsstelle des Netzbetreibers an.</translation>
     </message>
 </context>
@@ -275,7 +275,7 @@
         <translation>Abgleichsabstände (Schwelle %1)</translation>
     </message>
     <message>
-        <source>Charts need the kiosk&apos;s full application.</source>
+        <source>Charts need the kiosk's full application.</source>
         <translation>Diagramme brauchen die vollständige Kiosk-Anwendung.</translation>
     </message>
 </context>
@@ -620,7 +620,7 @@
         </translation>
     </message>
     <message>
-        <source>Today&apos;s registrations</source>
+        <source>Today's registrations</source>
         <translation>Heutige Registrierungen</translation>
     </message>
     <message>
@@ -643,7 +643,7 @@
         <translation>Auf diesem Bild wurde kein Gesicht gefunden. Prüfen, dass die Seite mit dem Foto gescannt wurde, richtig herum und nicht abgeschnitten, dann erneut wählen.</translation>
     </message>
     <message>
-        <source>There is more than one face on this image. Scan the customer&apos;s ID page alone on the scanner glass, then choose the new file.</source>
+        <source>There is more than one face on this image. Scan the customer's ID page alone on the scanner glass, then choose the new file.</source>
         <translation>Auf diesem Bild ist mehr als ein Gesicht. Nur die Ausweisseite des Kunden allein auf das Scannerglas legen, scannen und die neue Datei wählen.</translation>
     </message>
     <message>
@@ -654,13 +654,49 @@
         <source>The image could not be checked (internal error). Try again; if it happens again, tell the manager.</source>
         <translation>Das Bild konnte nicht geprüft werden (interner Fehler). Erneut versuchen; wenn es wieder passiert, den Filialleiter informieren.</translation>
     </message>
+    <message>
+        <source>The camera cannot be used (not connected, busy or gone). Check its cable, or scan the card and choose the file instead.</source>
+        <translation>Die Kamera kann nicht benutzt werden (nicht angeschlossen, belegt oder weg). Prüfen Sie das Kabel, oder scannen Sie die Karte und wählen Sie die Datei.</translation>
+    </message>
+    <message>
+        <source>The recording ended before a card was seen. Start the camera again, or choose the scanned file.</source>
+        <translation>Die Aufnahme endete, bevor eine Karte zu sehen war. Starten Sie die Kamera erneut, oder wählen Sie die gescannte Datei.</translation>
+    </message>
+    <message>
+        <source>Hold the card flat inside the frame, photo side to the camera.</source>
+        <translation>Halten Sie die Karte flach in den Rahmen, die Fotoseite zur Kamera.</translation>
+    </message>
+    <message>
+        <source>Card found. Hold it still…</source>
+        <translation>Karte gefunden. Bitte ruhig halten …</translation>
+    </message>
+    <message>
+        <source>The card is blurred. Hold it still, a little further from the camera.</source>
+        <translation>Die Karte ist unscharf. Halten Sie sie ruhig, etwas weiter von der Kamera entfernt.</translation>
+    </message>
+    <message>
+        <source>No photo on this side. Turn the card over.</source>
+        <translation>Auf dieser Seite ist kein Foto. Drehen Sie die Karte um.</translation>
+    </message>
+    <message>
+        <source>The photo is too small. Hold the card closer.</source>
+        <translation>Das Foto ist zu klein. Halten Sie die Karte näher heran.</translation>
+    </message>
+    <message>
+        <source>More than one face on the card. Show the ID card alone.</source>
+        <translation>Mehr als ein Gesicht auf der Karte. Zeigen Sie nur den Ausweis.</translation>
+    </message>
+    <message>
+        <source>Starting the camera…</source>
+        <translation>Kamera wird gestartet …</translation>
+    </message>
+    <message>
+        <source>camera</source>
+        <translation>Kamera</translation>
+    </message>
 </context>
 <context>
     <name>IdPhotoScreen</name>
-    <message>
-        <source>ID photo: load the ID-card image from the scanner or chip reader</source>
-        <translation>Ausweisfoto: das Bild des Ausweises vom Scanner oder Chip-Lesegerät laden</translation>
-    </message>
     <message>
         <source>Images in %1 (newest first):</source>
         <translation>Bilder in %1 (neueste zuerst):</translation>
@@ -676,10 +712,6 @@
     <message>
         <source>Or type the path of the image:</source>
         <translation>Oder den Pfad des Bildes eingeben:</translation>
-    </message>
-    <message>
-        <source>Camera capture of the card: coming in a later version.</source>
-        <translation>Aufnahme des Ausweises mit der Kamera: kommt in einer späteren Version.</translation>
     </message>
     <message>
         <source>Looking for the photo on the document…</source>
@@ -704,6 +736,26 @@
     <message>
         <source>Cancel registration</source>
         <translation>Registrierung abbrechen</translation>
+    </message>
+    <message>
+        <source>ID photo: the ID card from the scanner, the chip reader or the camera</source>
+        <translation>Ausweisfoto: der Ausweis vom Scanner, vom Chipleser oder von der Kamera</translation>
+    </message>
+    <message>
+        <source>Stop the camera</source>
+        <translation>Kamera anhalten</translation>
+    </message>
+    <message>
+        <source>Hold the card up to the camera</source>
+        <translation>Karte vor die Kamera halten</translation>
+    </message>
+    <message>
+        <source>No camera is set for the card (camera.id_card in the configuration): scan it and choose the file.</source>
+        <translation>Für die Karte ist keine Kamera eingestellt (camera.id_card in der Konfiguration): scannen Sie sie und wählen Sie die Datei.</translation>
+    </message>
+    <message>
+        <source>Choose the scanned ID image on the left, or hold the card up to the camera.</source>
+        <translation>Wählen Sie links das gescannte Ausweisbild, oder halten Sie die Karte vor die Kamera.</translation>
     </message>
 </context>
 <context>
@@ -842,7 +894,7 @@
         <translation>SIM (ICCID): %1</translation>
     </message>
     <message>
-        <source>The customer&apos;s data is no longer held: %1</source>
+        <source>The customer's data is no longer held: %1</source>
         <translation>Die Kundendaten werden nicht mehr aufbewahrt: %1</translation>
     </message>
     <message>
@@ -975,7 +1027,7 @@
         <translation>Das Gesicht bewegte sich wie ein flaches Bild (Foto oder Bildschirm).</translation>
     </message>
     <message>
-        <source>The face left the camera&apos;s view.</source>
+        <source>The face left the camera's view.</source>
         <translation>Das Gesicht hat das Kamerabild verlassen.</translation>
     </message>
     <message>
@@ -1090,11 +1142,11 @@
         <translation>die eingegebenen Daten passen nicht zum Dokument</translation>
     </message>
     <message>
-        <source>the customer&apos;s behaviour needs a second look</source>
+        <source>the customer's behaviour needs a second look</source>
         <translation>das Verhalten des Kunden erfordert einen zweiten Blick</translation>
     </message>
     <message>
-        <source>other (see the shop&apos;s log book)</source>
+        <source>other (see the shop's log book)</source>
         <translation>Sonstiges (siehe Geschäftsbuch)</translation>
     </message>
     <message>

@@ -27,7 +27,7 @@
         <translation>审计链已验证：共 %1 条，无修改、删除或重排。</translation>
     </message>
     <message>
-        <source>The audit chain is BROKEN at entry %1 (%2). Call the carrier&apos;s security contact.</source>
+        <source>The audit chain is BROKEN at entry %1 (%2). Call the carrier's security contact.</source>
         <translation>审计链在第 %1 条处已断裂（%2）。请联系运营商的安全联系人。</translation>
     </message>
 </context>
@@ -275,7 +275,7 @@
         <translation>比对距离（阈值 %1）</translation>
     </message>
     <message>
-        <source>Charts need the kiosk&apos;s full application.</source>
+        <source>Charts need the kiosk's full application.</source>
         <translation>图表需要完整的终端应用程序。</translation>
     </message>
 </context>
@@ -619,7 +619,7 @@
         </translation>
     </message>
     <message>
-        <source>Today&apos;s registrations</source>
+        <source>Today's registrations</source>
         <translation>今日登记</translation>
     </message>
     <message>
@@ -642,7 +642,7 @@
         <translation>在此图像上未找到人脸。请确认扫描的是带照片的那一页、方向正确且未被裁切，然后重新选择。</translation>
     </message>
     <message>
-        <source>There is more than one face on this image. Scan the customer&apos;s ID page alone on the scanner glass, then choose the new file.</source>
+        <source>There is more than one face on this image. Scan the customer's ID page alone on the scanner glass, then choose the new file.</source>
         <translation>此图像上有不止一张人脸。请只将顾客的证件页放在扫描仪玻璃上扫描，然后选择新文件。</translation>
     </message>
     <message>
@@ -653,13 +653,49 @@
         <source>The image could not be checked (internal error). Try again; if it happens again, tell the manager.</source>
         <translation>无法检查该图像（内部错误）。请重试；如再次发生，请告知店长。</translation>
     </message>
+    <message>
+        <source>The camera cannot be used (not connected, busy or gone). Check its cable, or scan the card and choose the file instead.</source>
+        <translation>无法使用摄像头（未连接、被占用或已断开）。请检查连接线，或扫描证件后选择文件。</translation>
+    </message>
+    <message>
+        <source>The recording ended before a card was seen. Start the camera again, or choose the scanned file.</source>
+        <translation>录像结束前未看到证件。请重新启动摄像头，或选择扫描的文件。</translation>
+    </message>
+    <message>
+        <source>Hold the card flat inside the frame, photo side to the camera.</source>
+        <translation>请将证件平放在框内，照片面朝向摄像头。</translation>
+    </message>
+    <message>
+        <source>Card found. Hold it still…</source>
+        <translation>已找到证件，请保持不动…</translation>
+    </message>
+    <message>
+        <source>The card is blurred. Hold it still, a little further from the camera.</source>
+        <translation>证件图像模糊。请保持不动，并离摄像头稍远一些。</translation>
+    </message>
+    <message>
+        <source>No photo on this side. Turn the card over.</source>
+        <translation>这一面没有照片，请翻转证件。</translation>
+    </message>
+    <message>
+        <source>The photo is too small. Hold the card closer.</source>
+        <translation>照片太小，请将证件靠近一些。</translation>
+    </message>
+    <message>
+        <source>More than one face on the card. Show the ID card alone.</source>
+        <translation>证件上有不止一张人脸，请只出示身份证件。</translation>
+    </message>
+    <message>
+        <source>Starting the camera…</source>
+        <translation>正在启动摄像头…</translation>
+    </message>
+    <message>
+        <source>camera</source>
+        <translation>摄像头</translation>
+    </message>
 </context>
 <context>
     <name>IdPhotoScreen</name>
-    <message>
-        <source>ID photo: load the ID-card image from the scanner or chip reader</source>
-        <translation>证件照片：载入扫描仪或芯片读卡器得到的证件图像</translation>
-    </message>
     <message>
         <source>Images in %1 (newest first):</source>
         <translation>%1 中的图像（最新的在前）：</translation>
@@ -675,10 +711,6 @@
     <message>
         <source>Or type the path of the image:</source>
         <translation>或输入图像的路径：</translation>
-    </message>
-    <message>
-        <source>Camera capture of the card: coming in a later version.</source>
-        <translation>用摄像头拍摄证件：将在后续版本提供。</translation>
     </message>
     <message>
         <source>Looking for the photo on the document…</source>
@@ -703,6 +735,26 @@
     <message>
         <source>Cancel registration</source>
         <translation>取消登记</translation>
+    </message>
+    <message>
+        <source>ID photo: the ID card from the scanner, the chip reader or the camera</source>
+        <translation>证件照片：来自扫描仪、芯片读卡器或摄像头的证件</translation>
+    </message>
+    <message>
+        <source>Stop the camera</source>
+        <translation>停止摄像头</translation>
+    </message>
+    <message>
+        <source>Hold the card up to the camera</source>
+        <translation>将证件对准摄像头</translation>
+    </message>
+    <message>
+        <source>No camera is set for the card (camera.id_card in the configuration): scan it and choose the file.</source>
+        <translation>未为证件设置摄像头（配置中的 camera.id_card）：请扫描证件并选择文件。</translation>
+    </message>
+    <message>
+        <source>Choose the scanned ID image on the left, or hold the card up to the camera.</source>
+        <translation>请在左侧选择扫描的证件图像，或将证件对准摄像头。</translation>
     </message>
 </context>
 <context>
@@ -841,7 +893,7 @@
         <translation>SIM 卡（ICCID）：%1</translation>
     </message>
     <message>
-        <source>The customer&apos;s data is no longer held: %1</source>
+        <source>The customer's data is no longer held: %1</source>
         <translation>客户数据已不再保存：%1</translation>
     </message>
     <message>
@@ -973,7 +1025,7 @@
         <translation>人脸像平面图像一样移动（照片或屏幕）。</translation>
     </message>
     <message>
-        <source>The face left the camera&apos;s view.</source>
+        <source>The face left the camera's view.</source>
         <translation>人脸离开了摄像头画面。</translation>
     </message>
     <message>
@@ -1088,11 +1140,11 @@
         <translation>录入的信息与证件不符</translation>
     </message>
     <message>
-        <source>the customer&apos;s behaviour needs a second look</source>
+        <source>the customer's behaviour needs a second look</source>
         <translation>客户的行为需要复查</translation>
     </message>
     <message>
-        <source>other (see the shop&apos;s log book)</source>
+        <source>other (see the shop's log book)</source>
         <translation>其他（见门店记录簿）</translation>
     </message>
     <message>

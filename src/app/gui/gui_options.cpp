@@ -19,6 +19,7 @@ const QString kLanguage = QStringLiteral("language");
 const QString kScanDir = QStringLiteral("scan-dir");
 const QString kCamera = QStringLiteral("camera");
 const QString kCameraScript = QStringLiteral("camera-script");
+const QString kIdCamera = QStringLiteral("id-camera");
 const QString kModelsDir = QStringLiteral("models-dir");
 const QString kNoSpeech = QStringLiteral("no-speech");
 constexpr int kMinIdleMinutes = 1;
@@ -63,6 +64,11 @@ void addGuiOptions(QCommandLineParser &parser)
          QStringLiteral("For a recording given with --camera: the prompts at the times its person performs them, "
                         "e.g. blink@1.0,left@3.0 (a recording cannot follow random prompts)."),
          QStringLiteral("SCRIPT")},
+        {kIdCamera,
+         QStringLiteral("Camera the clerk holds the ID card up to: /dev/videoN or an index; for demos and tests a "
+                        "video file or an image folder; none for no camera (default camera.id_card of the "
+                        "configuration, else the face check's camera)."),
+         QStringLiteral("SPEC")},
         {kModelsDir, QStringLiteral("Search this folder first for the face models."), QStringLiteral("DIR")},
     });
 }
@@ -124,6 +130,15 @@ Result<GuiOptions> resolveGuiOptions(const QCommandLineParser &parser, const QSt
         if (auto script = vision::parsePromptScript(out.cameraScript); !script.ok())
             return Error{ErrorCode::InvalidArgument, "--camera-script: " + script.error().message};
     }
+    const std::string idCard = parser.isSet(kIdCamera) ? parser.value(kIdCamera).toStdString()
+                               : config                ? config->idCardCamera
+                                                       : std::string();
+    if (idCard == "none")
+        out.idCamera.clear();
+    else if (!idCard.empty())
+        out.idCamera = idCard;
+    else if (out.camera.rfind("/dev/", 0) == 0)
+        out.idCamera = out.camera; // one camera at the counter: the card is held up to it
     if (parser.isSet(kModelsDir))
         out.modelsDir = parser.value(kModelsDir).toStdString();
     return out;

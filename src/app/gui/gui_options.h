@@ -30,12 +30,14 @@ struct GuiOptions {
     std::string camera;       // --camera, else camera.device of the configuration ("" with --demo: see main)
     bool cameraGiven = false; // --camera was on the command line
     std::string cameraScript; // --camera-script: fixed prompts for a recording ("" = random prompts)
+    // --id-camera, else camera.id_card ("none": ""), else the face check's camera device; "" = none.
+    std::string idCamera;
     std::optional<std::filesystem::path> modelsDir; // --models-dir
     bool speech = true;                             // --no-speech: the prompts are not spoken
 };
 
 // Declares --config, --data-dir, --demo, --passphrase-file, --idle-minutes, --language, --scan-dir,
-// --camera, --camera-script, --models-dir and --no-speech.
+// --camera, --camera-script, --id-camera, --models-dir and --no-speech.
 void addGuiOptions(QCommandLineParser &parser);
 
 // systemLanguage: QLocale::system().name() in the program, fixed in tests.

@@ -24,6 +24,11 @@ void KioskImageProvider::follow(IdPhotoModel &model, QObject &context)
     QObject::connect(&model, &IdPhotoModel::imagesChanged, &context,
                      [this, &model] { set(toQImage(model.document()), toQImage(model.portrait())); });
     set(toQImage(model.document()), toQImage(model.portrait()));
+    QObject::connect(&model, &IdPhotoModel::cameraChanged, &context, [this, &model] {
+        QImage frame = toQImage(model.cameraPreview());
+        const QMutexLocker lock(&m_mutex);
+        m_idCamera = std::move(frame);
+    });
 }
 
 void KioskImageProvider::follow(FaceCheckView &view, QObject &context)
@@ -60,6 +65,8 @@ QImage KioskImageProvider::requestImage(const QString &id, QSize *size, const QS
             image = m_document;
         else if (id.startsWith(QLatin1String("portrait/")))
             image = m_portrait;
+        else if (id.startsWith(QLatin1String("idcamera/")))
+            image = m_idCamera;
         else if (id.startsWith(QLatin1String("live/")))
             image = m_live;
         else if (id.startsWith(QLatin1String("review/")))

@@ -1,6 +1,7 @@
 // KioskImageProvider: hands the kiosk's images to QML straight from memory, nothing written to disk:
 // the ID photo step's as image://kiosk/document/N and image://kiosk/portrait/N (N:
-// IdPhotoModel::imageSerial, so a new image is a new URL), and the face check's latest camera frame
+// IdPhotoModel::imageSerial, so a new image is a new URL), the ID camera's latest frame as
+// image://kiosk/idcamera/N (N: IdPhotoModel::cameraSerial), and the face check's latest camera frame
 // as image://kiosk/live/N (N: FaceCheckView::previewSerial), the manager's review picture of an
 // opened record as image://kiosk/review/N (N: RecordDetailModel::pictureSerial). follow() copies the images whenever
 // they change and forgets them when the model drops them. Thread-safety: requestImage() may run on a QML loader thread;
@@ -41,6 +42,7 @@ private:
     QImage m_document;
     QImage m_portrait;
     QImage m_live;
+    QImage m_idCamera;
     QImage m_review;
 };
 

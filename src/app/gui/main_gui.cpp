@@ -145,10 +145,15 @@ int main(int argc, char *argv[])
     // own parameters. The default avoids a calibration at start.
     app::ThreadedLoginChecker checker(options->dataDir, crypto::ScryptParams{});
     app::ThreadedIdPortraitFinder finder; // decoding and the face search off the GUI thread
+    app::IdCardCamera idCamera;           // the card held up to a camera, on a thread of its own
     app::RegistrationWorkflow workflow(checker, finder, demoHint, options->idleLock);
     workflow.setLanguage(options->language);
     workflow.idPhoto()->setFolder(options->scanDir);
     const auto faceSource = faceSourceOf(*options);
+    std::string idCameraSpec = options->idCamera;
+    if (idCameraSpec.empty() && options->demo && !faceSource.recording && !faceSource.spec.empty())
+        idCameraSpec = faceSource.spec; // a demo on a machine with a camera
+    workflow.idPhoto()->setCamera(&idCamera, idCameraSpec);
     workflow.setFaceCheck(&faceCheck, &recorder, faceSource);
     workflow.setStore(&*session);
     workflow.setReportFolder(QString::fromStdString((options->dataDir / "reports").string()));
@@ -165,6 +170,8 @@ int main(int argc, char *argv[])
                                  << options->idleLock.count() << "min language" << options->language << "scan dir"
                                  << options->scanDir << "camera"
                                  << (faceSource.spec.empty() ? "(none)" : faceSource.spec.c_str())
-                                 << (faceSource.recording ? "(recording)" : "") << (options->demo ? "demo" : "");
+                                 << (faceSource.recording ? "(recording)" : "") << "ID camera"
+                                 << (idCameraSpec.empty() ? "(none)" : idCameraSpec.c_str())
+                                 << (options->demo ? "demo" : "");
     return QGuiApplication::exec();
 }

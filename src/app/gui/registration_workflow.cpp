@@ -777,6 +777,8 @@ void RegistrationWorkflow::setScreen(Screen next)
         m_idleTimer.start();
     if (next == m_screen)
         return;
+    if (m_screen == Screen::IdPhoto)
+        m_idPhoto.stopCamera(); // the face check may need the same camera
     m_screen = next;
     emit screenChanged();
 }
