@@ -2,7 +2,8 @@
 // time with its symbol, a ring that empties while the prompt's time runs, and the quality hint in
 // words. The workflow (src/app/gui/registration_workflow.h) runs the check; this only shows it.
 // When the check cannot run (no camera, models missing, camera lost, too many attempts) it says why
-// and offers a new try or the manager's manual check.
+// and offers a new try or the manager's manual check (the clerk's choices: not on the customer's own
+// screen, customerView).
 import QtQuick
 import QtQuick.Controls.Basic
 import QtQuick.Layouts
@@ -12,6 +13,7 @@ FocusScope {
     required property QtObject workflow
     readonly property QtObject check: workflow.faceCheck
     readonly property bool running: check.status === "running"
+    property bool customerView: false // on the customer's screen: no clerk buttons
     objectName: "faceCheckScreen"
 
     Component.onCompleted: cancelButton.forceActiveFocus()
@@ -210,6 +212,7 @@ FocusScope {
             }
             Item { Layout.fillHeight: true }
             Flow {
+                visible: !screen.customerView
                 Layout.fillWidth: true
                 spacing: Theme.spacing * 2
                 KioskButton {

@@ -6,6 +6,7 @@ import QtQuick.Controls.Basic
 ApplicationWindow {
     id: root
     required property QtObject workflow
+    property bool customerWindow: false // the customer has a window of their own (CustomerMain.qml)
 
     objectName: "kioskWindow"
     width: 1280
@@ -41,7 +42,7 @@ ApplicationWindow {
     Component { id: homeScreen; HomeScreen { workflow: root.workflow } }
     Component { id: customerFormScreen; CustomerFormScreen { workflow: root.workflow; form: root.workflow.form } }
     Component { id: idPhotoScreen; IdPhotoScreen { workflow: root.workflow; model: root.workflow.idPhoto } }
-    Component { id: consentScreen; ConsentScreen { workflow: root.workflow } }
+    Component { id: consentScreen; ConsentScreen { workflow: root.workflow; answeredElsewhere: root.customerWindow } }
     Component { id: faceCheckScreen; FaceCheckScreen { workflow: root.workflow } }
     Component { id: outcomeScreen; OutcomeScreen { workflow: root.workflow } }
     Component { id: dayViewScreen; DayViewScreen { workflow: root.workflow; day: root.workflow.dayView } }

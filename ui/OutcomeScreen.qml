@@ -1,6 +1,7 @@
 // The registration's outcome: pass or fail in large type for the customer (never a score), the
 // reasons in words for the clerk, whether the record is stored and synced, and the clerk's choices
-// after a failure (try again while attempts are left, the manager's manual check, finish).
+// after a failure (try again while attempts are left, the manager's manual check, finish). On the
+// customer's own screen (customerView) only the verdict.
 import QtQuick
 import QtQuick.Controls.Basic
 import QtQuick.Layouts
@@ -9,9 +10,11 @@ FocusScope {
     id: screen
     required property QtObject workflow
     readonly property string outcome: workflow.outcome
+    property bool customerView: false // on the customer's screen: the verdict only
     objectName: "outcomeScreen"
 
-    Component.onCompleted: (outcome === "failed" && workflow.canRetry ? retryButton : finishButton).forceActiveFocus()
+    Component.onCompleted: if (!customerView)
+                               (outcome === "failed" && workflow.canRetry ? retryButton : finishButton).forceActiveFocus()
 
     ColumnLayout {
         anchors.fill: parent
@@ -43,13 +46,14 @@ FocusScope {
 
         // For the clerk: why, stored or not, synced or not.
         Label {
+            visible: !screen.customerView
             text: qsTr("For the clerk")
             font.pixelSize: Theme.fontSize
             font.bold: true
             color: Theme.text
         }
         Repeater {
-            model: screen.workflow.outcomeReasons
+            model: screen.customerView ? [] : screen.workflow.outcomeReasons
             delegate: Text {
                 required property string modelData
                 Layout.fillWidth: true
@@ -61,6 +65,7 @@ FocusScope {
         }
         Text {
             objectName: "outcomeRecord"
+            visible: !screen.customerView
             Layout.fillWidth: true
             font.pixelSize: Theme.smallFontSize
             color: screen.outcome === "not_stored" ? Theme.error : Theme.mutedText
@@ -75,6 +80,7 @@ FocusScope {
         }
         Item { Layout.fillHeight: true }
         Flow {
+            visible: !screen.customerView
             Layout.fillWidth: true
             spacing: Theme.spacing * 2
             KioskButton {
@@ -84,7 +90,7 @@ FocusScope {
                 enabled: screen.workflow.canRetry
                 primary: true
                 text: screen.workflow.canRetry ? qsTr("Try the face check again")
-                                               : qsTr("No attempts left (3 per 10 minutes)")
+                                               : qsTr("No attempts left (%1 per 10 minutes)").arg(screen.workflow.maxFaceChecks)
                 onClicked: screen.workflow.retryFaceCheck()
             }
             KioskButton {

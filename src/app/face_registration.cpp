@@ -52,7 +52,7 @@ std::vector<std::uint8_t> biometricPayloadWithoutFace(const char *method)
 
 Result<FaceCheckOutcome> faceCheckOutcome(vision::FaceEngine &engine, const vision::LivenessResult &live,
                                           std::span<const vision::BestFrame> liveFrames,
-                                          const vision::Image &idPortrait)
+                                          const vision::Image &idPortrait, double matchThreshold)
 {
     FaceCheckOutcome out;
     store::NewRegistration &r = out.record;
@@ -78,7 +78,7 @@ Result<FaceCheckOutcome> faceCheckOutcome(vision::FaceEngine &engine, const visi
     if (liveEmbeddings.empty())
         return Error{ErrorCode::NoFace, "no live frame could be embedded"};
     const vision::Embedding liveSide = vision::meanEmbedding(liveEmbeddings);
-    const auto decision = vision::decideMatch(idSide->embedding, liveSide);
+    const auto decision = vision::decideMatch(idSide->embedding, liveSide, matchThreshold);
     out.match = decision;
     r.matchDistance = decision.distance;
     r.outcome = decision.match ? core::Decision::Match : core::Decision::NoMatch;

@@ -28,11 +28,13 @@ struct FaceCheckOutcome {
     store::NewRegistration record; // outcome, reasonCodes, matchDistance, livenessSummary, payload, thumbnail
 };
 
-// liveFrames: the frames to embed for the live side (normally live.bestFrames).
+// liveFrames: the frames to embed for the live side (normally live.bestFrames); matchThreshold: the
+// distance below which the faces are the same person (match.threshold, 0.45..0.65).
 // Errors: NoFace when the ID portrait or no live frame can be embedded.
 [[nodiscard]] Result<FaceCheckOutcome> faceCheckOutcome(vision::FaceEngine &engine, const vision::LivenessResult &live,
                                                         std::span<const vision::BestFrame> liveFrames,
-                                                        const vision::Image &idPortrait);
+                                                        const vision::Image &idPortrait,
+                                                        double matchThreshold = vision::kDefaultMatchThreshold);
 
 // The payload of a registration without face data (manual check, or before liveness).
 [[nodiscard]] std::vector<std::uint8_t> biometricPayloadWithoutFace(const char *method);

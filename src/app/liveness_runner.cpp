@@ -46,10 +46,10 @@ void checkIdentity(vision::LivenessSession &session, const IdentityCheck &identi
 Result<LivenessRun> runLiveness(vision::FrameAnalyzer &analyzer, const std::string &sourceSpec,
                                 std::vector<vision::ChallengePrompt> script, const vision::SessionConfig &config,
                                 const PromptCallback &onPrompt, const IdentityCheck &identity,
-                                const FrameObserver &onFrame)
+                                const FrameObserver &onFrame, const CameraOptions &cameraOptions)
 {
     analyzer.reset();
-    auto source = vision::openSourceSpec(sourceSpec);
+    auto source = vision::openSourceSpec(sourceSpec, cameraOptions.spec);
     if (!source.ok())
         return source.error();
     LivenessRun run;
@@ -66,6 +66,10 @@ Result<LivenessRun> runLiveness(vision::FrameAnalyzer &analyzer, const std::stri
         std::string why;
         if (vision::isVirtualCamera(*cameraId, &why)) {
             run.injection.virtualCamera = why;
+            if (cameraOptions.allowVirtual)
+                run.injection.enforced = false; // camera.allow_virtual: a demonstration, reported only
+        }
+        if (!run.injection.virtualCamera.empty() && run.injection.enforced) {
             session.reject("virtual_camera");
             run.result = session.result();
             return run;

@@ -6,6 +6,7 @@
 #include "app/model_catalog.h"
 #include "vision/face_engine.h"
 #include "vision/frame_analyzer.h"
+#include "vision/frame_source.h"
 #include "vision/injection_check.h"
 #include "vision/liveness_session.h"
 
@@ -48,10 +49,17 @@ struct IdentityCheck {
 Result<LivenessRun> runLiveness(const ModelCatalog &catalog, const std::string &sourceSpec,
                                 std::vector<vision::ChallengePrompt> script, const vision::SessionConfig &config = {},
                                 const PromptCallback &onPrompt = {});
+// How a camera source is opened (files and folders ignore it): the mode asked for, and whether a
+// virtual camera is let through (camera.allow_virtual: demos only; it is then reported, not refused).
+struct CameraOptions {
+    vision::CameraSpec spec;
+    bool allowVirtual = false;
+};
+
 // The same with an analyzer the caller keeps (reset here), for many sessions in a row.
 Result<LivenessRun> runLiveness(vision::FrameAnalyzer &analyzer, const std::string &sourceSpec,
                                 std::vector<vision::ChallengePrompt> script, const vision::SessionConfig &config = {},
                                 const PromptCallback &onPrompt = {}, const IdentityCheck &identity = {},
-                                const FrameObserver &onFrame = {});
+                                const FrameObserver &onFrame = {}, const CameraOptions &cameraOptions = {});
 
 } // namespace simkyc::app

@@ -155,6 +155,36 @@ TEST_F(FaceCheckWorkflowTest, TheSamePersonPassesAndTheRecordIsStoredWithItsOutb
     EXPECT_EQ(storedCount(), 1) << "stored once";
 }
 
+// The kiosk configuration's liveness.timeout_s, liveness.max_sessions and match.threshold reach the
+// session, the retry limit and the decision. The threshold here (0.05) is far below the allowed
+// 0.45..0.65 so that the same person cannot pass: the decision follows the setting, not a constant.
+TEST_F(FaceCheckWorkflowTest, TheConfiguredTimeoutSessionLimitAndThresholdApply)
+{
+    SIMKYC_REQUIRE_SHARED_DATA();
+    const auto video = test::sampleFaceVideo();
+    ASSERT_TRUE(video);
+    test::TempDir reader;
+    ASSERT_TRUE(test::writeVideoFace(*video, reader.path() / "chip_portrait.jpg", true));
+    RegistrationWorkflow::FaceSource source = *test::sampleVideoSource();
+    source.promptTimeoutS = 9.0;
+    source.maxSessions = 1;
+    source.matchThreshold = 0.05;
+    w->setFaceCheck(service, recorder.get(), source);
+    reachConsent(reader.path() / "chip_portrait.jpg");
+    ASSERT_TRUE(w->agreeToFaceCheck());
+    ASSERT_TRUE(QTest::qWaitFor([this] { return w->faceCheck()->promptTimeoutMs() > 0; }, kCheckTimeoutMs))
+        << "the session starts once the models are loaded";
+    EXPECT_EQ(w->faceCheck()->promptTimeoutMs(), 9000);
+    waitForOutcome();
+    ASSERT_EQ(w->screen(), Screen::Outcome);
+    EXPECT_EQ(w->outcome(), "failed");
+    EXPECT_TRUE(w->outcomeReasons().contains(RegistrationWorkflow::reasonWords("face_mismatch")))
+        << w->outcomeReasons().join("; ").toStdString();
+    EXPECT_FALSE(w->canRetry()) << "liveness.max_sessions = 1";
+    EXPECT_FALSE(w->retryFaceCheck());
+    w->cancelRegistration();
+}
+
 TEST_F(FaceCheckWorkflowTest, AnotherPersonFailsRetriesAreLimitedAndTheManagerGetsIt)
 {
     SIMKYC_REQUIRE_SHARED_DATA();

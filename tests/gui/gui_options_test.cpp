@@ -151,4 +151,21 @@ TEST_F(GuiOptionsTest, TheIdCardCameraIsTheCounterCameraUnlessConfiguredOrGiven)
     EXPECT_EQ(recording->idCamera, "") << "a recording of a face shows no card";
 }
 
+TEST_F(GuiOptionsTest, TheConfigurationsCameraMatchAndLivenessValuesAreCarried)
+{
+    auto options = resolve(
+        {QStringLiteral("--config"), writeConfig("[camera]\nwidth = 640\nheight = 480\nfps = 15\nallow_virtual = true\n"
+                                                 "[match]\nthreshold = 0.5\n[liveness]\nchallenges = 4\ntimeout_s = 8\n"
+                                                 "max_sessions = 2\n")});
+    ASSERT_TRUE(options.ok()) << options.error().toString();
+    EXPECT_EQ(options->config.cameraWidth, 640);
+    EXPECT_EQ(options->config.cameraHeight, 480);
+    EXPECT_EQ(options->config.cameraFps, 15);
+    EXPECT_TRUE(options->config.allowVirtualCamera);
+    EXPECT_DOUBLE_EQ(options->config.matchThreshold, 0.5);
+    EXPECT_EQ(options->config.livenessChallenges, 4);
+    EXPECT_DOUBLE_EQ(options->config.livenessTimeoutS, 8.0);
+    EXPECT_EQ(options->config.livenessMaxSessions, 2);
+}
+
 } // namespace simkyc::app

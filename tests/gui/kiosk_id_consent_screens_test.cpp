@@ -273,5 +273,52 @@ TEST_P(KioskConsentLanguageTest, ConsentScreenIsTranslated)
 
 INSTANTIATE_TEST_SUITE_P(Languages, KioskConsentLanguageTest, ::testing::Values("zh_CN", "de"));
 
+// Two screens: the customer answers the consent on their own window; the clerk's window shows the
+// notice without the customer's choices; the customer's window shows a welcome before and the verdict
+// only after (no reasons, no clerk buttons), while the clerk finishes on theirs.
+class KioskTwoScreensTest : public KioskScreensTest {
+protected:
+    KioskTwoScreensTest() { customerWindow = true; }
+};
+
+TEST_F(KioskTwoScreensTest, TheCustomerAnswersOnTheirOwnScreen)
+{
+    SIMKYC_REQUIRE_SHARED_DATA();
+    const auto face = test::specimenWithFace();
+    ASSERT_TRUE(face);
+    ASSERT_NE(window->customerWindow(), nullptr);
+    test::ScreenDriver customer(*window->customerWindow(), SIMKYC_SCREENSHOT_DIR);
+    ASSERT_TRUE(customer.waitFor(QStringLiteral("customerWelcome")));
+    ASSERT_TRUE(customer.screenshot(QStringLiteral("27-customer-screen-welcome")));
+
+    ASSERT_NO_FATAL_FAILURE(signInAndFillTheForm());
+    EXPECT_NE(customer.find(QStringLiteral("customerWelcome")), nullptr) << "the form stays on the clerk's side";
+    test::ScreenDriver &d = *driver;
+    ASSERT_TRUE(d.typeInto(QStringLiteral("idPathField"), QString::fromStdString(face->string())));
+    d.key(Qt::Key_Return);
+    ASSERT_TRUE(d.waitFor(QStringLiteral("portraitImage"), kSearchTimeoutMs));
+    ASSERT_TRUE(d.click(QStringLiteral("usePhotoButton")));
+
+    ASSERT_TRUE(customer.waitFor(QStringLiteral("consentScreen")));
+    ASSERT_TRUE(d.waitFor(QStringLiteral("consentScreen")));
+    EXPECT_EQ(d.find(QStringLiteral("agreeButton")), nullptr) << "the clerk cannot consent for the customer";
+    EXPECT_EQ(d.find(QStringLiteral("manualCheckButton")), nullptr);
+    EXPECT_TRUE(d.text(QStringLiteral("consentOnCustomerScreen")).contains(QStringLiteral("their screen")));
+    EXPECT_NE(customer.find(QStringLiteral("agreeButton")), nullptr);
+    ASSERT_TRUE(customer.screenshot(QStringLiteral("28-customer-screen-consent")));
+    ASSERT_TRUE(d.screenshot(QStringLiteral("28-clerk-screen-during-consent")));
+
+    ASSERT_TRUE(customer.click(QStringLiteral("manualCheckButton")));
+    ASSERT_TRUE(customer.waitFor(QStringLiteral("outcomeScreen")));
+    ASSERT_TRUE(d.waitFor(QStringLiteral("outcomeScreen")));
+    EXPECT_EQ(workflow->consentDecisionName(), "manual_check");
+    EXPECT_TRUE(customer.text(QStringLiteral("outcomeVerdict")).contains(QStringLiteral("manager")));
+    EXPECT_EQ(customer.find(QStringLiteral("finishButton")), nullptr) << "the clerk's choices stay on the clerk's side";
+    EXPECT_EQ(customer.find(QStringLiteral("outcomeRecord")), nullptr) << "no record id on the customer's screen";
+    ASSERT_TRUE(d.click(QStringLiteral("finishButton")));
+    ASSERT_TRUE(d.waitFor(QStringLiteral("homeScreen")));
+    EXPECT_TRUE(customer.waitFor(QStringLiteral("customerWelcome")));
+}
+
 } // namespace
 } // namespace simkyc::app

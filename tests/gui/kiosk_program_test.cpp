@@ -10,6 +10,7 @@
 #include <gtest/gtest.h>
 
 #include <cstdio>
+#include <fstream>
 
 namespace simkyc::app {
 namespace {
@@ -52,6 +53,27 @@ TEST(KioskProgramTest, ShowsTheLoginScreenAndLogsTheTimeToIt)
     std::printf("simkyc: first frame after %d ms (logged from main); %lld ms from exec to reading the line\n", ms,
                 static_cast<long long>(seenMs));
     EXPECT_GT(ms, 0);
+}
+
+// A capture-quality file named by the configuration that cannot be read stops the kiosk at start,
+// naming the key (never a silent fall-back to the built-in thresholds).
+TEST(KioskProgramTest, AnUnreadableCaptureQualityFileStopsTheStartNamingTheKey)
+{
+    test::TempDir dir;
+    const auto config = dir.path() / "simkyc.conf";
+    std::ofstream(config) << "[store]\ndata_dir = " << (dir.path() / "data").string()
+                          << "\n[liveness]\ncapture_quality_file = " << (dir.path() / "absent.conf").string() << "\n";
+    QProcess program;
+    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+    env.insert(QStringLiteral("QT_QPA_PLATFORM"), QStringLiteral("offscreen"));
+    program.setProcessEnvironment(env);
+    program.setProcessChannelMode(QProcess::MergedChannels);
+    program.start(QString::fromStdString((test::binDir() / "simkyc").string()),
+                  {QStringLiteral("--config"), QString::fromStdString(config.string())});
+    ASSERT_TRUE(program.waitForFinished(20000));
+    const QString log = QString::fromUtf8(program.readAll());
+    EXPECT_EQ(program.exitCode(), 2) << log.toStdString();
+    EXPECT_TRUE(log.contains(QStringLiteral("liveness.capture_quality_file"))) << log.toStdString();
 }
 
 // `simkyc --demo` makes its demo folder (keys, store, the demo carrier's keys beside them) in the

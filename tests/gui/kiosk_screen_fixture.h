@@ -88,7 +88,7 @@ protected:
         workflow->setStaffHashing(crypto::ScryptParams{test::kCheapScryptLog2, 8, 1});
         workflow->setReportFolder(QString::fromStdString((demo.dataDir() / "reports").string()));
         window = std::make_unique<KioskWindow>(*workflow, started);
-        const Status loaded = window->load();
+        const Status loaded = window->load(nullptr, customerWindow ? QGuiApplication::primaryScreen() : nullptr);
         ASSERT_TRUE(loaded.ok()) << loaded.error().toString();
         ASSERT_NE(window->window(), nullptr);
         window->window()->requestActivate();
@@ -165,7 +165,8 @@ protected:
     QString password() const { return QString::fromStdString(demo.account().password); }
 
     std::chrono::milliseconds idleLock = kDefaultIdleLock;
-    QString language; // "" = the source strings (English)
+    bool customerWindow = false; // a second window for the customer (on the same offscreen screen)
+    QString language;            // "" = the source strings (English)
     std::unique_ptr<QTranslator> translator;
     test::DemoStore demo;
     test::TempDir scans;                              // the scanner's folder

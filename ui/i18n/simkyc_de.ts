@@ -92,6 +92,10 @@
         <source>Cancel</source>
         <translation>Abbrechen</translation>
     </message>
+    <message>
+        <source>The customer reads this on their screen and answers there.</source>
+        <translation>Der Kunde liest dies auf seinem Bildschirm und antwortet dort.</translation>
+    </message>
 </context>
 <context>
     <name>CustomerFormModel</name>
@@ -222,6 +226,17 @@
     <message>
         <source>Cancel registration</source>
         <translation>Registrierung abbrechen</translation>
+    </message>
+</context>
+<context>
+    <name>CustomerMain</name>
+    <message>
+        <source>SimKYC: customer screen</source>
+        <translation>SimKYC: Kundenbildschirm</translation>
+    </message>
+    <message>
+        <source>Welcome. The clerk is preparing your registration; this screen will ask for your consent in a moment.</source>
+        <translation>Willkommen. Der Mitarbeiter bereitet Ihre Registrierung vor; gleich bittet Sie dieser Bildschirm um Ihre Einwilligung.</translation>
     </message>
 </context>
 <context>
@@ -827,10 +842,6 @@
         <translation>Gesichtsprüfung wiederholen</translation>
     </message>
     <message>
-        <source>No attempts left (3 per 10 minutes)</source>
-        <translation>Keine Versuche mehr (3 pro 10 Minuten)</translation>
-    </message>
-    <message>
         <source>Manual check by the manager</source>
         <translation>Manuelle Prüfung durch die Filialleitung</translation>
     </message>
@@ -845,6 +856,10 @@
     <message>
         <source>Next customer</source>
         <translation>Nächste Kundin / nächster Kunde</translation>
+    </message>
+    <message>
+        <source>No attempts left (%1 per 10 minutes)</source>
+        <translation>Keine Versuche mehr (%1 pro 10 Minuten)</translation>
     </message>
 </context>
 <context>

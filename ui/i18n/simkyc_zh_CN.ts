@@ -92,6 +92,10 @@
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
+    <message>
+        <source>The customer reads this on their screen and answers there.</source>
+        <translation>客户在自己的屏幕上阅读并在那里作答。</translation>
+    </message>
 </context>
 <context>
     <name>CustomerFormModel</name>
@@ -222,6 +226,17 @@
     <message>
         <source>Cancel registration</source>
         <translation>取消登记</translation>
+    </message>
+</context>
+<context>
+    <name>CustomerMain</name>
+    <message>
+        <source>SimKYC: customer screen</source>
+        <translation>SimKYC：客户屏幕</translation>
+    </message>
+    <message>
+        <source>Welcome. The clerk is preparing your registration; this screen will ask for your consent in a moment.</source>
+        <translation>欢迎。店员正在为您准备登记；稍后此屏幕将请求您的同意。</translation>
     </message>
 </context>
 <context>
@@ -826,10 +841,6 @@
         <translation>重新进行人脸核验</translation>
     </message>
     <message>
-        <source>No attempts left (3 per 10 minutes)</source>
-        <translation>已无剩余次数（每 10 分钟 3 次）</translation>
-    </message>
-    <message>
         <source>Manual check by the manager</source>
         <translation>由店长人工核验</translation>
     </message>
@@ -844,6 +855,10 @@
     <message>
         <source>Next customer</source>
         <translation>下一位客户</translation>
+    </message>
+    <message>
+        <source>No attempts left (%1 per 10 minutes)</source>
+        <translation>已无剩余次数（每 10 分钟 %1 次）</translation>
     </message>
 </context>
 <context>

@@ -17,14 +17,16 @@ class FaceCheckService::Worker : public QObject {
 public:
     explicit Worker(FaceCheckService &service) : m_service(service) {}
 
-    void load(const ModelCatalog &catalog)
+    void load(const ModelCatalog &catalog, const vision::CaptureQualityConfig &quality)
     {
         QElapsedTimer timer;
         timer.start();
         QString error;
         auto engine = loadFaceEngine(catalog);
-        auto analyzer =
-            engine.ok() ? loadFrameAnalyzer(catalog) : Result<std::unique_ptr<vision::FrameAnalyzer>>(engine.error());
+        vision::FrameAnalyzerOptions options;
+        options.quality = quality;
+        auto analyzer = engine.ok() ? loadFrameAnalyzer(catalog, options)
+                                    : Result<std::unique_ptr<vision::FrameAnalyzer>>(engine.error());
         if (engine.ok() && analyzer.ok()) {
             m_engine = std::move(engine).value();
             m_analyzer = std::move(analyzer).value();
@@ -84,7 +86,7 @@ public:
             return !cancel->load();
         };
         auto run = runLiveness(*m_analyzer, request.sourceSpec, request.script, request.config, {},
-                               IdentityCheck{m_engine.get()}, observer);
+                               IdentityCheck{m_engine.get()}, observer, request.camera);
         reply.sessionMs = static_cast<double>(timer.elapsed());
         if (!run.ok()) {
             reply.error = run.error();
@@ -94,7 +96,8 @@ public:
             reply.frames = run->frames;
             QElapsedTimer matchTimer;
             matchTimer.start();
-            auto outcome = faceCheckOutcome(*m_engine, run->result, run->result.bestFrames, request.idPortrait);
+            auto outcome = faceCheckOutcome(*m_engine, run->result, run->result.bestFrames, request.idPortrait,
+                                            request.matchThreshold);
             reply.matchMs = static_cast<double>(matchTimer.elapsed());
             if (outcome.ok())
                 reply.outcome = std::move(outcome).value();
@@ -134,12 +137,16 @@ FaceCheckService::~FaceCheckService()
     m_thread.wait();
 }
 
-void FaceCheckService::loadModels(ModelCatalog catalog)
+void FaceCheckService::loadModels(ModelCatalog catalog, vision::CaptureQualityConfig quality)
 {
     m_modelsReady = false;
     m_modelsError.clear();
     QMetaObject::invokeMethod(
-        m_worker, [worker = m_worker, catalog = std::move(catalog)] { worker->load(catalog); }, Qt::QueuedConnection);
+        m_worker,
+        [worker = m_worker, catalog = std::move(catalog), quality = std::move(quality)] {
+            worker->load(catalog, quality);
+        },
+        Qt::QueuedConnection);
 }
 
 void FaceCheckService::start(FaceCheckRequest request)

@@ -17,6 +17,7 @@
 #include "app/face_registration.h"
 #include "app/liveness_runner.h"
 #include "app/model_catalog.h"
+#include "vision/capture_quality_config.h"
 
 #include <QObject>
 #include <QString>
@@ -37,6 +38,8 @@ struct FaceCheckRequest {
     std::vector<vision::ChallengePrompt> script; // the prompts (sequential for cameras)
     vision::Image idPortrait;                    // the accepted ID portrait
     vision::SessionConfig config;
+    CameraOptions camera;                                   // how a camera is opened
+    double matchThreshold = vision::kDefaultMatchThreshold; // match.threshold
 };
 
 // What the customer screen shows, per reported frame.
@@ -68,7 +71,8 @@ public:
     ~FaceCheckService() override; // cancels a running check, then stops the thread
 
     // Starts loading the models on the worker thread; modelsLoaded() tells the outcome.
-    void loadModels(ModelCatalog catalog);
+    // quality: the capture-quality thresholds (liveness.capture_quality_file, else the built-in ones).
+    void loadModels(ModelCatalog catalog, vision::CaptureQualityConfig quality = vision::defaultCaptureQualityConfig());
     [[nodiscard]] bool modelsReady() const { return m_modelsReady; }
     // The loading error ("" while loading or when ready).
     [[nodiscard]] QString modelsError() const { return m_modelsError; }

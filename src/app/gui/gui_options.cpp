@@ -20,6 +20,7 @@ const QString kScanDir = QStringLiteral("scan-dir");
 const QString kCamera = QStringLiteral("camera");
 const QString kCameraScript = QStringLiteral("camera-script");
 const QString kIdCamera = QStringLiteral("id-camera");
+const QString kCustomerScreen = QStringLiteral("customer-screen");
 const QString kModelsDir = QStringLiteral("models-dir");
 const QString kNoSpeech = QStringLiteral("no-speech");
 constexpr int kMinIdleMinutes = 1;
@@ -69,6 +70,10 @@ void addGuiOptions(QCommandLineParser &parser)
                         "video file or an image folder; none for no camera (default camera.id_card of the "
                         "configuration, else the face check's camera)."),
          QStringLiteral("SPEC")},
+        {kCustomerScreen,
+         QStringLiteral("Show the customer's screens (consent, face check, verdict) in a second window on this "
+                        "output (e.g. HDMI-A-2; default screens.customer; empty: one screen for both)."),
+         QStringLiteral("NAME")},
         {kModelsDir, QStringLiteral("Search this folder first for the face models."), QStringLiteral("DIR")},
     });
 }
@@ -86,6 +91,7 @@ Result<GuiOptions> resolveGuiOptions(const QCommandLineParser &parser, const QSt
             return loaded.error();
         config = std::move(loaded).value();
         out.configFile = file;
+        out.config = *config;
     }
 
     out.demo = parser.isSet(kDemo);
@@ -139,6 +145,9 @@ Result<GuiOptions> resolveGuiOptions(const QCommandLineParser &parser, const QSt
         out.idCamera = idCard;
     else if (out.camera.rfind("/dev/", 0) == 0)
         out.idCamera = out.camera; // one camera at the counter: the card is held up to it
+    out.customerScreen = parser.isSet(kCustomerScreen) ? parser.value(kCustomerScreen)
+                                                       : QString::fromStdString(out.config.customerScreen);
+    out.clerkScreen = QString::fromStdString(out.config.clerkScreen);
     if (parser.isSet(kModelsDir))
         out.modelsDir = parser.value(kModelsDir).toStdString();
     return out;

@@ -7,6 +7,7 @@
 // Thread-safety: free functions, reentrant.
 #pragma once
 
+#include "app/kiosk_config.h"
 #include "core/result.h"
 
 #include <QCommandLineParser>
@@ -32,12 +33,16 @@ struct GuiOptions {
     std::string cameraScript; // --camera-script: fixed prompts for a recording ("" = random prompts)
     // --id-camera, else camera.id_card ("none": ""), else the face check's camera device; "" = none.
     std::string idCamera;
+    // --customer-screen, else screens.customer: the output facing the customer ("" = one screen).
+    QString customerScreen;
+    QString clerkScreen;                            // screens.clerk ("" = the primary screen)
     std::optional<std::filesystem::path> modelsDir; // --models-dir
     bool speech = true;                             // --no-speech: the prompts are not spoken
+    KioskConfig config; // the configuration file's values (its defaults without a file): camera, match, liveness
 };
 
 // Declares --config, --data-dir, --demo, --passphrase-file, --idle-minutes, --language, --scan-dir,
-// --camera, --camera-script, --id-camera, --models-dir and --no-speech.
+// --camera, --camera-script, --id-camera, --customer-screen, --models-dir and --no-speech.
 void addGuiOptions(QCommandLineParser &parser);
 
 // systemLanguage: QLocale::system().name() in the program, fixed in tests.

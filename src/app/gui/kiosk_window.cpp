@@ -10,13 +10,23 @@
 #include <QEvent>
 #include <QQmlApplicationEngine>
 #include <QQuickWindow>
+#include <QScreen>
 #include <QtQml>
 
 namespace simkyc::app {
 
 namespace {
 constexpr const char *kMainQml = "qrc:/qt/qml/SimKyc/Ui/Main.qml";
+constexpr const char *kCustomerQml = "qrc:/qt/qml/SimKyc/Ui/CustomerMain.qml";
+
+void placeOn(QQuickWindow &window, QScreen *screen)
+{
+    if (screen == nullptr)
+        return;
+    window.setScreen(screen);
+    window.setGeometry(screen->availableGeometry());
 }
+} // namespace
 
 KioskWindow::KioskWindow(RegistrationWorkflow &workflow, QElapsedTimer started, QObject *parent)
     : QObject(parent), m_workflow(workflow), m_started(started)
@@ -25,7 +35,7 @@ KioskWindow::KioskWindow(RegistrationWorkflow &workflow, QElapsedTimer started, 
 
 KioskWindow::~KioskWindow() = default;
 
-Status KioskWindow::load()
+Status KioskWindow::load(QScreen *clerkScreen, QScreen *customerScreen)
 {
     m_engine = std::make_unique<QQmlApplicationEngine>();
     m_engine->addImportPath(QStringLiteral("qrc:/qt/qml"));
@@ -60,6 +70,22 @@ Status KioskWindow::load()
                      "installed?): " +
                          m_qmlWarnings.join(QStringLiteral("; ")).toStdString()};
     m_window->installEventFilter(this);
+    placeOn(*m_window, clerkScreen);
+    if (customerScreen != nullptr) {
+        const int before = m_engine->rootObjects().size();
+        m_engine->load(QUrl(QString::fromLatin1(kCustomerQml)));
+        const QList<QObject *> all = m_engine->rootObjects();
+        m_customerWindow = all.size() > before ? qobject_cast<QQuickWindow *>(all.last()) : nullptr;
+        if (m_customerWindow == nullptr)
+            return Error{ErrorCode::Internal, "the customer's window did not load: " +
+                                                  m_qmlWarnings.join(QStringLiteral("; ")).toStdString()};
+        // The customer touches their screen; the clerk's keyboard focus stays in the clerk's window.
+        m_customerWindow->setFlag(Qt::WindowDoesNotAcceptFocus);
+        m_customerWindow->installEventFilter(this);
+        placeOn(*m_customerWindow, customerScreen);
+        m_window->setProperty("customerWindow", true);
+        qCInfo(lcGui).noquote() << "customer window on screen" << customerScreen->name();
+    }
     connect(
         m_window, &QQuickWindow::frameSwapped, this,
         [this] {

@@ -20,6 +20,7 @@
 #include <QDir>
 #include <QElapsedTimer>
 #include <QLocale>
+#include <QScreen>
 #include <QSocketNotifier>
 #include <QTemporaryDir>
 
@@ -63,6 +64,15 @@ app::RegistrationWorkflow::FaceSource faceSourceOf(const app::GuiOptions &option
 {
     app::RegistrationWorkflow::FaceSource source;
     source.spec = options.camera;
+    const app::KioskConfig &config = options.config;
+    source.promptCount = config.livenessChallenges;
+    source.promptTimeoutS = config.livenessTimeoutS;
+    source.maxSessions = config.livenessMaxSessions;
+    source.matchThreshold = config.matchThreshold;
+    source.camera.spec.width = config.cameraWidth;
+    source.camera.spec.height = config.cameraHeight;
+    source.camera.spec.fps = config.cameraFps;
+    source.camera.allowVirtual = config.allowVirtualCamera;
     std::string script = options.cameraScript;
     if (options.demo && !options.cameraGiven) {
         if (auto video = app::defaultSampleVideo()) {
@@ -82,6 +92,23 @@ app::RegistrationWorkflow::FaceSource faceSourceOf(const app::GuiOptions &option
         if (auto prompts = vision::parsePromptScript(script); prompts.ok())
             source.recordingScript = std::move(prompts).value();
     return source;
+}
+
+// The screen with this output name; nullptr (with a warning naming the screens there are) when it is
+// not connected, or for an empty name.
+QScreen *screenNamed(const QString &name, const char *what)
+{
+    if (name.isEmpty())
+        return nullptr;
+    QStringList names;
+    for (QScreen *screen : QGuiApplication::screens()) {
+        if (screen->name() == name)
+            return screen;
+        names << screen->name();
+    }
+    qCWarning(app::lcGui).noquote() << what << name
+                                    << "is not connected; the screens are:" << names.join(QStringLiteral(", "));
+    return nullptr;
 }
 
 int fail(const std::string &what)
@@ -132,8 +159,15 @@ int main(int argc, char *argv[])
     }
 
     // The face models load in the background while the window comes up (~1 s).
+    vision::CaptureQualityConfig quality = vision::defaultCaptureQualityConfig();
+    if (!options->config.captureQualityFile.empty()) {
+        auto loaded = vision::loadCaptureQualityConfig(options->config.captureQualityFile);
+        if (!loaded.ok())
+            return fail("liveness.capture_quality_file: " + loaded.error().toString());
+        quality = std::move(loaded).value();
+    }
     app::FaceCheckService faceCheck;
-    faceCheck.loadModels(app::ModelCatalog::builtIn(options->modelsDir));
+    faceCheck.loadModels(app::ModelCatalog::builtIn(options->modelsDir), std::move(quality));
 
     auto session = app::openSession(options->dataDir, options->passphraseFile, true);
     if (!session.ok())
@@ -155,11 +189,19 @@ int main(int argc, char *argv[])
         idCameraSpec = faceSource.spec; // a demo on a machine with a camera
     workflow.idPhoto()->setCamera(&idCamera, idCameraSpec);
     workflow.setFaceCheck(&faceCheck, &recorder, faceSource);
+    workflow.dayView()->setMatchThreshold(faceSource.matchThreshold); // the day's charts and report
     workflow.setStore(&*session);
     workflow.setReportFolder(QString::fromStdString((options->dataDir / "reports").string()));
     app::KioskWindow window(workflow, started);
     window.adoptTranslator(std::move(translation));
-    if (simkyc::Status loaded = window.load(); !loaded.ok())
+    QScreen *clerkScreen = screenNamed(options->clerkScreen, "screens.clerk");
+    QScreen *customerScreen = screenNamed(options->customerScreen, "the customer screen");
+    if (customerScreen != nullptr && customerScreen == (clerkScreen ? clerkScreen : QGuiApplication::primaryScreen())) {
+        qCWarning(app::lcGui).noquote() << "the customer screen" << options->customerScreen
+                                        << "is the clerk's: one window for both";
+        customerScreen = nullptr;
+    }
+    if (simkyc::Status loaded = window.load(clerkScreen, customerScreen); !loaded.ok())
         return fail(loaded.error().toString());
     std::optional<app::PromptSpeaker> speaker; // the prompts spoken where a voice is installed
     if (options->speech)

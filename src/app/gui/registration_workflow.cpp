@@ -59,6 +59,7 @@ void RegistrationWorkflow::setFaceCheck(FaceCheckService *service, RegistrationR
     m_recorder = recorder;
     m_faceSource = std::move(source);
     m_faceSource.promptCount = std::clamp(m_faceSource.promptCount, 2, 5);
+    m_attempts = core::AttemptLimiter(std::clamp(m_faceSource.maxSessions, 1, 5), core::kDefaultAttemptWindow);
     if (service == nullptr)
         return;
     connect(service, &FaceCheckService::modelsLoaded, this, &RegistrationWorkflow::onModelsLoaded);
@@ -341,6 +342,9 @@ void RegistrationWorkflow::startFaceCheck()
     request.requestId = m_faceRequestId;
     request.sourceSpec = m_faceSource.spec;
     request.idPortrait = m_idPortrait;
+    request.camera = m_faceSource.camera;
+    request.matchThreshold = m_faceSource.matchThreshold;
+    request.config.timeoutMs = m_faceSource.promptTimeoutS * 1000.0;
     if (m_faceSource.recording && !m_faceSource.recordingScript.empty()) {
         request.script = m_faceSource.recordingScript;
     } else {

@@ -88,6 +88,7 @@ class RegistrationWorkflow : public QObject {
     Q_PROPERTY(QString recordId READ recordId NOTIFY outcomeChanged)                 // "" until stored
     Q_PROPERTY(QString syncState READ syncState NOTIFY outcomeChanged)
     Q_PROPERTY(bool canRetry READ canRetry NOTIFY outcomeChanged)
+    Q_PROPERTY(int maxFaceChecks READ maxFaceChecks NOTIFY outcomeChanged)
     // The language the screens are shown in ("en", "zh_CN", "de"); the customer may switch it on
     // their screens (consent, face check, outcome); back to the kiosk's own when the registration ends.
     Q_PROPERTY(QString language READ language NOTIFY languageChanged)
@@ -170,6 +171,8 @@ public:
         return QString::fromStdString(m_recorded ? m_recorded->syncState : std::string());
     }
     [[nodiscard]] bool canRetry() const;
+    // Face checks allowed per customer in 10 minutes (liveness.max_sessions).
+    [[nodiscard]] int maxFaceChecks() const { return m_attempts.maxAttempts(); }
     // The reason code in words for the clerk ("" for an unknown one).
     [[nodiscard]] static QString reasonWords(const QString &code);
 
@@ -179,7 +182,11 @@ public:
         std::string spec;                                     // "" = no camera configured: the face check says so
         std::vector<vision::ChallengePrompt> recordingScript; // empty: random prompts, one after the other
         bool recording = false;
-        int promptCount = 3; // random prompts (2..5)
+        int promptCount = 3;                                    // random prompts (liveness.challenges, 2..5)
+        double promptTimeoutS = 6.0;                            // per prompt (liveness.timeout_s, 3..15)
+        double matchThreshold = vision::kDefaultMatchThreshold; // match.threshold (0.45..0.65)
+        CameraOptions camera;                                   // camera.width/height/fps/allow_virtual
+        int maxSessions = core::kDefaultMaxFaceAttempts; // per customer in 10 minutes (liveness.max_sessions, 1..5)
     };
     // The face check's back end (both must outlive the workflow). Without it the face check screen
     // says the back end is missing and offers the manual check.
