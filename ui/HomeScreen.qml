@@ -44,6 +44,13 @@ FocusScope {
             onClicked: screen.workflow.openStaff()
         }
         KioskButton {
+            objectName: "settingsButton"
+            visible: screen.workflow.isManager
+            Layout.preferredWidth: Theme.fieldWidth
+            text: qsTr("Settings")
+            onClicked: screen.workflow.openSettings()
+        }
+        KioskButton {
             objectName: "logoutButton"
             Layout.preferredWidth: Theme.fieldWidth
             text: qsTr("Sign out")

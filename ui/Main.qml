@@ -33,6 +33,7 @@ ApplicationWindow {
             case "record_detail": return recordDetailScreen
             case "audit_log": return auditLogScreen
             case "staff": return staffScreen
+            case "settings": return settingsScreen
             default: return loginScreen
             }
         }
@@ -49,4 +50,5 @@ ApplicationWindow {
     Component { id: recordDetailScreen; RecordDetailScreen { workflow: root.workflow; record: root.workflow.recordDetail } }
     Component { id: auditLogScreen; AuditLogScreen { workflow: root.workflow; audit: root.workflow.auditView } }
     Component { id: staffScreen; StaffScreen { workflow: root.workflow; staff: root.workflow.staffView } }
+    Component { id: settingsScreen; SettingsScreen { workflow: root.workflow; settings: root.workflow.settingsView } }
 }

@@ -30,6 +30,7 @@ simkyc_module(app_gui
         gui/record_detail_model.cpp
         gui/audit_view_model.cpp
         gui/staff_view_model.cpp
+        gui/settings_view_model.cpp
     PUBLIC_LINKS simkyc::app Qt6::Core
 )
 set_target_properties(simkyc_app_gui PROPERTIES AUTOMOC ON)

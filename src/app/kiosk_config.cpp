@@ -1,5 +1,7 @@
 #include "app/kiosk_config.h"
 
+#include "store/atomic_file.h"
+
 #include <QDir>
 #include <QJsonArray>
 #include <QStandardPaths>
@@ -277,9 +279,11 @@ const std::vector<ConfigKey> &kioskConfigKeys()
     return keys;
 }
 
-Result<KioskConfig> parseKioskConfig(std::string_view text, std::string_view origin)
+namespace {
+
+// Parses `text` over `config`; with managerOnly, keys outside managerSettingKeys() are refused.
+Result<KioskConfig> parseOver(KioskConfig config, std::string_view text, std::string_view origin, bool managerOnly)
 {
-    KioskConfig config;
     std::vector<std::string> problems;
     std::map<std::string, int> seen; // key -> line
     std::string section;
@@ -313,6 +317,11 @@ Result<KioskConfig> parseKioskConfig(std::string_view text, std::string_view ori
             problems.push_back(name + " is not a known key (see /usr/share/doc/simkyc/simkyc.conf)" + where);
             continue;
         }
+        if (managerOnly &&
+            std::find(managerSettingKeys().begin(), managerSettingKeys().end(), name) == managerSettingKeys().end()) {
+            problems.push_back(name + " is not a setting the store manager can change" + where);
+            continue;
+        }
         if (auto [it, inserted] = seen.emplace(name, lineNo); !inserted) {
             problems.push_back(name + " is set twice (lines " + std::to_string(it->second) + " and " +
                                std::to_string(lineNo) + ")");
@@ -328,6 +337,99 @@ Result<KioskConfig> parseKioskConfig(std::string_view text, std::string_view ori
         return Error{ErrorCode::InvalidArgument, message};
     }
     return config;
+}
+
+} // namespace
+
+Result<KioskConfig> parseKioskConfig(std::string_view text, std::string_view origin)
+{
+    return parseOver(KioskConfig{}, text, origin, false);
+}
+
+const std::vector<std::string> &managerSettingKeys()
+{
+    static const std::vector<std::string> keys{
+        "match.threshold",       "liveness.challenges",         "liveness.timeout_s",
+        "liveness.max_sessions", "retention.review_extra_days", "retention.pii_days"};
+    return keys;
+}
+
+Result<KioskConfig> applyManagerSettings(const KioskConfig &base, std::string_view text, std::string_view origin)
+{
+    return parseOver(base, text, origin, true);
+}
+
+std::filesystem::path managerSettingsFile(const std::filesystem::path &dataDir)
+{
+    return dataDir / kManagerSettingsFileName;
+}
+
+Result<std::map<std::string, std::string>> readManagerSettings(const std::filesystem::path &dataDir)
+{
+    std::map<std::string, std::string> values;
+    const auto file = managerSettingsFile(dataDir);
+    auto bytes = store::readSmallFile(file);
+    if (!bytes.ok())
+        return bytes.error().code == ErrorCode::NotFound ? Result<std::map<std::string, std::string>>(values)
+                                                         : Result<std::map<std::string, std::string>>(bytes.error());
+    const std::string text(bytes->begin(), bytes->end());
+    if (auto checked = applyManagerSettings(KioskConfig{}, text, file.string()); !checked.ok())
+        return checked.error();
+    std::istringstream in(text);
+    std::string raw;
+    while (std::getline(in, raw)) {
+        const std::string line = trim(raw);
+        const auto eq = line.find('=');
+        if (line.empty() || line.front() == '#' || eq == std::string::npos)
+            continue;
+        values[trim(std::string_view(line).substr(0, eq))] = trim(std::string_view(line).substr(eq + 1));
+    }
+    return values;
+}
+
+Result<KioskConfig> withManagerSettings(const KioskConfig &base, const std::filesystem::path &dataDir)
+{
+    auto values = readManagerSettings(dataDir);
+    if (!values.ok())
+        return values.error();
+    KioskConfig out = base;
+    for (const auto &[key, value] : *values)
+        if (auto problem = findSpec(key)->set(out, value))
+            return Error{ErrorCode::InvalidArgument,
+                         managerSettingsFile(dataDir).string() + ": " + key + " = " + value + " " + *problem};
+    return out;
+}
+
+Status writeManagerSettings(const std::filesystem::path &dataDir, const std::map<std::string, std::string> &values)
+{
+    std::string text = "# Settings changed by the store manager on the kiosk (Settings screen), over\n"
+                       "# /etc/simkyc/simkyc.conf. Written by the kiosk; every change is in the audit log.\n";
+    for (const auto &[key, value] : values)
+        text += key + " = " + value + "\n";
+    const auto file = managerSettingsFile(dataDir);
+    if (auto checked = applyManagerSettings(KioskConfig{}, text, file.string()); !checked.ok())
+        return checked.error();
+    return store::writeFileAtomically(file, std::span(reinterpret_cast<const std::uint8_t *>(text.data()), text.size()),
+                                      store::kOwnerOnly, true);
+}
+
+std::string configValueText(const KioskConfig &config, const std::string &key)
+{
+    const KeySpec *spec = findSpec(key);
+    if (spec == nullptr)
+        return {};
+    const QJsonValue value = spec->get(config);
+    if (value.isBool())
+        return value.toBool() ? "true" : "false";
+    if (value.isDouble())
+        return QString::number(value.toDouble()).toStdString();
+    return value.toString().toStdString();
+}
+
+std::string configKeyRange(const std::string &key)
+{
+    const KeySpec *spec = findSpec(key);
+    return spec == nullptr ? std::string() : spec->range;
 }
 
 Result<KioskConfig> loadKioskConfig(const std::filesystem::path &file)

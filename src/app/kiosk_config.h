@@ -16,6 +16,7 @@
 #include <QJsonObject>
 
 #include <filesystem>
+#include <map>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -74,6 +75,27 @@ struct ConfigKey {
 [[nodiscard]] Result<KioskConfig> parseKioskConfig(std::string_view text, std::string_view origin = "config");
 // Reads and parses a file. NotFound / IoError when it cannot be read.
 [[nodiscard]] Result<KioskConfig> loadKioskConfig(const std::filesystem::path &file);
+
+// The settings a store manager may change on the kiosk (Settings screen): match.threshold,
+// liveness.challenges, liveness.timeout_s, liveness.max_sessions, retention.review_extra_days,
+// retention.pii_days. They are kept in <data dir>/manager-settings.conf ("key = value" lines, full
+// key names), which wins over the configuration file for those keys, within the same ranges.
+inline constexpr const char *kManagerSettingsFileName = "manager-settings.conf";
+[[nodiscard]] const std::vector<std::string> &managerSettingKeys();
+[[nodiscard]] std::filesystem::path managerSettingsFile(const std::filesystem::path &dataDir);
+// Parses manager settings text over `base`; any other key, or a value out of range, is an error.
+[[nodiscard]] Result<KioskConfig> applyManagerSettings(const KioskConfig &base, std::string_view text,
+                                                       std::string_view origin);
+// The manager's values by key (empty without the file). Errors: IoError, InvalidArgument (a bad file).
+[[nodiscard]] Result<std::map<std::string, std::string>> readManagerSettings(const std::filesystem::path &dataDir);
+// `base` with the manager's values from dataDir applied (base itself without the file).
+[[nodiscard]] Result<KioskConfig> withManagerSettings(const KioskConfig &base, const std::filesystem::path &dataDir);
+// Checks, then writes the whole set atomically (mode 0600). InvalidArgument names a bad key or value.
+[[nodiscard]] Status writeManagerSettings(const std::filesystem::path &dataDir,
+                                          const std::map<std::string, std::string> &values);
+// A key's value as the file would hold it ("0.55", "3"), and its allowed range ("0.45..0.65").
+[[nodiscard]] std::string configValueText(const KioskConfig &config, const std::string &key);
+[[nodiscard]] std::string configKeyRange(const std::string &key);
 
 // The file to read: `explicitFile` when given, else $SIMKYC_CONFIG, else /etc/simkyc/simkyc.conf.
 [[nodiscard]] std::filesystem::path configFileFor(const std::string &explicitFile);

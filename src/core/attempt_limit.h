@@ -36,6 +36,8 @@ public:
     [[nodiscard]] std::size_t trackedKeys(TimePoint now);
 
     [[nodiscard]] int maxAttempts() const { return m_maxAttempts; }
+    // A new limit (at least 1); the attempts already counted stay counted.
+    void setMaxAttempts(int maxAttempts) { m_maxAttempts = maxAttempts < 1 ? 1 : maxAttempts; }
 
 private:
     void forgetBefore(TimePoint now);

@@ -262,6 +262,32 @@ TEST_F(ConfigCli, ApplyWritesRetentionAndFreeSpaceIntoTheStoreOnlyWhenTheyDiffer
     EXPECT_EQ(lastJson(purge.out)["review_extra_days"].toInt(), 2);
 }
 
+// The store manager's settings (Settings screen, <data dir>/manager-settings.conf) are part of the
+// effective configuration that check prints and apply writes into the store.
+TEST_F(ConfigCli, TheManagersSettingsWinOverTheFileForCheckAndApply)
+{
+    writeFile(conf(), "[store]\ndata_dir = " + data() + "\n[match]\nthreshold = 0.6\n[retention]\npii_days = 90\n");
+    auto init = runProcess(cli(), {"config", "apply", "--config", conf(), "--json"});
+    ASSERT_EQ(init.exitCode, 0) << init.err;
+    writeFile((fs::path(data()) / "manager-settings.conf").string(),
+              "match.threshold = 0.5\nretention.pii_days = 14\n");
+    auto check = runProcess(cli(), {"config", "check", "--config", conf(), "--json"});
+    ASSERT_EQ(check.exitCode, 0) << check.err;
+    const QJsonObject checked = QJsonDocument::fromJson(QByteArray::fromStdString(check.out)).object();
+    EXPECT_DOUBLE_EQ(checked["config"].toObject()["match.threshold"].toDouble(), 0.5);
+    EXPECT_TRUE(checked["file"].toString().contains("manager-settings.conf")) << check.out;
+    auto apply = runProcess(cli(), {"config", "apply", "--config", conf(), "--json"});
+    ASSERT_EQ(apply.exitCode, 0) << apply.err;
+    EXPECT_TRUE(lastJson(apply.out)["retention_changed"].toBool());
+    EXPECT_EQ(lastJson(apply.out)["pii_days"].toInt(), 14);
+
+    writeFile((fs::path(data()) / "manager-settings.conf").string(), "upstream.url = https://elsewhere.example\n");
+    auto refused = runProcess(cli(), {"config", "check", "--config", conf(), "--json"});
+    EXPECT_EQ(refused.exitCode, 2);
+    EXPECT_NE(refused.err.find("upstream.url is not a setting the store manager can change"), std::string::npos)
+        << refused.err;
+}
+
 TEST_F(ConfigCli, DiagnoseReportsHealthWithoutCustomerDataOrAPassphrase)
 {
     plantCustomer();

@@ -235,5 +235,30 @@ TEST_F(KioskManagerScreensTest, TheManagerAddsAClerkOnTheStaffScreen)
     ASSERT_TRUE(d.waitFor(QStringLiteral("homeScreen")));
 }
 
+TEST_F(KioskManagerScreensTest, TheManagerChangesTheMatchThresholdWithinItsRange)
+{
+    test::ScreenDriver &d = *driver;
+    ASSERT_NO_FATAL_FAILURE(signInAsManager());
+    ASSERT_TRUE(d.click(QStringLiteral("settingsButton")));
+    ASSERT_TRUE(d.waitFor(QStringLiteral("settingsScreen")));
+    EXPECT_EQ(d.text(QStringLiteral("settingValue_match.threshold")), "0.55");
+    ASSERT_TRUE(d.typeInto(QStringLiteral("settingValue_match.threshold"), QStringLiteral("0.9")));
+    ASSERT_TRUE(d.click(QStringLiteral("settingSave_match.threshold")));
+    ASSERT_TRUE(d.waitFor(QStringLiteral("settingsMessage")));
+    EXPECT_TRUE(d.text(QStringLiteral("settingsMessage")).contains(QStringLiteral("0.45..0.65")))
+        << d.text(QStringLiteral("settingsMessage")).toStdString();
+    ASSERT_TRUE(d.typeInto(QStringLiteral("settingValue_match.threshold"), QStringLiteral("0.5")));
+    d.key(Qt::Key_Return); // Enter saves too
+    EXPECT_TRUE(QTest::qWaitFor([&] {
+        return d.text(QStringLiteral("settingsMessage")).startsWith(QStringLiteral("Saved"));
+    })) << d.text(QStringLiteral("settingsMessage")).toStdString();
+    EXPECT_EQ(d.text(QStringLiteral("settingValue_match.threshold")), "0.5");
+    EXPECT_TRUE(d.isEnabled(QStringLiteral("settingReset_match.threshold")));
+    EXPECT_DOUBLE_EQ(workflow->dayView()->matchThreshold(), 0.5);
+    ASSERT_TRUE(d.screenshot(QStringLiteral("29-manager-settings")));
+    ASSERT_TRUE(d.click(QStringLiteral("backButton")));
+    ASSERT_TRUE(d.waitFor(QStringLiteral("homeScreen")));
+}
+
 } // namespace
 } // namespace simkyc::app

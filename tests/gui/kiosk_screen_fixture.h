@@ -87,6 +87,8 @@ protected:
         workflow->setStore(session.get());
         workflow->setStaffHashing(crypto::ScryptParams{test::kCheapScryptLog2, 8, 1});
         workflow->setReportFolder(QString::fromStdString((demo.dataDir() / "reports").string()));
+        workflow->settingsView()->setUp(KioskConfig{}, demo.dataDir(), session.get(),
+                                        [this](const KioskConfig &config) { workflow->applyFaceSettings(config); });
         window = std::make_unique<KioskWindow>(*workflow, started);
         const Status loaded = window->load(nullptr, customerWindow ? QGuiApplication::primaryScreen() : nullptr);
         ASSERT_TRUE(loaded.ok()) << loaded.error().toString();

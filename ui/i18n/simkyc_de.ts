@@ -642,6 +642,10 @@
         <source>Staff accounts</source>
         <translation>Mitarbeiterkonten</translation>
     </message>
+    <message>
+        <source>Settings</source>
+        <translation>Einstellungen</translation>
+    </message>
 </context>
 <context>
     <name>IdPhotoModel</name>
@@ -1183,6 +1187,92 @@
     <message>
         <source>%1: %2</source>
         <translation>%1: %2</translation>
+    </message>
+</context>
+<context>
+    <name>SettingsScreen</name>
+    <message>
+        <source>Settings</source>
+        <translation>Einstellungen</translation>
+    </message>
+    <message>
+        <source>Back</source>
+        <translation>Zurück</translation>
+    </message>
+    <message>
+        <source>Changes apply to the next face check and are recorded in the audit log. The operator's configuration file holds the starting values.</source>
+        <translation>Änderungen gelten ab der nächsten Gesichtsprüfung und werden im Prüfprotokoll festgehalten. Die Konfigurationsdatei des Betreibers enthält die Ausgangswerte.</translation>
+    </message>
+    <message>
+        <source>Settings cannot be changed on this kiosk.</source>
+        <translation>Auf diesem Kiosk können keine Einstellungen geändert werden.</translation>
+    </message>
+    <message>
+        <source>%1 (file: %2)</source>
+        <translation>%1 (Datei: %2)</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>Speichern</translation>
+    </message>
+    <message>
+        <source>Reset</source>
+        <translation>Zurücksetzen</translation>
+    </message>
+</context>
+<context>
+    <name>SettingsViewModel</name>
+    <message>
+        <source>Face match threshold (lower is stricter: fewer impostors, more refusals)</source>
+        <translation>Schwelle des Gesichtsabgleichs (niedriger ist strenger: weniger Betrüger, mehr Ablehnungen)</translation>
+    </message>
+    <message>
+        <source>Gestures per face check</source>
+        <translation>Gesten pro Gesichtsprüfung</translation>
+    </message>
+    <message>
+        <source>Seconds the customer has for each gesture</source>
+        <translation>Sekunden, die der Kunde für jede Geste hat</translation>
+    </message>
+    <message>
+        <source>Face checks per customer in 10 minutes</source>
+        <translation>Gesichtsprüfungen pro Kunde in 10 Minuten</translation>
+    </message>
+    <message>
+        <source>Days the face pictures are kept for your review after upload</source>
+        <translation>Tage, die die Gesichtsbilder nach der Übertragung für Ihre Prüfung aufbewahrt werden</translation>
+    </message>
+    <message>
+        <source>Days customer data is kept after the carrier confirmed it</source>
+        <translation>Tage, die Kundendaten nach der Bestätigung durch den Netzbetreiber aufbewahrt werden</translation>
+    </message>
+    <message>
+        <source>The saved settings cannot be read: %1</source>
+        <translation>Die gespeicherten Einstellungen können nicht gelesen werden: %1</translation>
+    </message>
+    <message>
+        <source>Settings cannot be changed on this kiosk.</source>
+        <translation>Auf diesem Kiosk können keine Einstellungen geändert werden.</translation>
+    </message>
+    <message>
+        <source>This setting cannot be changed here.</source>
+        <translation>Diese Einstellung kann hier nicht geändert werden.</translation>
+    </message>
+    <message>
+        <source>%1 must be within %2; nothing was changed.</source>
+        <translation>%1 muss im Bereich %2 liegen; nichts wurde geändert.</translation>
+    </message>
+    <message>
+        <source>The setting could not be saved: %1</source>
+        <translation>Die Einstellung konnte nicht gespeichert werden: %1</translation>
+    </message>
+    <message>
+        <source>Saved, but the audit log could not record it: %1</source>
+        <translation>Gespeichert, aber das Prüfprotokoll konnte es nicht festhalten: %1</translation>
+    </message>
+    <message>
+        <source>Saved: %1 is now %2 (was %3).</source>
+        <translation>Gespeichert: %1 ist jetzt %2 (vorher %3).</translation>
     </message>
 </context>
 <context>

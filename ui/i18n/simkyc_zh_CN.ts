@@ -641,6 +641,10 @@
         <source>Staff accounts</source>
         <translation>员工账户</translation>
     </message>
+    <message>
+        <source>Settings</source>
+        <translation>设置</translation>
+    </message>
 </context>
 <context>
     <name>IdPhotoModel</name>
@@ -1181,6 +1185,92 @@
     <message>
         <source>%1: %2</source>
         <translation>%1：%2</translation>
+    </message>
+</context>
+<context>
+    <name>SettingsScreen</name>
+    <message>
+        <source>Settings</source>
+        <translation>设置</translation>
+    </message>
+    <message>
+        <source>Back</source>
+        <translation>返回</translation>
+    </message>
+    <message>
+        <source>Changes apply to the next face check and are recorded in the audit log. The operator's configuration file holds the starting values.</source>
+        <translation>更改从下一次人脸核验起生效，并记录在审计日志中。运维人员的配置文件保存初始值。</translation>
+    </message>
+    <message>
+        <source>Settings cannot be changed on this kiosk.</source>
+        <translation>此终端无法更改设置。</translation>
+    </message>
+    <message>
+        <source>%1 (file: %2)</source>
+        <translation>%1（文件：%2）</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>保存</translation>
+    </message>
+    <message>
+        <source>Reset</source>
+        <translation>恢复</translation>
+    </message>
+</context>
+<context>
+    <name>SettingsViewModel</name>
+    <message>
+        <source>Face match threshold (lower is stricter: fewer impostors, more refusals)</source>
+        <translation>人脸比对阈值（越低越严格：冒用者更少，拒绝更多）</translation>
+    </message>
+    <message>
+        <source>Gestures per face check</source>
+        <translation>每次人脸核验的动作数</translation>
+    </message>
+    <message>
+        <source>Seconds the customer has for each gesture</source>
+        <translation>客户完成每个动作的秒数</translation>
+    </message>
+    <message>
+        <source>Face checks per customer in 10 minutes</source>
+        <translation>每位客户 10 分钟内的人脸核验次数</translation>
+    </message>
+    <message>
+        <source>Days the face pictures are kept for your review after upload</source>
+        <translation>上传后为您审核而保留人脸图片的天数</translation>
+    </message>
+    <message>
+        <source>Days customer data is kept after the carrier confirmed it</source>
+        <translation>运营商确认后保留客户数据的天数</translation>
+    </message>
+    <message>
+        <source>The saved settings cannot be read: %1</source>
+        <translation>无法读取已保存的设置：%1</translation>
+    </message>
+    <message>
+        <source>Settings cannot be changed on this kiosk.</source>
+        <translation>此终端无法更改设置。</translation>
+    </message>
+    <message>
+        <source>This setting cannot be changed here.</source>
+        <translation>此设置不能在这里更改。</translation>
+    </message>
+    <message>
+        <source>%1 must be within %2; nothing was changed.</source>
+        <translation>%1 必须在 %2 范围内；未作任何更改。</translation>
+    </message>
+    <message>
+        <source>The setting could not be saved: %1</source>
+        <translation>无法保存设置：%1</translation>
+    </message>
+    <message>
+        <source>Saved, but the audit log could not record it: %1</source>
+        <translation>已保存，但审计日志无法记录：%1</translation>
+    </message>
+    <message>
+        <source>Saved: %1 is now %2 (was %3).</source>
+        <translation>已保存：%1 现为 %2（原为 %3）。</translation>
     </message>
 </context>
 <context>

@@ -13,17 +13,28 @@
 namespace simkyc::app::cli {
 namespace {
 
-Result<KioskConfig> loadFor(const QCommandLineParser &parser, QString *file)
+// The configuration file, with the store manager's settings of its data folder over it (the values
+// the kiosk uses). *file names both when the manager changed something.
+Result<KioskConfig> loadFor(const QCommandLineParser &parser, const CommonOptions &options, QString *file)
 {
     const auto path = configFileFor(parser.value("config").toStdString());
     *file = QString::fromStdString(path.string());
-    return loadKioskConfig(path);
+    auto config = loadKioskConfig(path);
+    if (!config)
+        return config;
+    const auto dataDir = dataDirOf(*config, options.dataDir);
+    auto manager = readManagerSettings(dataDir);
+    if (!manager)
+        return manager.error();
+    if (!manager->empty())
+        *file += QStringLiteral(" + ") + QString::fromStdString(managerSettingsFile(dataDir).string());
+    return withManagerSettings(*config, dataDir);
 }
 
 int runCheck(const QCommandLineParser &parser, const CommonOptions &options)
 {
     QString file;
-    auto config = loadFor(parser, &file);
+    auto config = loadFor(parser, options, &file);
     if (!config)
         return fail(options, config.error());
     const QJsonObject effective = redactedConfigJson(*config);
@@ -51,7 +62,7 @@ int runCheck(const QCommandLineParser &parser, const CommonOptions &options)
 int runApply(const QCommandLineParser &parser, const CommonOptions &options)
 {
     QString file;
-    auto config = loadFor(parser, &file);
+    auto config = loadFor(parser, options, &file);
     if (!config)
         return fail(options, config.error());
     const std::filesystem::path dbFile = storeFileOf(dataDirOf(*config, options.dataDir));

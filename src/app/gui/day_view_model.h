@@ -108,6 +108,7 @@ public:
     // The day's statistics (charts, report) against the match threshold.
     [[nodiscard]] DayStatistics statistics() const;
     void setMatchThreshold(double threshold) { m_threshold = threshold; }
+    [[nodiscard]] double matchThreshold() const { return m_threshold; }
     // The PDF renderer (the kiosk sets it; without one exportPdf says so).
     void setReportRenderer(DayReportRenderer renderer) { m_renderer = std::move(renderer); }
     // Writes the day's report as PDF (figures, charts, every row masked as shown, the upload's health,

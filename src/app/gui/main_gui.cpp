@@ -158,6 +158,13 @@ int main(int argc, char *argv[])
                      QString::fromStdString(account->managerName), QString::fromStdString(account->managerPassword));
     }
 
+    // The store manager's settings (Settings screen) over the configuration file's.
+    const app::KioskConfig fileConfig = options->config;
+    if (auto effective = app::withManagerSettings(fileConfig, options->dataDir); effective.ok())
+        options->config = std::move(effective).value();
+    else
+        return fail(effective.error().toString());
+
     // The face models load in the background while the window comes up (~1 s).
     vision::CaptureQualityConfig quality = vision::defaultCaptureQualityConfig();
     if (!options->config.captureQualityFile.empty()) {
@@ -190,6 +197,8 @@ int main(int argc, char *argv[])
     workflow.idPhoto()->setCamera(&idCamera, idCameraSpec);
     workflow.setFaceCheck(&faceCheck, &recorder, faceSource);
     workflow.dayView()->setMatchThreshold(faceSource.matchThreshold); // the day's charts and report
+    workflow.settingsView()->setUp(fileConfig, options->dataDir, &*session,
+                                   [&workflow](const app::KioskConfig &config) { workflow.applyFaceSettings(config); });
     workflow.setStore(&*session);
     workflow.setReportFolder(QString::fromStdString((options->dataDir / "reports").string()));
     app::KioskWindow window(workflow, started);

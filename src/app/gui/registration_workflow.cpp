@@ -86,6 +86,7 @@ QString RegistrationWorkflow::screenName() const
     case Screen::RecordDetail: return QStringLiteral("record_detail");
     case Screen::AuditLog: return QStringLiteral("audit_log");
     case Screen::Staff: return QStringLiteral("staff");
+    case Screen::Settings: return QStringLiteral("settings");
     }
     return {};
 }
@@ -188,6 +189,7 @@ void RegistrationWorkflow::logout()
     m_recordDetail.clear();
     m_auditView.clear();
     m_staffView.clear();
+    m_settingsView.clear();
     qCInfo(lcGui) << "clerk signed out";
     setScreen(Screen::Login);
 }
@@ -620,6 +622,36 @@ void RegistrationWorkflow::closeStaff()
         return;
     m_staffView.clear();
     setScreen(Screen::Home);
+}
+
+bool RegistrationWorkflow::openSettings()
+{
+    if (m_screen != Screen::Home || !m_isManager) {
+        qCWarning(lcGui) << "settings refused: only a manager, from the home screen";
+        return false;
+    }
+    m_settingsView.refresh(m_clerkId);
+    setScreen(Screen::Settings);
+    return true;
+}
+
+void RegistrationWorkflow::closeSettings()
+{
+    if (m_screen != Screen::Settings)
+        return;
+    m_settingsView.clear();
+    setScreen(Screen::Home);
+}
+
+void RegistrationWorkflow::applyFaceSettings(const KioskConfig &config)
+{
+    m_faceSource.matchThreshold = config.matchThreshold;
+    m_faceSource.promptCount = std::clamp(config.livenessChallenges, 2, 5);
+    m_faceSource.promptTimeoutS = config.livenessTimeoutS;
+    m_faceSource.maxSessions = config.livenessMaxSessions;
+    m_attempts.setMaxAttempts(config.livenessMaxSessions);
+    m_dayView.setMatchThreshold(config.matchThreshold);
+    m_dayViewStale = true;
 }
 
 bool RegistrationWorkflow::openAuditLog()

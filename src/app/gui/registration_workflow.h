@@ -13,6 +13,7 @@
 //   DayView --openRecord--> RecordDetail (approve/flag, or the manual decision) --closeRecord--> DayView;
 //   DayView --openAuditLog--> AuditLog --closeAuditLog--> DayView;
 //   Idle --openStaff (managers)--> Staff (add a clerk, new password, lock) --closeStaff--> Idle;
+//   Idle --openSettings (managers)--> Settings (thresholds, retention) --closeSettings--> Idle;
 //   logout or idle timeout: any -> LoggedOut.
 // Guarantees:
 //  - sign-in goes through a LoginChecker (store::StaffRepository: scrypt hashes, lockout after the
@@ -42,6 +43,7 @@
 #include "app/gui/id_photo_model.h"
 #include "app/gui/login_checker.h"
 #include "app/gui/record_detail_model.h"
+#include "app/gui/settings_view_model.h"
 #include "app/gui/staff_view_model.h"
 #include "app/registration_recorder.h"
 #include "core/attempt_limit.h"
@@ -80,6 +82,7 @@ class RegistrationWorkflow : public QObject {
     Q_PROPERTY(RecordDetailModel *recordDetail READ recordDetail CONSTANT)
     Q_PROPERTY(AuditViewModel *auditView READ auditView CONSTANT)
     Q_PROPERTY(StaffViewModel *staffView READ staffView CONSTANT)
+    Q_PROPERTY(SettingsViewModel *settingsView READ settingsView CONSTANT)
     Q_PROPERTY(bool isManager READ isManager NOTIFY screenChanged) // the signed-in member is a manager
     // Outcome screen: "passed", "failed", "manual_review", "not_stored" ("" elsewhere).
     Q_PROPERTY(QString outcome READ outcome NOTIFY outcomeChanged)
@@ -105,7 +108,8 @@ public:
         DayView,
         RecordDetail,
         AuditLog,
-        Staff
+        Staff,
+        Settings
     };
     Q_ENUM(Screen)
 
@@ -148,6 +152,10 @@ public:
     [[nodiscard]] RecordDetailModel *recordDetail() { return &m_recordDetail; }
     [[nodiscard]] AuditViewModel *auditView() { return &m_auditView; }
     [[nodiscard]] StaffViewModel *staffView() { return &m_staffView; }
+    [[nodiscard]] SettingsViewModel *settingsView() { return &m_settingsView; }
+    // The face check's settings changed by the manager (match threshold, prompts, seconds per prompt,
+    // checks per customer): the next face check and the day's charts use them.
+    void applyFaceSettings(const KioskConfig &config);
     // The password hashing of accounts the manager adds or changes (production cost by default).
     void setStaffHashing(crypto::ScryptParams hashing) { m_staffView.setHashing(hashing); }
     [[nodiscard]] bool isManager() const { return m_isManager; }
@@ -239,6 +247,8 @@ public:
     // Home, managers only: the staff accounts.
     Q_INVOKABLE bool openStaff();
     Q_INVOKABLE void closeStaff();
+    Q_INVOKABLE bool openSettings();
+    Q_INVOKABLE void closeSettings();
     // Where exportDayReport() writes (the kiosk's data folder's "reports" by default).
     void setReportFolder(const QString &folder) { m_reportFolder = folder; }
     Q_INVOKABLE void cancelRegistration();
@@ -301,6 +311,7 @@ private:
     RecordDetailModel m_recordDetail{nullptr, &RegistrationWorkflow::reasonWords};
     AuditViewModel m_auditView{nullptr};
     StaffViewModel m_staffView{nullptr};
+    SettingsViewModel m_settingsView;
     bool m_dayViewStale = false; // a decision was recorded since the day view was read
     FaceCheckService *m_faceService = nullptr;
     RegistrationRecorder *m_recorder = nullptr;
