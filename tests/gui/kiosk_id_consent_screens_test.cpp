@@ -236,7 +236,8 @@ TEST_F(KioskScreensTest, FacelessAndUnreadableScansKeepTheClerkOnTheIdStep)
     EXPECT_EQ(workflow->screen(), RegistrationWorkflow::Screen::IdPhoto);
 }
 
-// The consent screen in the kiosk's other languages.
+// The customer's screens in the kiosk's other languages: the consent, the first prompt and, with the
+// sample recording as the camera and its own face as the chip portrait, the verdict.
 class KioskConsentLanguageTest : public KioskScreensTest, public ::testing::WithParamInterface<const char *> {
 protected:
     KioskConsentLanguageTest() { language = QString::fromLatin1(GetParam()); }
@@ -245,9 +246,14 @@ protected:
 TEST_P(KioskConsentLanguageTest, ConsentScreenIsTranslated)
 {
     SIMKYC_REQUIRE_SHARED_DATA();
-    const auto face = test::specimenWithFace();
-    ASSERT_TRUE(face);
-    scan(*face, "scan-0001.png", 0);
+    const auto video = test::sampleFaceVideo();
+    if (video) { // the recording's own face as the chip portrait: the check can pass
+        ASSERT_TRUE(test::writeVideoFace(*video, scans.path() / "scan-0001.jpg", true));
+    } else {
+        const auto face = test::specimenWithFace();
+        ASSERT_TRUE(face);
+        scan(*face, "scan-0001.png", 0);
+    }
     ASSERT_NO_FATAL_FAILURE(signInAndFillTheForm());
     test::ScreenDriver &d = *driver;
     ASSERT_TRUE(d.click(QStringLiteral("idFile_0")));
@@ -269,6 +275,12 @@ TEST_P(KioskConsentLanguageTest, ConsentScreenIsTranslated)
     EXPECT_NE(prompt, QStringLiteral("Blink slowly")) << "not translated";
     EXPECT_FALSE(prompt.isEmpty());
     ASSERT_TRUE(d.screenshot(QStringLiteral("14-face-check-blink-") + language, {QStringLiteral("livePreview")}));
+    ASSERT_TRUE(d.waitFor(QStringLiteral("outcomeScreen"), 90000)) << workflow->faceCheck()->message().toStdString();
+    EXPECT_EQ(workflow->outcome(), "passed") << workflow->outcomeReasons().join("; ").toStdString();
+    const QString verdict = d.text(QStringLiteral("outcomeVerdict"));
+    EXPECT_NE(verdict, QStringLiteral("✓ Identity confirmed")) << "not translated";
+    EXPECT_FALSE(verdict.isEmpty());
+    ASSERT_TRUE(d.screenshot(QStringLiteral("15-outcome-pass-") + language));
 }
 
 INSTANTIATE_TEST_SUITE_P(Languages, KioskConsentLanguageTest, ::testing::Values("zh_CN", "de"));
