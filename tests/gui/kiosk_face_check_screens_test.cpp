@@ -2,7 +2,8 @@
 // customer do, with a recording as the camera (the sample face video of the labelled data; skipped
 // without it): a full registration that passes and is stored, two people in view (the quality hint,
 // then a failed liveness check), and the same recording facing random prompts it cannot follow (a
-// replayed video must fail). Screenshots into build/screenshots/.
+// replayed video must fail); the last two also in Chinese and German. Screenshots into
+// build/screenshots/.
 #include "kiosk_screen_fixture.h"
 
 #include "store/registration_repository.h"
@@ -41,6 +42,70 @@ protected:
         store::RegistrationRepository repo(session->db, session->keys);
         auto n = repo.count();
         return n.ok() ? *n : -1;
+    }
+    // Two people in view: the quality hint, then a failed liveness check (screenshots named with
+    // `suffix`, the language's: "" in English).
+    void twoPeopleInView(const QString &suffix)
+    {
+        const auto video = test::sampleFaceVideo();
+        ASSERT_TRUE(video);
+        ASSERT_TRUE(test::writeVideoFace(*video, reader.path() / "chip.jpg", true));
+        ASSERT_TRUE(test::writeVideoFace(*video, reader.path() / "frame.jpg", false));
+        const auto camera = reader.path() / "camera";
+        std::filesystem::create_directories(camera);
+        ASSERT_TRUE(test::writeTwoFaceImage(reader.path() / "frame.jpg", camera / "two-000.jpg"));
+        for (int i = 1; i < 150; ++i) // five seconds at 30 frames per second
+            std::filesystem::create_hard_link(
+                camera / "two-000.jpg",
+                camera / QStringLiteral("two-%1.jpg").arg(i, 3, 10, QLatin1Char('0')).toStdString());
+        RegistrationWorkflow::FaceSource source;
+        source.spec = camera.string();
+        source.recording = true;
+        workflow->setFaceCheck(&faceService(), recorder.get(), source);
+        ASSERT_NO_FATAL_FAILURE(reachFaceCheck(reader.path() / "chip.jpg"));
+        test::ScreenDriver &d = *driver;
+        ASSERT_TRUE(d.waitFor(QStringLiteral("qualityHint"), kCheckTimeoutMs));
+        const QString hint = d.text(QStringLiteral("qualityHint"));
+        EXPECT_FALSE(hint.isEmpty());
+        EXPECT_EQ(hint == QStringLiteral("Only one person, please."), language.isEmpty()) << hint.toStdString();
+        ASSERT_TRUE(d.screenshot(QStringLiteral("14-face-check-hint") + suffix, {QStringLiteral("livePreview")}));
+        ASSERT_TRUE(d.waitFor(QStringLiteral("outcomeScreen"), kCheckTimeoutMs));
+        EXPECT_EQ(workflow->outcome(), "failed");
+        EXPECT_EQ(workflow->registration()->state(), core::RegistrationState::LivenessFailed);
+        ASSERT_TRUE(d.screenshot(QStringLiteral("19-outcome-fail-liveness") + suffix));
+        ASSERT_TRUE(d.click(QStringLiteral("finishButton"))); // recorded as failed
+        ASSERT_TRUE(d.waitFor(QStringLiteral("homeScreen")));
+        EXPECT_EQ(storedCount(), 1);
+    }
+    // The sample recording facing random prompts it cannot follow: a turn prompt is shown, then the
+    // replayed video fails.
+    void randomPromptsToARecording(const QString &suffix)
+    {
+        const auto video = test::sampleFaceVideo();
+        ASSERT_TRUE(video);
+        ASSERT_TRUE(test::writeVideoFace(*video, reader.path() / "chip.jpg", true));
+        RegistrationWorkflow::FaceSource source = *test::sampleVideoSource();
+        source.recordingScript.clear(); // random prompts, as a live camera gets them
+        workflow->setFaceCheck(&faceService(), recorder.get(), source);
+        ASSERT_NO_FATAL_FAILURE(reachFaceCheck(reader.path() / "chip.jpg"));
+        test::ScreenDriver &d = *driver;
+        bool turnShown = false;
+        ASSERT_TRUE(QTest::qWaitFor(
+            [&] {
+                const QString prompt = workflow->faceCheck()->prompt();
+                if (!turnShown && (prompt == "left" || prompt == "right")) {
+                    turnShown = true;
+                    EXPECT_EQ(d.text(QStringLiteral("promptText")).contains(QStringLiteral("Turn your head")),
+                              language.isEmpty());
+                    EXPECT_TRUE(
+                        d.screenshot(QStringLiteral("14-face-check-turn") + suffix, {QStringLiteral("livePreview")}));
+                }
+                return workflow->screen() == RegistrationWorkflow::Screen::Outcome;
+            },
+            kCheckTimeoutMs));
+        EXPECT_TRUE(turnShown) << "every session asks for a turn";
+        EXPECT_EQ(workflow->outcome(), "failed") << "a replayed video must fail";
+        EXPECT_EQ(workflow->registration()->state(), core::RegistrationState::LivenessFailed);
     }
     test::TempDir reader; // the chip reader's and the test camera's files
 };
@@ -99,61 +164,35 @@ TEST_F(KioskFaceCheckScreensTest, TheManagerSeesTheDayAfterAClerksRegistrations)
 TEST_F(KioskFaceCheckScreensTest, TwoPeopleInViewSeeTheHintAndTheLivenessCheckFails)
 {
     SIMKYC_REQUIRE_SHARED_DATA();
-    const auto video = test::sampleFaceVideo();
-    ASSERT_TRUE(video);
-    ASSERT_TRUE(test::writeVideoFace(*video, reader.path() / "chip.jpg", true));
-    ASSERT_TRUE(test::writeVideoFace(*video, reader.path() / "frame.jpg", false));
-    const auto camera = reader.path() / "camera";
-    std::filesystem::create_directories(camera);
-    ASSERT_TRUE(test::writeTwoFaceImage(reader.path() / "frame.jpg", camera / "two-000.jpg"));
-    for (int i = 1; i < 150; ++i) // five seconds at 30 frames per second
-        std::filesystem::create_hard_link(
-            camera / "two-000.jpg",
-            camera / QStringLiteral("two-%1.jpg").arg(i, 3, 10, QLatin1Char('0')).toStdString());
-    RegistrationWorkflow::FaceSource source;
-    source.spec = camera.string();
-    source.recording = true;
-    workflow->setFaceCheck(&faceService(), recorder.get(), source);
-    ASSERT_NO_FATAL_FAILURE(reachFaceCheck(reader.path() / "chip.jpg"));
-    test::ScreenDriver &d = *driver;
-    ASSERT_TRUE(d.waitFor(QStringLiteral("qualityHint"), kCheckTimeoutMs));
-    EXPECT_EQ(d.text(QStringLiteral("qualityHint")), QStringLiteral("Only one person, please."));
-    ASSERT_TRUE(d.screenshot(QStringLiteral("14-face-check-hint"), {QStringLiteral("livePreview")}));
-    ASSERT_TRUE(d.waitFor(QStringLiteral("outcomeScreen"), kCheckTimeoutMs));
-    EXPECT_EQ(workflow->outcome(), "failed");
-    EXPECT_EQ(workflow->registration()->state(), core::RegistrationState::LivenessFailed);
-    ASSERT_TRUE(d.screenshot(QStringLiteral("19-outcome-fail-liveness")));
-    ASSERT_TRUE(d.click(QStringLiteral("finishButton"))); // recorded as failed
-    ASSERT_TRUE(d.waitFor(QStringLiteral("homeScreen")));
-    EXPECT_EQ(storedCount(), 1);
+    twoPeopleInView({});
 }
 
 TEST_F(KioskFaceCheckScreensTest, ARecordingCannotFollowRandomPrompts)
 {
     SIMKYC_REQUIRE_SHARED_DATA();
-    const auto video = test::sampleFaceVideo();
-    ASSERT_TRUE(video);
-    ASSERT_TRUE(test::writeVideoFace(*video, reader.path() / "chip.jpg", true));
-    RegistrationWorkflow::FaceSource source = *test::sampleVideoSource();
-    source.recordingScript.clear(); // random prompts, as a live camera gets them
-    workflow->setFaceCheck(&faceService(), recorder.get(), source);
-    ASSERT_NO_FATAL_FAILURE(reachFaceCheck(reader.path() / "chip.jpg"));
-    test::ScreenDriver &d = *driver;
-    bool turnShown = false;
-    ASSERT_TRUE(QTest::qWaitFor(
-        [&] {
-            const QString prompt = workflow->faceCheck()->prompt();
-            if (!turnShown && (prompt == "left" || prompt == "right")) {
-                turnShown = true;
-                EXPECT_TRUE(d.text(QStringLiteral("promptText")).contains(QStringLiteral("Turn your head")));
-                EXPECT_TRUE(d.screenshot(QStringLiteral("14-face-check-turn"), {QStringLiteral("livePreview")}));
-            }
-            return workflow->screen() == RegistrationWorkflow::Screen::Outcome;
-        },
-        kCheckTimeoutMs));
-    EXPECT_EQ(workflow->outcome(), "failed") << "a replayed video must fail";
-    EXPECT_EQ(workflow->registration()->state(), core::RegistrationState::LivenessFailed);
+    randomPromptsToARecording({});
 }
+
+// The same customer screens in the kiosk's other languages (screenshots -zh_CN, -de).
+class KioskFaceCheckLanguageTest : public KioskFaceCheckScreensTest,
+                                   public ::testing::WithParamInterface<const char *> {
+protected:
+    KioskFaceCheckLanguageTest() { language = QString::fromLatin1(GetParam()); }
+};
+
+TEST_P(KioskFaceCheckLanguageTest, TheHintAndTheFailedCheck)
+{
+    SIMKYC_REQUIRE_SHARED_DATA();
+    twoPeopleInView(QStringLiteral("-") + language);
+}
+
+TEST_P(KioskFaceCheckLanguageTest, TheTurnPrompt)
+{
+    SIMKYC_REQUIRE_SHARED_DATA();
+    randomPromptsToARecording(QStringLiteral("-") + language);
+}
+
+INSTANTIATE_TEST_SUITE_P(Languages, KioskFaceCheckLanguageTest, ::testing::Values("zh_CN", "de"));
 
 } // namespace
 } // namespace simkyc::app
