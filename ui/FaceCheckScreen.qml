@@ -80,7 +80,7 @@ FocusScope {
                 objectName: "recordingNotice"
                 visible: screen.running && screen.check.recording
                 Layout.fillWidth: true
-                text: qsTr("Demo: the camera is a recording with its prompts at fixed times.")
+                text: qsTr("Demo: the camera is a recording, not a live camera.")
                 font.pixelSize: Theme.smallFontSize
                 color: Theme.mutedText
                 wrapMode: Text.WordWrap

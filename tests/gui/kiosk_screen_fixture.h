@@ -95,6 +95,7 @@ protected:
         ASSERT_NE(window->window(), nullptr);
         window->window()->requestActivate();
         ASSERT_TRUE(QTest::qWaitForWindowExposed(window->window()));
+        ASSERT_TRUE(QTest::qWaitForWindowActive(window->window())) << "typed keys go to the active window";
         ASSERT_TRUE(QTest::qWaitFor([this] { return window->firstFrameMs() >= 0; }, 5000));
         driver = std::make_unique<test::ScreenDriver>(*window->window(), SIMKYC_SCREENSHOT_DIR);
         ASSERT_TRUE(driver->waitFor(QStringLiteral("loginScreen")));

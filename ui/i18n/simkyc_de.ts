@@ -557,10 +557,6 @@
         <translation>Gesichtsprüfung</translation>
     </message>
     <message>
-        <source>Demo: the camera is a recording with its prompts at fixed times.</source>
-        <translation>Demo: Die Kamera ist eine Aufzeichnung mit Aufforderungen zu festen Zeiten.</translation>
-    </message>
-    <message>
         <source>Blink slowly</source>
         <translation>Langsam blinzeln</translation>
     </message>
@@ -611,6 +607,10 @@
     <message>
         <source>Cancel</source>
         <translation>Abbrechen</translation>
+    </message>
+    <message>
+        <source>Demo: the camera is a recording, not a live camera.</source>
+        <translation>Demo: Die Kamera ist eine Aufzeichnung, keine Live-Kamera.</translation>
     </message>
 </context>
 <context>

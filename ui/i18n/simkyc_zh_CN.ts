@@ -557,10 +557,6 @@
         <translation>人脸核验</translation>
     </message>
     <message>
-        <source>Demo: the camera is a recording with its prompts at fixed times.</source>
-        <translation>演示：摄像头为录像，提示在固定时间出现。</translation>
-    </message>
-    <message>
         <source>Blink slowly</source>
         <translation>请慢慢眨眼</translation>
     </message>
@@ -611,6 +607,10 @@
     <message>
         <source>Cancel</source>
         <translation>取消</translation>
+    </message>
+    <message>
+        <source>Demo: the camera is a recording, not a live camera.</source>
+        <translation>演示：摄像头画面是录像，不是实时画面。</translation>
     </message>
 </context>
 <context>
