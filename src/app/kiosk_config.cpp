@@ -375,14 +375,21 @@ Result<std::map<std::string, std::string>> readManagerSettings(const std::filesy
     const std::string text(bytes->begin(), bytes->end());
     if (auto checked = applyManagerSettings(KioskConfig{}, text, file.string()); !checked.ok())
         return checked.error();
+    // The checked text read again for its values, as the parser reads it (comments, [sections]).
     std::istringstream in(text);
     std::string raw;
+    std::string section;
     while (std::getline(in, raw)) {
         const std::string line = trim(raw);
-        const auto eq = line.find('=');
-        if (line.empty() || line.front() == '#' || eq == std::string::npos)
+        if (line.empty() || line.front() == '#' || line.front() == ';')
             continue;
-        values[trim(std::string_view(line).substr(0, eq))] = trim(std::string_view(line).substr(eq + 1));
+        if (line.front() == '[') {
+            section = trim(std::string_view(line).substr(1, line.size() - 2));
+            continue;
+        }
+        const auto eq = line.find('=');
+        const std::string key = trim(std::string_view(line).substr(0, eq));
+        values[section.empty() ? key : section + "." + key] = trim(std::string_view(line).substr(eq + 1));
     }
     return values;
 }
@@ -393,10 +400,15 @@ Result<KioskConfig> withManagerSettings(const KioskConfig &base, const std::file
     if (!values.ok())
         return values.error();
     KioskConfig out = base;
-    for (const auto &[key, value] : *values)
-        if (auto problem = findSpec(key)->set(out, value))
+    for (const auto &[key, value] : *values) {
+        const KeySpec *spec = findSpec(key); // known: readManagerSettings checked every key
+        if (spec == nullptr)
+            return Error{ErrorCode::InvalidArgument, managerSettingsFile(dataDir).string() + ": " + key +
+                                                         " is not a setting the store manager can change"};
+        if (auto problem = spec->set(out, value))
             return Error{ErrorCode::InvalidArgument,
                          managerSettingsFile(dataDir).string() + ": " + key + " = " + value + " " + *problem};
+    }
     return out;
 }
 

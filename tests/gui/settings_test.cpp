@@ -137,6 +137,13 @@ TEST(ManagerSettingsFile, OnlyTheManagersKeysAndBadFilesAreErrors)
     auto none = readManagerSettings(dir.path());
     ASSERT_TRUE(none.ok());
     EXPECT_TRUE(none->empty());
+    // Edited by hand: sections and both comment styles read as the configuration file is.
+    std::ofstream(managerSettingsFile(dir.path())) << "; by hand\n[match]\nthreshold = 0.6\n# note\n"
+                                                      "[retention]\npii_days = 5\n";
+    auto sections = withManagerSettings(KioskConfig{}, dir.path());
+    ASSERT_TRUE(sections.ok()) << sections.error().toString();
+    EXPECT_DOUBLE_EQ(sections->matchThreshold, 0.6);
+    EXPECT_EQ(sections->piiDays, 5);
     std::ofstream(managerSettingsFile(dir.path())) << "liveness.timeout_s = 99\n";
     auto bad = withManagerSettings(KioskConfig{}, dir.path());
     ASSERT_FALSE(bad.ok());
