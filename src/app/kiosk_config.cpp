@@ -282,7 +282,9 @@ const std::vector<ConfigKey> &kioskConfigKeys()
 namespace {
 
 // Parses `text` over `config`; with managerOnly, keys outside managerSettingKeys() are refused.
-Result<KioskConfig> parseOver(KioskConfig config, std::string_view text, std::string_view origin, bool managerOnly)
+// `values`, when given, receives each key's text as written.
+Result<KioskConfig> parseOver(KioskConfig config, std::string_view text, std::string_view origin, bool managerOnly,
+                              std::map<std::string, std::string> *values = nullptr)
 {
     std::vector<std::string> problems;
     std::map<std::string, int> seen; // key -> line
@@ -329,6 +331,8 @@ Result<KioskConfig> parseOver(KioskConfig config, std::string_view text, std::st
         }
         if (auto problem = spec->set(config, value))
             problems.push_back(name + " = " + value + " " + *problem + where);
+        else if (values != nullptr)
+            (*values)[name] = value;
     }
     if (!problems.empty()) {
         std::string message = std::string(origin) + ": ";
@@ -373,25 +377,23 @@ Result<std::map<std::string, std::string>> readManagerSettings(const std::filesy
         return bytes.error().code == ErrorCode::NotFound ? Result<std::map<std::string, std::string>>(values)
                                                          : Result<std::map<std::string, std::string>>(bytes.error());
     const std::string text(bytes->begin(), bytes->end());
-    if (auto checked = applyManagerSettings(KioskConfig{}, text, file.string()); !checked.ok())
+    if (auto checked = parseOver(KioskConfig{}, text, file.string(), true, &values); !checked.ok())
         return checked.error();
-    // The checked text read again for its values, as the parser reads it (comments, [sections]).
-    std::istringstream in(text);
-    std::string raw;
-    std::string section;
-    while (std::getline(in, raw)) {
-        const std::string line = trim(raw);
-        if (line.empty() || line.front() == '#' || line.front() == ';')
-            continue;
-        if (line.front() == '[') {
-            section = trim(std::string_view(line).substr(1, line.size() - 2));
-            continue;
-        }
-        const auto eq = line.find('=');
-        const std::string key = trim(std::string_view(line).substr(0, eq));
-        values[section.empty() ? key : section + "." + key] = trim(std::string_view(line).substr(eq + 1));
-    }
     return values;
+}
+
+Result<KioskConfig> applyManagerValues(const KioskConfig &base, const std::map<std::string, std::string> &values)
+{
+    KioskConfig out = base;
+    for (const auto &[key, value] : values) {
+        const KeySpec *spec = findSpec(key);
+        if (spec == nullptr ||
+            std::find(managerSettingKeys().begin(), managerSettingKeys().end(), key) == managerSettingKeys().end())
+            return Error{ErrorCode::InvalidArgument, key + " is not a setting the store manager can change"};
+        if (auto problem = spec->set(out, value))
+            return Error{ErrorCode::InvalidArgument, key + " = " + value + " " + *problem};
+    }
+    return out;
 }
 
 Result<KioskConfig> withManagerSettings(const KioskConfig &base, const std::filesystem::path &dataDir)
@@ -399,17 +401,7 @@ Result<KioskConfig> withManagerSettings(const KioskConfig &base, const std::file
     auto values = readManagerSettings(dataDir);
     if (!values.ok())
         return values.error();
-    KioskConfig out = base;
-    for (const auto &[key, value] : *values) {
-        const KeySpec *spec = findSpec(key); // known: readManagerSettings checked every key
-        if (spec == nullptr)
-            return Error{ErrorCode::InvalidArgument, managerSettingsFile(dataDir).string() + ": " + key +
-                                                         " is not a setting the store manager can change"};
-        if (auto problem = spec->set(out, value))
-            return Error{ErrorCode::InvalidArgument,
-                         managerSettingsFile(dataDir).string() + ": " + key + " = " + value + " " + *problem};
-    }
-    return out;
+    return applyManagerValues(base, *values);
 }
 
 Status writeManagerSettings(const std::filesystem::path &dataDir, const std::map<std::string, std::string> &values)

@@ -88,6 +88,10 @@ inline constexpr const char *kManagerSettingsFileName = "manager-settings.conf";
                                                        std::string_view origin);
 // The manager's values by key (empty without the file). Errors: IoError, InvalidArgument (a bad file).
 [[nodiscard]] Result<std::map<std::string, std::string>> readManagerSettings(const std::filesystem::path &dataDir);
+// `base` with the manager's values applied. InvalidArgument names a key the manager may not change or
+// a value out of range.
+[[nodiscard]] Result<KioskConfig> applyManagerValues(const KioskConfig &base,
+                                                     const std::map<std::string, std::string> &values);
 // `base` with the manager's values from dataDir applied (base itself without the file).
 [[nodiscard]] Result<KioskConfig> withManagerSettings(const KioskConfig &base, const std::filesystem::path &dataDir);
 // Checks, then writes the whole set atomically (mode 0600). InvalidArgument names a bad key or value.

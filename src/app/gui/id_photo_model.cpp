@@ -139,11 +139,7 @@ void IdPhotoModel::onCameraFinished(const IdCameraReply &reply)
                                    .arg(reply.frames)
                                    .arg(result.findMs)
                                    .arg(result.detail);
-    m_errorCode = result.errorCode;
-    m_errorMessage = result.ok() ? QString() : idPhotoErrorMessage(result.errorCode);
-    setImages(result.document, result.portrait);
-    emit changed();
-    emit searchFinished();
+    show(result);
 }
 
 void IdPhotoModel::dropCameraFrame()
@@ -227,6 +223,11 @@ void IdPhotoModel::onFound(const IdPhotoResult &result)
                                    .arg(result.loadMs)
                                    .arg(result.findMs)
                                    .arg(result.ok() ? QString() : QStringLiteral(": ") + result.detail);
+    show(result);
+}
+
+void IdPhotoModel::show(const IdPhotoResult &result)
+{
     m_errorCode = result.errorCode;
     m_errorMessage = result.ok() ? QString() : idPhotoErrorMessage(result.errorCode);
     setImages(result.document, result.portrait);

@@ -106,6 +106,8 @@ private:
     void onFound(const IdPhotoResult &result);
     void onCameraProgress(const IdCameraProgress &progress);
     void onCameraFinished(const IdCameraReply &reply);
+    // The outcome of a search or a capture: the images, or the error in words.
+    void show(const IdPhotoResult &result);
     void dropCameraFrame();
     void setImages(vision::Image document, vision::Image portrait);
 

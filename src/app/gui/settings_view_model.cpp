@@ -107,7 +107,7 @@ bool SettingsViewModel::store(const std::string &key, const std::optional<std::s
     auto values = readManagerSettings(m_dataDir);
     if (!values.ok())
         return refused(QString::fromStdString(values.error().message));
-    auto before = withManagerSettings(m_file, m_dataDir);
+    auto before = applyManagerValues(m_file, *values);
     if (!before.ok())
         return refused(QString::fromStdString(before.error().message));
     const std::string old = configValueText(*before, key);
@@ -123,7 +123,7 @@ bool SettingsViewModel::store(const std::string &key, const std::optional<std::s
         return refused(QCoreApplication::translate("SettingsViewModel", "The setting could not be saved: %1")
                            .arg(QString::fromStdString(written.error().message)));
     }
-    auto after = withManagerSettings(m_file, m_dataDir);
+    auto after = applyManagerValues(m_file, *values); // checked by the write
     if (!after.ok())
         return refused(QString::fromStdString(after.error().message));
     const std::string now = configValueText(*after, key);
