@@ -26,6 +26,36 @@ Result<std::unique_ptr<vision::FrameAnalyzer>> loadFrameAnalyzer(const ModelCata
     return vision::FrameAnalyzer::load(*model, options);
 }
 
+Result<vision::SpoofModelFiles> locateSpoofModels(const ModelCatalog &catalog)
+{
+    vision::SpoofModelFiles files;
+    std::string missing;
+    for (const auto &[id, target] :
+         {std::pair{"minifasnet_v2", &files.miniFasNetV2}, std::pair{"minifasnet_v1se", &files.miniFasNetV1SE}}) {
+        auto path = catalog.require(id);
+        if (path.ok())
+            *target = *path;
+        else if (path.error().code == ErrorCode::ModelMissing)
+            missing += (missing.empty() ? "" : "; ") + path.error().message;
+        else
+            return path.error();
+    }
+    if (files.miniFasNetV2.empty() && files.miniFasNetV1SE.empty())
+        return Error{ErrorCode::ModelMissing,
+                     "the MiniFASNet anti-spoofing models (MiniFASNetV2.onnx, MiniFASNetV1SE.onnx) are optional and "
+                     "come from the labelled data folder (spoof/models/, set SIMKYC_SHARED_DATA or --models-dir): " +
+                         missing};
+    return files;
+}
+
+Result<std::unique_ptr<vision::SpoofModel>> loadSpoofModel(const ModelCatalog &catalog)
+{
+    auto files = locateSpoofModels(catalog);
+    if (!files.ok())
+        return files.error();
+    return vision::SpoofModel::load(*files);
+}
+
 QJsonObject enrolmentJson(const vision::FaceEnrolment &e, bool withEmbedding)
 {
     const auto &b = e.detection.box;

@@ -5,6 +5,7 @@
 #include "app/model_catalog.h"
 #include "vision/face_engine.h"
 #include "vision/frame_analyzer.h"
+#include "vision/spoof_model.h"
 
 #include <QJsonObject>
 
@@ -16,6 +17,12 @@ Result<std::unique_ptr<vision::FaceEngine>> loadFaceEngine(const ModelCatalog &c
 // The per-frame analyzer with the verified 68-point landmark model.
 Result<std::unique_ptr<vision::FrameAnalyzer>> loadFrameAnalyzer(const ModelCatalog &catalog,
                                                                  const vision::FrameAnalyzerOptions &options = {});
+
+// The optional MiniFASNet anti-spoofing networks (either one is enough). ModelMissing when neither
+// is provisioned (they come from the labelled data folder, see models/README.md); a file present but
+// not matching the manifest is an error of its own, never silently skipped.
+Result<vision::SpoofModelFiles> locateSpoofModels(const ModelCatalog &catalog);
+Result<std::unique_ptr<vision::SpoofModel>> loadSpoofModel(const ModelCatalog &catalog);
 
 // {"faces": N, "box": [x,y,w,h], "embedding": [...], "quality": {...}} (embedding only when asked)
 QJsonObject enrolmentJson(const vision::FaceEnrolment &enrolment, bool withEmbedding);

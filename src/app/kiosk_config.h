@@ -47,6 +47,7 @@ struct KioskConfig {
     double livenessTimeoutS = 6.0;  // 3..15 per challenge
     int livenessMaxSessions = 3;    // 1..5 sessions per customer per 10 minutes
     std::string captureQualityFile; // optional override of capture_quality_v1.conf; absolute
+    double passiveThreshold = 0.2;  // 0.05..0.9: MiniFASNet median real probability at or below fails
     // [retention]
     int reviewExtraDays = 0; // 0..7 (store/retention.h)
     int piiDays = 30;        // 1..365

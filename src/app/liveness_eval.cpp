@@ -38,18 +38,21 @@ std::string scriptText(const std::vector<vision::ChallengePrompt> &script)
     return out;
 }
 
-Result<SessionOutcome> runOne(vision::FrameAnalyzer &analyzer, vision::FaceEngine &engine, const std::string &video,
-                              const std::string &kind, std::vector<vision::ChallengePrompt> script)
+Result<SessionOutcome> runOne(vision::FrameAnalyzer &analyzer, vision::FaceEngine &engine, const PassiveCheck &passive,
+                              const std::string &video, const std::string &kind,
+                              std::vector<vision::ChallengePrompt> script)
 {
     SessionOutcome o;
     o.video = video;
     o.kind = kind;
     o.script = scriptText(script);
-    auto run = runLiveness(analyzer, video, std::move(script), {}, {}, IdentityCheck{&engine});
+    auto run = runLiveness(analyzer, video, std::move(script), {}, {}, IdentityCheck{&engine}, {}, {}, passive);
     if (!run.ok())
         return Error{run.error().code, video + ": " + run.error().message};
     o.passed = run->result.passed;
     o.reasons = run->result.reasons;
+    o.passiveScore = run->passive.measured ? run->passive.medianRealProbability : -1.0;
+    o.texture = run->passive.texture;
     return o;
 }
 
@@ -78,6 +81,16 @@ Result<LivenessEvalResult> evaluateLiveness(const ModelCatalog &catalog, const L
     if (!engine.ok())
         return engine.error();
     LivenessEvalResult result;
+    std::unique_ptr<vision::SpoofModel> spoof;
+    if (options.passive) {
+        auto loaded = loadSpoofModel(catalog);
+        if (loaded.ok())
+            spoof = std::move(loaded).value();
+        else if (loaded.error().code != ErrorCode::ModelMissing)
+            return loaded.error();
+    }
+    result.passiveMeasured = spoof != nullptr;
+    const PassiveCheck passive{spoof.get(), options.passiveThreshold};
     std::mt19937_64 rng(options.seed);
     if (!options.attacks.empty()) {
         auto csv = readCsvTable(options.attacks);
@@ -95,7 +108,7 @@ Result<LivenessEvalResult> evaluateLiveness(const ModelCatalog &catalog, const L
             std::filesystem::path video = row[static_cast<size_t>(cVideo)];
             if (video.is_relative())
                 video = options.attacks.parent_path() / video;
-            auto outcome = runOne(**analyzer, **engine, video.string(), type, attackScript(rng));
+            auto outcome = runOne(**analyzer, **engine, passive, video.string(), type, attackScript(rng));
             if (!outcome.ok())
                 return outcome.error();
             ++result.attacks[type];
@@ -130,7 +143,7 @@ Result<LivenessEvalResult> evaluateLiveness(const ModelCatalog &catalog, const L
             if (startMs < 1200.0)
                 continue; // the open-eye baseline needs the first second
             auto outcome =
-                runOne(**analyzer, **engine, video, "genuine", {{vision::Challenge::Blink, startMs - 400.0}});
+                runOne(**analyzer, **engine, passive, video, "genuine", {{vision::Challenge::Blink, startMs - 400.0}});
             if (!outcome.ok())
                 return outcome.error();
             ++result.genuine;

@@ -10,10 +10,12 @@
 #pragma once
 
 #include "app/model_catalog.h"
+#include "vision/texture_cues.h"
 
 #include <cstdint>
 #include <filesystem>
 #include <map>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -25,6 +27,10 @@ struct LivenessEvalOptions {
     std::filesystem::path dataRoot;      // folder blinks.csv paths are relative to
     std::uint64_t seed = 20261128;
     int limitPerType = 0; // 0: all
+    // The passive cue (MiniFASNet on the best frames) as the kiosk uses it, when its optional models
+    // are provisioned; its score is recorded for every session, passed or not.
+    bool passive = true;
+    double passiveThreshold = 0.2;
 };
 
 struct SessionOutcome {
@@ -33,6 +39,8 @@ struct SessionOutcome {
     std::string script;
     bool passed = false;
     std::vector<std::string> reasons;
+    double passiveScore = -1.0; // median MiniFASNet real probability over the best frames; -1: not measured
+    std::optional<vision::TextureCues> texture;
 };
 
 struct LivenessEvalResult {
@@ -40,6 +48,7 @@ struct LivenessEvalResult {
     std::map<std::string, int> attacks;                          // type -> sessions
     std::map<std::string, int> attacksPassed;                    // type -> sessions wrongly passed
     std::map<std::string, std::map<std::string, int>> stoppedBy; // type -> reason -> sessions
+    bool passiveMeasured = false;                                // the MiniFASNet models were there and used
     int genuine = 0;
     int genuineFailed = 0;
     [[nodiscard]] double apcer(const std::string &type) const;

@@ -7,6 +7,7 @@
 #include "vision/frame_analyzer.h"
 #include "vision/frame_source.h"
 
+#include <algorithm>
 #include <chrono>
 
 namespace simkyc::app {
@@ -41,12 +42,79 @@ void checkIdentity(vision::LivenessSession &session, const IdentityCheck &identi
         session.reject("identity_changed");
 }
 
+double median(std::vector<double> values)
+{
+    std::sort(values.begin(), values.end());
+    const size_t n = values.size();
+    return n % 2 == 1 ? values[n / 2] : (values[n / 2 - 1] + values[n / 2]) / 2.0;
+}
+
+void measureTexture(const vision::LivenessResult &r, LivenessRun &run)
+{
+    std::vector<double> moire, specular, chroma, fine;
+    for (const auto &best : r.bestFrames) {
+        auto cues = vision::measureTexture(best.image, best.box);
+        if (!cues.ok())
+            continue;
+        moire.push_back(cues->moirePeak);
+        specular.push_back(cues->specularFraction);
+        chroma.push_back(cues->chromaSpread);
+        fine.push_back(cues->highFrequencyShare);
+    }
+    if (moire.empty())
+        return;
+    run.passive.texture = vision::TextureCues{median(moire), median(specular), median(chroma), median(fine)};
+}
+
+} // namespace
+
+double passiveThresholdFor(const PassiveCheck &check, const vision::LivenessResult &result, double *flattestTurn)
+{
+    double flattest = -1.0; // the smallest planar residual of the session's turns
+    for (const auto &c : result.challenges)
+        if (c.planarResidual >= 0.0 && (flattest < 0.0 || c.planarResidual < flattest))
+            flattest = c.planarResidual;
+    if (flattestTurn != nullptr)
+        *flattestTurn = flattest;
+    const bool borderline = flattest >= 0.0 && flattest < check.borderlineResidualIod;
+    return borderline ? std::max(check.threshold, check.borderlineThreshold) : check.threshold;
+}
+
+namespace {
+
+void checkPassive(vision::LivenessSession &session, const PassiveCheck &passive, LivenessRun &run)
+{
+    const auto &r = session.result();
+    measureTexture(r, run);
+    if (passive.model == nullptr || r.bestFrames.empty())
+        return;
+    for (const auto &best : r.bestFrames) {
+        auto score = passive.model->score(best.image, best.box);
+        if (score.ok())
+            run.passive.realProbabilities.push_back(score->realProbability);
+        else
+            ++run.passive.unscored;
+    }
+    if (run.passive.realProbabilities.empty()) {
+        if (r.passed)
+            session.reject("passive_unmeasured");
+        return;
+    }
+    run.passive.measured = true;
+    run.passive.medianRealProbability = median(run.passive.realProbabilities);
+    const double limit = passiveThresholdFor(passive, r, &run.passive.flattestTurnResidual);
+    run.passive.appliedThreshold = limit;
+    if (r.passed && run.passive.medianRealProbability <= limit)
+        session.reject("presentation_attack");
+}
+
 } // namespace
 
 Result<LivenessRun> runLiveness(vision::FrameAnalyzer &analyzer, const std::string &sourceSpec,
                                 std::vector<vision::ChallengePrompt> script, const vision::SessionConfig &config,
                                 const PromptCallback &onPrompt, const IdentityCheck &identity,
-                                const FrameObserver &onFrame, const CameraOptions &cameraOptions)
+                                const FrameObserver &onFrame, const CameraOptions &cameraOptions,
+                                const PassiveCheck &passive)
 {
     analyzer.reset();
     auto source = vision::openSourceSpec(sourceSpec, cameraOptions.spec);
@@ -122,6 +190,7 @@ Result<LivenessRun> runLiveness(vision::FrameAnalyzer &analyzer, const std::stri
     }
     if (camera && run.injection.stream.suspicious)
         session.reject("implausible_stream");
+    checkPassive(session, passive, run);
     checkIdentity(session, identity, run);
     session.finish();
     run.result = session.result();

@@ -9,6 +9,8 @@
 #include "vision/frame_source.h"
 #include "vision/injection_check.h"
 #include "vision/liveness_session.h"
+#include "vision/spoof_model.h"
+#include "vision/texture_cues.h"
 
 #include <functional>
 #include <optional>
@@ -23,6 +25,21 @@ struct InjectionFindings {
     vision::PlausibilityReport stream;
 };
 
+// The passive presentation-attack cue: the MiniFASNet networks' "real" probability on the session's
+// best frontal frames (the ones the matcher gets). Measured whenever the session kept such frames,
+// passed or not (evaluations need the scores of failed attack sessions too).
+struct PassiveFindings {
+    bool measured = false;
+    std::vector<double> realProbabilities; // per best frame, best first
+    double medianRealProbability = -1.0;
+    double flattestTurnResidual = -1.0; // smallest planar residual of the turns; -1: no turn measured
+    double appliedThreshold = 0.0;      // the threshold or, after a borderline-flat turn, the stricter one
+    int unscored = 0;                   // best frames the networks could not score (box outside the frame, ...)
+    // Texture cues (vision/texture_cues.h), each the median over the best frames; measured with or
+    // without the networks, reported as evidence (docs/accuracy.md: not part of the decision).
+    std::optional<vision::TextureCues> texture;
+};
+
 struct LivenessRun {
     vision::LivenessResult result;
     std::int64_t frames = 0;
@@ -30,6 +47,7 @@ struct LivenessRun {
     InjectionFindings injection;
     double identityDistance = -1.0; // start vs end of the session; -1 when not measured
     bool cancelled = false;         // the frame observer stopped the session (result: not passed, "cancelled")
+    PassiveFindings passive;
 };
 
 using PromptCallback = std::function<void(vision::Challenge challenge, double sessionMs)>;
@@ -46,6 +64,27 @@ struct IdentityCheck {
     double threshold = 0.6;
 };
 
+// With the MiniFASNet networks, a passed session fails with "presentation_attack" when the median
+// real probability over its best frames is at or below `threshold`, or at or below
+// `borderlineThreshold` when one of its turns bent the landmarks only a little away from a plane
+// (planar residual below `borderlineResidualIod`: a real head, but also a curved or folded print,
+// can land there). The learned score alone is never the only evidence for a pass: the challenges
+// and the planar-surface test come first; and it is not trusted alone to fail a clear real turn
+// either (its users report real faces scored as attacks; one of our genuine clips scores 0.28).
+// docs/accuracy.md has the measured operating point. Without the networks (optional models) the
+// check is skipped and reported as not measured.
+struct PassiveCheck {
+    vision::SpoofModel *model = nullptr;
+    double threshold = 0.2;
+    double borderlineThreshold = 0.5;
+    double borderlineResidualIod = 0.10;
+};
+
+// The threshold that applies to a session: check.threshold, or the stricter borderline one when a
+// turn's planar residual (measured, >= 0) is below check.borderlineResidualIod. Exposed for tests.
+double passiveThresholdFor(const PassiveCheck &check, const vision::LivenessResult &result,
+                           double *flattestTurn = nullptr);
+
 Result<LivenessRun> runLiveness(const ModelCatalog &catalog, const std::string &sourceSpec,
                                 std::vector<vision::ChallengePrompt> script, const vision::SessionConfig &config = {},
                                 const PromptCallback &onPrompt = {});
@@ -60,6 +99,7 @@ struct CameraOptions {
 Result<LivenessRun> runLiveness(vision::FrameAnalyzer &analyzer, const std::string &sourceSpec,
                                 std::vector<vision::ChallengePrompt> script, const vision::SessionConfig &config = {},
                                 const PromptCallback &onPrompt = {}, const IdentityCheck &identity = {},
-                                const FrameObserver &onFrame = {}, const CameraOptions &cameraOptions = {});
+                                const FrameObserver &onFrame = {}, const CameraOptions &cameraOptions = {},
+                                const PassiveCheck &passive = {});
 
 } // namespace simkyc::app

@@ -118,6 +118,44 @@ TEST(LivenessCli, TiltedPhotoFakingTurnsIsStoppedAsAFlatSurface)
     EXPECT_GE(flat, 1);
 }
 
+// The MiniFASNet cue on a genuine clip it distrusts: LivePortrait's d18 (a real person) scores about
+// 0.3 "real" on its best frames. The default threshold (0.2) lets it through; a threshold of 0.5
+// fails it as a presentation attack; without the cue the challenges alone decide.
+TEST(LivenessCli, PassiveCueDecidesOnlyBelowItsThreshold)
+{
+    SIMKYC_REQUIRE_SHARED_DATA();
+    const auto video = (*sharedDataDir() / "liveness/liveportrait/d18.mp4").string();
+    const std::vector<std::string> session{"liveness", "run", "--json", "--source", video, "--prompts", "blink@1.5"};
+    auto withArgs = [&](std::initializer_list<std::string> extra) {
+        std::vector<std::string> args = session;
+        args.insert(args.end(), extra);
+        return runProcess(cli(), args);
+    };
+    auto byDefault = withArgs({});
+    const QJsonObject passive = parse(byDefault.out)["passive"].toObject();
+    if (passive["why"].toString() == "models_absent")
+        GTEST_SKIP() << "MiniFASNet models absent (optional); skipping";
+    ASSERT_EQ(byDefault.exitCode, 0) << byDefault.out << byDefault.err;
+    ASSERT_TRUE(passive["measured"].toBool()) << byDefault.out;
+    const double score = passive["median_real_probability"].toDouble();
+    EXPECT_GT(score, 0.2) << byDefault.out;
+    EXPECT_LT(score, 0.5) << byDefault.out;
+    EXPECT_EQ(passive["per_frame"].toArray().size(), 5) << byDefault.out;
+    EXPECT_TRUE(passive["texture"].toObject().contains("high_frequency_share")) << byDefault.out;
+
+    auto strict = withArgs({"--passive-threshold", "0.5"});
+    ASSERT_EQ(strict.exitCode, 1) << strict.out << strict.err;
+    EXPECT_EQ(parse(strict.out)["reasons"].toArray(), QJsonArray{"presentation_attack"}) << strict.out;
+
+    auto without = withArgs({"--no-passive", "--passive-threshold", "0.5"});
+    ASSERT_EQ(without.exitCode, 0) << without.out << without.err;
+    EXPECT_FALSE(parse(without.out)["passive"].toObject()["measured"].toBool()) << without.out;
+    EXPECT_EQ(parse(without.out)["passive"].toObject()["why"].toString(), "turned_off") << without.out;
+
+    auto bad = withArgs({"--passive-threshold", "1.5"});
+    EXPECT_EQ(bad.exitCode, 2) << bad.out << bad.err;
+}
+
 TEST(LivenessCli, EventsErrors)
 {
     TempDir dir;

@@ -9,6 +9,8 @@
 
 #include "vision/face_detector.h"
 #include "vision/frame_analyzer.h"
+#include "vision/spoof_model.h"
+#include "vision/texture_cues.h"
 
 #include <benchmark/benchmark.h>
 
@@ -192,6 +194,45 @@ void BM_EmbeddingPerChip(benchmark::State &state)
     describe(state);
 }
 
+// The passive cue at the end of a session: both MiniFASNet networks on one best frame (the kiosk
+// scores 5), and the texture cues on the same frame. Not per camera frame: once per session.
+void BM_SpoofScorePerBestFrame(benchmark::State &state)
+{
+    static auto model = vision::SpoofModel::load(
+        vision::SpoofModelFiles{modelPath("MiniFASNetV2.onnx"), modelPath("MiniFASNetV1SE.onnx")});
+    if (!model.ok()) {
+        state.SkipWithError(("MiniFASNet models absent (optional): " + model.error().toString()).c_str());
+        return;
+    }
+    const vision::FaceBox box = firstFaceBox();
+    CallTimes times;
+    std::int64_t i = 0;
+    for (auto _ : state) {
+        times.start();
+        auto score = (*model)->score(pingPongFrame(i++), box);
+        benchmark::DoNotOptimize(score);
+        times.stop();
+    }
+    addPercentiles(state, times);
+    describe(state);
+}
+
+void BM_TextureCuesPerBestFrame(benchmark::State &state)
+{
+    benchFrames();
+    const vision::FaceBox box = firstFaceBox();
+    CallTimes times;
+    std::int64_t i = 0;
+    for (auto _ : state) {
+        times.start();
+        auto cues = vision::measureTexture(pingPongFrame(i++), box);
+        benchmark::DoNotOptimize(cues);
+        times.stop();
+    }
+    addPercentiles(state, times);
+    describe(state);
+}
+
 template <typename Model>
 void loadBench(benchmark::State &state, const char *file)
 {
@@ -228,6 +269,8 @@ BENCHMARK(BM_Landmarks68PerFace)->Unit(benchmark::kMillisecond);
 BENCHMARK(BM_Landmarks68PerFaceSmallPages)->Unit(benchmark::kMillisecond);
 BENCHMARK(BM_Landmarks5PerFace)->Unit(benchmark::kMillisecond);
 BENCHMARK(BM_EmbeddingPerChip)->Unit(benchmark::kMillisecond);
+BENCHMARK(BM_SpoofScorePerBestFrame)->Unit(benchmark::kMillisecond);
+BENCHMARK(BM_TextureCuesPerBestFrame)->Unit(benchmark::kMillisecond);
 BENCHMARK(BM_LoadLandmarks68)->Unit(benchmark::kMillisecond)->Iterations(1);
 BENCHMARK(BM_LoadLandmarks5)->Unit(benchmark::kMillisecond)->Iterations(1);
 BENCHMARK(BM_LoadFaceResnet)->Unit(benchmark::kMillisecond)->Iterations(1);

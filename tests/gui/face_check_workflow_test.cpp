@@ -144,9 +144,13 @@ TEST_F(FaceCheckWorkflowTest, TheSamePersonPassesAndTheRecordIsStoredWithItsOutb
     ASSERT_TRUE(saved.matchDistance.has_value());
     EXPECT_LT(*saved.matchDistance, 0.6);
     EXPECT_EQ(saved.reasonCodes, (std::vector<std::string>{"liveness_passed", "face_match"}));
-    EXPECT_NE(
-        saved.livenessSummary.find("passed=1;consent=face_check;notice=face_check_notice_v1;lang=en;face_checks=1"),
-        std::string::npos)
+    // The passive cue's median score when its optional models are there ("off" otherwise), then the
+    // consent.
+    const std::string passive = service->passiveAvailable() ? "passed=1;passive=" : "passed=1;passive=off;";
+    EXPECT_NE(saved.livenessSummary.find(passive), std::string::npos) << saved.livenessSummary;
+    EXPECT_EQ(saved.livenessSummary.find(";passive=0.0"), std::string::npos) << saved.livenessSummary;
+    EXPECT_NE(saved.livenessSummary.find(";consent=face_check;notice=face_check_notice_v1;lang=en;face_checks=1"),
+              std::string::npos)
         << saved.livenessSummary;
 
     ASSERT_TRUE(w->finishRegistration());
@@ -182,6 +186,35 @@ TEST_F(FaceCheckWorkflowTest, TheConfiguredTimeoutSessionLimitAndThresholdApply)
         << w->outcomeReasons().join("; ").toStdString();
     EXPECT_FALSE(w->canRetry()) << "liveness.max_sessions = 1";
     EXPECT_FALSE(w->retryFaceCheck());
+    w->cancelRegistration();
+}
+
+// liveness.passive_threshold reaches the kiosk's face check: LivePortrait's d18 (a real person whom
+// the MiniFASNet networks score about 0.3 "real") passes at the default 0.2 (the CLI test shows it)
+// and fails as a presentation attack at 0.5, with the reason in words on the outcome screen.
+TEST_F(FaceCheckWorkflowTest, ThePassiveThresholdFromTheConfigurationApplies)
+{
+    SIMKYC_REQUIRE_SHARED_DATA();
+    ASSERT_TRUE(QTest::qWaitFor([] { return service->modelsReady(); }, kCheckTimeoutMs)) << "models load";
+    if (!service->passiveAvailable())
+        GTEST_SKIP() << "MiniFASNet models absent (optional); skipping";
+    const auto video = *test::sharedDataDir() / "liveness/liveportrait/d18.mp4";
+    test::TempDir reader;
+    ASSERT_TRUE(test::writeVideoFace(video, reader.path() / "chip_portrait.jpg", true));
+    RegistrationWorkflow::FaceSource source;
+    source.spec = video.string();
+    source.recording = true;
+    source.recordingScript = *vision::parsePromptScript("blink@1.5");
+    source.passiveThreshold = 0.5;
+    w->setFaceCheck(service, recorder.get(), source);
+    reachConsent(reader.path() / "chip_portrait.jpg");
+    ASSERT_TRUE(w->agreeToFaceCheck());
+    waitForOutcome();
+    ASSERT_EQ(w->screen(), Screen::Outcome);
+    EXPECT_EQ(w->outcome(), "failed");
+    EXPECT_TRUE(w->outcomeReasons().contains(RegistrationWorkflow::reasonWords("presentation_attack")))
+        << w->outcomeReasons().join("; ").toStdString();
+    EXPECT_FALSE(RegistrationWorkflow::reasonWords("presentation_attack").isEmpty());
     w->cancelRegistration();
 }
 

@@ -1125,6 +1125,14 @@
         <source>Saved as %1</source>
         <translation>Gespeichert als %1</translation>
     </message>
+    <message>
+        <source>The face looked like a photo or a screen, not a live person.</source>
+        <translation>Das Gesicht wirkte wie ein Foto oder ein Bildschirm, nicht wie eine lebende Person.</translation>
+    </message>
+    <message>
+        <source>The face could not be checked for a photo or a screen.</source>
+        <translation>Es konnte nicht geprüft werden, ob das Gesicht ein Foto oder ein Bildschirm ist.</translation>
+    </message>
 </context>
 <context>
     <name>Review</name>

@@ -1123,6 +1123,14 @@
         <source>Saved as %1</source>
         <translation>已保存为 %1</translation>
     </message>
+    <message>
+        <source>The face looked like a photo or a screen, not a live person.</source>
+        <translation>人脸看起来像照片或屏幕，而不是真人。</translation>
+    </message>
+    <message>
+        <source>The face could not be checked for a photo or a screen.</source>
+        <translation>无法检查人脸是否为照片或屏幕。</translation>
+    </message>
 </context>
 <context>
     <name>Review</name>

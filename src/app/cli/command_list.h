@@ -2,6 +2,9 @@
 #pragma once
 
 #include "app/cli/cli.h"
+#include "vision/texture_cues.h"
+
+#include <QJsonObject>
 
 namespace simkyc::app::cli {
 
@@ -22,5 +25,8 @@ Command soakCommand();
 Command configCommand();
 Command diagnoseCommand();
 Command reviewCommand();
+
+// {"moire_peak", "specular_fraction", "chroma_spread", "high_frequency_share"} (spoof_command.cpp).
+QJsonObject textureJson(const vision::TextureCues &texture);
 
 } // namespace simkyc::app::cli

@@ -8,7 +8,9 @@
 
 #include <QJsonArray>
 
+#include <algorithm>
 #include <cmath>
+#include <map>
 
 namespace simkyc::app::cli {
 namespace {
@@ -90,6 +92,13 @@ int runLivenessEval(const QCommandLineParser &parser, const CommonOptions &optio
     eval.limitPerType = parser.value("limit").toInt();
     if (parser.isSet("seed"))
         eval.seed = parser.value("seed").toULongLong();
+    eval.passive = !parser.isSet("no-passive");
+    if (parser.isSet("passive-threshold")) {
+        bool ok = false;
+        eval.passiveThreshold = parser.value("passive-threshold").toDouble(&ok);
+        if (!ok || eval.passiveThreshold < 0.0 || eval.passiveThreshold >= 1.0)
+            return fail(options, "invalid_argument", "--passive-threshold must be a number in [0, 1)");
+    }
     auto result = evaluateLiveness(ModelCatalog::builtIn(options.modelsDir), eval);
     if (!result.ok())
         return fail(options, QString::fromUtf8(errorCodeName(result.error().code).data()),
@@ -102,6 +111,33 @@ int runLivenessEval(const QCommandLineParser &parser, const CommonOptions &optio
         for (const auto &[reason, k] : result->stoppedBy.at(type))
             reasons.insert(QString::fromStdString(reason), k);
         stopped.insert(QString::fromStdString(type), reasons);
+    }
+    // The passive cue's score per kind of session (min, median, max), to choose its threshold from.
+    std::map<std::string, std::vector<double>> scoresOf;
+    QJsonArray sessions;
+    for (const auto &s : result->sessions) {
+        if (s.passiveScore >= 0.0)
+            scoresOf[s.kind].push_back(s.passiveScore);
+        QJsonArray reasons;
+        for (const auto &r : s.reasons)
+            reasons.append(QString::fromStdString(r));
+        QJsonObject session{
+            {"video", QString::fromStdString(s.video)},
+            {"kind", QString::fromStdString(s.kind)},
+            {"passed", s.passed},
+            {"reasons", reasons},
+            {"passive_score", s.passiveScore >= 0.0 ? QJsonValue(round6(s.passiveScore)) : QJsonValue()}};
+        if (s.texture)
+            session.insert("texture", textureJson(*s.texture));
+        sessions.append(session);
+    }
+    QJsonObject passiveScores;
+    for (auto &[kind, scores] : scoresOf) {
+        std::sort(scores.begin(), scores.end());
+        passiveScores.insert(QString::fromStdString(kind), QJsonObject{{"sessions", static_cast<int>(scores.size())},
+                                                                       {"min", round6(scores.front())},
+                                                                       {"median", round6(scores[scores.size() / 2])},
+                                                                       {"max", round6(scores.back())}});
     }
     QJsonArray wrong;
     for (const auto &s : result->sessions)
@@ -120,9 +156,15 @@ int runLivenessEval(const QCommandLineParser &parser, const CommonOptions &optio
                              {"bpcer", round6(result->bpcer())},
                              {"genuine_sessions", result->genuine},
                              {"genuine_failed", result->genuineFailed},
-                             {"errors", wrong}};
+                             {"errors", wrong},
+                             {"passive", QJsonObject{{"measured", result->passiveMeasured},
+                                                     {"threshold", eval.passiveThreshold},
+                                                     {"scores", passiveScores}}}};
+    QJsonObject full = report;
+    if (parser.isSet("sessions"))
+        full.insert("sessions", sessions);
     if (options.json) {
-        printJson(report);
+        printJson(full);
     } else {
         for (const auto &[type, n] : result->attacks)
             printText(QStringLiteral("%1: APCER %2 (%3 sessions)\n")
@@ -243,6 +285,13 @@ Command evalCommand()
         p.addOption({"attacks", "liveness: the attack index written by simkyc-make-attacks (attacks.csv).", "CSV"});
         p.addOption({"limit", "liveness: at most this many sessions per attack type.", "N"});
         p.addOption({"seed", "liveness: seed of the attack sessions' random prompts.", "N"});
+        p.addOption({"no-passive", "liveness: leave the MiniFASNet passive cue out of the decision."});
+        p.addOption(
+            {"passive-threshold",
+             "liveness: median MiniFASNet real probability at or below which a session fails (default 0.2; 0.5 after a "
+             "nearly flat turn).",
+             "P"});
+        p.addOption({"sessions", "liveness: list every session (video, kind, outcome, reasons, passive score)."});
         p.addOption({"labels", "blinks, liveness: the frame-level blink labels (labels/blinks.csv).", "CSV"});
         p.addOption({"errata",
                      "blinks: events the labels miss, with evidence (docs/data/blink-labels-errata.csv); "

@@ -170,6 +170,31 @@ QJsonObject injectionJson(const InjectionFindings &i)
     return o;
 }
 
+// notUsed: why the networks did not run ("models_absent", "turned_off"); nullptr when they did.
+QJsonObject passiveJson(const PassiveFindings &p, const char *notUsed)
+{
+    if (notUsed != nullptr) {
+        QJsonObject o{{"measured", false}, {"why", notUsed}};
+        if (p.texture)
+            o.insert("texture", textureJson(*p.texture));
+        return o;
+    }
+    QJsonArray perFrame;
+    for (double v : p.realProbabilities)
+        perFrame.append(std::round(v * 1e4) / 1e4);
+    QJsonObject o{{"measured", p.measured},
+                  {"per_frame", perFrame},
+                  {"threshold", p.appliedThreshold},
+                  {"flattest_turn_residual", std::round(p.flattestTurnResidual * 1e4) / 1e4}};
+    if (p.texture)
+        o.insert("texture", textureJson(*p.texture));
+    if (p.measured)
+        o.insert("median_real_probability", std::round(p.medianRealProbability * 1e4) / 1e4);
+    else
+        o.insert("why", "no_frontal_frames");
+    return o;
+}
+
 int runSession(const QCommandLineParser &parser, const CommonOptions &options)
 {
     if (!parser.isSet("source"))
@@ -194,6 +219,25 @@ int runSession(const QCommandLineParser &parser, const CommonOptions &options)
     if (!engine.ok())
         return fail(options, QString::fromUtf8(errorCodeName(engine.error().code).data()),
                     QString::fromStdString(engine.error().message));
+    // The passive cue is optional: without its models the session runs on the challenges alone and
+    // the report says so.
+    PassiveCheck passive;
+    std::unique_ptr<vision::SpoofModel> spoof;
+    if (parser.isSet("passive-threshold")) {
+        bool ok = false;
+        passive.threshold = parser.value("passive-threshold").toDouble(&ok);
+        if (!ok || passive.threshold < 0.0 || passive.threshold >= 1.0)
+            return fail(options, "invalid_argument", "--passive-threshold must be a number in [0, 1)");
+    }
+    if (!parser.isSet("no-passive")) {
+        auto loaded = loadSpoofModel(catalog);
+        if (loaded.ok())
+            spoof = std::move(loaded).value();
+        else if (loaded.error().code != ErrorCode::ModelMissing)
+            return fail(options, QString::fromUtf8(errorCodeName(loaded.error().code).data()),
+                        QString::fromStdString(loaded.error().message));
+    }
+    passive.model = spoof.get();
     const bool json = options.json;
     auto run = runLiveness(
         **analyzer, parser.value("source").toStdString(), *script, config,
@@ -203,7 +247,7 @@ int runSession(const QCommandLineParser &parser, const CommonOptions &options)
                               .arg(ms / 1000.0, 0, 'f', 2)
                               .arg(QString::fromUtf8(vision::challengeName(c).data())));
         },
-        IdentityCheck{engine->get()});
+        IdentityCheck{engine->get()}, {}, {}, passive);
     if (!run.ok())
         return fail(options, QString::fromUtf8(errorCodeName(run.error().code).data()),
                     QString::fromStdString(run.error().message));
@@ -234,7 +278,10 @@ int runSession(const QCommandLineParser &parser, const CommonOptions &options)
                              {"frames", static_cast<double>(run->frames)},
                              {"duration_ms", round2(r.durationMs)},
                              {"injection", injectionJson(run->injection)},
-                             {"identity_distance", std::round(run->identityDistance * 1e4) / 1e4}};
+                             {"identity_distance", std::round(run->identityDistance * 1e4) / 1e4},
+                             {"passive", passiveJson(run->passive, spoof                        ? nullptr
+                                                                   : parser.isSet("no-passive") ? "turned_off"
+                                                                                                : "models_absent")}};
     if (json) {
         printJson(report);
     } else {
@@ -266,6 +313,12 @@ Command livenessCommand()
         p.addOption({"prompts", "run: a fixed script for recordings, e.g. blink@0.5,left@3.0 (seconds).", "SCRIPT"});
         p.addOption({"count", "run: number of random challenges (1-5, default 3).", "N"});
         p.addOption({"turn-deg", "run: yaw a turn must pass (10-60, default 25).", "DEG"});
+        p.addOption(
+            {"no-passive", "run: leave the MiniFASNet passive cue out (it is used when its models are there)."});
+        p.addOption({"passive-threshold",
+                     "run: median MiniFASNet real probability at or below which the session fails (default 0.2; "
+                     "0.5 after a nearly flat turn).",
+                     "P"});
         p.addOption({"trace", "Also write per-frame EAR and yaw to this CSV file.", "FILE.csv"});
     };
     c.run = [](const QCommandLineParser &parser, const CommonOptions &options) {

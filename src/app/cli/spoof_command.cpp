@@ -2,10 +2,12 @@
 // One cue only (see vision/spoof_model.h): this command is for measurement and diagnosis, not a
 // liveness decision on its own.
 #include "app/cli/command_list.h"
+#include "app/face_services.h"
 #include "app/model_catalog.h"
 #include "vision/face_detector.h"
 #include "vision/image.h"
 #include "vision/spoof_model.h"
+#include "vision/texture_cues.h"
 
 #include <QJsonArray>
 
@@ -25,31 +27,12 @@ double round4(double v)
     return std::round(v * 10000.0) / 10000.0;
 }
 
-// Both optional models; either alone is enough. Missing both is model_missing; a file that is
-// present but does not match the manifest is reported as such (never silently skipped).
-Result<vision::SpoofModelFiles> locateModels(const ModelCatalog &catalog)
-{
-    vision::SpoofModelFiles files;
-    std::string missing;
-    for (const auto &[id, target] :
-         {std::pair{"minifasnet_v2", &files.miniFasNetV2}, std::pair{"minifasnet_v1se", &files.miniFasNetV1SE}}) {
-        auto path = catalog.require(id);
-        if (path.ok())
-            *target = *path;
-        else if (path.error().code == ErrorCode::ModelMissing)
-            missing += (missing.empty() ? "" : "; ") + path.error().message;
-        else
-            return path.error();
-    }
-    if (files.miniFasNetV2.empty() && files.miniFasNetV1SE.empty())
-        return Error{ErrorCode::ModelMissing,
-                     "the MiniFASNet anti-spoofing models (MiniFASNetV2.onnx, MiniFASNetV1SE.onnx) are optional and "
-                     "come from the labelled data folder (spoof/models/, set SIMKYC_SHARED_DATA or --models-dir): " +
-                         missing};
-    return files;
-}
+struct FileScore {
+    vision::SpoofScore score;
+    vision::TextureCues texture;
+};
 
-Result<vision::SpoofScore> scoreFile(vision::SpoofModel &model, vision::FaceDetector &detector, const QString &file)
+Result<FileScore> scoreFile(vision::SpoofModel &model, vision::FaceDetector &detector, const QString &file)
 {
     auto image = vision::loadImage(file.toStdString());
     if (!image.ok())
@@ -60,8 +43,26 @@ Result<vision::SpoofScore> scoreFile(vision::SpoofModel &model, vision::FaceDete
     const auto largest = std::max_element(
         search.faces.begin(), search.faces.end(),
         [](const vision::Detection &a, const vision::Detection &b) { return a.box.area() < b.box.area(); });
-    return model.score(*image, largest->box);
+    auto score = model.score(*image, largest->box);
+    if (!score.ok())
+        return score.error();
+    auto texture = vision::measureTexture(*image, largest->box);
+    if (!texture.ok())
+        return texture.error();
+    return FileScore{std::move(score).value(), *texture};
 }
+
+} // namespace
+
+QJsonObject textureJson(const vision::TextureCues &t)
+{
+    return QJsonObject{{"moire_peak", round4(t.moirePeak)},
+                       {"specular_fraction", round4(t.specularFraction)},
+                       {"chroma_spread", round4(t.chromaSpread)},
+                       {"high_frequency_share", round4(t.highFrequencyShare)}};
+}
+
+namespace {
 
 int runSpoof(const QCommandLineParser &parser, const CommonOptions &options)
 {
@@ -72,10 +73,7 @@ int runSpoof(const QCommandLineParser &parser, const CommonOptions &options)
     const double threshold = parser.isSet("threshold") ? parser.value("threshold").toDouble(&ok) : 0.5;
     if (!ok || threshold <= 0.0 || threshold >= 1.0)
         return fail(options, "invalid_argument", "--threshold must be a number in (0, 1)");
-    auto paths = locateModels(ModelCatalog::builtIn(options.modelsDir));
-    if (!paths.ok())
-        return fail(options, codeOf(paths.error()), QString::fromStdString(paths.error().message));
-    auto model = vision::SpoofModel::load(*paths);
+    auto model = loadSpoofModel(ModelCatalog::builtIn(options.modelsDir));
     if (!model.ok())
         return fail(options, codeOf(model.error()), QString::fromStdString(model.error().message));
     QJsonArray netNames;
@@ -85,34 +83,36 @@ int runSpoof(const QCommandLineParser &parser, const CommonOptions &options)
     vision::FaceDetector detector;
     int errors = 0, spoofs = 0;
     for (const QString &file : files) {
-        auto score = scoreFile(**model, detector, file);
+        auto scored = scoreFile(**model, detector, file);
         QJsonObject line{{"file", file}};
-        if (!score.ok()) {
+        if (!scored.ok()) {
             ++errors;
-            line.insert("error", codeOf(score.error()));
-            line.insert("message", QString::fromStdString(score.error().message));
+            line.insert("error", codeOf(scored.error()));
+            line.insert("message", QString::fromStdString(scored.error().message));
             if (options.json)
                 printJson(line);
             else
                 printText(QStringLiteral("%1: %2: %3\n")
-                              .arg(file, codeOf(score.error()), QString::fromStdString(score.error().message)));
+                              .arg(file, codeOf(scored.error()), QString::fromStdString(scored.error().message)));
             continue;
         }
-        const bool real = score->realProbability > threshold;
+        const vision::SpoofScore &score = scored->score;
+        const bool real = score.realProbability > threshold;
         spoofs += real ? 0 : 1;
         QJsonArray perModel;
-        for (double p : score->perModel)
+        for (double p : score.perModel)
             perModel.append(round4(p));
         if (options.json) {
-            line.insert("real_probability", round4(score->realProbability));
+            line.insert("real_probability", round4(score.realProbability));
             line.insert("per_model", perModel);
             line.insert("models", netNames);
             line.insert("decision", real ? "real" : "spoof");
+            line.insert("texture", textureJson(scored->texture));
             printJson(line);
         } else {
             printText(QStringLiteral("%1: %2 (real probability %3, threshold %4)\n")
                           .arg(file, real ? "REAL" : "SPOOF")
-                          .arg(score->realProbability, 0, 'f', 4)
+                          .arg(score.realProbability, 0, 'f', 4)
                           .arg(threshold));
         }
     }

@@ -6,6 +6,7 @@
 #include <QElapsedTimer>
 
 #include <chrono>
+#include <cstdio>
 #include <thread>
 
 namespace simkyc::app {
@@ -27,19 +28,33 @@ public:
         options.quality = quality;
         auto analyzer = engine.ok() ? loadFrameAnalyzer(catalog, options)
                                     : Result<std::unique_ptr<vision::FrameAnalyzer>>(engine.error());
-        if (engine.ok() && analyzer.ok()) {
+        // The passive anti-spoofing networks are optional (not in a fresh installation): absent, the
+        // check runs without them and says so; present but not as the manifest says, nothing runs.
+        auto spoof = engine.ok() && analyzer.ok() ? loadSpoofModel(catalog)
+                                                  : Result<std::unique_ptr<vision::SpoofModel>>(Error{
+                                                        ErrorCode::ModelMissing, "not loaded: face models failed"});
+        const bool spoofAbsent = !spoof.ok() && spoof.error().code == ErrorCode::ModelMissing;
+        if (engine.ok() && analyzer.ok() && (spoof.ok() || spoofAbsent)) {
             m_engine = std::move(engine).value();
             m_analyzer = std::move(analyzer).value();
+            if (spoof.ok())
+                m_spoof = std::move(spoof).value();
+            else
+                qCInfo(lcGui).noquote() << "passive anti-spoofing cue off:"
+                                        << QString::fromStdString(spoof.error().message);
             qCInfo(lcGui) << "face models loaded in" << timer.elapsed() << "ms";
         } else {
-            error = QString::fromStdString((engine.ok() ? analyzer.error() : engine.error()).toString());
+            const Error &e = !engine.ok() ? engine.error() : !analyzer.ok() ? analyzer.error() : spoof.error();
+            error = QString::fromStdString(e.toString());
             qCWarning(lcGui).noquote() << "face models not loaded:" << error;
         }
+        const bool passive = m_spoof != nullptr;
         QMetaObject::invokeMethod(
             &m_service,
-            [service = &m_service, error] {
+            [service = &m_service, error, passive] {
                 service->m_modelsReady = error.isEmpty();
                 service->m_modelsError = error;
+                service->m_passiveAvailable = passive;
                 emit service->modelsLoaded(error.isEmpty());
             },
             Qt::QueuedConnection);
@@ -86,7 +101,8 @@ public:
             return !cancel->load();
         };
         auto run = runLiveness(*m_analyzer, request.sourceSpec, request.script, request.config, {},
-                               IdentityCheck{m_engine.get()}, observer, request.camera);
+                               IdentityCheck{m_engine.get()}, observer, request.camera,
+                               PassiveCheck{m_spoof.get(), request.passiveThreshold});
         reply.sessionMs = static_cast<double>(timer.elapsed());
         if (!run.ok()) {
             reply.error = run.error();
@@ -99,9 +115,15 @@ public:
             auto outcome = faceCheckOutcome(*m_engine, run->result, run->result.bestFrames, request.idPortrait,
                                             request.matchThreshold);
             reply.matchMs = static_cast<double>(matchTimer.elapsed());
-            if (outcome.ok())
+            if (outcome.ok()) {
                 reply.outcome = std::move(outcome).value();
-            else
+                // Whether the passive cue ran, and its score, travel with the record (the manager
+                // and the carrier can tell a session checked by it from one that was not).
+                char passive[32] = "off";
+                if (run->passive.measured)
+                    std::snprintf(passive, sizeof passive, "%.3f", run->passive.medianRealProbability);
+                reply.outcome.record.livenessSummary += std::string(";passive=") + passive;
+            } else
                 reply.error = outcome.error();
         }
         QMetaObject::invokeMethod(
@@ -117,6 +139,7 @@ private:
     FaceCheckService &m_service;
     std::unique_ptr<vision::FaceEngine> m_engine;
     std::unique_ptr<vision::FrameAnalyzer> m_analyzer;
+    std::unique_ptr<vision::SpoofModel> m_spoof; // optional
 };
 
 FaceCheckService::FaceCheckService(QObject *parent) : QObject(parent)

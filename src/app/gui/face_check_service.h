@@ -40,6 +40,7 @@ struct FaceCheckRequest {
     vision::SessionConfig config;
     CameraOptions camera;                                   // how a camera is opened
     double matchThreshold = vision::kDefaultMatchThreshold; // match.threshold
+    double passiveThreshold = PassiveCheck{}.threshold;     // liveness.passive_threshold
 };
 
 // What the customer screen shows, per reported frame.
@@ -76,6 +77,8 @@ public:
     [[nodiscard]] bool modelsReady() const { return m_modelsReady; }
     // The loading error ("" while loading or when ready).
     [[nodiscard]] QString modelsError() const { return m_modelsError; }
+    // The optional MiniFASNet passive cue was loaded with the models (false while loading).
+    [[nodiscard]] bool passiveAvailable() const { return m_passiveAvailable; }
 
     // Ignored (with a warning) while a check runs or before the models are ready.
     void start(FaceCheckRequest request);
@@ -95,6 +98,7 @@ private:
     Worker *m_worker = nullptr; // lives on m_thread
     bool m_modelsReady = false;
     QString m_modelsError;
+    bool m_passiveAvailable = false;
     bool m_running = false;
     std::shared_ptr<std::atomic<bool>> m_cancel = std::make_shared<std::atomic<bool>>(false);
     std::atomic<bool> m_previewPending{false};

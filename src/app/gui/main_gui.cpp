@@ -69,6 +69,7 @@ app::RegistrationWorkflow::FaceSource faceSourceOf(const app::GuiOptions &option
     source.promptTimeoutS = config.livenessTimeoutS;
     source.maxSessions = config.livenessMaxSessions;
     source.matchThreshold = config.matchThreshold;
+    source.passiveThreshold = config.passiveThreshold;
     source.camera.spec.width = config.cameraWidth;
     source.camera.spec.height = config.cameraHeight;
     source.camera.spec.fps = config.cameraFps;

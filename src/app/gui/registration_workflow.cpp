@@ -346,6 +346,7 @@ void RegistrationWorkflow::startFaceCheck()
     request.idPortrait = m_idPortrait;
     request.camera = m_faceSource.camera;
     request.matchThreshold = m_faceSource.matchThreshold;
+    request.passiveThreshold = m_faceSource.passiveThreshold;
     request.config.timeoutMs = m_faceSource.promptTimeoutS * 1000.0;
     if (m_faceSource.recording && !m_faceSource.recordingScript.empty()) {
         request.script = m_faceSource.recordingScript;
@@ -646,6 +647,7 @@ void RegistrationWorkflow::closeSettings()
 void RegistrationWorkflow::applyFaceSettings(const KioskConfig &config)
 {
     m_faceSource.matchThreshold = config.matchThreshold;
+    m_faceSource.passiveThreshold = config.passiveThreshold;
     m_faceSource.promptCount = std::clamp(config.livenessChallenges, 2, 5);
     m_faceSource.promptTimeoutS = config.livenessTimeoutS;
     m_faceSource.maxSessions = config.livenessMaxSessions;
@@ -694,6 +696,10 @@ QString RegistrationWorkflow::reasonWords(const QString &code)
         {"wrong_direction", QT_TRANSLATE_NOOP("RegistrationWorkflow", "The head turned the wrong way.")},
         {"flat_surface",
          QT_TRANSLATE_NOOP("RegistrationWorkflow", "The face moved like a flat picture (photo or screen).")},
+        {"presentation_attack",
+         QT_TRANSLATE_NOOP("RegistrationWorkflow", "The face looked like a photo or a screen, not a live person.")},
+        {"passive_unmeasured",
+         QT_TRANSLATE_NOOP("RegistrationWorkflow", "The face could not be checked for a photo or a screen.")},
         {"face_lost", QT_TRANSLATE_NOOP("RegistrationWorkflow", "The face left the camera's view.")},
         {"face_changed", QT_TRANSLATE_NOOP("RegistrationWorkflow", "A different face appeared during the check.")},
         {"several_faces", QT_TRANSLATE_NOOP("RegistrationWorkflow", "More than one person was in view.")},

@@ -193,6 +193,7 @@ public:
         int promptCount = 3;                                    // random prompts (liveness.challenges, 2..5)
         double promptTimeoutS = 6.0;                            // per prompt (liveness.timeout_s, 3..15)
         double matchThreshold = vision::kDefaultMatchThreshold; // match.threshold (0.45..0.65)
+        double passiveThreshold = PassiveCheck{}.threshold;     // liveness.passive_threshold
         CameraOptions camera;                                   // camera.width/height/fps/allow_virtual
         int maxSessions = core::kDefaultMaxFaceAttempts; // per customer in 10 minutes (liveness.max_sessions, 1..5)
     };
