@@ -78,6 +78,14 @@ ModelCatalog ModelCatalog::builtIn(std::optional<fs::path> modelsDir, std::optio
     } else if (const char *env = std::getenv("SIMKYC_MODELS_DIR"); env != nullptr && *env != '\0') {
         dirs.emplace_back(env);
     }
+    // Beside the running program, wherever the package put it (/usr/bin -> /usr/share/simkyc/models):
+    // the install prefix compiled in is the build's (/usr/local by default), not the package's.
+    std::error_code ec;
+    if (const fs::path exe = fs::read_symlink("/proc/self/exe", ec); !ec && exe.has_parent_path()) {
+        const fs::path beside = (exe.parent_path().parent_path() / "share" / "simkyc" / "models").lexically_normal();
+        if (beside != fs::path(generated::kInstallModelsDir))
+            dirs.push_back(beside);
+    }
     dirs.emplace_back(generated::kInstallModelsDir);
     dirs.emplace_back(generated::kBuildModelsDir);
     if (!dataDir) {

@@ -43,7 +43,9 @@ Result<std::vector<ModelEntry>> parseModelManifest(std::string_view text);
 
 class ModelCatalog {
 public:
-    // The catalog built into this program. modelsDir overrides the search path's first entry;
+    // The catalog built into this program. Search path: modelsDir (else $SIMKYC_MODELS_DIR), then
+    // <the program's folder>/../share/simkyc/models (where the package installs them beside
+    // /usr/bin), the install prefix's folder compiled in, the build tree's models/.
     // dataDir is the labelled data folder (optional models).
     static ModelCatalog builtIn(std::optional<std::filesystem::path> modelsDir = std::nullopt,
                                 std::optional<std::filesystem::path> dataDir = std::nullopt);

@@ -5,6 +5,7 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <fstream>
 
 namespace fs = std::filesystem;
@@ -48,6 +49,22 @@ TEST(ModelManifest, RejectsMalformedLinesWithLineNumber)
     EXPECT_FALSE(parseModelManifest("# nothing\n").ok());
     const std::string sha(64, 'a');
     EXPECT_FALSE(parseModelManifest("id f " + sha + " 1 sometimes CC0 data:x\n").ok());
+}
+
+// A package installs the programs in /usr/bin and the models in /usr/share/simkyc/models, whatever
+// install prefix the build was configured with (found by the debootstrap install: the packaged
+// simkyc-cli looked in /usr/local/share/simkyc/models only).
+TEST(ModelCatalog, SearchesBesideTheRunningProgramBeforeTheCompiledInFolders)
+{
+    const auto dirs = ModelCatalog::builtIn().searchDirs();
+    const fs::path exe = fs::read_symlink("/proc/self/exe");
+    const fs::path beside = (exe.parent_path().parent_path() / "share/simkyc/models").lexically_normal();
+    const auto at = std::find(dirs.begin(), dirs.end(), beside);
+    ASSERT_NE(at, dirs.end()) << beside;
+    const auto install = std::find(dirs.begin(), dirs.end(), fs::path(generated::kInstallModelsDir));
+    ASSERT_NE(install, dirs.end());
+    EXPECT_LT(at - dirs.begin(), install - dirs.begin());
+    EXPECT_EQ(ModelCatalog::builtIn(fs::path("/opt/m")).searchDirs().front(), fs::path("/opt/m"));
 }
 
 TEST(ModelCatalog, FindsFirstMatchOnSearchPathAndVerifiesHash)

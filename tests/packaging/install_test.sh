@@ -8,7 +8,7 @@
 #     validates the installed configuration and writes a diagnose report; simkyc-upstream starts;
 #  4. dpkg --dry-run -i (root only: the dependencies are satisfiable here) and lintian (no errors; no
 #     tag about a missing or broken manual page).
-# A full debootstrap install takes minutes and is not done here (see packaging/README.md).
+# The install into a fresh Debian root, without this machine's files, is debootstrap_test.sh.
 set -euo pipefail
 src=$1 build=$2
 start=$(date +%s%N)
