@@ -57,8 +57,9 @@ export DEBIAN_FRONTEND=noninteractive LC_ALL=C.UTF-8 HOME=/root
 fail=0
 t() { if sh -c "$2" >/tmp/t.out 2>&1; then echo "ok   fresh root: $1"; else echo "FAIL fresh root: $1"; sed 's/^/     /' /tmp/t.out | tail -15; fail=1; fi; }
 t "apt-get update" "apt-get update -q"
-t "apt-get install both packages with their Debian dependencies" \
-    "apt-get install -y -q --no-install-recommends /tmp/simkyc.deb /tmp/simkyc-upstream.deb"
+# As an administrator installs them: with the recommended packages (cage, Qt's Wayland plugin, XWayland).
+t "apt-get install both packages with their Debian dependencies and recommendations" \
+    "apt-get install -y -q /tmp/simkyc.deb /tmp/simkyc-upstream.deb"
 t "post-install provisioned and verified the models" \
     "test -e /usr/share/simkyc/models/dlib_face_recognition_resnet_model_v1.dat && test -e /usr/share/simkyc/models/shape_predictor_68_face_landmarks.dat"
 t "no build tree in sight" "test ! -e '$BUILD_DIR'"
@@ -86,6 +87,31 @@ if kiosk_first_frame >/tmp/t.out 2>&1; then
     echo "ok   fresh root: the kiosk window starts (offscreen) up to its first frame ($(grep -o 'first frame after [0-9]* ms' /tmp/kiosk.log))"
 else
     echo "FAIL fresh root: the kiosk window starts (offscreen) up to its first frame"
+    sed 's/^/     /' /tmp/t.out | tail -15
+    fail=1
+fi
+# The kiosk session as its unit starts it (cage -d -- simkyc, the unprivileged kiosk user, Qt on
+# Wayland), on wlroots' headless back end instead of tty7 (no seat, no GPU here).
+cage_first_frame() {
+    mkdir -p /tmp/xdg && chown simkyc:simkyc /tmp/xdg && chmod 0700 /tmp/xdg
+    runuser -u simkyc -- env XDG_RUNTIME_DIR=/tmp/xdg WLR_BACKENDS=headless WLR_RENDERER=pixman \
+        WLR_LIBINPUT_NO_DEVICES=1 QT_QPA_PLATFORM=wayland \
+        cage -d -- simkyc --demo --data-dir /tmp/xdg/demo >/tmp/cage.log 2>&1 &
+    pid=$!
+    i=0
+    while [ $i -lt 600 ] && kill -0 $pid 2>/dev/null && ! grep -q 'first frame after' /tmp/cage.log; do
+        sleep 0.1
+        i=$((i + 1))
+    done
+    pkill -TERM -u simkyc 2>/dev/null
+    wait $pid 2>/dev/null
+    grep -q 'platform wayland' /tmp/cage.log && grep -q 'first frame after' /tmp/cage.log ||
+        { tail -20 /tmp/cage.log; return 1; }
+}
+if cage_first_frame >/tmp/t.out 2>&1; then
+    echo "ok   fresh root: the kiosk under cage (headless, user simkyc, Wayland) up to its first frame ($(grep -o 'first frame after [0-9]* ms' /tmp/cage.log))"
+else
+    echo "FAIL fresh root: the kiosk under cage (headless, user simkyc, Wayland) up to its first frame"
     sed 's/^/     /' /tmp/t.out | tail -15
     fail=1
 fi

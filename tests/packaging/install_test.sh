@@ -36,6 +36,9 @@ runtime=$(grep -v '^[[:space:]]*#' "$src/packaging/debian-packages.txt" | awk '$
 missing=""
 for p in $runtime; do grep -qE "(^|, )$(printf '%s' "$p" | sed 's/[+.]/\\&/g')(,|$| )" <<<"$depends" || missing+=" $p"; done
 check "simkyc Depends holds every runtime line of debian-packages.txt${missing:+ (missing:$missing)}" test -z "$missing"
+# The kiosk session: cage refuses to start without Xwayland and does not depend on it.
+check "simkyc Recommends cage, qt6-wayland and xwayland" \
+    test "$(field "$kiosk" Recommends | tr -d ' ' | tr ',' '\n' | sort | tr '\n' ' ')" = "cage qt6-wayland xwayland "
 up_depends=$(field "$upstream" Depends)
 check "simkyc-upstream Depends: Qt SQL, OpenSSL, no OpenCV/dlib" \
     sh -c "echo '$up_depends' | grep -q libqt6sql6-psql && echo '$up_depends' | grep -q libssl3 && ! echo '$up_depends' | grep -qE 'opencv|dlib'"
