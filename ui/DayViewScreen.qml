@@ -151,6 +151,9 @@ FocusScope {
                 required property string distance
                 required property string liveness
                 required property string syncState
+                required property string syncWords
+                required property string outcomeWords
+                required property string livenessWords
                 required property string reasons
                 required property string recordId
                 required property string reviewWords
@@ -173,14 +176,14 @@ FocusScope {
                     Text { Layout.preferredWidth: 210; text: rowItem.idNumber; font.family: "monospace"; font.pixelSize: Theme.smallFontSize - 4; color: Theme.text }
                     Text {
                         Layout.preferredWidth: 140
-                        text: rowItem.outcome
+                        text: rowItem.outcomeWords
                         font.pixelSize: Theme.smallFontSize - 4
                         font.bold: true
                         color: rowItem.outcome === "match" ? Theme.ok : rowItem.outcome === "no_match" ? Theme.error : Theme.accent
                     }
                     Text { Layout.preferredWidth: 80; text: rowItem.distance; font.pixelSize: Theme.smallFontSize - 4; color: Theme.text }
-                    Text { Layout.preferredWidth: 80; text: rowItem.liveness; font.pixelSize: Theme.smallFontSize - 4; color: Theme.text }
-                    Text { Layout.preferredWidth: 100; text: rowItem.syncState; elide: Text.ElideRight; font.pixelSize: Theme.smallFontSize - 4; color: Theme.text }
+                    Text { Layout.preferredWidth: 80; text: rowItem.livenessWords; font.pixelSize: Theme.smallFontSize - 4; color: Theme.text }
+                    Text { Layout.preferredWidth: 100; text: rowItem.syncWords; elide: Text.ElideRight; font.pixelSize: Theme.smallFontSize - 4; color: Theme.text }
                     Text {
                         Layout.preferredWidth: 160
                         text: rowItem.reviewWords !== "" ? rowItem.reviewWords

@@ -75,7 +75,7 @@ FocusScope {
                          + "free disk space or ask the manager, then save again.").arg(screen.workflow.outcomeMessage)
                   : screen.workflow.recordId !== ""
                     ? qsTr("Saved (encrypted) as %1; upload to the carrier: %2.").arg(screen.workflow.recordId)
-                          .arg(screen.workflow.syncState)
+                          .arg(screen.workflow.syncWords)
                     : qsTr("Not saved yet: choose below. Finishing records the failed check.")
         }
         Item { Layout.fillHeight: true }

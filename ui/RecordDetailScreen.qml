@@ -95,9 +95,9 @@ FocusScope {
                     objectName: "recordOutcome"
                     Layout.fillWidth: true
                     text: qsTr("Outcome: %1   Liveness: %2   Distance: %3   Face checks: %4   Upload: %5")
-                              .arg(screen.record.outcome).arg(screen.record.liveness)
+                              .arg(screen.record.outcomeWords).arg(screen.record.livenessWords)
                               .arg(screen.record.distance === "" ? "-" : screen.record.distance)
-                              .arg(screen.record.faceChecks).arg(screen.record.syncState)
+                              .arg(screen.record.faceChecks).arg(screen.record.syncWords)
                     font.pixelSize: Theme.smallFontSize - 4
                     font.bold: true
                     color: Theme.text

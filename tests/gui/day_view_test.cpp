@@ -106,6 +106,11 @@ TEST_F(DayViewTest, TheManagerSeesTodaysRecordsMaskedAndEveryReadIsAudited)
     EXPECT_EQ(pass.distance, "0.410");
     EXPECT_EQ(pass.liveness, "passed");
     EXPECT_EQ(pass.syncState, "pending");
+    EXPECT_EQ(pass.syncWords, "waiting") << "the manager reads words, not the state code";
+    EXPECT_EQ(pass.outcomeWords, RegistrationWorkflow::reasonWords("outcome.match"));
+    EXPECT_EQ(pass.livenessWords, RegistrationWorkflow::reasonWords("liveness.passed"));
+    EXPECT_EQ(rowWithOutcome("manual_review").outcomeWords, "for the manager");
+    EXPECT_EQ(rowWithOutcome("manual_review").livenessWords, "not run");
     EXPECT_EQ(pass.reasons, RegistrationWorkflow::reasonWords("liveness_passed") + " " +
                                 RegistrationWorkflow::reasonWords("face_match"));
     EXPECT_EQ(rowWithOutcome("manual_review").outcome, "manual_review");

@@ -141,6 +141,10 @@ TEST_F(FaceCheckWorkflowTest, TheSamePersonPassesAndTheRecordIsStoredWithItsOutb
     EXPECT_EQ(saved.status, "recorded");
     EXPECT_EQ(saved.outcome, "match");
     EXPECT_EQ(saved.syncState, "pending") << "the outbox row is written with the record";
+    EXPECT_EQ(w->syncState(), "pending");
+    EXPECT_EQ(w->syncWords(), "waiting") << "the clerk reads words, not the state code";
+    EXPECT_EQ(RegistrationWorkflow::syncStateWords("parked"), RegistrationWorkflow::reasonWords("sync_parked"));
+    EXPECT_EQ(RegistrationWorkflow::syncStateWords("some_future_state"), "some_future_state");
     ASSERT_TRUE(saved.matchDistance.has_value());
     EXPECT_LT(*saved.matchDistance, 0.6);
     EXPECT_EQ(saved.reasonCodes, (std::vector<std::string>{"liveness_passed", "face_match"}));

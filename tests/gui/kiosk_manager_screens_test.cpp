@@ -149,12 +149,16 @@ TEST_F(KioskManagerScreensTest, TheManagerReviewsTheDayWithChartsAReportAndTheAu
         auto *picture = d.find(QStringLiteral("reviewPicture"));
         return picture != nullptr && picture->property("status").toInt() == 1; // Image.Ready
     }));
-    EXPECT_TRUE(d.text(QStringLiteral("recordOutcome")).contains(QStringLiteral("manual_review")));
+    // The outcome in words, not its code.
+    EXPECT_TRUE(d.text(QStringLiteral("recordOutcome")).contains(QStringLiteral("for the manager")))
+        << d.text(QStringLiteral("recordOutcome")).toStdString();
+    EXPECT_FALSE(d.text(QStringLiteral("recordOutcome")).contains(QStringLiteral("manual_review")));
     ASSERT_TRUE(d.waitFor(QStringLiteral("decide_manual_approved")));
     ASSERT_TRUE(d.screenshot(QStringLiteral("22-manager-record-detail")));
     ASSERT_TRUE(d.click(QStringLiteral("decide_manual_approved")));
     EXPECT_TRUE(QTest::qWaitFor([&] { return workflow->recordDetail()->reviews().size() == 1; }));
-    EXPECT_TRUE(d.text(QStringLiteral("recordOutcome")).contains(QStringLiteral("manual_approved")));
+    EXPECT_TRUE(d.text(QStringLiteral("recordOutcome")).contains(QStringLiteral("approved by hand")))
+        << d.text(QStringLiteral("recordOutcome")).toStdString();
     ASSERT_TRUE(d.waitFor(QStringLiteral("decide_approved"))) << "now the end-of-day check";
     ASSERT_TRUE(d.click(QStringLiteral("backButton")));
     ASSERT_TRUE(d.waitFor(QStringLiteral("dayViewScreen")));

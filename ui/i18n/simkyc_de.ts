@@ -1133,6 +1133,58 @@
         <source>The face could not be checked for a photo or a screen.</source>
         <translation>Es konnte nicht geprüft werden, ob das Gesicht ein Foto oder ein Bildschirm ist.</translation>
     </message>
+    <message>
+        <source>waiting</source>
+        <translation>wartet</translation>
+    </message>
+    <message>
+        <source>confirmed</source>
+        <translation>bestätigt</translation>
+    </message>
+    <message>
+        <source>refused (ID quota)</source>
+        <translation>abgelehnt (Ausweis-Kontingent)</translation>
+    </message>
+    <message>
+        <source>refused (to check)</source>
+        <translation>abgelehnt (zu prüfen)</translation>
+    </message>
+    <message>
+        <source>match</source>
+        <translation>Treffer</translation>
+    </message>
+    <message>
+        <source>no match</source>
+        <translation>kein Treffer</translation>
+    </message>
+    <message>
+        <source>for the manager</source>
+        <translation>für die Filialleitung</translation>
+    </message>
+    <message>
+        <source>approved by hand</source>
+        <translation>von Hand bestätigt</translation>
+    </message>
+    <message>
+        <source>rejected by hand</source>
+        <translation>von Hand abgelehnt</translation>
+    </message>
+    <message>
+        <source>recorded</source>
+        <translation>gespeichert</translation>
+    </message>
+    <message>
+        <source>passed</source>
+        <translation>bestanden</translation>
+    </message>
+    <message>
+        <source>failed</source>
+        <translation>nicht bestanden</translation>
+    </message>
+    <message>
+        <source>not run</source>
+        <translation>nicht durchgeführt</translation>
+    </message>
 </context>
 <context>
     <name>Review</name>

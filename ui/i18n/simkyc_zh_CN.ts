@@ -1131,6 +1131,58 @@
         <source>The face could not be checked for a photo or a screen.</source>
         <translation>无法检查人脸是否为照片或屏幕。</translation>
     </message>
+    <message>
+        <source>waiting</source>
+        <translation>等待上传</translation>
+    </message>
+    <message>
+        <source>confirmed</source>
+        <translation>已确认</translation>
+    </message>
+    <message>
+        <source>refused (ID quota)</source>
+        <translation>被拒（证件配额）</translation>
+    </message>
+    <message>
+        <source>refused (to check)</source>
+        <translation>被拒（待核查）</translation>
+    </message>
+    <message>
+        <source>match</source>
+        <translation>匹配</translation>
+    </message>
+    <message>
+        <source>no match</source>
+        <translation>不匹配</translation>
+    </message>
+    <message>
+        <source>for the manager</source>
+        <translation>待店长处理</translation>
+    </message>
+    <message>
+        <source>approved by hand</source>
+        <translation>人工核准</translation>
+    </message>
+    <message>
+        <source>rejected by hand</source>
+        <translation>人工拒绝</translation>
+    </message>
+    <message>
+        <source>recorded</source>
+        <translation>已记录</translation>
+    </message>
+    <message>
+        <source>passed</source>
+        <translation>通过</translation>
+    </message>
+    <message>
+        <source>failed</source>
+        <translation>未通过</translation>
+    </message>
+    <message>
+        <source>not run</source>
+        <translation>未进行</translation>
+    </message>
 </context>
 <context>
     <name>Review</name>

@@ -62,6 +62,9 @@ QVariant DayViewModel::data(const QModelIndex &index, int role) const
     case DistanceRole: return r.distance;
     case LivenessRole: return r.liveness;
     case SyncStateRole: return r.syncState;
+    case SyncWordsRole: return r.syncWords;
+    case OutcomeWordsRole: return r.outcomeWords;
+    case LivenessWordsRole: return r.livenessWords;
     case ReviewRole: return r.review;
     case ReviewWordsRole: return r.reviewWords;
     default: return {};
@@ -70,10 +73,21 @@ QVariant DayViewModel::data(const QModelIndex &index, int role) const
 
 QHash<int, QByteArray> DayViewModel::roleNames() const
 {
-    return {{RecordIdRole, "recordId"},   {TimeRole, "time"},         {ClerkRole, "clerk"},
-            {NameRole, "name"},           {IdNumberRole, "idNumber"}, {OutcomeRole, "outcome"},
-            {ReasonsRole, "reasons"},     {DistanceRole, "distance"}, {LivenessRole, "liveness"},
-            {SyncStateRole, "syncState"}, {ReviewRole, "review"},     {ReviewWordsRole, "reviewWords"}};
+    return {{RecordIdRole, "recordId"},
+            {TimeRole, "time"},
+            {ClerkRole, "clerk"},
+            {NameRole, "name"},
+            {IdNumberRole, "idNumber"},
+            {OutcomeRole, "outcome"},
+            {ReasonsRole, "reasons"},
+            {DistanceRole, "distance"},
+            {LivenessRole, "liveness"},
+            {SyncStateRole, "syncState"},
+            {SyncWordsRole, "syncWords"},
+            {OutcomeWordsRole, "outcomeWords"},
+            {LivenessWordsRole, "livenessWords"},
+            {ReviewRole, "review"},
+            {ReviewWordsRole, "reviewWords"}};
 }
 
 int DayViewModel::faceChecksOf(const std::string &livenessSummary)
@@ -83,6 +97,12 @@ int DayViewModel::faceChecksOf(const std::string &livenessSummary)
     if (at == std::string::npos)
         return 0;
     return std::atoi(livenessSummary.c_str() + at + key.size());
+}
+
+QString DayViewModel::wordsOf(const QString &prefix, const QString &code) const
+{
+    const QString words = m_reasonWords && !code.isEmpty() ? m_reasonWords(prefix + code) : QString();
+    return words.isEmpty() ? code : words;
 }
 
 QString DayViewModel::livenessOf(const std::string &livenessSummary)
@@ -334,6 +354,9 @@ void DayViewModel::refresh(std::int64_t managerId, store::Clock::time_point now)
             row.distance = s.matchDistance ? QString::number(*s.matchDistance, 'f', 3) : QString();
             row.liveness = livenessOf(s.livenessSummary);
             row.syncState = QString::fromStdString(s.syncState);
+            row.syncWords = wordsOf(QStringLiteral("sync_"), row.syncState);
+            row.outcomeWords = wordsOf(QStringLiteral("outcome."), row.outcome);
+            row.livenessWords = wordsOf(QStringLiteral("liveness."), row.liveness);
             row.hour = local.time().hour();
             row.distanceValue = s.matchDistance;
             row.faceChecks = faceChecksOf(s.livenessSummary);

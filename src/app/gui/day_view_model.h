@@ -40,6 +40,9 @@ struct DayRow {
     QString distance; // "0.412" or ""
     QString liveness; // "passed", "failed", "not_run"
     QString syncState;
+    QString syncWords;                   // the upload state in words (the reason-words function, "sync_<state>")
+    QString outcomeWords;                // the outcome in words ("outcome.<code>")
+    QString livenessWords;               // the liveness in words ("liveness.<code>")
     int hour = 0;                        // local hour of the day (0-23)
     int faceChecks = 0;                  // face checks for this customer (0: none, e.g. the manual check)
     std::optional<double> distanceValue; // the match distance, when a match ran
@@ -78,6 +81,9 @@ public:
         DistanceRole,
         LivenessRole,
         SyncStateRole,
+        SyncWordsRole,
+        OutcomeWordsRole,
+        LivenessWordsRole,
         ReviewRole,
         ReviewWordsRole
     };
@@ -145,6 +151,8 @@ private:
 
     StoreSession *m_session;
     ReasonWords m_reasonWords;
+    // A code in words through m_reasonWords (key prefix + code); the code itself when it has none.
+    [[nodiscard]] QString wordsOf(const QString &prefix, const QString &code) const;
     QString m_date;
     QString m_error;
     QString m_filter = QStringLiteral("all");

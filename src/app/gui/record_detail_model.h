@@ -31,6 +31,9 @@ class RecordDetailModel : public QObject {
     Q_PROPERTY(QString distance READ distance NOTIFY changed)
     Q_PROPERTY(QString liveness READ liveness NOTIFY changed)
     Q_PROPERTY(QString syncState READ syncState NOTIFY changed)
+    Q_PROPERTY(QString syncWords READ syncWords NOTIFY changed) // the upload state in words
+    Q_PROPERTY(QString outcomeWords READ outcomeWords NOTIFY changed)
+    Q_PROPERTY(QString livenessWords READ livenessWords NOTIFY changed)
     Q_PROPERTY(int faceChecks READ faceChecks NOTIFY changed)
     Q_PROPERTY(QStringList customer READ customer NOTIFY changed)   // "Name: ...", "ID number: ...", ...
     Q_PROPERTY(int pictureSerial READ pictureSerial NOTIFY changed) // changes with the picture
@@ -62,6 +65,9 @@ public:
     [[nodiscard]] QString distance() const { return m_distance; }
     [[nodiscard]] QString liveness() const { return m_liveness; }
     [[nodiscard]] QString syncState() const { return m_syncState; }
+    [[nodiscard]] QString syncWords() const { return wordsOf(QStringLiteral("sync_"), m_syncState); }
+    [[nodiscard]] QString outcomeWords() const { return wordsOf(QStringLiteral("outcome."), m_outcome); }
+    [[nodiscard]] QString livenessWords() const { return wordsOf(QStringLiteral("liveness."), m_liveness); }
     [[nodiscard]] int faceChecks() const { return m_faceChecks; }
     [[nodiscard]] QStringList customer() const { return m_customer; }
     [[nodiscard]] int pictureSerial() const { return m_pictureSerial; }
@@ -85,6 +91,12 @@ private:
 
     StoreSession *m_session;
     ReasonWords m_reasonWords;
+    // A code in words through m_reasonWords (key prefix + code); the code itself when it has none.
+    [[nodiscard]] QString wordsOf(const QString &prefix, const QString &code) const
+    {
+        const QString words = m_reasonWords && !code.isEmpty() ? m_reasonWords(prefix + code) : QString();
+        return words.isEmpty() ? code : words;
+    }
     std::int64_t m_managerId = 0;
     QString m_recordId;
     QString m_when;

@@ -720,6 +720,22 @@ QString RegistrationWorkflow::reasonWords(const QString &code)
         {"face_check_no_backend", QT_TRANSLATE_NOOP("RegistrationWorkflow", "The face check was not available.")},
         {"face_check_models_failed", QT_TRANSLATE_NOOP("RegistrationWorkflow", "The face models did not load.")},
         {"face_check_error", QT_TRANSLATE_NOOP("RegistrationWorkflow", "The camera failed during the face check.")},
+        // The upload state of a stored record (registrations.sync_state), prefixed "sync_".
+        // A record's outcome and liveness for the manager (day view columns, record detail); short.
+        {"outcome.match", QT_TRANSLATE_NOOP("RegistrationWorkflow", "match")},
+        {"outcome.no_match", QT_TRANSLATE_NOOP("RegistrationWorkflow", "no match")},
+        {"outcome.manual_review", QT_TRANSLATE_NOOP("RegistrationWorkflow", "for the manager")},
+        {"outcome.manual_approved", QT_TRANSLATE_NOOP("RegistrationWorkflow", "approved by hand")},
+        {"outcome.manual_rejected", QT_TRANSLATE_NOOP("RegistrationWorkflow", "rejected by hand")},
+        {"outcome.recorded", QT_TRANSLATE_NOOP("RegistrationWorkflow", "recorded")},
+        {"liveness.passed", QT_TRANSLATE_NOOP("RegistrationWorkflow", "passed")},
+        {"liveness.failed", QT_TRANSLATE_NOOP("RegistrationWorkflow", "failed")},
+        {"liveness.not_run", QT_TRANSLATE_NOOP("RegistrationWorkflow", "not run")},
+        // Short: they also fill the day view's Upload column.
+        {"sync_pending", QT_TRANSLATE_NOOP("RegistrationWorkflow", "waiting")},
+        {"sync_acknowledged", QT_TRANSLATE_NOOP("RegistrationWorkflow", "confirmed")},
+        {"sync_quota_exceeded", QT_TRANSLATE_NOOP("RegistrationWorkflow", "refused (ID quota)")},
+        {"sync_parked", QT_TRANSLATE_NOOP("RegistrationWorkflow", "refused (to check)")},
         {"face_check_too_many_attempts",
          QT_TRANSLATE_NOOP("RegistrationWorkflow", "Too many face checks for this customer in 10 minutes.")},
     };
@@ -727,6 +743,14 @@ QString RegistrationWorkflow::reasonWords(const QString &code)
         if (code == QLatin1String(w.code))
             return QCoreApplication::translate("RegistrationWorkflow", w.words);
     return {};
+}
+
+QString RegistrationWorkflow::syncStateWords(const QString &state)
+{
+    if (state.isEmpty())
+        return {};
+    const QString words = reasonWords(QStringLiteral("sync_") + state);
+    return words.isEmpty() ? state : words;
 }
 
 QStringList RegistrationWorkflow::outcomeReasons() const

@@ -90,6 +90,7 @@ class RegistrationWorkflow : public QObject {
     Q_PROPERTY(QString outcomeMessage READ outcomeMessage NOTIFY outcomeChanged)     // the store error, if any
     Q_PROPERTY(QString recordId READ recordId NOTIFY outcomeChanged)                 // "" until stored
     Q_PROPERTY(QString syncState READ syncState NOTIFY outcomeChanged)
+    Q_PROPERTY(QString syncWords READ syncWords NOTIFY outcomeChanged) // the upload state in words
     Q_PROPERTY(bool canRetry READ canRetry NOTIFY outcomeChanged)
     Q_PROPERTY(int maxFaceChecks READ maxFaceChecks NOTIFY outcomeChanged)
     // The language the screens are shown in ("en", "zh_CN", "de"); the customer may switch it on
@@ -183,6 +184,9 @@ public:
     [[nodiscard]] int maxFaceChecks() const { return m_attempts.maxAttempts(); }
     // The reason code in words for the clerk ("" for an unknown one).
     [[nodiscard]] static QString reasonWords(const QString &code);
+    // An upload state (registrations.sync_state) in words; the code itself when it has none.
+    [[nodiscard]] static QString syncStateWords(const QString &state);
+    [[nodiscard]] QString syncWords() const { return syncStateWords(syncState()); }
 
     // Where the face check gets its frames: a camera (device index or path) or, for demos and
     // tests, a recording with the prompts at the times its person performs them.
