@@ -54,7 +54,8 @@ codes_from "carrier answers (docs/upstream-api.md)" '\| [0-9]{3}(, [0-9]{3})? \|
 codes_from "simkyc-cli codes" 'fail\(options, "[a-z_]+"' "$s"/app/cli/*.cpp
 codes_from "customer form rules (core)" 'case [A-Za-z]*Rule::[A-Za-z]+: return "[a-z_]+"' "$s"/core/*.cpp
 codes_from "customer form rules (kiosk)" 'rule = QStringLiteral\("[a-z_]+"\)' "$s/app/gui/customer_form_model.cpp"
-# The kiosk's outcome reasons, once the workflow has its table of them.
+# The kiosk's outcome reasons, once the workflow has its table of them. Dotted keys in that table
+# ("sync.pending", "outcome.match", ...) are words for states the guide explains elsewhere, not codes.
 if grep -q 'reasonWords' "$s/app/gui/registration_workflow.cpp"; then
     codes_from "kiosk outcome reasons" '\{"[a-z_]+", QT_TRANSLATE_NOOP\("RegistrationWorkflow"' "$s/app/gui/registration_workflow.cpp"
 fi

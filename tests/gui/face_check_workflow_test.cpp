@@ -143,7 +143,7 @@ TEST_F(FaceCheckWorkflowTest, TheSamePersonPassesAndTheRecordIsStoredWithItsOutb
     EXPECT_EQ(saved.syncState, "pending") << "the outbox row is written with the record";
     EXPECT_EQ(w->syncState(), "pending");
     EXPECT_EQ(w->syncWords(), "waiting") << "the clerk reads words, not the state code";
-    EXPECT_EQ(RegistrationWorkflow::syncStateWords("parked"), RegistrationWorkflow::reasonWords("sync_parked"));
+    EXPECT_EQ(RegistrationWorkflow::syncStateWords("parked"), RegistrationWorkflow::reasonWords("sync.parked"));
     EXPECT_EQ(RegistrationWorkflow::syncStateWords("some_future_state"), "some_future_state");
     ASSERT_TRUE(saved.matchDistance.has_value());
     EXPECT_LT(*saved.matchDistance, 0.6);

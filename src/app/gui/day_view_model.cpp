@@ -354,7 +354,7 @@ void DayViewModel::refresh(std::int64_t managerId, store::Clock::time_point now)
             row.distance = s.matchDistance ? QString::number(*s.matchDistance, 'f', 3) : QString();
             row.liveness = livenessOf(s.livenessSummary);
             row.syncState = QString::fromStdString(s.syncState);
-            row.syncWords = wordsOf(QStringLiteral("sync_"), row.syncState);
+            row.syncWords = wordsOf(QStringLiteral("sync."), row.syncState);
             row.outcomeWords = wordsOf(QStringLiteral("outcome."), row.outcome);
             row.livenessWords = wordsOf(QStringLiteral("liveness."), row.liveness);
             row.hour = local.time().hour();

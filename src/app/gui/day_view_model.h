@@ -40,7 +40,7 @@ struct DayRow {
     QString distance; // "0.412" or ""
     QString liveness; // "passed", "failed", "not_run"
     QString syncState;
-    QString syncWords;                   // the upload state in words (the reason-words function, "sync_<state>")
+    QString syncWords;                   // the upload state in words (the reason-words function, "sync.<state>")
     QString outcomeWords;                // the outcome in words ("outcome.<code>")
     QString livenessWords;               // the liveness in words ("liveness.<code>")
     int hour = 0;                        // local hour of the day (0-23)

@@ -65,7 +65,7 @@ public:
     [[nodiscard]] QString distance() const { return m_distance; }
     [[nodiscard]] QString liveness() const { return m_liveness; }
     [[nodiscard]] QString syncState() const { return m_syncState; }
-    [[nodiscard]] QString syncWords() const { return wordsOf(QStringLiteral("sync_"), m_syncState); }
+    [[nodiscard]] QString syncWords() const { return wordsOf(QStringLiteral("sync."), m_syncState); }
     [[nodiscard]] QString outcomeWords() const { return wordsOf(QStringLiteral("outcome."), m_outcome); }
     [[nodiscard]] QString livenessWords() const { return wordsOf(QStringLiteral("liveness."), m_liveness); }
     [[nodiscard]] int faceChecks() const { return m_faceChecks; }

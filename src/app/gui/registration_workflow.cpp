@@ -720,8 +720,11 @@ QString RegistrationWorkflow::reasonWords(const QString &code)
         {"face_check_no_backend", QT_TRANSLATE_NOOP("RegistrationWorkflow", "The face check was not available.")},
         {"face_check_models_failed", QT_TRANSLATE_NOOP("RegistrationWorkflow", "The face models did not load.")},
         {"face_check_error", QT_TRANSLATE_NOOP("RegistrationWorkflow", "The camera failed during the face check.")},
-        // The upload state of a stored record (registrations.sync_state), prefixed "sync_".
-        // A record's outcome and liveness for the manager (day view columns, record detail); short.
+        // Words for states, not reason codes (a dotted key: the operator guide's code list leaves them
+        // out; the states are explained in its sync section). A record's upload state
+        // (registrations.sync_state), prefixed "sync.".
+        // A record's outcome and liveness for the manager (day view columns, record detail); short;
+        // dotted keys like the upload states below.
         {"outcome.match", QT_TRANSLATE_NOOP("RegistrationWorkflow", "match")},
         {"outcome.no_match", QT_TRANSLATE_NOOP("RegistrationWorkflow", "no match")},
         {"outcome.manual_review", QT_TRANSLATE_NOOP("RegistrationWorkflow", "for the manager")},
@@ -732,10 +735,10 @@ QString RegistrationWorkflow::reasonWords(const QString &code)
         {"liveness.failed", QT_TRANSLATE_NOOP("RegistrationWorkflow", "failed")},
         {"liveness.not_run", QT_TRANSLATE_NOOP("RegistrationWorkflow", "not run")},
         // Short: they also fill the day view's Upload column.
-        {"sync_pending", QT_TRANSLATE_NOOP("RegistrationWorkflow", "waiting")},
-        {"sync_acknowledged", QT_TRANSLATE_NOOP("RegistrationWorkflow", "confirmed")},
-        {"sync_quota_exceeded", QT_TRANSLATE_NOOP("RegistrationWorkflow", "refused (ID quota)")},
-        {"sync_parked", QT_TRANSLATE_NOOP("RegistrationWorkflow", "refused (to check)")},
+        {"sync.pending", QT_TRANSLATE_NOOP("RegistrationWorkflow", "waiting")},
+        {"sync.acknowledged", QT_TRANSLATE_NOOP("RegistrationWorkflow", "confirmed")},
+        {"sync.quota_exceeded", QT_TRANSLATE_NOOP("RegistrationWorkflow", "refused (ID quota)")},
+        {"sync.parked", QT_TRANSLATE_NOOP("RegistrationWorkflow", "refused (to check)")},
         {"face_check_too_many_attempts",
          QT_TRANSLATE_NOOP("RegistrationWorkflow", "Too many face checks for this customer in 10 minutes.")},
     };
@@ -749,7 +752,7 @@ QString RegistrationWorkflow::syncStateWords(const QString &state)
 {
     if (state.isEmpty())
         return {};
-    const QString words = reasonWords(QStringLiteral("sync_") + state);
+    const QString words = reasonWords(QStringLiteral("sync.") + state);
     return words.isEmpty() ? state : words;
 }
 
