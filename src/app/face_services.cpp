@@ -56,6 +56,14 @@ Result<std::unique_ptr<vision::SpoofModel>> loadSpoofModel(const ModelCatalog &c
     return vision::SpoofModel::load(*files);
 }
 
+Result<std::unique_ptr<vision::SpoofModel>> loadOptionalSpoofModel(const ModelCatalog &catalog)
+{
+    auto model = loadSpoofModel(catalog);
+    if (!model.ok() && model.error().code == ErrorCode::ModelMissing)
+        return std::unique_ptr<vision::SpoofModel>{};
+    return model;
+}
+
 QJsonObject enrolmentJson(const vision::FaceEnrolment &e, bool withEmbedding)
 {
     const auto &b = e.detection.box;

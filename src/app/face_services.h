@@ -23,6 +23,9 @@ Result<std::unique_ptr<vision::FrameAnalyzer>> loadFrameAnalyzer(const ModelCata
 // not matching the manifest is an error of its own, never silently skipped.
 Result<vision::SpoofModelFiles> locateSpoofModels(const ModelCatalog &catalog);
 Result<std::unique_ptr<vision::SpoofModel>> loadSpoofModel(const ModelCatalog &catalog);
+// For callers that run without the cue: nullptr when neither network is provisioned; an error only
+// for a file that is there but is not what the manifest says, or does not load.
+Result<std::unique_ptr<vision::SpoofModel>> loadOptionalSpoofModel(const ModelCatalog &catalog);
 
 // {"faces": N, "box": [x,y,w,h], "embedding": [...], "quality": {...}} (embedding only when asked)
 QJsonObject enrolmentJson(const vision::FaceEnrolment &enrolment, bool withEmbedding);

@@ -83,14 +83,14 @@ Result<LivenessEvalResult> evaluateLiveness(const ModelCatalog &catalog, const L
     LivenessEvalResult result;
     std::unique_ptr<vision::SpoofModel> spoof;
     if (options.passive) {
-        auto loaded = loadSpoofModel(catalog);
-        if (loaded.ok())
-            spoof = std::move(loaded).value();
-        else if (loaded.error().code != ErrorCode::ModelMissing)
+        auto loaded = loadOptionalSpoofModel(catalog);
+        if (!loaded.ok())
             return loaded.error();
+        spoof = std::move(loaded).value();
     }
     result.passiveMeasured = spoof != nullptr;
-    const PassiveCheck passive{spoof.get(), options.passiveThreshold};
+    PassiveCheck passive{spoof.get(), options.passiveThreshold};
+    passive.measureTexture = true; // reported per session (--sessions)
     std::mt19937_64 rng(options.seed);
     if (!options.attacks.empty()) {
         auto csv = readCsvTable(options.attacks);

@@ -49,7 +49,7 @@ double median(std::vector<double> values)
     return n % 2 == 1 ? values[n / 2] : (values[n / 2 - 1] + values[n / 2]) / 2.0;
 }
 
-void measureTexture(const vision::LivenessResult &r, LivenessRun &run)
+void textureOfBestFrames(const vision::LivenessResult &r, LivenessRun &run)
 {
     std::vector<double> moire, specular, chroma, fine;
     for (const auto &best : r.bestFrames) {
@@ -85,7 +85,8 @@ namespace {
 void checkPassive(vision::LivenessSession &session, const PassiveCheck &passive, LivenessRun &run)
 {
     const auto &r = session.result();
-    measureTexture(r, run);
+    if (passive.measureTexture)
+        textureOfBestFrames(r, run);
     if (passive.model == nullptr || r.bestFrames.empty())
         return;
     for (const auto &best : r.bestFrames) {

@@ -36,7 +36,8 @@ struct PassiveFindings {
     double appliedThreshold = 0.0;      // the threshold or, after a borderline-flat turn, the stricter one
     int unscored = 0;                   // best frames the networks could not score (box outside the frame, ...)
     // Texture cues (vision/texture_cues.h), each the median over the best frames; measured with or
-    // without the networks, reported as evidence (docs/accuracy.md: not part of the decision).
+    // without the networks when PassiveCheck::measureTexture, reported as evidence
+    // (docs/accuracy.md: not part of the decision).
     std::optional<vision::TextureCues> texture;
 };
 
@@ -78,6 +79,9 @@ struct PassiveCheck {
     double threshold = 0.2;
     double borderlineThreshold = 0.5;
     double borderlineResidualIod = 0.10;
+    // Also measure the texture cues (evidence for the command line and evaluations; the kiosk, which
+    // reports them nowhere, leaves this off).
+    bool measureTexture = false;
 };
 
 // The threshold that applies to a session: check.threshold, or the stricter borderline one when a

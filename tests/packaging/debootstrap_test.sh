@@ -70,51 +70,38 @@ t "kiosk user: keys init and db init" \
     "runuser -u simkyc -- simkyc-cli keys init --data-dir /var/lib/simkyc --key-file --demo-carrier /tmp/carrier-demo >/dev/null && runuser -u simkyc -- simkyc-cli db init --data-dir /var/lib/simkyc >/dev/null"
 t "a headless demo registration (manual check: no sample video here)" \
     "simkyc-cli demo --data-dir /tmp/demo --manual-check --json | grep -q '\"outcome\"'"
-# The kiosk runs until it is stopped: wait (60 s at most) for the log line of its first frame.
-kiosk_first_frame() {
-    QT_QPA_PLATFORM=offscreen simkyc --demo >/tmp/kiosk.log 2>&1 &
+# The kiosk runs until it is stopped. first_frame DESCRIPTION LOG STOP PATTERN COMMAND...: starts
+# COMMAND in the background, waits (60 s at most) for the log line of the kiosk's first frame, stops
+# it with the shell command STOP, and reports like t(), the log also holding PATTERN.
+first_frame() {
+    what=$1 log=$2 stop=$3 pattern=$4
+    shift 4
+    "$@" >"$log" 2>&1 &
     pid=$!
     i=0
-    while [ $i -lt 600 ] && kill -0 $pid 2>/dev/null && ! grep -q 'first frame after' /tmp/kiosk.log; do
+    while [ $i -lt 600 ] && kill -0 $pid 2>/dev/null && ! grep -q 'first frame after' "$log"; do
         sleep 0.1
         i=$((i + 1))
     done
-    kill $pid 2>/dev/null
+    eval "$stop" 2>/dev/null
     wait $pid 2>/dev/null
-    grep -q 'first frame after' /tmp/kiosk.log || { tail -20 /tmp/kiosk.log; return 1; }
+    if grep -q 'first frame after' "$log" && grep -q "$pattern" "$log"; then
+        echo "ok   fresh root: $what ($(grep -o 'first frame after [0-9]* ms' "$log"))"
+    else
+        echo "FAIL fresh root: $what"
+        tail -20 "$log" | sed 's/^/     /'
+        fail=1
+    fi
 }
-if kiosk_first_frame >/tmp/t.out 2>&1; then
-    echo "ok   fresh root: the kiosk window starts (offscreen) up to its first frame ($(grep -o 'first frame after [0-9]* ms' /tmp/kiosk.log))"
-else
-    echo "FAIL fresh root: the kiosk window starts (offscreen) up to its first frame"
-    sed 's/^/     /' /tmp/t.out | tail -15
-    fail=1
-fi
+first_frame "the kiosk window starts (offscreen) up to its first frame" /tmp/kiosk.log 'kill $pid' \
+    'first frame after' env QT_QPA_PLATFORM=offscreen simkyc --demo
 # The kiosk session as its unit starts it (cage -d -- simkyc, the unprivileged kiosk user, Qt on
 # Wayland), on wlroots' headless back end instead of tty7 (no seat, no GPU here).
-cage_first_frame() {
-    mkdir -p /tmp/xdg && chown simkyc:simkyc /tmp/xdg && chmod 0700 /tmp/xdg
+mkdir -p /tmp/xdg && chown simkyc:simkyc /tmp/xdg && chmod 0700 /tmp/xdg
+first_frame "the kiosk under cage (headless, user simkyc, Wayland) up to its first frame" /tmp/cage.log \
+    'pkill -TERM -u simkyc' 'platform wayland' \
     runuser -u simkyc -- env XDG_RUNTIME_DIR=/tmp/xdg WLR_BACKENDS=headless WLR_RENDERER=pixman \
-        WLR_LIBINPUT_NO_DEVICES=1 QT_QPA_PLATFORM=wayland \
-        cage -d -- simkyc --demo --data-dir /tmp/xdg/demo >/tmp/cage.log 2>&1 &
-    pid=$!
-    i=0
-    while [ $i -lt 600 ] && kill -0 $pid 2>/dev/null && ! grep -q 'first frame after' /tmp/cage.log; do
-        sleep 0.1
-        i=$((i + 1))
-    done
-    pkill -TERM -u simkyc 2>/dev/null
-    wait $pid 2>/dev/null
-    grep -q 'platform wayland' /tmp/cage.log && grep -q 'first frame after' /tmp/cage.log ||
-        { tail -20 /tmp/cage.log; return 1; }
-}
-if cage_first_frame >/tmp/t.out 2>&1; then
-    echo "ok   fresh root: the kiosk under cage (headless, user simkyc, Wayland) up to its first frame ($(grep -o 'first frame after [0-9]* ms' /tmp/cage.log))"
-else
-    echo "FAIL fresh root: the kiosk under cage (headless, user simkyc, Wayland) up to its first frame"
-    sed 's/^/     /' /tmp/t.out | tail -15
-    fail=1
-fi
+    WLR_LIBINPUT_NO_DEVICES=1 QT_QPA_PLATFORM=wayland cage -d -- simkyc --demo --data-dir /tmp/xdg/demo
 t "simkyc-upstream --help" "simkyc-upstream --help | grep -qi usage"
 t "dpkg --purge both" "dpkg --purge simkyc simkyc-upstream"
 exit $fail

@@ -222,6 +222,7 @@ int runSession(const QCommandLineParser &parser, const CommonOptions &options)
     // The passive cue is optional: without its models the session runs on the challenges alone and
     // the report says so.
     PassiveCheck passive;
+    passive.measureTexture = true; // reported in "passive.texture"
     std::unique_ptr<vision::SpoofModel> spoof;
     if (parser.isSet("passive-threshold")) {
         bool ok = false;
@@ -230,10 +231,10 @@ int runSession(const QCommandLineParser &parser, const CommonOptions &options)
             return fail(options, "invalid_argument", "--passive-threshold must be a number in [0, 1)");
     }
     if (!parser.isSet("no-passive")) {
-        auto loaded = loadSpoofModel(catalog);
+        auto loaded = loadOptionalSpoofModel(catalog);
         if (loaded.ok())
             spoof = std::move(loaded).value();
-        else if (loaded.error().code != ErrorCode::ModelMissing)
+        else
             return fail(options, QString::fromUtf8(errorCodeName(loaded.error().code).data()),
                         QString::fromStdString(loaded.error().message));
     }

@@ -1,5 +1,6 @@
 #include "app/gui/day_view_model.h"
 
+#include "app/gui/code_words.h"
 #include "app/gui/day_statistics.h"
 #include "app/gui/gui_log.h"
 #include "app/gui/local_time.h"
@@ -97,12 +98,6 @@ int DayViewModel::faceChecksOf(const std::string &livenessSummary)
     if (at == std::string::npos)
         return 0;
     return std::atoi(livenessSummary.c_str() + at + key.size());
-}
-
-QString DayViewModel::wordsOf(const QString &prefix, const QString &code) const
-{
-    const QString words = m_reasonWords && !code.isEmpty() ? m_reasonWords(prefix + code) : QString();
-    return words.isEmpty() ? code : words;
 }
 
 QString DayViewModel::livenessOf(const std::string &livenessSummary)
@@ -354,9 +349,9 @@ void DayViewModel::refresh(std::int64_t managerId, store::Clock::time_point now)
             row.distance = s.matchDistance ? QString::number(*s.matchDistance, 'f', 3) : QString();
             row.liveness = livenessOf(s.livenessSummary);
             row.syncState = QString::fromStdString(s.syncState);
-            row.syncWords = wordsOf(QStringLiteral("sync."), row.syncState);
-            row.outcomeWords = wordsOf(QStringLiteral("outcome."), row.outcome);
-            row.livenessWords = wordsOf(QStringLiteral("liveness."), row.liveness);
+            row.syncWords = codeWords(m_reasonWords, QStringLiteral("sync."), row.syncState);
+            row.outcomeWords = codeWords(m_reasonWords, QStringLiteral("outcome."), row.outcome);
+            row.livenessWords = codeWords(m_reasonWords, QStringLiteral("liveness."), row.liveness);
             row.hour = local.time().hour();
             row.distanceValue = s.matchDistance;
             row.faceChecks = faceChecksOf(s.livenessSummary);

@@ -151,8 +151,6 @@ private:
 
     StoreSession *m_session;
     ReasonWords m_reasonWords;
-    // A code in words through m_reasonWords (key prefix + code); the code itself when it has none.
-    [[nodiscard]] QString wordsOf(const QString &prefix, const QString &code) const;
     QString m_date;
     QString m_error;
     QString m_filter = QStringLiteral("all");

@@ -30,22 +30,17 @@ public:
                                     : Result<std::unique_ptr<vision::FrameAnalyzer>>(engine.error());
         // The passive anti-spoofing networks are optional (not in a fresh installation): absent, the
         // check runs without them and says so; present but not as the manifest says, nothing runs.
-        auto spoof = engine.ok() && analyzer.ok() ? loadSpoofModel(catalog)
-                                                  : Result<std::unique_ptr<vision::SpoofModel>>(Error{
-                                                        ErrorCode::ModelMissing, "not loaded: face models failed"});
-        const bool spoofAbsent = !spoof.ok() && spoof.error().code == ErrorCode::ModelMissing;
-        if (engine.ok() && analyzer.ok() && (spoof.ok() || spoofAbsent)) {
+        auto spoof = analyzer.ok() ? loadOptionalSpoofModel(catalog)
+                                   : Result<std::unique_ptr<vision::SpoofModel>>(analyzer.error());
+        if (spoof.ok()) {
             m_engine = std::move(engine).value();
             m_analyzer = std::move(analyzer).value();
-            if (spoof.ok())
-                m_spoof = std::move(spoof).value();
-            else
-                qCInfo(lcGui).noquote() << "passive anti-spoofing cue off:"
-                                        << QString::fromStdString(spoof.error().message);
+            m_spoof = std::move(spoof).value();
+            if (!m_spoof)
+                qCInfo(lcGui) << "passive anti-spoofing cue off: the MiniFASNet models are not provisioned (optional)";
             qCInfo(lcGui) << "face models loaded in" << timer.elapsed() << "ms";
         } else {
-            const Error &e = !engine.ok() ? engine.error() : !analyzer.ok() ? analyzer.error() : spoof.error();
-            error = QString::fromStdString(e.toString());
+            error = QString::fromStdString(spoof.error().toString());
             qCWarning(lcGui).noquote() << "face models not loaded:" << error;
         }
         const bool passive = m_spoof != nullptr;

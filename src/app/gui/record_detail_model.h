@@ -8,6 +8,7 @@
 // Thread-safety: GUI thread only (the session's thread). Depends on Qt Core only.
 #pragma once
 
+#include "app/gui/code_words.h"
 #include "app/store_session.h"
 #include "store/record_id.h"
 
@@ -65,9 +66,15 @@ public:
     [[nodiscard]] QString distance() const { return m_distance; }
     [[nodiscard]] QString liveness() const { return m_liveness; }
     [[nodiscard]] QString syncState() const { return m_syncState; }
-    [[nodiscard]] QString syncWords() const { return wordsOf(QStringLiteral("sync."), m_syncState); }
-    [[nodiscard]] QString outcomeWords() const { return wordsOf(QStringLiteral("outcome."), m_outcome); }
-    [[nodiscard]] QString livenessWords() const { return wordsOf(QStringLiteral("liveness."), m_liveness); }
+    [[nodiscard]] QString syncWords() const { return codeWords(m_reasonWords, QStringLiteral("sync."), m_syncState); }
+    [[nodiscard]] QString outcomeWords() const
+    {
+        return codeWords(m_reasonWords, QStringLiteral("outcome."), m_outcome);
+    }
+    [[nodiscard]] QString livenessWords() const
+    {
+        return codeWords(m_reasonWords, QStringLiteral("liveness."), m_liveness);
+    }
     [[nodiscard]] int faceChecks() const { return m_faceChecks; }
     [[nodiscard]] QStringList customer() const { return m_customer; }
     [[nodiscard]] int pictureSerial() const { return m_pictureSerial; }
@@ -91,12 +98,6 @@ private:
 
     StoreSession *m_session;
     ReasonWords m_reasonWords;
-    // A code in words through m_reasonWords (key prefix + code); the code itself when it has none.
-    [[nodiscard]] QString wordsOf(const QString &prefix, const QString &code) const
-    {
-        const QString words = m_reasonWords && !code.isEmpty() ? m_reasonWords(prefix + code) : QString();
-        return words.isEmpty() ? code : words;
-    }
     std::int64_t m_managerId = 0;
     QString m_recordId;
     QString m_when;

@@ -1,5 +1,6 @@
 #include "app/gui/registration_workflow.h"
 
+#include "app/gui/code_words.h"
 #include "app/gui/gui_log.h"
 #include "app/gui/local_time.h"
 
@@ -750,10 +751,7 @@ QString RegistrationWorkflow::reasonWords(const QString &code)
 
 QString RegistrationWorkflow::syncStateWords(const QString &state)
 {
-    if (state.isEmpty())
-        return {};
-    const QString words = reasonWords(QStringLiteral("sync.") + state);
-    return words.isEmpty() ? state : words;
+    return codeWords(&RegistrationWorkflow::reasonWords, QStringLiteral("sync."), state);
 }
 
 QStringList RegistrationWorkflow::outcomeReasons() const
