@@ -12,26 +12,30 @@ namespace simkyc::app {
 
 namespace {
 
-Result<vision::FaceEnrolment> enrolFile(vision::FaceEngine &engine, const std::filesystem::path &path,
-                                        const std::optional<vision::DegradeSpec> &degrade, bool mirrorAugment)
+vision::EnrolOptions enrolOptionsFor(bool mirrorAugment, vision::FaceSearchMode search)
 {
-    auto image = vision::loadImage(path);
-    if (!image.ok())
-        return image.error();
     vision::EnrolOptions enrolOptions;
     enrolOptions.largest = true; // labelled single-identity images: a stray detection must not drop them
     enrolOptions.mirrorAugment = mirrorAugment;
-    auto enrolment = engine.enrol(*image, enrolOptions);
-    if (!enrolment.ok() || !degrade)
-        return enrolment;
-    // The ID side: a chip-reader portrait cut around the face found in the original.
-    auto portrait = vision::degradeLikeChipPortrait(*image, enrolment->detection.box, *degrade);
-    if (!portrait.ok())
-        return portrait.error();
-    return engine.enrol(*portrait, enrolOptions);
+    enrolOptions.search = search;
+    return enrolOptions;
+}
+
+// The ID side: a chip-reader portrait cut around the face found in the original, the same image for
+// every pipeline compared (the box of our search; dlib's example's when ours finds none).
+Result<vision::Image> idPortrait(vision::FaceEngine &engine, const vision::Image &image,
+                                 const vision::DegradeSpec &degrade)
+{
+    auto found = engine.enrol(image, enrolOptionsFor(false, vision::FaceSearchMode::Robust));
+    if (!found.ok())
+        found = engine.enrol(image, enrolOptionsFor(false, vision::FaceSearchMode::DlibExample));
+    if (!found.ok())
+        return found.error();
+    return vision::degradeLikeChipPortrait(image, found->detection.box, degrade);
 }
 
 struct Embedded {
+    std::optional<Result<vision::Image>> portrait; // the degraded ID side, once made
     std::optional<vision::Embedding> plain;
     std::optional<vision::Embedding> degraded;
     bool triedPlain = false;
@@ -78,39 +82,76 @@ Result<EvalResult> evaluateVerification(vision::FaceEngine &engine, const EvalOp
         return {ErrorCode::InvalidFormat, options.table.string() + ": expected columns file,identity or a,b,same"};
     }
 
-    std::map<std::string, Embedded> cache;
-    EvalResult result;
-    auto embed = [&](const std::string &file, bool idSide) -> const std::optional<vision::Embedding> & {
-        Embedded &slot = cache[file];
+    // Pipeline 0 is ours (FaceSearchMode::Robust), pipeline 1 dlib's example (when compared).
+    const vision::FaceSearchMode modes[2] = {vision::FaceSearchMode::Robust, vision::FaceSearchMode::DlibExample};
+    const int pipelines = options.compareWithDlibExample ? 2 : 1;
+    std::map<std::string, Embedded> cache[2];
+    PipelineEval evals[2];
+    auto embed = [&](int pipeline, const std::string &file, bool idSide) -> const std::optional<vision::Embedding> & {
+        Embedded &slot = cache[pipeline][file];
         const bool degrade = idSide && options.degradeIdSide.has_value();
         std::optional<vision::Embedding> &target = degrade ? slot.degraded : slot.plain;
         bool &tried = degrade ? slot.triedDegraded : slot.triedPlain;
         if (tried)
             return target;
         tried = true;
-        auto enrolment = enrolFile(engine, options.root / file, degrade ? options.degradeIdSide : std::nullopt,
-                                   options.mirrorAugment);
+        auto enrolment = [&]() -> Result<vision::FaceEnrolment> {
+            auto image = vision::loadImage(options.root / file);
+            if (!image.ok())
+                return image.error();
+            if (!degrade)
+                return engine.enrol(*image, enrolOptionsFor(options.mirrorAugment, modes[pipeline]));
+            Embedded &first = cache[0][file];
+            if (!first.portrait)
+                first.portrait = idPortrait(engine, *image, *options.degradeIdSide);
+            if (!first.portrait->ok())
+                return first.portrait->error();
+            return engine.enrol(**first.portrait, enrolOptionsFor(options.mirrorAugment, modes[pipeline]));
+        }();
         if (enrolment.ok()) {
             target = enrolment->embedding;
         } else {
-            result.failedToEnrol.emplace_back(file + (degrade ? " (degraded)" : ""),
-                                              std::string(errorCodeName(enrolment.error().code)));
+            evals[pipeline].failedToEnrol.emplace_back(file + (degrade ? " (degraded)" : ""),
+                                                       std::string(errorCodeName(enrolment.error().code)));
         }
         return target;
     };
 
-    std::vector<double> genuine, impostor;
+    struct Scores {
+        std::vector<double> genuine, impostor;
+    };
+    Scores own[2], common[2];
     for (const auto &p : pairs) {
-        const auto &a = embed(p.a, true);
-        const auto &b = embed(p.b, false);
-        if (!a || !b) {
-            ++result.pairsSkipped;
-            continue;
+        std::optional<double> distance[2];
+        for (int k = 0; k < pipelines; ++k) {
+            const auto &a = embed(k, p.a, true);
+            const auto &b = embed(k, p.b, false);
+            if (!a || !b) {
+                ++evals[k].pairsSkipped;
+                continue;
+            }
+            distance[k] = vision::embeddingDistance(*a, *b);
+            (p.same ? own[k].genuine : own[k].impostor).push_back(*distance[k]);
         }
-        (p.same ? genuine : impostor).push_back(vision::embeddingDistance(*a, *b));
+        if (pipelines == 2 && distance[0] && distance[1])
+            for (int k = 0; k < 2; ++k)
+                (p.same ? common[k].genuine : common[k].impostor).push_back(*distance[k]);
     }
-    result.images = cache.size();
-    result.metrics = vision::computeVerificationMetrics(std::move(genuine), std::move(impostor), options.threshold);
+    for (int k = 0; k < pipelines; ++k)
+        evals[k].metrics = vision::computeVerificationMetrics(std::move(own[k].genuine), std::move(own[k].impostor),
+                                                              options.threshold);
+    EvalResult result;
+    result.images = cache[0].size();
+    result.failedToEnrol = std::move(evals[0].failedToEnrol);
+    result.pairsSkipped = evals[0].pairsSkipped;
+    result.metrics = std::move(evals[0].metrics);
+    if (pipelines == 2) {
+        result.dlibExample = std::move(evals[1]);
+        result.oursOnCommonPairs = vision::computeVerificationMetrics(std::move(common[0].genuine),
+                                                                      std::move(common[0].impostor), options.threshold);
+        result.dlibExampleOnCommonPairs = vision::computeVerificationMetrics(
+            std::move(common[1].genuine), std::move(common[1].impostor), options.threshold);
+    }
     return result;
 }
 

@@ -26,6 +26,15 @@ struct EvalOptions {
     std::optional<vision::DegradeSpec> degradeIdSide; // the first image of each pair plays the ID portrait
     double threshold = vision::kDefaultMatchThreshold;
     bool mirrorAugment = false; // see vision::EnrolOptions
+    // Also score every pair with dlib's example pipeline (vision::FaceSearchMode::DlibExample), on the
+    // same images, degradation and metrics, and both pipelines on the pairs both of them enrol.
+    bool compareWithDlibExample = false;
+};
+
+struct PipelineEval {
+    std::vector<std::pair<std::string, std::string>> failedToEnrol; // file, error code
+    size_t pairsSkipped = 0;                                        // pairs with an image that failed to enrol
+    vision::VerificationMetrics metrics;
 };
 
 struct EvalResult {
@@ -33,6 +42,11 @@ struct EvalResult {
     std::vector<std::pair<std::string, std::string>> failedToEnrol; // file, error code
     size_t pairsSkipped = 0;                                        // pairs with an image that failed to enrol
     vision::VerificationMetrics metrics;
+    // With compareWithDlibExample: dlib's example pipeline on its own enrolments, and both pipelines
+    // restricted to the pairs whose images both of them enrol.
+    std::optional<PipelineEval> dlibExample;
+    std::optional<vision::VerificationMetrics> oursOnCommonPairs;
+    std::optional<vision::VerificationMetrics> dlibExampleOnCommonPairs;
 };
 
 Result<EvalResult> evaluateVerification(vision::FaceEngine &engine, const EvalOptions &options);

@@ -57,6 +57,23 @@ std::vector<Detection> FaceDetector::detect(const Image &image, const DetectOpti
     return m_impl->scan(bgrMat(image), options.upsample, options.adjustThreshold);
 }
 
+Image pyramidUp(const Image &image)
+{
+    if (image.empty())
+        return {};
+    const cv::Mat bgr = bgrMat(image);
+    dlib::matrix<dlib::bgr_pixel> img;
+    dlib::assign_image(img, dlib::cv_image<dlib::bgr_pixel>(bgr));
+    dlib::pyramid_up(img);
+    cv::Mat out(static_cast<int>(img.nr()), static_cast<int>(img.nc()), CV_8UC3);
+    for (long r = 0; r < img.nr(); ++r) {
+        auto *row = out.ptr<cv::Vec3b>(static_cast<int>(r));
+        for (long c = 0; c < img.nc(); ++c)
+            row[c] = cv::Vec3b(img(r, c).blue, img(r, c).green, img(r, c).red);
+    }
+    return ImageAccess::fromMat(out);
+}
+
 namespace {
 
 FaceBox scaleBox(const FaceBox &b, double f, int dx = 0, int dy = 0)

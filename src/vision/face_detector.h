@@ -39,6 +39,10 @@ struct FaceSearch {
     std::string method; // how they were found: "direct", "upsampled", "padded", "padded_low_threshold"
 };
 
+// The image upsampled 2x with dlib's pyramid_up (the step dlib's examples take when no face is
+// found), in colour. Empty in, empty out.
+[[nodiscard]] Image pyramidUp(const Image &image);
+
 class FaceDetector {
 public:
     FaceDetector();

@@ -26,6 +26,20 @@ struct FaceEngine::Impl {
     FaceDetector detector;
     std::unique_ptr<LandmarkDetector> landmarks5;
     std::unique_ptr<FaceEmbedder> embedder;
+
+    // The chip aligned on the face's surroundings upsampled 2x: the shape predictor gives whole
+    // pixels, twice as fine there, so its alignment errs differently from the one at 1x.
+    Result<Image> fineChip(const Image &image, const FaceBox &box) const
+    {
+        const cv::Mat view = ImageAccess::view(image);
+        const cv::Rect around = cv::Rect(box.x - box.width, box.y - box.height, 3 * box.width, 3 * box.height) &
+                                cv::Rect(0, 0, view.cols, view.rows);
+        if (around.area() <= 0)
+            return {ErrorCode::InvalidArgument, "face box outside the image"};
+        const Image up = pyramidUp(ImageAccess::fromMat(view(around).clone()));
+        const FaceBox upBox{(box.x - around.x) * 2, (box.y - around.y) * 2, box.width * 2, box.height * 2};
+        return alignFaceChip(up, landmarks5->detect(up, upBox));
+    }
 };
 
 FaceEngine::FaceEngine() : m_impl(std::make_unique<Impl>()) {}
@@ -51,6 +65,8 @@ Result<FaceEnrolment> FaceEngine::enrol(const Image &image, const EnrolOptions &
 {
     if (image.empty())
         return {ErrorCode::InvalidArgument, "empty image"};
+    if (options.search == FaceSearchMode::DlibExample)
+        return enrolLikeDlibExample(image, options);
     const FaceSearch search = m_impl->detector.findFaces(image, options.find);
     if (search.faces.empty())
         return {ErrorCode::NoFace, "no face found in the image"};
@@ -72,6 +88,44 @@ Result<FaceEnrolment> FaceEngine::enrol(const Image &image, const EnrolOptions &
     return enrolment;
 }
 
+Result<FaceEnrolment> FaceEngine::enrolLikeDlibExample(const Image &image, const EnrolOptions &options)
+{
+    Image work = image;
+    double scale = 1.0;
+    std::vector<Detection> faces = m_impl->detector.detect(work);
+    if (faces.empty()) {
+        work = pyramidUp(image);
+        scale = 2.0;
+        faces = m_impl->detector.detect(work);
+    }
+    if (faces.empty())
+        return {ErrorCode::NoFace, "no face found in the image"};
+    if (faces.size() > 1 && !options.largest)
+        return {ErrorCode::SeveralFaces, std::to_string(faces.size()) + " faces found; exactly one is needed"};
+    size_t pick = 0;
+    for (size_t i = 1; i < faces.size(); ++i)
+        if (faces[i].box.area() > faces[pick].box.area())
+            pick = i;
+    EnrolOptions asInTheExample = options;
+    asInTheExample.fineAlignBelowPx = 0;
+    auto enrolment = enrolBox(work, faces[pick].box, asInTheExample);
+    if (!enrolment.ok())
+        return enrolment;
+    enrolment->faceCount = static_cast<int>(faces.size());
+    enrolment->detection = faces[pick];
+    enrolment->method = scale > 1.0 ? "dlib_example_upsampled" : "dlib_example";
+    if (scale > 1.0) {
+        const FaceBox &b = faces[pick].box;
+        enrolment->detection.box =
+            FaceBox{static_cast<int>(std::lround(b.x / scale)), static_cast<int>(std::lround(b.y / scale)),
+                    static_cast<int>(std::lround(b.width / scale)), static_cast<int>(std::lround(b.height / scale))};
+        for (PointF &p : enrolment->landmarks5)
+            p = PointF{static_cast<float>(p.x / scale), static_cast<float>(p.y / scale)};
+        enrolment->interocularPx /= scale;
+    }
+    return enrolment;
+}
+
 Result<FaceEnrolment> FaceEngine::enrolBox(const Image &image, const FaceBox &box, const EnrolOptions &options)
 {
     FaceEnrolment out;
@@ -88,6 +142,9 @@ Result<FaceEnrolment> FaceEngine::enrolBox(const Image &image, const FaceBox &bo
     if (!chip.ok())
         return chip.error();
     std::vector<Image> chips{*chip};
+    if (box.width < options.fineAlignBelowPx)
+        if (auto fine = m_impl->fineChip(image, box); fine.ok())
+            chips.push_back(*fine);
     if (options.mirrorAugment)
         chips.push_back(mirrored(*chip));
     auto embeddings = m_impl->embedder->compute(chips);

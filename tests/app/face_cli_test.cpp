@@ -100,7 +100,7 @@ TEST(FaceCli, EvalOnColourPhotosSeparatesIdentities)
     TempDir dir;
     const auto roc = (dir.path() / "roc.png").string();
     auto r = runProcess(cli(), {"eval", "verification", "--json", "--pairs", data("labels/identities.csv"), "--root",
-                                sharedDataDir()->string(), "--sources", "deepface", "--roc", roc});
+                                sharedDataDir()->string(), "--sources", "deepface", "--roc", roc, "--reference"});
     ASSERT_EQ(r.exitCode, 0) << r.out << r.err;
     const auto report = jsonLines(r.out).at(0);
     EXPECT_GT(report["genuine_pairs"].toDouble(), 50);
@@ -108,6 +108,14 @@ TEST(FaceCli, EvalOnColourPhotosSeparatesIdentities)
     EXPECT_LT(report["eer"].toDouble(), 0.02) << r.out;
     EXPECT_EQ(report["failures_to_enrol"].toInt(), 0) << r.out;
     EXPECT_TRUE(fs::exists(roc));
+    // --reference: dlib's example pipeline scored on the same pairs, and both on the pairs both enrol.
+    const auto example = report["dlib_example"].toObject();
+    EXPECT_EQ(example["failures_to_enrol"].toInt(), 0) << r.out;
+    EXPECT_EQ(example["genuine_pairs"].toDouble(), report["genuine_pairs"].toDouble());
+    EXPECT_LT(example["eer"].toDouble(), 0.02) << r.out;
+    const auto common = report["common_pairs"].toObject();
+    EXPECT_EQ(common["ours"].toObject()["impostor_pairs"].toDouble(), report["impostor_pairs"].toDouble());
+    EXPECT_EQ(common["dlib_example"].toObject()["eer"].toDouble(), example["eer"].toDouble());
 }
 
 } // namespace

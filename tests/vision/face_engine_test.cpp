@@ -80,6 +80,64 @@ TEST_F(FaceEngineTest, ChipPortraitSizeStillEnrols)
     EXPECT_TRUE(e.ok()) << (e.ok() ? "" : e.error().toString());
 }
 
+TEST_F(FaceEngineTest, DlibExampleModeRetriesUpsampledAndReportsOriginalCoordinates)
+{
+    SIMKYC_REQUIRE_SHARED_DATA();
+    EnrolOptions example;
+    example.search = FaceSearchMode::DlibExample;
+    // This 92x112 ORL face is not found at 1x: the example finds it upsampled.
+    const Image small = load("verification/att_faces_png/s2/2.png");
+    auto up = s_engine->enrol(small, example);
+    ASSERT_TRUE(up.ok()) << up.error().toString();
+    EXPECT_EQ(up->method, "dlib_example_upsampled");
+    EXPECT_LT(up->detection.box.width, small.width() + 10);
+    for (const PointF &p : up->landmarks5) {
+        EXPECT_GE(p.x, 0.f);
+        EXPECT_LT(p.x, static_cast<float>(small.width()));
+        EXPECT_GE(p.y, 0.f);
+        EXPECT_LT(p.y, static_cast<float>(small.height()));
+    }
+    auto ours = s_engine->enrol(small); // found in the original's coordinates
+    ASSERT_TRUE(ours.ok());
+    EXPECT_NEAR(up->interocularPx, ours->interocularPx, 0.15 * ours->interocularPx);
+    EXPECT_NEAR(up->landmarks5[4].x, ours->landmarks5[4].x, 3.0); // the nose
+    EXPECT_NEAR(up->landmarks5[4].y, ours->landmarks5[4].y, 3.0);
+    auto direct = s_engine->enrol(load("verification/deepface/img1.jpg"), example);
+    ASSERT_TRUE(direct.ok());
+    EXPECT_EQ(direct->method, "dlib_example");
+    // A face filling the frame: the example gives up, our search pads the border and finds it.
+    const Image filling = load("verification/att_faces_png/s2/6.png");
+    auto missed = s_engine->enrol(filling, example);
+    ASSERT_FALSE(missed.ok());
+    EXPECT_EQ(missed.error().code, ErrorCode::NoFace);
+    EXPECT_TRUE(s_engine->enrol(filling).ok());
+}
+
+TEST_F(FaceEngineTest, SmallFacesAreAlsoEmbeddedFromAChipAlignedAtTwiceTheSize)
+{
+    SIMKYC_REQUIRE_SHARED_DATA();
+    EnrolOptions once;
+    once.fineAlignBelowPx = 0;
+    const Image small = load("verification/att_faces_png/s1/1.png");
+    auto twice = s_engine->enrol(small);
+    auto single = s_engine->enrol(small, once);
+    ASSERT_TRUE(twice.ok() && single.ok());
+    ASSERT_LT(twice->detection.box.width, EnrolOptions{}.fineAlignBelowPx);
+    // The mean of the 1x and 2x chips' embeddings: not the 1x one, but the same face (half the
+    // distance between the two embeddings; a misplaced 2x chip would be a stranger, >= 0.3 away).
+    const double moved = embeddingDistance(twice->embedding, single->embedding);
+    EXPECT_GT(moved, 1e-4);
+    EXPECT_LT(moved, 0.15);
+    EXPECT_NEAR(twice->interocularPx, single->interocularPx, 1e-6); // reported from the 1x landmarks
+    // Large faces get one chip.
+    const Image large = load("verification/deepface/img1.jpg");
+    auto a = s_engine->enrol(large);
+    auto b = s_engine->enrol(large, once);
+    ASSERT_TRUE(a.ok() && b.ok());
+    ASSERT_GE(a->detection.box.width, EnrolOptions{}.fineAlignBelowPx);
+    EXPECT_EQ(a->embedding, b->embedding);
+}
+
 TEST_F(FaceEngineTest, BlankImageHasNoFace)
 {
     cv::Mat blank(480, 640, CV_8UC3, cv::Scalar(128, 128, 128));

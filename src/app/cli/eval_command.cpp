@@ -15,9 +15,38 @@
 namespace simkyc::app::cli {
 namespace {
 
+void merge(QJsonObject &into, const QJsonObject &from)
+{
+    for (auto it = from.begin(); it != from.end(); ++it)
+        into.insert(it.key(), it.value());
+}
+
 double round6(double v)
 {
     return std::round(v * 1e6) / 1e6;
+}
+
+QJsonObject metricsJson(const vision::VerificationMetrics &m)
+{
+    return QJsonObject{{"genuine_pairs", static_cast<double>(m.genuinePairs)},
+                       {"impostor_pairs", static_cast<double>(m.impostorPairs)},
+                       {"eer", round6(m.eer)},
+                       {"eer_threshold", round6(m.eerThreshold)},
+                       {"tar_at_far_1e-2", round6(m.tarAtFar1e2)},
+                       {"tar_at_far_1e-3", round6(m.tarAtFar1e3)},
+                       {"threshold", m.threshold},
+                       {"far_at_threshold", round6(m.farAtThreshold)},
+                       {"frr_at_threshold", round6(m.frrAtThreshold)}};
+}
+
+QJsonObject enrolmentJson(const std::vector<std::pair<std::string, std::string>> &failedToEnrol, size_t pairsSkipped)
+{
+    QJsonArray failed;
+    for (const auto &[file, code] : failedToEnrol)
+        failed.append(QJsonObject{{"file", QString::fromStdString(file)}, {"error", QString::fromStdString(code)}});
+    return QJsonObject{{"failures_to_enrol", static_cast<int>(failedToEnrol.size())},
+                       {"failed", failed},
+                       {"pairs_skipped", static_cast<int>(pairsSkipped)}};
 }
 
 QJsonArray intervalsJson(const std::vector<LabelledInterval> &intervals)
@@ -213,6 +242,7 @@ int runEval(const QCommandLineParser &parser, const CommonOptions &options)
         eval.degradeIdSide = d;
     }
     eval.mirrorAugment = parser.isSet("mirror");
+    eval.compareWithDlibExample = parser.isSet("reference");
     if (parser.isSet("threshold"))
         eval.threshold = parser.value("threshold").toDouble();
     auto engine = loadFaceEngine(ModelCatalog::builtIn(options.modelsDir));
@@ -230,30 +260,24 @@ int runEval(const QCommandLineParser &parser, const CommonOptions &options)
         if (!written.ok())
             return fail(options, "io_error", QString::fromStdString(written.error().message));
     }
-    QJsonArray failed;
-    for (const auto &[file, code] : result->failedToEnrol)
-        failed.append(QJsonObject{{"file", QString::fromStdString(file)}, {"error", QString::fromStdString(code)}});
-    const QJsonObject report{{"table", parser.value("pairs")},
-                             {"images", static_cast<int>(result->images)},
-                             {"failures_to_enrol", static_cast<int>(result->failedToEnrol.size())},
-                             {"failed", failed},
-                             {"pairs_skipped", static_cast<int>(result->pairsSkipped)},
-                             {"genuine_pairs", static_cast<double>(m.genuinePairs)},
-                             {"impostor_pairs", static_cast<double>(m.impostorPairs)},
-                             {"eer", round6(m.eer)},
-                             {"eer_threshold", round6(m.eerThreshold)},
-                             {"tar_at_far_1e-2", round6(m.tarAtFar1e2)},
-                             {"tar_at_far_1e-3", round6(m.tarAtFar1e3)},
-                             {"threshold", m.threshold},
-                             {"far_at_threshold", round6(m.farAtThreshold)},
-                             {"frr_at_threshold", round6(m.frrAtThreshold)},
-                             {"degraded_id_side", parser.value("degrade-id")}};
+    QJsonObject report{{"table", parser.value("pairs")},
+                       {"images", static_cast<int>(result->images)},
+                       {"degraded_id_side", parser.value("degrade-id")}};
+    merge(report, metricsJson(m));
+    merge(report, enrolmentJson(result->failedToEnrol, result->pairsSkipped));
+    if (result->dlibExample) {
+        QJsonObject reference = metricsJson(result->dlibExample->metrics);
+        merge(reference, enrolmentJson(result->dlibExample->failedToEnrol, result->dlibExample->pairsSkipped));
+        report.insert("dlib_example", reference);
+        report.insert("common_pairs", QJsonObject{{"ours", metricsJson(*result->oursOnCommonPairs)},
+                                                  {"dlib_example", metricsJson(*result->dlibExampleOnCommonPairs)}});
+    }
     if (options.json) {
         printJson(report);
     } else {
         printText(QStringLiteral("images %1, failures to enrol %2, genuine %3, impostor %4\n"
-                                 "EER %5 %% at distance %6; TAR@FAR1e-2 %7, TAR@FAR1e-3 %8\n"
-                                 "at threshold %9: FAR %10 %%, FRR %11 %%\n")
+                                 "EER %5 % at distance %6; TAR@FAR1e-2 %7, TAR@FAR1e-3 %8\n"
+                                 "at threshold %9: FAR %10 %, FRR %11 %\n")
                       .arg(result->images)
                       .arg(result->failedToEnrol.size())
                       .arg(m.genuinePairs)
@@ -268,6 +292,21 @@ int runEval(const QCommandLineParser &parser, const CommonOptions &options)
         for (const auto &[file, code] : result->failedToEnrol)
             printText(QStringLiteral("  failed to enrol: %1 (%2)\n")
                           .arg(QString::fromStdString(file), QString::fromStdString(code)));
+        if (const auto &r = result->dlibExample) {
+            printText(QStringLiteral("dlib's example pipeline: failures to enrol %1, EER %2 %, TAR@FAR1e-3 %3\n"
+                                     "on the pairs both enrol (%4 genuine, %5 impostor): EER ours %6 %, dlib's "
+                                     "example %7 %\n")
+                          .arg(r->failedToEnrol.size())
+                          .arg(r->metrics.eer * 100, 0, 'f', 3)
+                          .arg(r->metrics.tarAtFar1e3, 0, 'f', 4)
+                          .arg(result->oursOnCommonPairs->genuinePairs)
+                          .arg(result->oursOnCommonPairs->impostorPairs)
+                          .arg(result->oursOnCommonPairs->eer * 100, 0, 'f', 3)
+                          .arg(result->dlibExampleOnCommonPairs->eer * 100, 0, 'f', 3));
+            for (const auto &[file, code] : r->failedToEnrol)
+                printText(QStringLiteral("  dlib's example failed to enrol: %1 (%2)\n")
+                              .arg(QString::fromStdString(file), QString::fromStdString(code)));
+        }
     }
     return kExitOk;
 }
@@ -305,6 +344,10 @@ Command evalCommand()
             {"degrade-id", "Degrade the first image of each pair like a chip portrait, e.g. 102x126:60.", "WxH:Q"});
         p.addOption({"threshold", "Decision threshold to report FAR/FRR at (default 0.55, the matcher's).", "DIST"});
         p.addOption({"mirror", "Average each chip's embedding with its mirror image's."});
+        p.addOption(
+            {"reference",
+             "Also score dlib's dnn_face_recognition_ex pipeline (HOG, one upsample when no face is found) on the "
+             "same pairs, and both pipelines on the pairs both enrol (JSON: dlib_example, common_pairs)."});
     };
     c.run = runEval;
     return c;
