@@ -32,7 +32,8 @@ struct FaceEngine::Impl {
     Result<Image> fineChip(const Image &image, const FaceBox &box) const
     {
         const cv::Mat view = ImageAccess::view(image);
-        const cv::Rect around = cv::Rect(box.x - box.width, box.y - box.height, 3 * box.width, 3 * box.height) &
+        // The chip (0.25 padding around the aligned face) lies within half a box of the box.
+        const cv::Rect around = cv::Rect(box.x - box.width / 2, box.y - box.height / 2, 2 * box.width, 2 * box.height) &
                                 cv::Rect(0, 0, view.cols, view.rows);
         if (around.area() <= 0)
             return {ErrorCode::InvalidArgument, "face box outside the image"};

@@ -35,13 +35,13 @@ struct EnrolOptions {
     FaceSearchMode search = FaceSearchMode::Robust;
     // Faces whose box is narrower than this (chip portraits, small grey crops, a live face at arm's
     // length) are embedded twice, from the chip aligned at 1x and from one aligned on the face
-    // upsampled 2x, and the two embeddings averaged: one more ResNet pass (about 15 ms) against
+    // upsampled 2x, and the two embeddings averaged: 23 ms more per face (BM_EnrolLiveFrame) against
     // landmark rounding on small faces. On the labelled data (docs/accuracy.md) the ORL EER goes from
-    // 1.01 % to 0.95 %, Yale 2.24 % to 2.21 %, the degraded ID side 0.63 % to 0.62 %. 0 turns it off.
+    // 1.01 % to 0.89 %, Yale 2.24 % to 2.21 %, the degraded ID side 0.63 % to 0.58 %. 0 turns it off.
     int fineAlignBelowPx = 200;
     // Embed the chip and its mirror image and average the two (dlib's ResNet was trained with
     // flips). Costs a second embedding; on the labelled data it helps the Yale faces and hurts the
-    // ORL ones, overall EER 0.64 % against 0.60 % without (docs/accuracy.md), so it is off.
+    // ORL ones, overall EER 0.65 % against 0.60 % without (docs/accuracy.md), so it is off.
     bool mirrorAugment = false;
     FindOptions find;
 };

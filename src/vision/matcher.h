@@ -12,7 +12,7 @@ namespace simkyc::vision {
 
 // The operating point chosen on the labelled data (docs/accuracy.md): below dlib's 0.6 because a
 // false match (an impostor gets a SIM) costs more than a retry, and chip-quality ID portraits put
-// an impostor at 0.584. Photos: FAR 0.32 %, FRR 1.4 %. Lower is stricter.
+// an impostor at 0.584. Photos: FAR 0.31 %, FRR 1.4 %. Lower is stricter.
 inline constexpr double kDefaultMatchThreshold = 0.55;
 
 struct MatchDecision {

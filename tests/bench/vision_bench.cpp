@@ -8,6 +8,7 @@
 #include "vision/liveness_session.h"
 
 #include "vision/face_detector.h"
+#include "vision/face_engine.h"
 #include "vision/frame_analyzer.h"
 #include "vision/spoof_model.h"
 #include "vision/texture_cues.h"
@@ -194,6 +195,32 @@ void BM_EmbeddingPerChip(benchmark::State &state)
     describe(state);
 }
 
+// One live frame's embedding as the kiosk takes it (FaceEngine::enrolBox: 5 points, chip, ResNet),
+// with the face given. Arg 0: one chip; arg 1: the face also aligned at 2x and embedded again, as
+// for faces narrower than EnrolOptions::fineAlignBelowPx (forced here whatever the frame's face).
+void BM_EnrolLiveFrame(benchmark::State &state)
+{
+    static auto engine = vision::FaceEngine::load(
+        {modelPath("shape_predictor_5_face_landmarks.dat"), modelPath("dlib_face_recognition_resnet_model_v1.dat")});
+    if (!engine.ok()) {
+        state.SkipWithError(engine.error().toString().c_str());
+        return;
+    }
+    vision::EnrolOptions options;
+    options.fineAlignBelowPx = state.range(0) != 0 ? 100000 : 0;
+    const vision::Image &frame = benchFrames().frames.front();
+    CallTimes times;
+    for (auto _ : state) {
+        times.start();
+        auto enrolment = (*engine)->enrolBox(frame, firstFaceBox(), options);
+        benchmark::DoNotOptimize(enrolment);
+        times.stop();
+    }
+    addPercentiles(state, times);
+    state.counters["face_px"] = firstFaceBox().width;
+    describe(state);
+}
+
 // The passive cue at the end of a session: both MiniFASNet networks on one best frame (the kiosk
 // scores 5), and the texture cues on the same frame. Not per camera frame: once per session.
 void BM_SpoofScorePerBestFrame(benchmark::State &state)
@@ -269,6 +296,7 @@ BENCHMARK(BM_Landmarks68PerFace)->Unit(benchmark::kMillisecond);
 BENCHMARK(BM_Landmarks68PerFaceSmallPages)->Unit(benchmark::kMillisecond);
 BENCHMARK(BM_Landmarks5PerFace)->Unit(benchmark::kMillisecond);
 BENCHMARK(BM_EmbeddingPerChip)->Unit(benchmark::kMillisecond);
+BENCHMARK(BM_EnrolLiveFrame)->Arg(0)->Arg(1)->ArgName("fine_align")->Unit(benchmark::kMillisecond);
 BENCHMARK(BM_SpoofScorePerBestFrame)->Unit(benchmark::kMillisecond);
 BENCHMARK(BM_TextureCuesPerBestFrame)->Unit(benchmark::kMillisecond);
 BENCHMARK(BM_LoadLandmarks68)->Unit(benchmark::kMillisecond)->Iterations(1);
