@@ -69,6 +69,7 @@ struct FacePath {
     std::unique_ptr<vision::FaceEngine> engine;
     std::unique_ptr<vision::FrameAnalyzer> analyzer;
     fs::path video;
+    std::unique_ptr<vision::SpoofModel> spoof; // the optional passive cue, as the kiosk runs it
 };
 
 // One face registration: liveness on the sample video, a chip portrait from one of its frames as
@@ -76,9 +77,13 @@ struct FacePath {
 Result<store::NewRegistration> faceRegistration(FacePath &face, QJsonObject &report)
 {
     auto script = vision::parsePromptScript(kDemoSampleScript);
-    auto run = runLiveness(*face.analyzer, face.video.string(), *script, {}, {}, IdentityCheck{face.engine.get()});
+    auto run = runLiveness(*face.analyzer, face.video.string(), *script, {}, {}, IdentityCheck{face.engine.get()}, {},
+                           {}, PassiveCheck{face.spoof.get()});
     if (!run.ok())
         return run.error();
+    report.insert("passive", run->passive.measured
+                                 ? QJsonValue(std::round(run->passive.medianRealProbability * 1000) / 1000)
+                                 : QJsonValue("off"));
     const auto &live = run->result;
     vision::Image portrait;
     std::span<const vision::BestFrame> liveFrames;
@@ -97,6 +102,7 @@ Result<store::NewRegistration> faceRegistration(FacePath &face, QJsonObject &rep
     const QJsonObject facts = faceCheckReport(*outcome);
     for (auto it = facts.begin(); it != facts.end(); ++it)
         report.insert(it.key(), it.value());
+    outcome->record.livenessSummary += passiveSummary(run->passive);
     return std::move(outcome->record);
 }
 
@@ -167,7 +173,12 @@ Status runDemo(const ModelCatalog &catalog, const DemoOptions &options, const De
         auto analyzer = loadFrameAnalyzer(catalog);
         if (!analyzer.ok())
             return analyzer.error();
-        face = FacePath{std::move(engine).value(), std::move(analyzer).value(), *video};
+        // Optional, as in the kiosk: absent, the demo runs without it (its lines say "passive": "off");
+        // present but not as the manifest says, the demo stops.
+        auto spoof = loadOptionalSpoofModel(catalog);
+        if (!spoof.ok())
+            return spoof.error();
+        face = FacePath{std::move(engine).value(), std::move(analyzer).value(), *video, std::move(spoof).value()};
     }
     sink(QJsonObject{{"step", "ready"},
                      {"data_dir", QString::fromStdString(options.dataDir.string())},

@@ -9,6 +9,7 @@
 
 #include <algorithm>
 #include <chrono>
+#include <cstdio>
 
 namespace simkyc::app {
 
@@ -67,6 +68,14 @@ void textureOfBestFrames(const vision::LivenessResult &r, LivenessRun &run)
 }
 
 } // namespace
+
+std::string passiveSummary(const PassiveFindings &passive)
+{
+    char text[48] = ";passive=off";
+    if (passive.measured)
+        std::snprintf(text, sizeof text, ";passive=%.3f", passive.medianRealProbability);
+    return text;
+}
 
 double passiveThresholdFor(const PassiveCheck &check, const vision::LivenessResult &result, double *flattestTurn)
 {

@@ -84,6 +84,10 @@ struct PassiveCheck {
     bool measureTexture = false;
 };
 
+// ";passive=<median, 3 decimals>" when the networks ran, ";passive=off" otherwise: appended to a
+// record's liveness summary, so the manager and the carrier can tell which sessions the cue checked.
+std::string passiveSummary(const PassiveFindings &passive);
+
 // The threshold that applies to a session: check.threshold, or the stricter borderline one when a
 // turn's planar residual (measured, >= 0) is below check.borderlineResidualIod. Exposed for tests.
 double passiveThresholdFor(const PassiveCheck &check, const vision::LivenessResult &result,

@@ -6,7 +6,6 @@
 #include <QElapsedTimer>
 
 #include <chrono>
-#include <cstdio>
 #include <thread>
 
 namespace simkyc::app {
@@ -114,10 +113,7 @@ public:
                 reply.outcome = std::move(outcome).value();
                 // Whether the passive cue ran, and its score, travel with the record (the manager
                 // and the carrier can tell a session checked by it from one that was not).
-                char passive[32] = "off";
-                if (run->passive.measured)
-                    std::snprintf(passive, sizeof passive, "%.3f", run->passive.medianRealProbability);
-                reply.outcome.record.livenessSummary += std::string(";passive=") + passive;
+                reply.outcome.record.livenessSummary += passiveSummary(run->passive);
             } else
                 reply.error = outcome.error();
         }
