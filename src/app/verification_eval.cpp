@@ -142,9 +142,7 @@ Result<EvalResult> evaluateVerification(vision::FaceEngine &engine, const EvalOp
                                                               options.threshold);
     EvalResult result;
     result.images = cache[0].size();
-    result.failedToEnrol = std::move(evals[0].failedToEnrol);
-    result.pairsSkipped = evals[0].pairsSkipped;
-    result.metrics = std::move(evals[0].metrics);
+    result.ours = std::move(evals[0]);
     if (pipelines == 2) {
         result.dlibExample = std::move(evals[1]);
         result.oursOnCommonPairs = vision::computeVerificationMetrics(std::move(common[0].genuine),

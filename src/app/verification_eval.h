@@ -39,9 +39,7 @@ struct PipelineEval {
 
 struct EvalResult {
     size_t images = 0;
-    std::vector<std::pair<std::string, std::string>> failedToEnrol; // file, error code
-    size_t pairsSkipped = 0;                                        // pairs with an image that failed to enrol
-    vision::VerificationMetrics metrics;
+    PipelineEval ours;
     // With compareWithDlibExample: dlib's example pipeline on its own enrolments, and both pipelines
     // restricted to the pairs whose images both of them enrol.
     std::optional<PipelineEval> dlibExample;

@@ -39,14 +39,17 @@ QJsonObject metricsJson(const vision::VerificationMetrics &m)
                        {"frr_at_threshold", round6(m.frrAtThreshold)}};
 }
 
-QJsonObject enrolmentJson(const std::vector<std::pair<std::string, std::string>> &failedToEnrol, size_t pairsSkipped)
+// A pipeline's metrics with its failures to enrol and the pairs they cost.
+QJsonObject pipelineJson(const PipelineEval &eval)
 {
+    QJsonObject out = metricsJson(eval.metrics);
     QJsonArray failed;
-    for (const auto &[file, code] : failedToEnrol)
+    for (const auto &[file, code] : eval.failedToEnrol)
         failed.append(QJsonObject{{"file", QString::fromStdString(file)}, {"error", QString::fromStdString(code)}});
-    return QJsonObject{{"failures_to_enrol", static_cast<int>(failedToEnrol.size())},
-                       {"failed", failed},
-                       {"pairs_skipped", static_cast<int>(pairsSkipped)}};
+    out.insert("failures_to_enrol", static_cast<int>(eval.failedToEnrol.size()));
+    out.insert("failed", failed);
+    out.insert("pairs_skipped", static_cast<int>(eval.pairsSkipped));
+    return out;
 }
 
 QJsonArray intervalsJson(const std::vector<LabelledInterval> &intervals)
@@ -253,7 +256,7 @@ int runEval(const QCommandLineParser &parser, const CommonOptions &options)
     if (!result.ok())
         return fail(options, QString::fromStdString(std::string(errorCodeName(result.error().code))),
                     QString::fromStdString(result.error().message));
-    const auto &m = result->metrics;
+    const auto &m = result->ours.metrics;
     if (parser.isSet("roc")) {
         auto written = vision::writeRocPlot(m, "SimKYC verification: " + eval.table.filename().string(),
                                             parser.value("roc").toStdString());
@@ -263,12 +266,9 @@ int runEval(const QCommandLineParser &parser, const CommonOptions &options)
     QJsonObject report{{"table", parser.value("pairs")},
                        {"images", static_cast<int>(result->images)},
                        {"degraded_id_side", parser.value("degrade-id")}};
-    merge(report, metricsJson(m));
-    merge(report, enrolmentJson(result->failedToEnrol, result->pairsSkipped));
+    merge(report, pipelineJson(result->ours));
     if (result->dlibExample) {
-        QJsonObject reference = metricsJson(result->dlibExample->metrics);
-        merge(reference, enrolmentJson(result->dlibExample->failedToEnrol, result->dlibExample->pairsSkipped));
-        report.insert("dlib_example", reference);
+        report.insert("dlib_example", pipelineJson(*result->dlibExample));
         report.insert("common_pairs", QJsonObject{{"ours", metricsJson(*result->oursOnCommonPairs)},
                                                   {"dlib_example", metricsJson(*result->dlibExampleOnCommonPairs)}});
     }
@@ -279,7 +279,7 @@ int runEval(const QCommandLineParser &parser, const CommonOptions &options)
                                  "EER %5 % at distance %6; TAR@FAR1e-2 %7, TAR@FAR1e-3 %8\n"
                                  "at threshold %9: FAR %10 %, FRR %11 %\n")
                       .arg(result->images)
-                      .arg(result->failedToEnrol.size())
+                      .arg(result->ours.failedToEnrol.size())
                       .arg(m.genuinePairs)
                       .arg(m.impostorPairs)
                       .arg(m.eer * 100, 0, 'f', 3)
@@ -289,7 +289,7 @@ int runEval(const QCommandLineParser &parser, const CommonOptions &options)
                       .arg(m.threshold)
                       .arg(m.farAtThreshold * 100, 0, 'f', 3)
                       .arg(m.frrAtThreshold * 100, 0, 'f', 3));
-        for (const auto &[file, code] : result->failedToEnrol)
+        for (const auto &[file, code] : result->ours.failedToEnrol)
             printText(QStringLiteral("  failed to enrol: %1 (%2)\n")
                           .arg(QString::fromStdString(file), QString::fromStdString(code)));
         if (const auto &r = result->dlibExample) {
