@@ -1,6 +1,7 @@
 #include "app/kiosk_config.h"
 
 #include "store/atomic_file.h"
+#include "vision/injection_check.h"
 
 #include <QDir>
 #include <QJsonArray>
@@ -163,6 +164,30 @@ const std::set<std::string> &knownLanguages()
     return languages;
 }
 
+KeySpec allowedCamerasKey()
+{
+    return {"camera.allowed", "comma-separated vendor:product:serial, or empty",
+            [](KioskConfig &c, const std::string &v) -> std::optional<std::string> {
+                std::vector<std::string> list;
+                std::stringstream in(v);
+                std::string item;
+                while (std::getline(in, item, ','))
+                    if (!(item = trim(item)).empty()) {
+                        if (auto problem = vision::allowListEntryProblem(item); !problem.empty())
+                            return problem;
+                        list.push_back(item);
+                    }
+                c.allowedCameras = list;
+                return std::nullopt;
+            },
+            [](const KioskConfig &c) {
+                QJsonArray list;
+                for (const auto &id : c.allowedCameras)
+                    list.append(QString::fromStdString(id));
+                return QJsonValue(list);
+            }};
+}
+
 KeySpec languagesKey()
 {
     return {"ui.languages", "comma-separated subset of zh_CN, en, de",
@@ -209,6 +234,7 @@ const std::vector<KeySpec> &specs()
         s.push_back(intKey("camera.height", &C::cameraHeight, 240, 2160));
         s.push_back(intKey("camera.fps", &C::cameraFps, 10, 60));
         s.push_back(boolKey("camera.allow_virtual", &C::allowVirtualCamera));
+        s.push_back(allowedCamerasKey());
         s.push_back(textKey("camera.id_card", "empty, none or an absolute path under /dev", &C::idCardCamera,
                             [](const std::string &v) -> std::optional<std::string> {
                                 if (v.empty() || v == "none")

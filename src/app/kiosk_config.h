@@ -36,7 +36,10 @@ struct KioskConfig {
     int cameraHeight = 720;                   // 240..2160
     int cameraFps = 30;                       // 10..60
     bool allowVirtualCamera = false;          // camera.allow_virtual: demos only, never in a shop
-    std::string idCardCamera;                 // camera.id_card: "" = camera.device, "none", or a /dev path
+    // camera.allowed: the face-check cameras the kiosk accepts, "vendor:product:serial" (USB, as
+    // simkyc-cli diagnose prints them); empty: any camera (not pinned, diagnose says so).
+    std::vector<std::string> allowedCameras;
+    std::string idCardCamera; // camera.id_card: "" = camera.device, "none", or a /dev path
     // [screens]
     std::string clerkScreen;    // output name (e.g. "HDMI-A-1"); empty: the primary screen
     std::string customerScreen; // output name; empty: one screen shared by clerk and customer

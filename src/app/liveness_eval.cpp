@@ -58,6 +58,11 @@ Result<SessionOutcome> runOne(vision::FrameAnalyzer &analyzer, vision::FaceEngin
 
 } // namespace
 
+bool isBonaFide(const std::string &kind)
+{
+    return kind == "genuine" || kind == "control";
+}
+
 double LivenessEvalResult::apcer(const std::string &type) const
 {
     const auto n = attacks.find(type);
@@ -65,6 +70,24 @@ double LivenessEvalResult::apcer(const std::string &type) const
         return 0.0;
     const auto p = attacksPassed.find(type);
     return p == attacksPassed.end() ? 0.0 : static_cast<double>(p->second) / n->second;
+}
+
+void LivenessEvalResult::count(const SessionOutcome &o)
+{
+    if (isBonaFide(o.kind)) {
+        ++genuine;
+        ++bonaFide[o.kind];
+        if (!o.passed) {
+            ++genuineFailed;
+            ++bonaFideFailed[o.kind];
+        }
+        return;
+    }
+    ++attacks[o.kind];
+    if (o.passed)
+        ++attacksPassed[o.kind];
+    for (const auto &reason : o.reasons)
+        ++stoppedBy[o.kind][reason];
 }
 
 double LivenessEvalResult::bpcer() const
@@ -96,26 +119,31 @@ Result<LivenessEvalResult> evaluateLiveness(const ModelCatalog &catalog, const L
         auto csv = readCsvTable(options.attacks);
         if (!csv.ok())
             return csv.error();
-        const int cVideo = csv->column("video"), cType = csv->column("attack_type");
+        const int cVideo = csv->column("video"), cType = csv->column("attack_type"), cPrompts = csv->column("prompts");
+        std::map<std::string, int> rowsOfType;
         if (cVideo < 0 || cType < 0)
             return {ErrorCode::InvalidFormat, options.attacks.string() + ": expected columns video,attack_type"};
         for (const auto &row : csv->rows) {
             if (static_cast<int>(row.size()) <= std::max(cVideo, cType))
                 continue;
             const std::string &type = row[static_cast<size_t>(cType)];
-            if (options.limitPerType > 0 && result.attacks[type] >= options.limitPerType)
+            if (options.limitPerType > 0 && ++rowsOfType[type] > options.limitPerType)
                 continue;
             std::filesystem::path video = row[static_cast<size_t>(cVideo)];
             if (video.is_relative())
                 video = options.attacks.parent_path() / video;
-            auto outcome = runOne(**analyzer, **engine, passive, video.string(), type, attackScript(rng));
+            std::vector<vision::ChallengePrompt> script = attackScript(rng);
+            if (cPrompts >= 0 && static_cast<int>(row.size()) > cPrompts &&
+                !row[static_cast<size_t>(cPrompts)].empty()) {
+                auto scripted = vision::parsePromptScript(row[static_cast<size_t>(cPrompts)]);
+                if (!scripted.ok())
+                    return Error{scripted.error().code, video.string() + ": prompts: " + scripted.error().message};
+                script = std::move(scripted).value();
+            }
+            auto outcome = runOne(**analyzer, **engine, passive, video.string(), type, std::move(script));
             if (!outcome.ok())
                 return outcome.error();
-            ++result.attacks[type];
-            if (outcome->passed)
-                ++result.attacksPassed[type];
-            for (const auto &reason : outcome->reasons)
-                ++result.stoppedBy[type][reason];
+            result.count(*outcome);
             result.sessions.push_back(std::move(outcome).value());
         }
     }
@@ -146,9 +174,7 @@ Result<LivenessEvalResult> evaluateLiveness(const ModelCatalog &catalog, const L
                 runOne(**analyzer, **engine, passive, video, "genuine", {{vision::Challenge::Blink, startMs - 400.0}});
             if (!outcome.ok())
                 return outcome.error();
-            ++result.genuine;
-            if (!outcome->passed)
-                ++result.genuineFailed;
+            result.count(*outcome);
             result.sessions.push_back(std::move(outcome).value());
         }
     }

@@ -3,9 +3,12 @@
 // session with a random 3-challenge script (at least one blink and one turn, as the kiosk's
 // planner draws; seeded, so runs repeat) prompted at 1.0, 3.5 and 6.0 s: the attacker's video was
 // made without knowing the prompts. APCER per attack type = sessions passed / sessions.
+// An attack index row with a `prompts` column (simkyc-make-attacks --sessions: hybrid, swap, gap)
+// runs with that script instead, timed to the recorded gestures; its rows of type "control" are
+// bona fide: the same live segments without the attack.
 // Genuine sessions: one per labelled blink of labels/blinks.csv that starts at least 1.2 s into
 // its video, prompted 0.4 s before the blink begins (a cooperative customer's reaction).
-// BPCER = genuine sessions failed / genuine sessions.
+// BPCER = bona fide sessions (genuine and control) failed / bona fide sessions, also per kind.
 // Thread-safety: reentrant.
 #pragma once
 
@@ -35,7 +38,7 @@ struct LivenessEvalOptions {
 
 struct SessionOutcome {
     std::string video;
-    std::string kind; // attack type, or "genuine"
+    std::string kind; // attack type, or a bona fide kind: "genuine", "control"
     std::string script;
     bool passed = false;
     std::vector<std::string> reasons;
@@ -49,11 +52,17 @@ struct LivenessEvalResult {
     std::map<std::string, int> attacksPassed;                    // type -> sessions wrongly passed
     std::map<std::string, std::map<std::string, int>> stoppedBy; // type -> reason -> sessions
     bool passiveMeasured = false;                                // the MiniFASNet models were there and used
-    int genuine = 0;
+    int genuine = 0;                                             // bona fide sessions, every kind
     int genuineFailed = 0;
+    std::map<std::string, int> bonaFide;       // kind -> sessions
+    std::map<std::string, int> bonaFideFailed; // kind -> sessions wrongly failed
+    void count(const SessionOutcome &outcome); // adds one session to the counts above
     [[nodiscard]] double apcer(const std::string &type) const;
     [[nodiscard]] double bpcer() const;
 };
+
+// "genuine" and "control" sessions are bona fide; every other kind is an attack.
+bool isBonaFide(const std::string &kind);
 
 Result<LivenessEvalResult> evaluateLiveness(const ModelCatalog &catalog, const LivenessEvalOptions &options);
 

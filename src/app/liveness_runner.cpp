@@ -25,24 +25,6 @@ Result<LivenessRun> runLiveness(const ModelCatalog &catalog, const std::string &
 
 namespace {
 
-// The same person from start to end: embeddings of the first and the latest good frontal frames.
-void checkIdentity(vision::LivenessSession &session, const IdentityCheck &identity, LivenessRun &run)
-{
-    const auto &r = session.result();
-    if (identity.engine == nullptr || !r.passed || r.firstFrontal.frame < 0 ||
-        r.lastFrontal.frame <= r.firstFrontal.frame)
-        return;
-    auto first = identity.engine->enrolBox(r.firstFrontal.image, r.firstFrontal.box);
-    auto last = identity.engine->enrolBox(r.lastFrontal.image, r.lastFrontal.box);
-    if (!first.ok() || !last.ok()) {
-        session.reject("identity_unverified");
-        return;
-    }
-    run.identityDistance = vision::embeddingDistance(first->embedding, last->embedding);
-    if (run.identityDistance >= identity.threshold)
-        session.reject("identity_changed");
-}
-
 double median(std::vector<double> values)
 {
     std::sort(values.begin(), values.end());
@@ -53,7 +35,7 @@ double median(std::vector<double> values)
 void textureOfBestFrames(const vision::LivenessResult &r, LivenessRun &run)
 {
     std::vector<double> moire, specular, chroma, fine;
-    for (const auto &best : r.bestFrames) {
+    for (const auto &best : r.passiveFrames) {
         auto cues = vision::measureTexture(best.image, best.box);
         if (!cues.ok())
             continue;
@@ -68,6 +50,18 @@ void textureOfBestFrames(const vision::LivenessResult &r, LivenessRun &run)
 }
 
 } // namespace
+
+vision::IdentitySampler identitySampler(vision::FaceEngine &engine)
+{
+    return [&engine](const vision::Image &image, const vision::FaceBox &box) -> std::optional<vision::Embedding> {
+        vision::EnrolOptions options;
+        options.fineAlignBelowPx = 0;
+        auto enrolment = engine.enrolBox(image, box, options);
+        if (!enrolment.ok())
+            return std::nullopt;
+        return enrolment->embedding;
+    };
+}
 
 std::string passiveSummary(const PassiveFindings &passive)
 {
@@ -96,9 +90,9 @@ void checkPassive(vision::LivenessSession &session, const PassiveCheck &passive,
     const auto &r = session.result();
     if (passive.measureTexture)
         textureOfBestFrames(r, run);
-    if (passive.model == nullptr || r.bestFrames.empty())
+    if (passive.model == nullptr || r.passiveFrames.empty())
         return;
-    for (const auto &best : r.bestFrames) {
+    for (const auto &best : r.passiveFrames) {
         auto score = passive.model->score(best.image, best.box);
         if (score.ok())
             run.passive.realProbabilities.push_back(score->realProbability);
@@ -134,7 +128,9 @@ Result<LivenessRun> runLiveness(vision::FrameAnalyzer &analyzer, const std::stri
     const bool camera = (*source)->info().kind == vision::SourceKind::Camera;
     run.sourceKind = std::string(vision::sourceKindName((*source)->info().kind));
     run.injection.enforced = camera;
-    vision::LivenessSession session(std::move(script), config);
+    vision::LivenessSession session(std::move(script), config,
+                                    identity.engine != nullptr ? identitySampler(*identity.engine)
+                                                               : vision::IdentitySampler{});
     if (camera) {
         // A virtual camera (v4l2loopback, OBS...) can feed any prepared video: refuse it outright.
         auto cameraId = vision::queryCamera((*source)->info().description);
@@ -151,6 +147,20 @@ Result<LivenessRun> runLiveness(vision::FrameAnalyzer &analyzer, const std::stri
             session.reject("virtual_camera");
             run.result = session.result();
             return run;
+        }
+        auto usb = vision::usbCameraId((*source)->info().description);
+        if (usb.ok())
+            run.injection.usbId = usb->text();
+        if (!cameraOptions.allowed.empty()) {
+            if (!usb.ok())
+                run.injection.notAllowed = usb.error().message;
+            else if (!vision::cameraAllowed(*usb, cameraOptions.allowed))
+                run.injection.notAllowed = usb->text() + " is not on camera.allowed";
+            if (!run.injection.notAllowed.empty()) {
+                session.reject("camera_not_allowed");
+                run.result = session.result();
+                return run;
+            }
         }
     }
     vision::StreamPlausibility plausibility;
@@ -201,9 +211,10 @@ Result<LivenessRun> runLiveness(vision::FrameAnalyzer &analyzer, const std::stri
     if (camera && run.injection.stream.suspicious)
         session.reject("implausible_stream");
     checkPassive(session, passive, run);
-    checkIdentity(session, identity, run);
     session.finish();
     run.result = session.result();
+    if (run.result.identity.samples > 0)
+        run.identityDistance = run.result.identity.maxDistance;
     return run;
 }
 

@@ -21,13 +21,15 @@ namespace simkyc::app {
 struct InjectionFindings {
     bool enforced = false; // cameras: findings fail the session; files (demo, tests): reported only
     std::optional<vision::CameraIdentity> camera;
+    std::string usbId;         // vendor:product:serial, when readable
+    std::string notAllowed;    // why the camera is not on camera.allowed; empty when it is (or no pin)
     std::string virtualCamera; // why the camera is considered virtual; empty when it is not
     vision::PlausibilityReport stream;
 };
 
 // The passive presentation-attack cue: the MiniFASNet networks' "real" probability on the session's
-// best frontal frames (the ones the matcher gets). Measured whenever the session kept such frames,
-// passed or not (evaluations need the scores of failed attack sessions too).
+// best frontal frames from its baseline on (LivenessResult::passiveFrames). Measured whenever the
+// session kept such frames, passed or not (evaluations need the scores of failed attack sessions too).
 struct PassiveFindings {
     bool measured = false;
     std::vector<double> realProbabilities; // per best frame, best first
@@ -46,7 +48,7 @@ struct LivenessRun {
     std::int64_t frames = 0;
     std::string sourceKind; // "video_file", "camera", ...
     InjectionFindings injection;
-    double identityDistance = -1.0; // start vs end of the session; -1 when not measured
+    double identityDistance = -1.0; // the largest distance between identity samples; -1 when not measured
     bool cancelled = false;         // the frame observer stopped the session (result: not passed, "cancelled")
     PassiveFindings passive;
 };
@@ -58,12 +60,16 @@ using PromptCallback = std::function<void(vision::Challenge challenge, double se
 using FrameObserver = std::function<bool(const vision::Frame &frame, const vision::FrameAnalysis &analysis,
                                          const vision::LivenessSession &session)>;
 
-// With a face engine, a passed session must also show the same person at its start and its end:
-// the embeddings of its first and latest good frontal frames must match (reason "identity_changed").
+// With a face engine, the session samples the tracked face's identity through the session and
+// checks its match frames against the samples (vision::LivenessSession, "identity_changed"; the
+// distance is SessionConfig::identity).
 struct IdentityCheck {
     vision::FaceEngine *engine = nullptr;
-    double threshold = 0.6;
 };
+
+// The session's identity sampler over a face engine: the matcher's 5-point chip and network on the
+// tracked box, one chip (no 2x second chip: samples are compared with each other, not with an ID photo).
+vision::IdentitySampler identitySampler(vision::FaceEngine &engine);
 
 // With the MiniFASNet networks, a passed session fails with "presentation_attack" when the median
 // real probability over its best frames is at or below `threshold`, or at or below
@@ -101,6 +107,9 @@ Result<LivenessRun> runLiveness(const ModelCatalog &catalog, const std::string &
 struct CameraOptions {
     vision::CameraSpec spec;
     bool allowVirtual = false;
+    // camera.allowed: the USB identities accepted ("vendor:product:serial"); any other camera, or one
+    // whose identity cannot be read, fails the session with "camera_not_allowed". Empty: not pinned.
+    std::vector<std::string> allowed;
 };
 
 // The same with an analyzer the caller keeps (reset here), for many sessions in a row.

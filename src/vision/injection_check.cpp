@@ -10,6 +10,7 @@
 #include <cerrno>
 #include <cmath>
 #include <cstring>
+#include <fstream>
 
 namespace simkyc::vision {
 namespace {
@@ -41,14 +42,28 @@ Result<CameraIdentity> queryCamera(const std::string &device)
     ::close(fd);
     if (rc != 0)
         return {ErrorCode::IoError, device + ": not a V4L2 device (" + std::strerror(err) + ")"};
+    const std::uint32_t capabilities =
+        (caps.capabilities & V4L2_CAP_DEVICE_CAPS) != 0 ? caps.device_caps : caps.capabilities;
     return CameraIdentity{device, fixedString(caps.driver, sizeof caps.driver),
-                          fixedString(caps.card, sizeof caps.card), fixedString(caps.bus_info, sizeof caps.bus_info)};
+                          fixedString(caps.card, sizeof caps.card), fixedString(caps.bus_info, sizeof caps.bus_info),
+                          capabilities};
 }
 
 bool isVirtualCamera(const CameraIdentity &identity, std::string *why)
 {
     static const char *const kMarkers[] = {"v4l2 loopback", "v4l2loopback", "loopback", "virtual",     "obs",
                                            "akvcam",        "droidcam",     "manycam",  "snap camera", "fake"};
+    // A node that both captures and outputs video is a loopback whatever it calls itself: a real
+    // camera has no output side (v4l2loopback sets both, unless exclusive_caps hides one: then the
+    // names below are the check, and a renamed module passes both; docs/threat-model.md).
+    constexpr std::uint32_t kCapture = V4L2_CAP_VIDEO_CAPTURE | V4L2_CAP_VIDEO_CAPTURE_MPLANE;
+    constexpr std::uint32_t kOutput =
+        V4L2_CAP_VIDEO_OUTPUT | V4L2_CAP_VIDEO_OUTPUT_MPLANE | V4L2_CAP_VIDEO_M2M | V4L2_CAP_VIDEO_M2M_MPLANE;
+    if ((identity.capabilities & kCapture) != 0 && (identity.capabilities & kOutput) != 0) {
+        if (why != nullptr)
+            *why = "the device both captures and outputs video (a loopback), driver \"" + identity.driver + "\"";
+        return true;
+    }
     const std::string driver = lower(identity.driver), card = lower(identity.card), bus = lower(identity.busInfo);
     for (const char *marker : kMarkers) {
         for (const std::string *field : {&driver, &card, &bus}) {
@@ -61,6 +76,66 @@ bool isVirtualCamera(const CameraIdentity &identity, std::string *why)
         }
     }
     return false;
+}
+
+Result<UsbCameraId> usbCameraId(const std::string &device, const std::filesystem::path &sysRoot)
+{
+    namespace fs = std::filesystem;
+    std::error_code ec;
+    const fs::path node = fs::weakly_canonical(device, ec); // /dev/v4l/by-id/... -> /dev/videoN
+    const fs::path classNode = sysRoot / "class" / "video4linux" / (ec ? fs::path(device) : node).filename();
+    if (!fs::exists(classNode / "device", ec))
+        return {ErrorCode::NotFound, device + ": no video4linux node " + classNode.string()};
+    // The interface the node belongs to, then up to the USB device that carries the descriptors.
+    fs::path dir = fs::canonical(classNode / "device", ec);
+    if (ec)
+        return {ErrorCode::NotFound, device + ": " + ec.message()};
+    const auto read = [](const fs::path &file) {
+        std::ifstream in(file);
+        std::string line;
+        std::getline(in, line);
+        while (!line.empty() && std::isspace(static_cast<unsigned char>(line.back())))
+            line.pop_back();
+        return line;
+    };
+    for (int up = 0; up < 4 && !dir.empty() && dir != dir.root_path(); ++up, dir = dir.parent_path()) {
+        if (!fs::exists(dir / "idVendor", ec) || !fs::exists(dir / "idProduct", ec))
+            continue;
+        UsbCameraId id{lower(read(dir / "idVendor")), lower(read(dir / "idProduct")), read(dir / "serial")};
+        if (!allowListEntryProblem(id.text()).empty())
+            return {ErrorCode::Unsupported, device + ": unreadable USB identity '" + id.text() + "'"};
+        return id;
+    }
+    return {ErrorCode::Unsupported,
+            device + ": not a USB camera (no idVendor/idProduct above " + (classNode / "device").string() + ")"};
+}
+
+std::string allowListEntryProblem(const std::string &entry)
+{
+    const auto hex4 = [](const std::string &s) {
+        return s.size() == 4 && std::all_of(s.begin(), s.end(), [](unsigned char c) { return std::isxdigit(c); });
+    };
+    const size_t a = entry.find(':');
+    const size_t b = a == std::string::npos ? a : entry.find(':', a + 1);
+    if (b == std::string::npos)
+        return "'" + entry + "' is not vendor:product:serial";
+    if (!hex4(entry.substr(0, a)) || !hex4(entry.substr(a + 1, b - a - 1)))
+        return "'" + entry + "': vendor and product are 4 hex digits each";
+    const std::string serial = entry.substr(b + 1);
+    if (!std::all_of(serial.begin(), serial.end(), [](unsigned char c) { return std::isgraph(c) && c != ','; }))
+        return "'" + entry + "': the serial has spaces or commas";
+    return {};
+}
+
+bool cameraAllowed(const UsbCameraId &id, const std::vector<std::string> &allowed)
+{
+    if (allowed.empty())
+        return true;
+    const std::string mine = lower(id.vendor) + ":" + lower(id.product) + ":" + id.serial;
+    return std::any_of(allowed.begin(), allowed.end(), [&mine](const std::string &entry) {
+        const size_t b = entry.find(':', entry.find(':') + 1);
+        return b != std::string::npos && lower(entry.substr(0, b)) + entry.substr(b) == mine;
+    });
 }
 
 std::uint64_t frameFingerprint(const Image &frame)

@@ -1,5 +1,7 @@
 #include "vision/liveness_session.h"
 
+#include "vision/matcher.h"
+
 #include <sys/random.h>
 
 #include <algorithm>
@@ -117,8 +119,9 @@ Result<std::vector<Challenge>> ChallengePlanner::draw(int count)
     return {ErrorCode::Internal, "could not draw a new challenge sequence"};
 }
 
-LivenessSession::LivenessSession(std::vector<ChallengePrompt> script, SessionConfig config)
-    : m_script(std::move(script)), m_config(config), m_blinks(config.blink), m_turns(config.turn)
+LivenessSession::LivenessSession(std::vector<ChallengePrompt> script, SessionConfig config, IdentitySampler identity)
+    : m_script(std::move(script)), m_config(config), m_blinks(config.blink), m_turns(config.turn),
+      m_sampler(std::move(identity))
 {
     for (const auto &p : m_script)
         m_result.challenges.push_back(ChallengeResult{p.challenge});
@@ -165,6 +168,7 @@ void LivenessSession::onClosure(const EyeClosureEvent &e)
     c->completedMs = end;
     c->startFrame = e.startFrame;
     c->endFrame = e.endFrame;
+    m_sampleDue = true; // the end of the gesture
 }
 
 void LivenessSession::onTurn(const TurnEvent &t)
@@ -215,6 +219,7 @@ void LivenessSession::onTurn(const TurnEvent &t)
     }
     c->outcome = ChallengeOutcome::Passed;
     c->completedMs = t.endMs - m_startMs;
+    m_sampleDue = true; // the end of the gesture
 }
 
 void LivenessSession::advance(double now)
@@ -233,6 +238,7 @@ void LivenessSession::advance(double now)
             if (due < 0.0 || now < due)
                 return;
             c.promptMs = due;
+            m_sampleDue = true; // the start of the challenge
             return;
         }
         if (now - c.promptMs - m_pausedMs > m_config.timeoutMs) {
@@ -241,30 +247,88 @@ void LivenessSession::advance(double now)
         }
         return;
     }
-    if (!finished() && m_current >= m_result.challenges.size()) {
+    if (!finished() && m_current >= m_result.challenges.size() && matchFramesAgree()) {
         m_state = SessionState::Passed;
         m_result.passed = true;
     }
 }
 
-void LivenessSession::rankFrame(const FrameAnalysis &a, const Image &image)
+bool LivenessSession::sampleIdentity(const Image &image, const FaceBox &box, std::int64_t frame, bool record)
+{
+    const std::optional<Embedding> embedding = m_sampler(image, box);
+    IdentityEvidence &id = m_result.identity;
+    if (!embedding) {
+        ++id.unsampled;
+        return false;
+    }
+    for (const Embedding &other : m_samples)
+        id.maxDistance = std::max(id.maxDistance, embeddingDistance(*embedding, other));
+    if (record) {
+        m_samples.push_back(*embedding);
+        ++id.samples;
+        id.frames.push_back(frame);
+        m_lastSampleMs = m_lastMs;
+    }
+    if (id.maxDistance > m_config.identity.maxDistance)
+        fail("identity_changed");
+    return true;
+}
+
+bool LivenessSession::matchFramesAgree()
+{
+    if (!m_sampler)
+        return true;
+    auto &best = m_result.bestFrames;
+    for (auto it = best.begin(); it != best.end();) {
+        if (!sampleIdentity(it->image, it->box, it->frame, false)) {
+            it = best.erase(it); // the matcher could not embed it either
+            continue;
+        }
+        if (finished())
+            return false;
+        ++it;
+    }
+    return true;
+}
+
+std::optional<double> LivenessSession::turnResidual(const FrameAnalysis &a)
+{
+    if (a.landmarks.size() != 68 || !a.pose.valid)
+        return std::nullopt;
+    if (std::abs(a.pose.yawDeg) <= PlanarityConfig{}.referenceMaxYawDeg) {
+        m_frontalReference = a.landmarks; // the frontal frame just before any turn that follows
+        return std::nullopt;
+    }
+    if (m_frontalReference.empty())
+        return std::nullopt;
+    return homographyResidual(m_frontalReference, a.landmarks);
+}
+
+namespace {
+
+void keepBest(std::vector<BestFrame> &best, const BestFrame &frame, int count)
+{
+    if (static_cast<int>(best.size()) >= count && frame.score <= best.back().score)
+        return;
+    best.push_back(frame);
+    std::sort(best.begin(), best.end(), [](const BestFrame &x, const BestFrame &y) { return x.score > y.score; });
+    if (static_cast<int>(best.size()) > count)
+        best.pop_back();
+}
+
+} // namespace
+
+void LivenessSession::rankFrame(const FrameAnalysis &a, const Image &image, bool inWindow)
 {
     const double baseline = m_blinks.baseline();
-    if (image.empty() || !a.pose.valid || std::abs(a.pose.yawDeg) > 10.0 || !a.quality.acceptable() ||
+    if (image.empty() || !a.hasFace() || !a.pose.valid || std::abs(a.pose.yawDeg) > 10.0 || !a.quality.acceptable() ||
         baseline <= 0.0 || std::min(a.earLeft, a.earRight) < 0.8 * baseline)
         return;
     const double score = a.quality.measures.sharpness * (1.0 - std::abs(a.pose.yawDeg) / 30.0);
     const BestFrame frame{a.sourceIndex >= 0 ? a.sourceIndex : a.sequence, score, a.box, image};
-    if (m_result.firstFrontal.frame < 0)
-        m_result.firstFrontal = frame;
-    m_result.lastFrontal = frame;
-    auto &best = m_result.bestFrames;
-    if (static_cast<int>(best.size()) >= m_config.bestFrameCount && score <= best.back().score)
-        return;
-    best.push_back(frame);
-    std::sort(best.begin(), best.end(), [](const BestFrame &x, const BestFrame &y) { return x.score > y.score; });
-    if (static_cast<int>(best.size()) > m_config.bestFrameCount)
-        best.pop_back();
+    keepBest(m_result.passiveFrames, frame, m_config.bestFrameCount);
+    if (inWindow)
+        keepBest(m_result.bestFrames, frame, m_config.bestFrameCount);
 }
 
 SessionState LivenessSession::feed(const FrameAnalysis &analysis, const Image &image)
@@ -279,16 +343,18 @@ SessionState LivenessSession::feed(const FrameAnalysis &analysis, const Image &i
     m_lastMs = now;
     m_result.durationMs = now;
     m_result.trace.push_back(sample);
-    m_result.planarResiduals.push_back(
-        m_planarity.feed(analysis.landmarks, analysis.pose.yawDeg, analysis.pose.valid).value_or(-1.0));
+    m_result.planarResiduals.push_back(turnResidual(analysis).value_or(-1.0));
     const std::optional<EyeClosureEvent> closure = m_blinks.feed(sample);
     if (closure)
         m_result.closures.push_back(*closure);
     const std::optional<TurnEvent> turn = m_turns.feed(sample);
     if (turn)
         m_result.turns.push_back(*turn);
+    // A challenge window: its prompt is out and its gesture not done. The face must be there, alone,
+    // on every frame of it.
+    const bool inWindow = active() != nullptr;
     if (!sample.hasFace) {
-        if (m_state != SessionState::WaitingForFace && ++m_gapFrames > m_config.maxGapFrames)
+        if (m_state != SessionState::WaitingForFace && (inWindow || ++m_gapFrames > m_config.maxGapFrames))
             fail("face_lost");
         advance(now);
         return m_state;
@@ -330,14 +396,34 @@ SessionState LivenessSession::feed(const FrameAnalysis &analysis, const Image &i
     for (const auto &h : m_hints)
         if (std::find(m_result.pauseHints.begin(), m_result.pauseHints.end(), h) == m_result.pauseHints.end())
             m_result.pauseHints.push_back(h);
-    if (paused && active() != nullptr)
-        m_pausedMs += dt;
+    if (paused) {
+        if (active() != nullptr)
+            m_pausedMs += dt;
+        m_totalPausedMs += dt;
+        if (m_totalPausedMs > m_config.maxPausedMs) {
+            fail("paused_too_long");
+            return m_state;
+        }
+    }
     if (!paused && closure)
         onClosure(*closure);
     if (!paused && turn)
         onTurn(*turn);
+    if (!finished())
+        rankFrame(analysis, image, inWindow);
+    if (m_sampler && !finished() && !image.empty()) {
+        ChallengeResult *c = active();
+        if (c != nullptr && c->challenge != Challenge::Blink && !c->sampledTurned &&
+            std::abs(sample.yawDeg) >= m_config.turn.thresholdDeg) {
+            c->sampledTurned = true; // the turned peak of the gesture
+            m_sampleDue = true;
+        }
+        if (m_sampleDue || m_lastSampleMs < 0.0 || now - m_lastSampleMs >= m_config.identity.sampleEveryMs ||
+            analysis.detectReason == DetectReason::Drift)
+            if (sampleIdentity(image, analysis.box, sample.frame, true))
+                m_sampleDue = false;
+    }
     advance(now);
-    rankFrame(analysis, image);
     return m_state;
 }
 

@@ -145,10 +145,31 @@ TEST_F(GuiOptionsTest, TheIdCardCameraIsTheCounterCameraUnlessConfiguredOrGiven)
         resolve({QStringLiteral("--config"), counter(), QStringLiteral("--id-camera"), QStringLiteral("/srv/card")});
     ASSERT_TRUE(given.ok()) << given.error().toString();
     EXPECT_EQ(given->idCamera, "/srv/card");
-    auto recording =
-        resolve({QStringLiteral("--config"), counter(), QStringLiteral("--camera"), QStringLiteral("/srv/face.mp4")});
+    auto recording = resolve({QStringLiteral("--config"), counter(), QStringLiteral("--demo"),
+                              QStringLiteral("--camera"), QStringLiteral("/srv/face.mp4")});
     ASSERT_TRUE(recording.ok()) << recording.error().toString();
     EXPECT_EQ(recording->idCamera, "") << "a recording of a face shows no card";
+}
+
+TEST_F(GuiOptionsTest, ARecordingInPlaceOfTheCameraIsRefusedOutsideDemoMode)
+{
+    // The injection attack at its simplest: the victim's video given as the kiosk's camera.
+    const std::filesystem::path video = dir.path() / "victim.mp4";
+    std::ofstream(video) << "not really a video";
+    const std::filesystem::path folder = dir.path() / "frames";
+    std::filesystem::create_directories(folder);
+    for (const std::string &spec : {video.string(), folder.string(), std::string("relative/clip.avi")}) {
+        auto refused = resolve({QStringLiteral("--camera"), QString::fromStdString(spec)});
+        ASSERT_FALSE(refused.ok()) << spec;
+        EXPECT_EQ(refused.error().code, ErrorCode::InvalidArgument);
+        EXPECT_EQ(refused.error().message.rfind("camera_not_allowed", 0), 0u) << refused.error().message;
+        const auto fromConfig = resolve({QStringLiteral("--config"), writeConfig("[camera]\ndevice = " + spec + "\n")});
+        EXPECT_FALSE(fromConfig.ok()) << spec << ": the configuration cannot name one either";
+        EXPECT_TRUE(resolve({QStringLiteral("--demo"), QStringLiteral("--camera"), QString::fromStdString(spec)}).ok())
+            << "a demo may play a recording";
+    }
+    for (const char *device : {"/dev/video0", "/dev/v4l/by-id/usb-cam-video-index0", "0"})
+        EXPECT_TRUE(resolve({QStringLiteral("--camera"), QString::fromLatin1(device)}).ok()) << device;
 }
 
 TEST_F(GuiOptionsTest, TheConfigurationsCameraMatchAndLivenessValuesAreCarried)

@@ -1,6 +1,11 @@
 #include "vision/injection_check.h"
 
 #include <gtest/gtest.h>
+#include <linux/videodev2.h>
+#include <unistd.h>
+
+#include <filesystem>
+#include <fstream>
 
 namespace simkyc::vision {
 namespace {
@@ -14,6 +19,93 @@ Image noisyFrame(unsigned seed)
         p = static_cast<std::uint8_t>(100 + (state >> 28));
     }
     return *Image::fromPixels(64, 48, 3, px);
+}
+
+// A sysfs tree as the kernel lays it out for a USB webcam: the video node's `device` link points
+// at the USB interface, whose parent directory holds the device descriptors.
+class FakeSysfs {
+public:
+    FakeSysfs()
+    {
+        namespace fs = std::filesystem;
+        root = fs::temp_directory_path() /
+               ("simkyc-sysfs-" + std::to_string(::getpid()) + "-" + std::to_string(counter()++));
+        const fs::path usb = root / "devices/pci0000:00/0000:00:14.0/usb1/1-2";
+        fs::create_directories(usb / "1-2:1.0/video4linux/video7");
+        std::ofstream(usb / "idVendor") << "046d\n";
+        std::ofstream(usb / "idProduct") << "0825\n";
+        std::ofstream(usb / "serial") << "A1B2C3\n";
+        fs::create_directories(root / "class/video4linux/video7");
+        fs::create_directory_symlink(usb / "1-2:1.0", root / "class/video4linux/video7/device");
+        // A camera on the SoC (no USB descriptors), e.g. a laptop's MIPI camera or a virtual device.
+        fs::create_directories(root / "devices/platform/v4l2loopback-000/video4linux/video9");
+        fs::create_directories(root / "class/video4linux/video9");
+        fs::create_directory_symlink(root / "devices/platform/v4l2loopback-000",
+                                     root / "class/video4linux/video9/device");
+    }
+    ~FakeSysfs()
+    {
+        std::error_code ec;
+        std::filesystem::remove_all(root, ec);
+    }
+    static int &counter()
+    {
+        static int n = 0;
+        return n;
+    }
+    std::filesystem::path root;
+};
+
+TEST(CameraPin, ReadsTheUsbIdentityOfAVideoNode)
+{
+    FakeSysfs sys;
+    auto id = usbCameraId("/dev/video7", sys.root);
+    ASSERT_TRUE(id.ok()) << id.error().toString();
+    EXPECT_EQ(id->text(), "046d:0825:A1B2C3");
+    // Through a stable link, as /dev/v4l/by-id/... names it.
+    const auto link = sys.root / "usb-Logitech_Webcam_C270_A1B2C3-video-index0";
+    std::filesystem::create_directories(sys.root / "dev");
+    std::ofstream(sys.root / "dev/video7") << "";
+    std::filesystem::create_symlink(sys.root / "dev/video7", link);
+    auto viaLink = usbCameraId(link.string(), sys.root);
+    ASSERT_TRUE(viaLink.ok()) << viaLink.error().toString();
+    EXPECT_EQ(viaLink->text(), "046d:0825:A1B2C3");
+    auto platform = usbCameraId("/dev/video9", sys.root);
+    ASSERT_FALSE(platform.ok());
+    EXPECT_EQ(platform.error().code, ErrorCode::Unsupported);
+    EXPECT_EQ(usbCameraId("/dev/video3", sys.root).error().code, ErrorCode::NotFound);
+}
+
+TEST(CameraPin, OnlyTheCamerasOnTheAllowListAreAccepted)
+{
+    const UsbCameraId mine{"046d", "0825", "A1B2C3"};
+    EXPECT_TRUE(cameraAllowed(mine, {})) << "no pin configured";
+    EXPECT_TRUE(cameraAllowed(mine, {"1bcf:2284:", "046D:0825:A1B2C3"})) << "hex digits in either case";
+    // The attack: the counter camera unplugged and another one (or the same model, another unit)
+    // plugged in its place.
+    EXPECT_FALSE(cameraAllowed(mine, {"046d:0825:FFFF00"})) << "the same model, another unit";
+    EXPECT_FALSE(cameraAllowed(mine, {"046d:0826:A1B2C3"}));
+    EXPECT_FALSE(cameraAllowed(mine, {"046d:0825:a1b2c3"})) << "the serial is compared exactly";
+    EXPECT_TRUE(cameraAllowed({"1bcf", "2284", ""}, {"1bcf:2284:"})) << "a camera without a serial";
+    EXPECT_EQ(allowListEntryProblem("046d:0825:A1B2C3"), "");
+    EXPECT_EQ(allowListEntryProblem("1bcf:2284:"), "");
+    EXPECT_NE(allowListEntryProblem("046d:0825"), "");
+    EXPECT_NE(allowListEntryProblem("46d:0825:x"), "");
+    EXPECT_NE(allowListEntryProblem("046d:zz25:x"), "");
+    EXPECT_NE(allowListEntryProblem("046d:0825:a b"), "");
+}
+
+TEST(InjectionCheck, ALoopbackIsRecognisedByItsCapabilitiesWhateverItsName)
+{
+    // v4l2loopback loaded with card_label="HD Webcam" and its driver name patched: the names say
+    // nothing, but a device that takes video in and gives it out is no camera.
+    CameraIdentity renamed{"/dev/video2", "uvcvideo", "HD Webcam", "usb-0000:00:14.0-2",
+                           V4L2_CAP_VIDEO_CAPTURE | V4L2_CAP_VIDEO_OUTPUT | V4L2_CAP_STREAMING};
+    std::string why;
+    EXPECT_TRUE(isVirtualCamera(renamed, &why));
+    EXPECT_NE(why.find("outputs"), std::string::npos) << why;
+    renamed.capabilities = V4L2_CAP_VIDEO_CAPTURE | V4L2_CAP_STREAMING;
+    EXPECT_FALSE(isVirtualCamera(renamed)) << "a real UVC camera";
 }
 
 TEST(InjectionCheck, RecognisesVirtualCameraDrivers)

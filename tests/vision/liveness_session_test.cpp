@@ -2,6 +2,7 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <cmath>
 #include <set>
 
@@ -11,7 +12,8 @@ namespace {
 constexpr double kFrameMs = 1000.0 / 30.0;
 
 // 68 landmarks of a face with depth (or a flat one), turned by yawDeg and projected orthographically.
-Landmarks syntheticLandmarks(double yawDeg, bool flat)
+// eyeSpread moves the eyes apart (another person's face shape: not an affine change of this one).
+Landmarks syntheticLandmarks(double yawDeg, bool flat, double eyeSpread = 1.0)
 {
     struct P {
         double x, y, z;
@@ -27,7 +29,7 @@ Landmarks syntheticLandmarks(double yawDeg, bool flat)
         pts.push_back({0.0, -0.2 + i * 0.15, 0.15 + i * 0.15});
     for (int i = 0; i < 5; ++i) // nose bottom
         pts.push_back({-0.2 + i * 0.1, 0.35, 0.3});
-    for (double cx : {-0.45, 0.45}) // eyes
+    for (double cx : {-0.45 * eyeSpread, 0.45 * eyeSpread}) // eyes
         for (int i = 0; i < 6; ++i) {
             const double a = 2 * M_PI * i / 6.0;
             pts.push_back({cx + 0.15 * std::cos(a), -0.15 + 0.05 * std::sin(a), 0.0});
@@ -52,6 +54,12 @@ class Feeder {
 public:
     explicit Feeder(LivenessSession &session, bool flat = false) : m_session(session), m_flat(flat) {}
     void withImage(Image image) { m_image = std::move(image); }
+    void withSharpness(double sharpness) { m_sharpness = sharpness; }
+    void withShape(bool flat, double eyeSpread)
+    {
+        m_flat = flat;
+        m_eyeSpread = eyeSpread;
+    }
     SessionState frames(int n, double ear = 0.3, double yaw = 0.0, bool face = true, int faces = 1, int dx = 0,
                         std::vector<QualityHint> hints = {})
     {
@@ -68,8 +76,9 @@ public:
                 a.facesInLastDetection = faces;
                 a.earLeft = a.earRight = ear;
                 a.pose = HeadPose{true, yaw, 0.0, 0.0};
-                a.landmarks = syntheticLandmarks(yaw, m_flat);
+                a.landmarks = syntheticLandmarks(yaw, m_flat, m_eyeSpread);
                 a.quality.hints = hints;
+                a.quality.measures.sharpness = m_sharpness;
             }
             state = m_session.feed(a, m_image);
         }
@@ -85,6 +94,8 @@ public:
 private:
     LivenessSession &m_session;
     bool m_flat = false;
+    double m_eyeSpread = 1.0;
+    double m_sharpness = 0.0;
     Image m_image;
     std::int64_t m_frame = 0;
 };
@@ -287,22 +298,215 @@ TEST(LivenessSession, OutsideCheckOverrulesAPass)
     EXPECT_EQ(s.result().reasons, std::vector<std::string>{"implausible_stream"});
 }
 
-TEST(LivenessSession, KeepsTheFirstAndLatestFrontalFramesForTheIdentityCheck)
+// ---- One live person from the first prompt to the match frames ------------------------------
+// The sampler stands in for the matcher's chip and network: each test frame's image names the
+// person in it (its first pixel), and each person has an embedding far from every other one.
+constexpr std::uint8_t kCannotEmbed = 255;
+
+Image personImage(std::uint8_t person)
 {
-    LivenessSession s(*parsePromptScript("blink@1.0"));
+    std::vector<std::uint8_t> px(8 * 8 * 3, person);
+    return *Image::fromPixels(8, 8, 3, px);
+}
+
+IdentitySampler personSampler(std::vector<std::int64_t> *calls = nullptr)
+{
+    return [calls](const Image &image, const FaceBox &) -> std::optional<Embedding> {
+        if (calls != nullptr)
+            calls->push_back(image.data()[1]);
+        if (image.empty() || image.data()[0] == kCannotEmbed)
+            return std::nullopt;
+        Embedding e{};
+        e[image.data()[0] % kEmbeddingSize] = 1.0F; // two people: distance sqrt(2)
+        return e;
+    };
+}
+
+TEST(LivenessIdentity, AHybridSessionFailsWhereThePhotoIsHeldUp)
+{
+    // The attacker's live face gives the baseline and does both prompts; for a second in between,
+    // the victim's printed photo is held up in the same place. The first and the last frontal
+    // frames are the attacker's: the old start-versus-end comparison passed this session.
+    LivenessSession s(*parsePromptScript("blink@1.0,blink@3.5"), {}, personSampler());
     Feeder f(s);
-    std::vector<std::uint8_t> px(32 * 32 * 3, 90);
-    f.withImage(*Image::fromPixels(32, 32, 3, px));
+    f.withImage(personImage(1));
     f.frames(36);
     f.blink();
     f.frames(10);
+    f.withImage(personImage(2)); // the victim's photo, ~1 s
+    f.frames(30);
+    f.withImage(personImage(1));
+    f.frames(30);
+    f.blink();
+    f.frames(5);
+    ASSERT_TRUE(s.finished());
+    EXPECT_FALSE(s.result().passed);
+    EXPECT_EQ(s.result().reasons, std::vector<std::string>{"identity_changed"});
+    EXPECT_GT(s.result().identity.maxDistance, 1.0);
+
+    // The same session without the photo passes, sampled at least every 400 ms.
+    LivenessSession genuine(*parsePromptScript("blink@1.0,blink@3.5"), {}, personSampler());
+    Feeder g(genuine);
+    g.withImage(personImage(1));
+    g.frames(36);
+    g.blink();
+    g.frames(70);
+    g.blink();
+    g.frames(5);
+    ASSERT_TRUE(genuine.result().passed) << genuine.result().reasons.front();
+    const auto &frames = genuine.result().identity.frames;
+    ASSERT_GE(frames.size(), 10u);
+    for (size_t i = 1; i < frames.size(); ++i)
+        EXPECT_LE(frames[i] - frames[i - 1], 12) << "no more than 400 ms between samples";
+    EXPECT_EQ(genuine.result().identity.maxDistance, 0.0);
+}
+
+TEST(LivenessIdentity, APhotoShownBetweenTwoSamplesCannotBecomeAMatchFrame)
+{
+    // The victim's photo for 4 frames inside the blink's window, sharper than the live face: the
+    // old ranking made it the best frame. It falls between two samples, but every match frame is
+    // checked against the samples.
+    LivenessSession s(*parsePromptScript("blink@1.0"), {}, personSampler());
+    Feeder f(s);
+    f.withImage(personImage(1));
+    f.frames(32);
+    f.withSharpness(500.0);
+    f.withImage(personImage(2));
+    f.frames(4);
+    f.withSharpness(100.0);
+    f.withImage(personImage(1));
+    f.frames(3);
+    f.blink();
+    f.frames(3);
+    ASSERT_TRUE(s.finished());
+    EXPECT_EQ(s.result().reasons, std::vector<std::string>{"identity_changed"});
+}
+
+TEST(LivenessIdentity, MatchFramesComeOnlyFromTheChallengeWindows)
+{
+    // Sharper frames before the first prompt and between the gestures are never match frames.
+    LivenessSession s(*parsePromptScript("blink@1.0,blink@3.0"), {}, personSampler());
+    Feeder f(s);
+    f.withImage(personImage(1));
+    f.withSharpness(900.0);
+    f.frames(30); // before the prompt at 1.0 s
+    f.withSharpness(100.0);
+    f.frames(6);
+    f.blink();
+    f.frames(1); // the frame that ends the first gesture: still in its window
+    f.withSharpness(900.0);
+    f.frames(45); // between the first gesture and the second prompt at 3.0 s (frame 90)
+    f.withSharpness(100.0);
+    f.frames(10);
+    f.blink();
+    f.frames(2);
     const auto &r = s.result();
-    ASSERT_GE(r.firstFrontal.frame, 0);
-    EXPECT_LT(r.firstFrontal.frame, 10); // as soon as the open-eye baseline exists
-    ASSERT_TRUE(r.passed);
-    EXPECT_EQ(r.lastFrontal.frame, 40); // the frame that completed the last gesture: the session ends there
-    EXPECT_FALSE(r.lastFrontal.image.empty());
-    EXPECT_FALSE(r.bestFrames.empty());
+    ASSERT_TRUE(r.passed) << r.reasons.front();
+    ASSERT_FALSE(r.bestFrames.empty());
+    for (const auto &best : r.bestFrames) {
+        const bool inFirst = best.frame > 30 && best.frame <= r.challenges[0].endFrame + 1;
+        const bool inSecond = best.frame > 90 && best.frame <= r.challenges[1].endFrame + 1;
+        EXPECT_TRUE(inFirst || inSecond) << "frame " << best.frame;
+        EXPECT_EQ(best.score, 100.0);
+    }
+}
+
+TEST(LivenessIdentity, ASwapThroughAGapBetweenPromptsFails)
+{
+    // A second person takes over at the same spot behind a 4-frame gap (a hand over the lens):
+    // short enough for the gap rule outside a challenge window, not for the identity samples.
+    LivenessSession s(*parsePromptScript("blink@1.0,blink@3.5"), {}, personSampler());
+    Feeder f(s);
+    f.withImage(personImage(1));
+    f.frames(36);
+    f.blink();
+    f.frames(10);
+    f.frames(4, 0.3, 0.0, false);
+    f.withImage(personImage(3));
+    f.frames(50);
+    f.blink();
+    f.frames(5);
+    ASSERT_TRUE(s.finished());
+    EXPECT_EQ(s.result().reasons, std::vector<std::string>{"identity_changed"});
+}
+
+TEST(LivenessIdentity, InsideAChallengeWindowNoFrameMayLackTheFace)
+{
+    LivenessSession s(*parsePromptScript("blink@1.0"), {}, personSampler());
+    Feeder f(s);
+    f.withImage(personImage(1));
+    f.frames(35); // prompted at frame 30
+    f.frames(1, 0.3, 0.0, false);
+    ASSERT_TRUE(s.finished());
+    EXPECT_EQ(s.result().reasons, std::vector<std::string>{"face_lost"});
+}
+
+TEST(LivenessIdentity, SamplesAtEveryPromptTurnPeakAndGestureEnd)
+{
+    std::vector<std::int64_t> calls;
+    LivenessSession s(*parsePromptScript("left@1.0"), {}, personSampler(&calls));
+    Feeder f(s);
+    f.withImage(personImage(1));
+    f.frames(36);
+    f.turn(+1.0);
+    f.frames(3);
+    ASSERT_TRUE(s.result().passed) << s.result().reasons.front();
+    const auto &frames = s.result().identity.frames;
+    const auto sampled = [&frames](std::int64_t frame) {
+        return std::find(frames.begin(), frames.end(), frame) != frames.end();
+    };
+    EXPECT_TRUE(sampled(31)) << "the first frame after the prompt";
+    EXPECT_TRUE(sampled(38)) << "the first frame past 25 degrees";
+    EXPECT_TRUE(sampled(s.result().challenges[0].endFrame)) << "the frame that ends the turn";
+    EXPECT_TRUE(s.result().challenges[0].sampledTurned);
+}
+
+TEST(LivenessIdentity, AFaceThatCannotBeEmbeddedIsRetriedNotTrusted)
+{
+    LivenessSession s(*parsePromptScript("blink@1.0"), {}, personSampler());
+    Feeder f(s);
+    f.withImage(personImage(kCannotEmbed));
+    f.frames(20);
+    EXPECT_EQ(s.result().identity.samples, 0);
+    EXPECT_EQ(s.result().identity.unsampled, 20) << "tried on every frame until one works";
+    f.withImage(personImage(1));
+    f.frames(1);
+    EXPECT_EQ(s.result().identity.samples, 1);
+}
+
+TEST(LivenessSession, APrintSlippedInAfterALiveStartIsMeasuredAgainstItself)
+{
+    // A live face (with depth) starts the session; a flat print of another face shape replaces it
+    // and is tilted for the turn. Against the live face's frontal frame the print's landmarks are
+    // far from any homography (another shape), so the old fixed reference passed the turn; the
+    // reference is now the frontal frame just before the turn: the print's own.
+    const Landmarks liveFrontal = syntheticLandmarks(0.0, false);
+    ASSERT_GT(*homographyResidual(liveFrontal, syntheticLandmarks(28.0, true, 1.8)), 0.06)
+        << "against the live face's frame, the tilted print looks like a head";
+    LivenessSession s(*parsePromptScript("left@1.5"));
+    Feeder f(s);
+    f.frames(30);
+    f.withShape(true, 1.8); // the print: flat, eyes set wider apart than the live face's
+    f.frames(20);
+    f.turn(+1.0);
+    f.frames(3);
+    ASSERT_TRUE(s.finished());
+    EXPECT_EQ(s.result().reasons, std::vector<std::string>{"flat_surface"});
+    EXPECT_LT(s.result().challenges[0].planarResidual, 0.01);
+}
+
+TEST(LivenessSession, PausedTimeIsCappedForTheWholeSession)
+{
+    SessionConfig config;
+    config.maxPausedMs = 5000.0;
+    LivenessSession s(*parsePromptScript("blink@1.0"), config);
+    Feeder f(s);
+    f.frames(31);
+    f.frames(140, 0.3, 0.0, true, 1, 0, {QualityHint::TooDark}); // 4.7 s: still paused
+    EXPECT_FALSE(s.finished());
+    f.frames(20, 0.3, 0.0, true, 1, 0, {QualityHint::TooDark});
+    ASSERT_TRUE(s.finished());
+    EXPECT_EQ(s.result().reasons, std::vector<std::string>{"paused_too_long"});
 }
 
 TEST(PromptScript, ParsesAndRejects)

@@ -1066,10 +1066,6 @@
         <translation>Die Aufforderungen wurden nicht abgeschlossen.</translation>
     </message>
     <message>
-        <source>The person at the end was not the person at the start.</source>
-        <translation>Die Person am Ende war nicht die Person vom Anfang.</translation>
-    </message>
-    <message>
         <source>The person could not be followed from start to end.</source>
         <translation>Die Person konnte nicht von Anfang bis Ende verfolgt werden.</translation>
     </message>
@@ -1184,6 +1180,18 @@
     <message>
         <source>not run</source>
         <translation>nicht durchgeführt</translation>
+    </message>
+    <message>
+        <source>The person in front of the camera changed during the check.</source>
+        <translation>Die Person vor der Kamera hat während der Prüfung gewechselt.</translation>
+    </message>
+    <message>
+        <source>The check was paused for too long.</source>
+        <translation>Die Prüfung war zu lange unterbrochen.</translation>
+    </message>
+    <message>
+        <source>This camera is not the kiosk's own camera.</source>
+        <translation>Diese Kamera ist nicht die eigene Kamera des Kiosks.</translation>
     </message>
 </context>
 <context>

@@ -1064,10 +1064,6 @@
         <translation>提示动作未完成。</translation>
     </message>
     <message>
-        <source>The person at the end was not the person at the start.</source>
-        <translation>结束时的人与开始时的人不是同一人。</translation>
-    </message>
-    <message>
         <source>The person could not be followed from start to end.</source>
         <translation>无法从头到尾跟踪同一人。</translation>
     </message>
@@ -1182,6 +1178,18 @@
     <message>
         <source>not run</source>
         <translation>未进行</translation>
+    </message>
+    <message>
+        <source>The person in front of the camera changed during the check.</source>
+        <translation>检查过程中镜头前的人发生了变化。</translation>
+    </message>
+    <message>
+        <source>The check was paused for too long.</source>
+        <translation>检查暂停时间过长。</translation>
+    </message>
+    <message>
+        <source>This camera is not the kiosk's own camera.</source>
+        <translation>此摄像头不是本终端的摄像头。</translation>
     </message>
 </context>
 <context>

@@ -122,6 +122,11 @@ QJsonArray cameras()
             cam.insert("virtual", vision::isVirtualCamera(*id, &why));
             if (!why.empty())
                 cam.insert("virtual_because", q(why));
+            // The value to copy into camera.allowed to pin this camera.
+            if (auto usb = vision::usbCameraId(device))
+                cam.insert("usb_id", q(usb->text()));
+            else
+                cam.insert("usb_id_error", q(usb.error().message));
         } else {
             cam.insert("error", q(id.error().toString()));
         }

@@ -2,8 +2,10 @@
 #include "app/blink_eval.h"
 #include "app/cli/command_list.h"
 #include "app/face_services.h"
+#include "app/identity_eval.h"
 #include "app/liveness_eval.h"
 #include "app/verification_eval.h"
+#include "vision/liveness_session.h"
 #include "vision/roc_plot.h"
 
 #include <QJsonArray>
@@ -173,7 +175,7 @@ int runLivenessEval(const QCommandLineParser &parser, const CommonOptions &optio
     }
     QJsonArray wrong;
     for (const auto &s : result->sessions)
-        if (s.passed != (s.kind == "genuine")) {
+        if (s.passed != isBonaFide(s.kind)) {
             QJsonArray reasons;
             for (const auto &r : s.reasons)
                 reasons.append(QString::fromStdString(r));
@@ -193,6 +195,14 @@ int runLivenessEval(const QCommandLineParser &parser, const CommonOptions &optio
                                                      {"threshold", eval.passiveThreshold},
                                                      {"scores", passiveScores}}}};
     QJsonObject full = report;
+    QJsonObject bpcerByKind;
+    for (const auto &[kind, n] : result->bonaFide) {
+        const auto failed = result->bonaFideFailed.find(kind);
+        const int k = failed == result->bonaFideFailed.end() ? 0 : failed->second;
+        bpcerByKind.insert(QString::fromStdString(kind),
+                           QJsonObject{{"sessions", n}, {"failed", k}, {"bpcer", round6(static_cast<double>(k) / n)}});
+    }
+    full.insert("bpcer_by_kind", bpcerByKind);
     if (parser.isSet("sessions"))
         full.insert("sessions", sessions);
     if (options.json) {
@@ -211,6 +221,58 @@ int runLivenessEval(const QCommandLineParser &parser, const CommonOptions &optio
     return kExitOk;
 }
 
+QJsonObject distancesJson(const DistanceSummary &d)
+{
+    return QJsonObject{{"pairs", static_cast<double>(d.pairs)},
+                       {"min", round6(d.min)},
+                       {"p01", round6(d.p01)},
+                       {"p05", round6(d.p05)},
+                       {"median", round6(d.median)},
+                       {"p95", round6(d.p95)},
+                       {"p99", round6(d.p99)},
+                       {"max", round6(d.max)}};
+}
+
+int runIdentityEval(const QCommandLineParser &parser, const CommonOptions &options)
+{
+    if (!parser.isSet("videos") || !parser.isSet("identities"))
+        return fail(options, "invalid_argument",
+                    "give --videos labels/videos.csv and --identities labels/identities.csv");
+    IdentityEvalOptions eval;
+    eval.videos = parser.value("videos").toStdString();
+    eval.identities = parser.value("identities").toStdString();
+    eval.root = parser.isSet("root") ? std::filesystem::path(parser.value("root").toStdString())
+                                     : eval.videos.parent_path().parent_path();
+    for (const QString &e : parser.value("exclude").split(',', Qt::SkipEmptyParts))
+        eval.exclude.push_back(e.trimmed().toStdString());
+    auto result = evaluateIdentity(ModelCatalog::builtIn(options.modelsDir), eval);
+    if (!result.ok())
+        return fail(options, QString::fromUtf8(errorCodeName(result.error().code).data()),
+                    QString::fromStdString(result.error().message));
+    QJsonArray videos;
+    for (const auto &v : result->videos)
+        videos.append(QJsonObject{
+            {"video", QString::fromStdString(v.video)}, {"samples", v.samples}, {"genuine", distancesJson(v.genuine)}});
+    const QJsonObject report{{"window_ms", eval.windowMs},
+                             {"videos", videos},
+                             {"genuine", distancesJson(result->genuine)},
+                             {"impostor", distancesJson(result->impostor)},
+                             {"impostor_photos", result->photos},
+                             {"threshold", vision::IdentityConfig{}.maxDistance}};
+    if (options.json)
+        printJson(report);
+    else
+        printText(QStringLiteral("genuine (same video, within %1 s): max %2, p99 %3; impostor (other people's photos): "
+                                 "min %4, p01 %5; threshold %6\n")
+                      .arg(eval.windowMs / 1000.0)
+                      .arg(result->genuine.max, 0, 'f', 3)
+                      .arg(result->genuine.p99, 0, 'f', 3)
+                      .arg(result->impostor.min, 0, 'f', 3)
+                      .arg(result->impostor.p01, 0, 'f', 3)
+                      .arg(vision::IdentityConfig{}.maxDistance, 0, 'f', 2));
+    return kExitOk;
+}
+
 int runEval(const QCommandLineParser &parser, const CommonOptions &options)
 {
     const QStringList args = parser.positionalArguments();
@@ -218,6 +280,8 @@ int runEval(const QCommandLineParser &parser, const CommonOptions &options)
         return runLivenessEval(parser, options);
     if (args.size() == 1 && args.first() == "blinks")
         return runBlinkEval(parser, options);
+    if (args.size() == 1 && args.first() == "identity")
+        return runIdentityEval(parser, options);
     if (args.size() != 1 || args.first() != "verification")
         return fail(options, "invalid_argument",
                     "usage: simkyc-cli eval verification --pairs CSV --root DIR | eval blinks --labels CSV --root DIR");
@@ -319,8 +383,13 @@ Command evalCommand()
     c.name = "eval";
     c.summary = "Evaluate on labelled data: verification (EER, TAR@FAR, ROC) or blinks (precision, recall).";
     c.declare = [](QCommandLineParser &p) {
-        p.addPositionalArgument("what", "verification (face matching), blinks (blink detection) or liveness "
-                                        "(APCER per attack type, BPCER).");
+        p.addPositionalArgument("what",
+                                "verification (face matching), blinks (blink detection), liveness "
+                                "(APCER per attack type, BPCER) or identity (same-person distances in a session).");
+        p.addOption({"videos", "identity: the video table (labels/videos.csv).", "CSV"});
+        p.addOption({"identities", "identity: the identity photos (labels/identities.csv), other people.", "CSV"});
+        p.addOption(
+            {"exclude", "identity: leave out videos whose path contains one of these (comma-separated).", "LIST"});
         p.addOption({"attacks", "liveness: the attack index written by simkyc-make-attacks (attacks.csv).", "CSV"});
         p.addOption({"limit", "liveness: at most this many sessions per attack type.", "N"});
         p.addOption({"seed", "liveness: seed of the attack sessions' random prompts.", "N"});

@@ -152,6 +152,17 @@ Result<std::vector<vision::ChallengePrompt>> scriptFrom(const QCommandLineParser
     return script;
 }
 
+QJsonObject identityJson(const vision::IdentityEvidence &id)
+{
+    QJsonArray frames;
+    for (std::int64_t f : id.frames)
+        frames.append(static_cast<double>(f));
+    return QJsonObject{{"samples", id.samples},
+                       {"max_distance", std::round(id.maxDistance * 1e4) / 1e4},
+                       {"sampled_frames", frames},
+                       {"unsampled", id.unsampled}};
+}
+
 QJsonObject injectionJson(const InjectionFindings &i)
 {
     QJsonArray findings;
@@ -167,6 +178,10 @@ QJsonObject injectionJson(const InjectionFindings &i)
                                        {"card", QString::fromStdString(i.camera->card)}});
     if (!i.virtualCamera.empty())
         o.insert("virtual_camera", QString::fromStdString(i.virtualCamera));
+    if (!i.usbId.empty())
+        o.insert("usb_id", QString::fromStdString(i.usbId));
+    if (!i.notAllowed.empty())
+        o.insert("camera_not_allowed", QString::fromStdString(i.notAllowed));
     return o;
 }
 
@@ -274,6 +289,8 @@ int runSession(const QCommandLineParser &parser, const CommonOptions &options)
                              {"challenges", challenges},
                              {"pause_hints", pauses},
                              {"best_frames", best},
+                             {"match_frames", best}, // the frames handed to the matcher: the best frames
+                             {"identity", identityJson(r.identity)},
                              {"blinks", blinks},
                              {"turns", turns},
                              {"frames", static_cast<double>(run->frames)},

@@ -5,6 +5,8 @@
 
 #include <QStandardPaths>
 
+#include <algorithm>
+#include <cctype>
 #include <cstdlib>
 
 namespace simkyc::app {
@@ -78,6 +80,12 @@ void addGuiOptions(QCommandLineParser &parser)
     });
 }
 
+bool isCameraDeviceSpec(const std::string &spec)
+{
+    return spec.rfind("/dev/", 0) == 0 ||
+           (!spec.empty() && std::all_of(spec.begin(), spec.end(), [](unsigned char c) { return std::isdigit(c); }));
+}
+
 Result<GuiOptions> resolveGuiOptions(const QCommandLineParser &parser, const QString &systemLanguage)
 {
     GuiOptions out;
@@ -131,6 +139,9 @@ Result<GuiOptions> resolveGuiOptions(const QCommandLineParser &parser, const QSt
         out.camera = parser.value(kCamera).toStdString();
     else if (!out.demo)
         out.camera = config ? config->cameraDevice : KioskConfig{}.cameraDevice;
+    if (!out.demo && !out.camera.empty() && !isCameraDeviceSpec(out.camera))
+        return Error{ErrorCode::InvalidArgument, "camera_not_allowed: --camera " + out.camera +
+                                                     " is a recording; the kiosk takes recordings with --demo only"};
     if (parser.isSet(kCameraScript)) {
         out.cameraScript = parser.value(kCameraScript).toStdString();
         if (auto script = vision::parsePromptScript(out.cameraScript); !script.ok())

@@ -74,6 +74,7 @@ app::RegistrationWorkflow::FaceSource faceSourceOf(const app::GuiOptions &option
     source.camera.spec.height = config.cameraHeight;
     source.camera.spec.fps = config.cameraFps;
     source.camera.allowVirtual = config.allowVirtualCamera;
+    source.camera.allowed = config.allowedCameras;
     std::string script = options.cameraScript;
     if (options.demo && !options.cameraGiven) {
         if (auto video = app::defaultSampleVideo()) {

@@ -1,0 +1,146 @@
+#include "app/identity_eval.h"
+
+#include "app/csv_table.h"
+#include "app/face_services.h"
+#include "app/liveness_runner.h"
+#include "vision/frame_analyzer.h"
+#include "vision/frame_source.h"
+#include "vision/liveness_session.h"
+#include "vision/matcher.h"
+
+#include <algorithm>
+#include <map>
+
+namespace simkyc::app {
+
+DistanceSummary summarise(std::vector<double> d)
+{
+    DistanceSummary s;
+    s.pairs = d.size();
+    if (d.empty())
+        return s;
+    std::sort(d.begin(), d.end());
+    const auto at = [&d](double q) { return d[static_cast<size_t>(q * static_cast<double>(d.size() - 1) + 0.5)]; };
+    s.min = d.front();
+    s.p01 = at(0.01);
+    s.p05 = at(0.05);
+    s.median = at(0.5);
+    s.p95 = at(0.95);
+    s.p99 = at(0.99);
+    s.max = d.back();
+    return s;
+}
+
+namespace {
+
+struct Sample {
+    double timeMs;
+    vision::Embedding embedding;
+};
+
+// The identity samples a session would take of this video: every sampleEveryMs on a tracked face.
+Result<std::vector<Sample>> sampleVideo(vision::FrameAnalyzer &analyzer, const vision::IdentitySampler &sampler,
+                                        const std::string &video)
+{
+    analyzer.reset();
+    auto source = vision::openSourceSpec(video);
+    if (!source.ok())
+        return Error{source.error().code, video + ": " + source.error().message};
+    const double every = vision::IdentityConfig{}.sampleEveryMs;
+    std::vector<Sample> samples;
+    double last = -1e18;
+    for (;;) {
+        vision::FrameRead read = (*source)->read();
+        if (!read.ok()) {
+            if (read.error().code == vision::FrameErrorCode::EndOfStream)
+                break;
+            if (read.error().code == vision::FrameErrorCode::Unreadable)
+                continue;
+            return Error{read.error().toError().code, video + ": " + read.error().toError().message};
+        }
+        const vision::FrameAnalysis a = analyzer.analyze(*read);
+        const double t = a.sourceTimeMs >= 0.0 ? a.sourceTimeMs : static_cast<double>(a.timestampNs) / 1e6;
+        if (!a.hasFace() || t - last < every)
+            continue;
+        if (auto e = sampler(read->image, a.box)) {
+            samples.push_back({t, *e});
+            last = t;
+        }
+    }
+    return samples;
+}
+
+} // namespace
+
+Result<IdentityEvalResult> evaluateIdentity(const ModelCatalog &catalog, const IdentityEvalOptions &options)
+{
+    auto analyzer = loadFrameAnalyzer(catalog);
+    if (!analyzer.ok())
+        return analyzer.error();
+    auto engine = loadFaceEngine(catalog);
+    if (!engine.ok())
+        return engine.error();
+    const vision::IdentitySampler sampler = identitySampler(**engine);
+    auto videos = readCsvTable(options.videos);
+    if (!videos.ok())
+        return videos.error();
+    const int cVideo = videos->column("video");
+    if (cVideo < 0)
+        return {ErrorCode::InvalidFormat, options.videos.string() + ": expected a column video"};
+    IdentityEvalResult result;
+    std::vector<double> genuine;
+    std::vector<std::vector<Sample>> perVideo;
+    for (const auto &row : videos->rows) {
+        if (static_cast<int>(row.size()) <= cVideo)
+            continue;
+        const std::string &name = row[static_cast<size_t>(cVideo)];
+        if (std::any_of(options.exclude.begin(), options.exclude.end(),
+                        [&name](const std::string &e) { return name.find(e) != std::string::npos; }))
+            continue;
+        const std::string video = (options.root / name).string();
+        auto samples = sampleVideo(**analyzer, sampler, video);
+        if (!samples.ok())
+            return samples.error();
+        VideoIdentityResult v{row[static_cast<size_t>(cVideo)], static_cast<int>(samples->size()), {}};
+        std::vector<double> pairs;
+        for (size_t i = 0; i < samples->size(); ++i)
+            for (size_t j = i + 1;
+                 j < samples->size() && (*samples)[j].timeMs - (*samples)[i].timeMs <= options.windowMs; ++j)
+                pairs.push_back(vision::embeddingDistance((*samples)[i].embedding, (*samples)[j].embedding));
+        genuine.insert(genuine.end(), pairs.begin(), pairs.end());
+        v.genuine = summarise(std::move(pairs));
+        result.videos.push_back(std::move(v));
+        perVideo.push_back(std::move(samples).value());
+    }
+    result.genuine = summarise(std::move(genuine));
+    auto identities = readCsvTable(options.identities);
+    if (!identities.ok())
+        return identities.error();
+    const int cFile = identities->column("file"), cSource = identities->column("source");
+    if (cFile < 0 || cSource < 0)
+        return {ErrorCode::InvalidFormat, options.identities.string() + ": expected columns file,source"};
+    std::map<std::string, int> taken;
+    std::vector<double> impostor;
+    for (const auto &row : identities->rows) {
+        if (static_cast<int>(row.size()) <= std::max(cFile, cSource) ||
+            taken[row[static_cast<size_t>(cSource)]] >= options.photosPerSource)
+            continue;
+        auto image = vision::loadImage(options.root / row[static_cast<size_t>(cFile)]);
+        if (!image.ok())
+            continue;
+        vision::EnrolOptions enrolOptions;
+        enrolOptions.largest = true;
+        auto photo = (*engine)->enrol(*image, enrolOptions);
+        if (!photo.ok())
+            continue;
+        ++taken[row[static_cast<size_t>(cSource)]];
+        ++result.photos;
+        for (const auto &samples : perVideo)
+            for (const Sample &s : samples)
+                impostor.push_back(vision::embeddingDistance(s.embedding, photo->embedding));
+    }
+    result.impostor = summarise(std::move(impostor));
+    return result;
+}
+
+} // namespace simkyc::app
