@@ -40,8 +40,19 @@ struct VideoBlinkResult {
     std::int64_t frames = 0;
 };
 
+// Leave-one-video-out: each video scored with the BlinkConfig that does best (F1) on the other
+// videos, chosen from a grid around the defaults (deepRatio, reopenFraction, winkAsymmetry; the
+// defaults win ties). Labels with errata when errata are given.
+struct LovoVideoResult {
+    std::string video;
+    std::string config; // the chosen values, e.g. "deep=0.65 reopen=0.50 asym=0.12"
+    BlinkScore score;
+};
+
 struct BlinkEvalResult {
     std::vector<VideoBlinkResult> videos;
+    std::vector<LovoVideoResult> lovo;
+    BlinkScore lovoTotal;
     BlinkScore total;
     std::optional<BlinkScore> totalWithErrata; // when an errata table was given
     [[nodiscard]] double precision() const { return precisionOf(total); }

@@ -80,7 +80,7 @@ Result<IdentityEvalResult> evaluateIdentity(const ModelCatalog &catalog, const I
     auto engine = loadFaceEngine(catalog);
     if (!engine.ok())
         return engine.error();
-    const vision::IdentitySampler sampler = identitySampler(**engine);
+    const vision::IdentitySampler sampler = vision::identitySampler(**engine);
     auto videos = readCsvTable(options.videos);
     if (!videos.ok())
         return videos.error();

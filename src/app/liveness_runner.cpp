@@ -51,18 +51,6 @@ void textureOfBestFrames(const vision::LivenessResult &r, LivenessRun &run)
 
 } // namespace
 
-vision::IdentitySampler identitySampler(vision::FaceEngine &engine)
-{
-    return [&engine](const vision::Image &image, const vision::FaceBox &box) -> std::optional<vision::Embedding> {
-        vision::EnrolOptions options;
-        options.fineAlignBelowPx = 0;
-        auto enrolment = engine.enrolBox(image, box, options);
-        if (!enrolment.ok())
-            return std::nullopt;
-        return enrolment->embedding;
-    };
-}
-
 std::string passiveSummary(const PassiveFindings &passive)
 {
     char text[48] = ";passive=off";
@@ -129,7 +117,7 @@ Result<LivenessRun> runLiveness(vision::FrameAnalyzer &analyzer, const std::stri
     run.sourceKind = std::string(vision::sourceKindName((*source)->info().kind));
     run.injection.enforced = camera;
     vision::LivenessSession session(std::move(script), config,
-                                    identity.engine != nullptr ? identitySampler(*identity.engine)
+                                    identity.engine != nullptr ? vision::identitySampler(*identity.engine)
                                                                : vision::IdentitySampler{});
     if (camera) {
         // A virtual camera (v4l2loopback, OBS...) can feed any prepared video: refuse it outright.

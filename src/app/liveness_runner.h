@@ -67,10 +67,6 @@ struct IdentityCheck {
     vision::FaceEngine *engine = nullptr;
 };
 
-// The session's identity sampler over a face engine: the matcher's 5-point chip and network on the
-// tracked box, one chip (no 2x second chip: samples are compared with each other, not with an ID photo).
-vision::IdentitySampler identitySampler(vision::FaceEngine &engine);
-
 // With the MiniFASNet networks, a passed session fails with "presentation_attack" when the median
 // real probability over its best frames is at or below `threshold`, or at or below
 // `borderlineThreshold` when one of its turns bent the landmarks only a little away from a plane

@@ -155,4 +155,16 @@ Result<FaceEnrolment> FaceEngine::enrolBox(const Image &image, const FaceBox &bo
     return out;
 }
 
+IdentitySampler identitySampler(FaceEngine &engine)
+{
+    return [&engine](const Image &image, const FaceBox &box) -> std::optional<Embedding> {
+        EnrolOptions options;
+        options.fineAlignBelowPx = 0;
+        auto enrolment = engine.enrolBox(image, box, options);
+        if (!enrolment.ok())
+            return std::nullopt;
+        return enrolment->embedding;
+    };
+}
+
 } // namespace simkyc::vision

@@ -12,7 +12,9 @@
 #include "vision/types.h"
 
 #include <filesystem>
+#include <functional>
 #include <memory>
+#include <optional>
 #include <string>
 
 namespace simkyc::vision {
@@ -72,5 +74,14 @@ private:
     struct Impl;
     std::unique_ptr<Impl> m_impl;
 };
+
+// An embedding of the face in `box` of `image`, or nullopt when none can be made: how a liveness
+// session samples the identity of the face it tracks (liveness_session.h).
+using IdentitySampler = std::function<std::optional<Embedding>(const Image &image, const FaceBox &box)>;
+
+// The identity sampler over an engine (which must outlive it): the matcher's 5-point chip and
+// network on the tracked box, one chip (no 2x second chip: samples are compared with each other,
+// not with an ID portrait). BM_LivenessStep measures its cost per frame.
+IdentitySampler identitySampler(FaceEngine &engine);
 
 } // namespace simkyc::vision

@@ -56,6 +56,14 @@ double BlinkDetector::baseline() const
     return percentile(&Open::mean);
 }
 
+void BlinkDetector::addAsymmetry(const LivenessSample &s)
+{
+    if (m_baseLeft <= 0.0 || m_baseRight <= 0.0)
+        return;
+    m_asymmetrySum += std::abs(s.earLeft / m_baseLeft - s.earRight / m_baseRight);
+    ++m_closedFrames;
+}
+
 void BlinkDetector::reset()
 {
     m_history.clear();
@@ -90,16 +98,17 @@ std::optional<EyeClosureEvent> BlinkDetector::feed(const LivenessSample &s)
         EyeClosureEvent &e = *m_current;
         const double dipFloor = e.minRatio * e.baseline;
         const double regained = dipFloor + m_config.reopenFraction * (e.baseline - dipFloor);
-        const bool reopened =
-            mean >= e.baseline * m_config.reopenRatio || (mean >= regained && mean >= e.baseline * m_config.closeRatio);
+        const bool reopened = mean >= e.baseline * m_config.reopenRatio || mean >= regained;
         if (reopened) {
             e.endFrame = m_lastFrame;
             e.endMs = m_lastMs;
             // Duration from the first closed frame to the first open one: frame-rate independent.
             const double durationMs = s.timeMs - e.startMs;
+            e.asymmetry = m_closedFrames > 0 ? m_asymmetrySum / m_closedFrames : 0.0;
             if (e.minRatio > m_config.deepRatio)
                 e.verdict = BlinkVerdict::Shallow;
-            else if (std::max(e.minRatioLeft, e.minRatioRight) > m_config.winkOpenRatio)
+            else if (std::max(e.minRatioLeft, e.minRatioRight) > m_config.eachEyeRatio ||
+                     e.asymmetry > m_config.winkAsymmetry)
                 e.verdict = BlinkVerdict::Wink;
             else if (durationMs < m_config.minDurationMs)
                 e.verdict = BlinkVerdict::TooShort;
@@ -113,12 +122,16 @@ std::optional<EyeClosureEvent> BlinkDetector::feed(const LivenessSample &s)
                 e.minRatioLeft = std::min(e.minRatioLeft, s.earLeft / m_baseLeft);
             if (m_baseRight > 0.0)
                 e.minRatioRight = std::min(e.minRatioRight, s.earRight / m_baseRight);
+            addAsymmetry(s);
         }
     }
     if (m_current && m_current->startFrame == s.frame) {
         m_current->minRatio = mean / m_current->baseline;
         m_current->minRatioLeft = m_baseLeft > 0.0 ? s.earLeft / m_baseLeft : 1.0;
         m_current->minRatioRight = m_baseRight > 0.0 ? s.earRight / m_baseRight : 1.0;
+        m_asymmetrySum = 0.0;
+        m_closedFrames = 0;
+        addAsymmetry(s);
     }
     m_lastFrame = s.frame;
     m_lastMs = s.timeMs;

@@ -34,11 +34,19 @@ struct BlinkConfig {
     double baselineWindowMs = 1000.0; // open-eye baseline: a high percentile of this much recent EAR
     double baselinePercentile = 0.75;
     int minBaselineSamples = 5;
-    double closeRatio = 0.70;    // an event starts when mean EAR < baseline * closeRatio
-    double reopenRatio = 0.80;   // it ends when EAR is back above baseline * reopenRatio ...
-    double reopenFraction = 0.6; // ... or regained this fraction of the dip (and >= baseline * 0.7)
-    double deepRatio = 0.65;     // a blink must dip below baseline * deepRatio
-    double winkOpenRatio = 0.85; // one eye staying above this ratio while the other closes: a wink
+    double closeRatio = 0.70;  // an event starts when mean EAR < baseline * closeRatio
+    double reopenRatio = 0.80; // it ends when EAR is back above baseline * reopenRatio ...
+    // ... or has regained this fraction of its dip: two blinks 0.2 s apart, whose eyes half open in
+    // between, are two events (the next starts below closeRatio). Within one labelled blink the EAR
+    // bounces back by 24 % of the dip at most (docs/accuracy.md).
+    double reopenFraction = 0.5;
+    double deepRatio = 0.65; // a blink must dip below baseline * deepRatio
+    // Both eyes must close: each eye, against its own baseline, must dip below this ratio ...
+    double eachEyeRatio = 0.70;
+    // ... and together: the mean over the closure of |left ratio - right ratio| above this is a
+    // wink (one eye closed more than the other; the 68-point model pulls the open eye's lids down
+    // too, so the open eye alone is no test). Labelled blinks: at most 0.044; winks: 0.21.
+    double winkAsymmetry = 0.12;
     double minDurationMs = 60.0;
     double maxDurationMs = 600.0;
 };
@@ -54,6 +62,7 @@ struct EyeClosureEvent {
     double minRatio = 1.0; // deepest mean EAR / baseline
     double minRatioLeft = 1.0;
     double minRatioRight = 1.0;
+    double asymmetry = 0.0; // mean |left ratio - right ratio| over the closure's frames
     double baseline = 0.0;
     BlinkVerdict verdict = BlinkVerdict::Blink;
     [[nodiscard]] bool isBlink() const { return verdict == BlinkVerdict::Blink; }
@@ -73,11 +82,14 @@ private:
         double timeMs, left, right, mean;
     };
     [[nodiscard]] double percentile(double Open::*field) const;
+    void addAsymmetry(const LivenessSample &sample);
 
     BlinkConfig m_config;
     std::deque<Open> m_history;
     std::optional<EyeClosureEvent> m_current;
     double m_baseLeft = 0.0, m_baseRight = 0.0;
+    double m_asymmetrySum = 0.0;
+    int m_closedFrames = 0;
     std::int64_t m_lastFrame = -1;
     double m_lastMs = 0.0;
 };

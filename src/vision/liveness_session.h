@@ -18,6 +18,7 @@
 #pragma once
 
 #include "core/result.h"
+#include "vision/face_engine.h"
 #include "vision/frame_analyzer.h"
 #include "vision/liveness_events.h"
 #include "vision/liveness_passive.h"
@@ -59,10 +60,6 @@ public:
 private:
     std::vector<Challenge> m_previous;
 };
-
-// An embedding of the face in `box` of `image` (the matcher's own 5-point chip and network), or
-// nullopt when none can be made. Called on the session's thread.
-using IdentitySampler = std::function<std::optional<Embedding>(const Image &image, const FaceBox &box)>;
 
 struct IdentityConfig {
     double sampleEveryMs = 400.0; // the longest time between two samples while the face is tracked

@@ -107,6 +107,11 @@ void BM_TrackedFrameAnalysis(benchmark::State &state)
 // The liveness step on top of the frame analysis: blink and turn detectors, the planar-surface
 // residual (a homography fit of 40 landmarks), continuity checks and best-frame ranking, fed with
 // analyses computed beforehand from the real frames. Target: median <= 2 ms per frame.
+// Arg identity=1 adds the identity samples (vision::identitySampler: 5-point landmarks, chip and
+// ResNet on the tracked box, at least every 0.4 s of frame time): their cost per frame over a
+// session is mean_ms minus the identity=0 run's, the sampled frames' own cost p99_ms (one frame in
+// 12 at 30 fps); both must stay within the 33 ms frame budget with the frame analysis
+// (BM_TrackedFrameAnalysis) added.
 void BM_LivenessStep(benchmark::State &state)
 {
     auto &analyzer = analyzerFor(true);
@@ -114,27 +119,42 @@ void BM_LivenessStep(benchmark::State &state)
         state.SkipWithError(analyzer.error().toString().c_str());
         return;
     }
+    static auto engine = vision::FaceEngine::load(
+        {modelPath("shape_predictor_5_face_landmarks.dat"), modelPath("dlib_face_recognition_resnet_model_v1.dat")});
+    const bool identity = state.range(0) != 0;
+    if (identity && !engine.ok()) {
+        state.SkipWithError(engine.error().toString().c_str());
+        return;
+    }
     (*analyzer)->reset();
     std::vector<vision::FrameAnalysis> analyses;
     for (std::int64_t i = 0; i < static_cast<std::int64_t>(benchFrames().frames.size()); ++i)
         analyses.push_back((*analyzer)->analyze(pingPongFrame(i)));
     // A session that never ends: its first prompt is far in the future.
-    auto session = std::make_unique<vision::LivenessSession>(
-        std::vector<vision::ChallengePrompt>{{vision::Challenge::TurnLeft, 1e12}});
+    const auto newSession = [&] {
+        return std::make_unique<vision::LivenessSession>(
+            std::vector<vision::ChallengePrompt>{{vision::Challenge::TurnLeft, 1e12}}, vision::SessionConfig{},
+            identity ? vision::identitySampler(**engine) : vision::IdentitySampler{});
+    };
+    auto session = newSession();
     CallTimes times;
     std::int64_t i = 0;
     for (auto _ : state) {
-        vision::FrameAnalysis a = analyses[static_cast<size_t>(i % static_cast<std::int64_t>(analyses.size()))];
+        const auto k = static_cast<size_t>(i % static_cast<std::int64_t>(analyses.size()));
+        vision::FrameAnalysis a = analyses[k];
         a.sequence = a.sourceIndex = i;
         a.sourceTimeMs = static_cast<double>(i) * 33.3;
         times.start();
-        benchmark::DoNotOptimize(session->feed(a, benchFrames().frames.front()));
+        benchmark::DoNotOptimize(session->feed(a, benchFrames().frames[k]));
         times.stop();
-        if (++i % 3000 == 0) // keep the evidence trace at a session's length
-            session = std::make_unique<vision::LivenessSession>(
-                std::vector<vision::ChallengePrompt>{{vision::Challenge::TurnLeft, 1e12}});
+        if (++i % 3000 == 0 || session->finished()) // keep the evidence trace at a session's length
+            session = newSession();
     }
     addPercentiles(state, times);
+    if (identity)
+        state.counters["samples_per_frame"] =
+            static_cast<double>(session->result().identity.samples) /
+            static_cast<double>(std::max<std::int64_t>(1, static_cast<std::int64_t>(session->result().trace.size())));
     describe(state);
 }
 
@@ -291,7 +311,7 @@ void BM_LoadFaceResnet(benchmark::State &state)
 // loads last (they raise the peak RSS the earlier benchmarks report).
 BENCHMARK(BM_FullFrameHog)->Unit(benchmark::kMillisecond);
 BENCHMARK(BM_TrackedFrameAnalysis)->Arg(1)->Arg(0)->ArgName("huge_pages")->Unit(benchmark::kMillisecond);
-BENCHMARK(BM_LivenessStep)->Unit(benchmark::kMillisecond);
+BENCHMARK(BM_LivenessStep)->Arg(0)->Arg(1)->ArgName("identity")->Unit(benchmark::kMillisecond);
 BENCHMARK(BM_Landmarks68PerFace)->Unit(benchmark::kMillisecond);
 BENCHMARK(BM_Landmarks68PerFaceSmallPages)->Unit(benchmark::kMillisecond);
 BENCHMARK(BM_Landmarks5PerFace)->Unit(benchmark::kMillisecond);

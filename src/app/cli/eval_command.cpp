@@ -76,10 +76,12 @@ int runBlinkEval(const QCommandLineParser &parser, const CommonOptions &options)
     if (!result.ok())
         return fail(options, QString::fromUtf8(errorCodeName(result.error().code).data()),
                     QString::fromStdString(result.error().message));
-    QJsonArray videos;
+    QJsonArray videos, lovo;
     for (const auto &v : result->videos)
         videos.append(QJsonObject{{"video", QString::fromStdString(v.video)},
                                   {"frames", static_cast<double>(v.frames)},
+                                  {"precision", round6(BlinkEvalResult::precisionOf(v.score))},
+                                  {"recall", round6(BlinkEvalResult::recallOf(v.score))},
                                   {"true_positives", v.score.truePositives},
                                   {"false_positives", intervalsJson(v.score.falsePositiveEvents)},
                                   {"missed", intervalsJson(v.score.missedEvents)},
@@ -92,6 +94,17 @@ int runBlinkEval(const QCommandLineParser &parser, const CommonOptions &options)
                        {"precision", round6(result->precision())},
                        {"recall", round6(result->recall())},
                        {"videos", videos}};
+    for (const auto &v : result->lovo)
+        lovo.append(QJsonObject{{"video", QString::fromStdString(v.video)},
+                                {"config", QString::fromStdString(v.config)},
+                                {"precision", round6(BlinkEvalResult::precisionOf(v.score))},
+                                {"recall", round6(BlinkEvalResult::recallOf(v.score))},
+                                {"true_positives", v.score.truePositives},
+                                {"false_positives", v.score.falsePositives},
+                                {"false_negatives", v.score.falseNegatives}});
+    report["leave_one_video_out"] = QJsonObject{{"videos", lovo},
+                                                {"precision", round6(BlinkEvalResult::precisionOf(result->lovoTotal))},
+                                                {"recall", round6(BlinkEvalResult::recallOf(result->lovoTotal))}};
     if (const auto &e = result->totalWithErrata)
         report["with_errata"] = QJsonObject{{"errata", parser.value("errata")},
                                             {"true_positives", e->truePositives},

@@ -27,6 +27,7 @@ QJsonObject closureJson(const vision::EyeClosureEvent &e)
                        {"min_ratio", round2(e.minRatio)},
                        {"min_ratio_left", round2(e.minRatioLeft)},
                        {"min_ratio_right", round2(e.minRatioRight)},
+                       {"asymmetry", round2(e.asymmetry)},
                        {"verdict", QString::fromUtf8(vision::blinkVerdictName(e.verdict).data())}};
 }
 
