@@ -88,7 +88,7 @@ Result<IdentityEvalResult> evaluateIdentity(const ModelCatalog &catalog, const I
     if (cVideo < 0)
         return {ErrorCode::InvalidFormat, options.videos.string() + ": expected a column video"};
     IdentityEvalResult result;
-    std::vector<double> genuine;
+    std::vector<double> genuine, centroidGenuine, centroidImpostor;
     std::vector<std::vector<Sample>> perVideo;
     for (const auto &row : videos->rows) {
         if (static_cast<int>(row.size()) <= cVideo)
@@ -107,6 +107,16 @@ Result<IdentityEvalResult> evaluateIdentity(const ModelCatalog &catalog, const I
             for (size_t j = i + 1;
                  j < samples->size() && (*samples)[j].timeMs - (*samples)[i].timeMs <= options.windowMs; ++j)
                 pairs.push_back(vision::embeddingDistance((*samples)[i].embedding, (*samples)[j].embedding));
+        for (size_t i = 0; i < samples->size(); ++i) {
+            std::vector<vision::Embedding> others;
+            for (size_t j = 0; j < samples->size(); ++j)
+                if (const double apart = std::abs((*samples)[j].timeMs - (*samples)[i].timeMs);
+                    apart > vision::IdentityConfig{}.centroidExcludeMs && apart <= options.windowMs / 2)
+                    others.push_back((*samples)[j].embedding);
+            if (static_cast<int>(others.size()) >= vision::IdentityConfig{}.minCentroidSamples)
+                centroidGenuine.push_back(
+                    vision::embeddingDistance((*samples)[i].embedding, vision::meanEmbedding(others)));
+        }
         genuine.insert(genuine.end(), pairs.begin(), pairs.end());
         v.genuine = summarise(std::move(pairs));
         result.videos.push_back(std::move(v));
@@ -135,11 +145,20 @@ Result<IdentityEvalResult> evaluateIdentity(const ModelCatalog &catalog, const I
             continue;
         ++taken[row[static_cast<size_t>(cSource)]];
         ++result.photos;
-        for (const auto &samples : perVideo)
+        for (const auto &samples : perVideo) {
             for (const Sample &s : samples)
                 impostor.push_back(vision::embeddingDistance(s.embedding, photo->embedding));
+            for (size_t i = 0; i + 8 <= samples.size(); i += 8) { // a session's worth of samples
+                std::vector<vision::Embedding> session;
+                for (size_t j = i; j < i + 8; ++j)
+                    session.push_back(samples[j].embedding);
+                centroidImpostor.push_back(vision::embeddingDistance(photo->embedding, vision::meanEmbedding(session)));
+            }
+        }
     }
     result.impostor = summarise(std::move(impostor));
+    result.centroidGenuine = summarise(std::move(centroidGenuine));
+    result.centroidImpostor = summarise(std::move(centroidImpostor));
     return result;
 }
 

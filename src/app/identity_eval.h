@@ -41,6 +41,12 @@ struct IdentityEvalResult {
     std::vector<VideoIdentityResult> videos;
     DistanceSummary genuine;  // every video's window pairs together
     DistanceSummary impostor; // video samples against other people's photos
+    // The same against the mean embedding of the other samples, as the session measures it
+    // (genuine: the samples within half a window either side but more than
+    // IdentityConfig::centroidExcludeMs away; impostor: a photo against the mean of 8 consecutive
+    // samples of a video).
+    DistanceSummary centroidGenuine;
+    DistanceSummary centroidImpostor;
     int photos = 0;
 };
 

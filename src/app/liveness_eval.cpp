@@ -86,8 +86,9 @@ void LivenessEvalResult::count(const SessionOutcome &o)
     ++attacks[o.kind];
     if (o.passed)
         ++attacksPassed[o.kind];
+    auto &reasons = stoppedBy[o.kind]; // present for a kind whose every session passed, too
     for (const auto &reason : o.reasons)
-        ++stoppedBy[o.kind][reason];
+        ++reasons[reason];
 }
 
 double LivenessEvalResult::bpcer() const

@@ -172,7 +172,7 @@ Result<LivenessRun> runLiveness(vision::FrameAnalyzer &analyzer, const std::stri
                 capture->stop();
             return read.error().toError(); // camera lost, stalled, ...
         }
-        plausibility.feed(read->timestampNs, read->image);
+        plausibility.feed(read->timestampNs, read->image, read->sensorTimestampNs);
         const vision::FrameAnalysis analysis = analyzer.analyze(*read);
         session.feed(analysis, read->image);
         ++run.frames;

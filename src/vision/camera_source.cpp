@@ -6,6 +6,7 @@
 #include <opencv2/videoio.hpp>
 
 #include <chrono>
+#include <cmath>
 #include <system_error>
 #include <thread>
 
@@ -94,6 +95,9 @@ public:
                 m_lastFrameNs = now;
                 Frame frame;
                 frame.timestampNs = now;
+                const double captureMs = m_capture.get(cv::CAP_PROP_POS_MSEC);
+                if (captureMs > 0.0)
+                    frame.sensorTimestampNs = static_cast<std::int64_t>(std::llround(captureMs * 1e6));
                 frame.image = ImageAccess::fromMat(mat);
                 frame.sequence = m_sequence++;
                 return frame;

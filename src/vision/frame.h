@@ -22,7 +22,10 @@ namespace simkyc::vision {
 
 struct Frame {
     Image image;
-    std::int64_t timestampNs = 0;  // steady_clock, nanoseconds
+    std::int64_t timestampNs = 0; // steady_clock, nanoseconds: when the frame reached us
+    // Cameras: the V4L2 buffer's capture timestamp (the driver's, on CLOCK_MONOTONIC like
+    // steady_clock), as OpenCV's V4L2 backend reports it through CAP_PROP_POS_MSEC; -1 when none.
+    std::int64_t sensorTimestampNs = -1;
     std::int64_t sequence = 0;     // 0, 1, 2, ... per source object
     std::int64_t sourceIndex = -1; // frame index in the file / folder / list; -1 for cameras
     double sourceTimeMs = -1.0;    // sourceIndex / container fps * 1000; -1 when unknown (cameras)

@@ -154,13 +154,27 @@ std::uint64_t frameFingerprint(const Image &frame)
     return hash;
 }
 
-void StreamPlausibility::feed(std::int64_t timestampNs, const Image &frame)
+void StreamPlausibility::feed(std::int64_t timestampNs, const Image &frame, std::int64_t sensorTimestampNs)
 {
     const std::uint64_t fingerprint = frameFingerprint(frame);
     if (m_frames > 0 && fingerprint == m_lastFingerprint)
         ++m_identical;
-    if (m_lastTimestampNs >= 0 && timestampNs > m_lastTimestampNs)
+    if (sensorTimestampNs >= 0) {
+        // The sensor's clock is the one to judge regularity by; the arrival time says how late.
+        if (m_lastSensorNs >= 0 && sensorTimestampNs <= m_lastSensorNs)
+            ++m_outOfOrder;
+        else if (m_lastSensorNs >= 0)
+            m_intervalsMs.push_back(static_cast<double>(sensorTimestampNs - m_lastSensorNs) / 1e6);
+        const double latencyMs = static_cast<double>(timestampNs - sensorTimestampNs) / 1e6;
+        if (latencyMs < -1.0) // captured after it arrived: a made-up timestamp
+            ++m_outOfOrder;
+        if (latencyMs > kMaxLatencyMs)
+            ++m_late;
+        m_maxLatencyMs = std::max(m_maxLatencyMs, latencyMs);
+        m_lastSensorNs = sensorTimestampNs;
+    } else if (m_lastTimestampNs >= 0 && timestampNs > m_lastTimestampNs) {
         m_intervalsMs.push_back(static_cast<double>(timestampNs - m_lastTimestampNs) / 1e6);
+    }
     m_lastFingerprint = fingerprint;
     m_lastTimestampNs = timestampNs;
     ++m_frames;
@@ -187,6 +201,11 @@ PlausibilityReport StreamPlausibility::report() const
         r.findings.emplace_back("identical_frames");
     if (m_intervalsMs.size() >= 10 && r.intervalJitterMs < 0.01)
         r.findings.emplace_back("no_timing_jitter");
+    r.maxLatencyMs = m_maxLatencyMs;
+    if (m_outOfOrder > 0)
+        r.findings.emplace_back("timestamps_out_of_order");
+    if (m_frames >= 10 && m_late * 10 >= m_frames)
+        r.findings.emplace_back("late_frames");
     r.suspicious = !r.findings.empty();
     return r;
 }

@@ -7,9 +7,12 @@
 //   against the kiosk's allow-list (camera.allowed). USB descriptors can be forged by a device made
 //   for it (a USB gadget posing as the camera): the pin stops a swapped or added camera, not a
 //   prepared impostor device (docs/threat-model.md).
-// - StreamPlausibility: fed with every frame's capture timestamp and a cheap pixel fingerprint, it
-//   reports bit-identical consecutive frames (a real sensor always has noise) and timestamps with
-//   no jitter at all (a sensor's clock jitters; a file played at its nominal rate does not).
+// - StreamPlausibility: fed with every frame's arrival time, its sensor (V4L2 buffer) timestamp
+//   when the camera gives one, and a cheap pixel fingerprint, it reports bit-identical consecutive
+//   frames (a real sensor always has noise), timestamps with no jitter at all (a sensor's clock
+//   jitters; a file played at its nominal rate does not), sensor timestamps that go backwards or lie
+//   in the future of their arrival, and frames that arrive long after their capture (a buffer of
+//   prepared frames fed on cue).
 // For file sources (demo and tests) the findings are reported, not enforced.
 // Thread-safety: queryCamera is reentrant; one StreamPlausibility per stream.
 #pragma once
@@ -62,12 +65,17 @@ struct PlausibilityReport {
     std::int64_t identicalFrames = 0; // bit-identical (by fingerprint) to the previous frame
     double intervalJitterMs = 0.0;    // standard deviation of the frame intervals
     bool suspicious = false;
-    std::vector<std::string> findings; // "identical_frames", "no_timing_jitter"
+    double maxLatencyMs = 0.0; // sensor timestamps: the longest time from capture to arrival
+    // "identical_frames", "no_timing_jitter", "timestamps_out_of_order", "late_frames"
+    std::vector<std::string> findings;
 };
 
 class StreamPlausibility {
 public:
-    void feed(std::int64_t timestampNs, const Image &frame);
+    // A frame arriving at timestampNs (steady clock); sensorTimestampNs: the camera's capture time
+    // on the same clock (Frame::sensorTimestampNs), -1 when the source has none.
+    void feed(std::int64_t timestampNs, const Image &frame, std::int64_t sensorTimestampNs = -1);
+    static constexpr double kMaxLatencyMs = 250.0; // capture to arrival, more is late
     [[nodiscard]] PlausibilityReport report() const;
 
 private:
@@ -75,6 +83,10 @@ private:
     std::int64_t m_identical = 0;
     std::uint64_t m_lastFingerprint = 0;
     std::int64_t m_lastTimestampNs = -1;
+    std::int64_t m_lastSensorNs = -1;
+    std::int64_t m_outOfOrder = 0;
+    std::int64_t m_late = 0;
+    double m_maxLatencyMs = 0.0;
     std::vector<double> m_intervalsMs;
 };
 

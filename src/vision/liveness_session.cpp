@@ -253,7 +253,19 @@ void LivenessSession::advance(double now)
     }
 }
 
-bool LivenessSession::sampleIdentity(const Image &image, const FaceBox &box, std::int64_t frame, bool record)
+std::optional<double> LivenessSession::centroidDistance(const Embedding &embedding, double timeMs) const
+{
+    std::vector<Embedding> others;
+    for (size_t i = 0; i < m_samples.size(); ++i)
+        if (std::abs(m_sampleMs[i] - timeMs) > m_config.identity.centroidExcludeMs)
+            others.push_back(m_samples[i]);
+    if (static_cast<int>(others.size()) < m_config.identity.minCentroidSamples)
+        return std::nullopt;
+    return embeddingDistance(embedding, meanEmbedding(others));
+}
+
+bool LivenessSession::sampleIdentity(const Image &image, const FaceBox &box, std::int64_t frame, double timeMs,
+                                     bool record)
 {
     const std::optional<Embedding> embedding = m_sampler(image, box);
     IdentityEvidence &id = m_result.identity;
@@ -263,13 +275,17 @@ bool LivenessSession::sampleIdentity(const Image &image, const FaceBox &box, std
     }
     for (const Embedding &other : m_samples)
         id.maxDistance = std::max(id.maxDistance, embeddingDistance(*embedding, other));
+    if (const auto d = centroidDistance(*embedding, timeMs))
+        id.maxCentroidDistance = std::max(id.maxCentroidDistance, *d);
     if (record) {
         m_samples.push_back(*embedding);
+        m_sampleMs.push_back(timeMs);
         ++id.samples;
         id.frames.push_back(frame);
         m_lastSampleMs = m_lastMs;
     }
-    if (id.maxDistance > m_config.identity.maxDistance)
+    if (id.maxDistance > m_config.identity.maxDistance ||
+        id.maxCentroidDistance > m_config.identity.maxCentroidDistance)
         fail("identity_changed");
     return true;
 }
@@ -278,9 +294,18 @@ bool LivenessSession::matchFramesAgree()
 {
     if (!m_sampler)
         return true;
+    // Every sample once more against all the others, the later ones included.
+    IdentityEvidence &id = m_result.identity;
+    for (size_t i = 0; i < m_samples.size(); ++i)
+        if (const auto d = centroidDistance(m_samples[i], m_sampleMs[i]))
+            id.maxCentroidDistance = std::max(id.maxCentroidDistance, *d);
+    if (id.maxCentroidDistance > m_config.identity.maxCentroidDistance) {
+        fail("identity_changed");
+        return false;
+    }
     auto &best = m_result.bestFrames;
     for (auto it = best.begin(); it != best.end();) {
-        if (!sampleIdentity(it->image, it->box, it->frame, false)) {
+        if (!sampleIdentity(it->image, it->box, it->frame, it->timeMs, false)) {
             it = best.erase(it); // the matcher could not embed it either
             continue;
         }
@@ -325,7 +350,7 @@ void LivenessSession::rankFrame(const FrameAnalysis &a, const Image &image, bool
         baseline <= 0.0 || std::min(a.earLeft, a.earRight) < 0.8 * baseline)
         return;
     const double score = a.quality.measures.sharpness * (1.0 - std::abs(a.pose.yawDeg) / 30.0);
-    const BestFrame frame{a.sourceIndex >= 0 ? a.sourceIndex : a.sequence, score, a.box, image};
+    const BestFrame frame{a.sourceIndex >= 0 ? a.sourceIndex : a.sequence, m_lastMs, score, a.box, image};
     keepBest(m_result.passiveFrames, frame, m_config.bestFrameCount);
     if (inWindow)
         keepBest(m_result.bestFrames, frame, m_config.bestFrameCount);
@@ -420,7 +445,7 @@ SessionState LivenessSession::feed(const FrameAnalysis &analysis, const Image &i
         }
         if (m_sampleDue || m_lastSampleMs < 0.0 || now - m_lastSampleMs >= m_config.identity.sampleEveryMs ||
             analysis.detectReason == DetectReason::Drift)
-            if (sampleIdentity(image, analysis.box, sample.frame, true))
+            if (sampleIdentity(image, analysis.box, sample.frame, now, true))
                 m_sampleDue = false;
     }
     advance(now);

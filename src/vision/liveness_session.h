@@ -68,6 +68,12 @@ struct IdentityConfig {
     // distance within 12 s of one real video is 0.631 (a woman pulling faces), the 5th percentile of
     // live samples against other people's photos 0.657.
     double maxDistance = 0.65;
+    // Each sample and each match frame against the mean of the samples more than centroidExcludeMs
+    // away from it (at least minCentroidSamples of them): averaging removes the expression, and
+    // leaving out its own neighbours keeps a photo held up for a second from vouching for itself.
+    double maxCentroidDistance = 0.46;
+    double centroidExcludeMs = 1000.0;
+    int minCentroidSamples = 3;
 };
 
 struct SessionConfig {
@@ -112,6 +118,7 @@ struct ChallengeResult {
 struct IdentityEvidence {
     int samples = 0;
     double maxDistance = 0.0;         // the largest distance between any two samples or match frames
+    double maxCentroidDistance = 0.0; // the largest of one to the mean of the others (IdentityConfig)
     std::vector<std::int64_t> frames; // the sampled frames, in order
     int unsampled = 0;                // frames the sampler could not embed
 };
@@ -121,7 +128,8 @@ std::string_view sessionStateName(SessionState state);
 
 struct BestFrame {
     std::int64_t frame = -1;
-    double score = 0.0; // sharpness, frontal and eyes open
+    double timeMs = 0.0; // session time
+    double score = 0.0;  // sharpness, frontal and eyes open
     FaceBox box;
     Image image;
 };
@@ -172,7 +180,10 @@ private:
     void advance(double nowMs);
     void rankFrame(const FrameAnalysis &analysis, const Image &image, bool inWindow);
     // Embeds the face and compares it with every earlier sample; false when it could not be embedded.
-    bool sampleIdentity(const Image &image, const FaceBox &box, std::int64_t frame, bool record);
+    bool sampleIdentity(const Image &image, const FaceBox &box, std::int64_t frame, double timeMs, bool record);
+    // The distance of `embedding` to the mean of the samples more than centroidExcludeMs from timeMs
+    // (nullopt: too few of them).
+    [[nodiscard]] std::optional<double> centroidDistance(const Embedding &embedding, double timeMs) const;
     bool matchFramesAgree();
     std::optional<double> turnResidual(const FrameAnalysis &analysis);
     [[nodiscard]] ChallengeResult *active();
@@ -185,6 +196,7 @@ private:
     TurnDetector m_turns;
     IdentitySampler m_sampler;
     std::vector<Embedding> m_samples;
+    std::vector<double> m_sampleMs; // session time of each sample
     double m_lastSampleMs = -1.0;
     bool m_sampleDue = false;     // an event asks for a sample on the next frame with the face
     Landmarks m_frontalReference; // the latest frontal landmarks: the planar test's reference

@@ -159,5 +159,39 @@ TEST(InjectionCheck, RepeatedFramesAndPerfectTimingAreSuspicious)
     EXPECT_EQ(r.findings, std::vector<std::string>{"no_timing_jitter"});
 }
 
+TEST(InjectionCheck, SensorTimestampsJudgeRegularityOrderAndLatency)
+{
+    // Before, only arrival times were measured, and those always jitter (the monotonic clock read
+    // after read() returns): a file played on a perfect clock passed. With the V4L2 buffer
+    // timestamps its regular capture clock shows.
+    const auto jitter = [](int i) { return (i % 3) * 170'000LL; }; // scheduling noise on arrival
+    StreamPlausibility real;
+    for (int i = 0; i < 60; ++i) // capture with sub-millisecond jitter, arriving 8-9 ms later
+        real.feed(i * 33'333'333LL + 8'000'000 + jitter(i), noisyFrame(static_cast<unsigned>(i)),
+                  i * 33'333'333LL + (i * 7919 % 13) * 9'000LL);
+    EXPECT_FALSE(real.report().suspicious) << real.report().findings.size();
+    EXPECT_NEAR(real.report().maxLatencyMs, 8.5, 0.5);
+
+    StreamPlausibility injected; // arrival times jitter, the "sensor" clock is a metronome
+    for (int i = 0; i < 60; ++i)
+        injected.feed(i * 33'333'333LL + 8'000'000 + jitter(i), noisyFrame(static_cast<unsigned>(i)), i * 33'333'333LL);
+    EXPECT_EQ(injected.report().findings, std::vector<std::string>{"no_timing_jitter"});
+
+    StreamPlausibility backwards;
+    for (int i = 0; i < 20; ++i)
+        backwards.feed(i * 33'333'333LL + 9'000'000, noisyFrame(static_cast<unsigned>(i)),
+                       (i == 10 ? 5 : i) * 33'333'333LL + (i % 4) * 50'000LL);
+    EXPECT_NE(
+        std::find(backwards.report().findings.begin(), backwards.report().findings.end(), "timestamps_out_of_order"),
+        backwards.report().findings.end());
+
+    StreamPlausibility late; // frames captured long ago, handed over on cue
+    for (int i = 0; i < 30; ++i)
+        late.feed(i * 33'333'333LL + 900'000'000LL + jitter(i), noisyFrame(static_cast<unsigned>(i)),
+                  i * 33'333'333LL + (i % 5) * 40'000LL);
+    EXPECT_NE(std::find(late.report().findings.begin(), late.report().findings.end(), "late_frames"),
+              late.report().findings.end());
+}
+
 } // namespace
 } // namespace simkyc::vision

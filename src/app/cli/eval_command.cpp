@@ -270,6 +270,8 @@ int runIdentityEval(const QCommandLineParser &parser, const CommonOptions &optio
                              {"videos", videos},
                              {"genuine", distancesJson(result->genuine)},
                              {"impostor", distancesJson(result->impostor)},
+                             {"genuine_to_centroid", distancesJson(result->centroidGenuine)},
+                             {"impostor_to_centroid", distancesJson(result->centroidImpostor)},
                              {"impostor_photos", result->photos},
                              {"threshold", vision::IdentityConfig{}.maxDistance}};
     if (options.json)

@@ -160,6 +160,7 @@ QJsonObject identityJson(const vision::IdentityEvidence &id)
         frames.append(static_cast<double>(f));
     return QJsonObject{{"samples", id.samples},
                        {"max_distance", std::round(id.maxDistance * 1e4) / 1e4},
+                       {"max_centroid_distance", std::round(id.maxCentroidDistance * 1e4) / 1e4},
                        {"sampled_frames", frames},
                        {"unsampled", id.unsampled}};
 }
@@ -172,6 +173,7 @@ QJsonObject injectionJson(const InjectionFindings &i)
     QJsonObject o{{"enforced", i.enforced},
                   {"identical_frames", static_cast<double>(i.stream.identicalFrames)},
                   {"interval_jitter_ms", std::round(i.stream.intervalJitterMs * 1000.0) / 1000.0},
+                  {"max_latency_ms", std::round(i.stream.maxLatencyMs * 1000.0) / 1000.0},
                   {"findings", findings}};
     if (i.camera)
         o.insert("camera", QJsonObject{{"device", QString::fromStdString(i.camera->device)},
