@@ -252,13 +252,9 @@ cv::Mat pasteClosedEyes(const StagedPhoto &staged, const ClosedEyeDonor &donor)
     // Similarity transform taking the donor's eye centres onto the photo's.
     const cv::Point2f srcL = donor.face.leftEye, srcR = donor.face.rightEye;
     const cv::Point2f dstL = staged.face.leftEye, dstR = staged.face.rightEye;
-    const cv::Point2f srcV = srcR - srcL, dstV = dstR - dstL;
-    const double srcLen = std::max(1.0, std::hypot(static_cast<double>(srcV.x), static_cast<double>(srcV.y)));
+    const cv::Matx23d donorToPhoto = eyeSimilarity(srcL, srcR, dstL, dstR);
+    const cv::Point2f dstV = dstR - dstL;
     const double dstLen = std::hypot(static_cast<double>(dstV.x), static_cast<double>(dstV.y));
-    const double scale = dstLen / srcLen;
-    const double angle = std::atan2(dstV.y, dstV.x) - std::atan2(srcV.y, srcV.x);
-    const double a = scale * std::cos(angle), b = scale * std::sin(angle);
-    const cv::Matx23d donorToPhoto(a, -b, dstL.x - (a * srcL.x - b * srcL.y), b, a, dstL.y - (b * srcL.x + a * srcL.y));
 
     cv::Mat warped;
     cv::warpAffine(donor.image, warped, cv::Mat(donorToPhoto), photo.size(), cv::INTER_LINEAR, cv::BORDER_REPLICATE);

@@ -5,6 +5,8 @@
 #include "options.h"
 #include "photo_stage.h"
 #include "replay_renderer.h"
+#include "session_attacks.h"
+#include "tool_util.h"
 
 #include <opencv2/core/utility.hpp>
 #include <opencv2/imgcodecs.hpp>
@@ -26,7 +28,6 @@ namespace {
 
 constexpr int kExitWriteFailed = 1;
 constexpr int kExitUsage = 2;
-const char *const kIdentitySources[] = {"deepface", "face-api.js", "yalefaces"};
 
 struct PhotoEntry {
     fs::path path;
@@ -42,58 +43,6 @@ struct TypeStats {
     int videos = 0;
     double seconds = 0.0;
 };
-
-std::uint64_t mixSeed(std::uint64_t seed, std::uint64_t a, std::uint64_t b)
-{
-    // splitmix64 over the combined value: nearby inputs give unrelated streams.
-    std::uint64_t z = seed ^ (a * 0x9E3779B97F4A7C15ULL) ^ (b * 0xC2B2AE3D27D4EB4FULL);
-    z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9ULL;
-    z = (z ^ (z >> 27)) * 0x94D049BB133111EBULL;
-    return z ^ (z >> 31);
-}
-
-std::string safeName(const std::string &text)
-{
-    std::string out = text;
-    for (char &c : out)
-        if (!std::isalnum(static_cast<unsigned char>(c)) && c != '-' && c != '_')
-            c = '_';
-    return out;
-}
-
-std::vector<std::string> parseCsvLine(const std::string &line)
-{
-    std::vector<std::string> fields(1);
-    bool quoted = false;
-    for (size_t i = 0; i < line.size(); ++i) {
-        const char c = line[i];
-        if (quoted) {
-            if (c == '"' && i + 1 < line.size() && line[i + 1] == '"')
-                fields.back() += line[++i];
-            else if (c == '"')
-                quoted = false;
-            else
-                fields.back() += c;
-        } else if (c == '"') {
-            quoted = true;
-        } else if (c == ',') {
-            fields.emplace_back();
-        } else if (c != '\r') {
-            fields.back() += c;
-        }
-    }
-    return fields;
-}
-
-std::string csvField(const std::string &text)
-{
-    if (text.find_first_of(",\"\n") == std::string::npos)
-        return text;
-    std::string out = "\"";
-    for (char c : text)
-        out += (c == '"') ? std::string("\"\"") : std::string(1, c);
-    return out + "\"";
-}
 
 bool readPhotoList(const Options &options, std::vector<PhotoEntry> &photos, std::string &error)
 {
@@ -401,6 +350,8 @@ int main(int argc, char **argv)
     if (!parsed.options)
         return usageError(parsed.message);
     try {
+        if (parsed.options->sessions)
+            return runSessionAttacks(*parsed.options);
         return run(std::move(*parsed.options));
     } catch (const cv::Exception &e) {
         std::cerr << "simkyc-make-attacks: error: OpenCV: " << e.what() << "\n";

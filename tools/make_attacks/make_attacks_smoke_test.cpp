@@ -1,6 +1,8 @@
 // Smoke test of simkyc-make-attacks: synthetic photos, a synthetic closed-eye face and a synthetic
 // "genuine" video in a temp folder; the tool writes 2 s clips of every type; each must open with
 // cv::VideoCapture and hold the expected number of 640x480 frames. Needs no shared data.
+// The session mode (--sessions) is tested on the shared data's labelled videos, skipped without them:
+// a few sessions of every kind, each compared frame by frame with the live video it was made from.
 #include "support/test_env.h"
 
 #include <gtest/gtest.h>
@@ -10,7 +12,10 @@
 
 #include <cstdlib>
 #include <fstream>
+#include <iostream>
 #include <iterator>
+#include <map>
+#include <regex>
 #include <sstream>
 #include <string>
 #include <sys/wait.h>
@@ -162,6 +167,156 @@ TEST_F(MakeAttacksSmoke, UnwritableOutputFailsWithExitCode2)
 {
     std::ofstream(m_dir.path() / "a_file") << "x";
     EXPECT_EQ(runTool(commonArguments(m_dir.path() / "a_file" / "out") + " --types still --seconds 0.2"), 2);
+}
+
+// --- session mode --------------------------------------------------------------------------------
+
+constexpr int kPerKind = 2;
+// Mean absolute difference per channel value, 0..255.
+constexpr double kSameFrameMad = 4.0;      // MJPG at OpenCV's default quality re-encoding the same frame
+constexpr double kReplacedFrameMad = 12.0; // a window frame must differ at least this much from A's
+
+std::vector<std::string> csvFields(const std::string &line)
+{
+    std::vector<std::string> fields(1);
+    bool quoted = false;
+    for (size_t i = 0; i < line.size(); ++i) {
+        const char c = line[i];
+        if (c == '"' && quoted && i + 1 < line.size() && line[i + 1] == '"')
+            fields.back() += line[++i];
+        else if (c == '"')
+            quoted = !quoted;
+        else if (c == ',' && !quoted)
+            fields.emplace_back();
+        else
+            fields.back() += c;
+    }
+    return fields;
+}
+
+// The value of `key=` in a notes text ("live=d13 insert=... window_frames=63-92").
+std::string noteValue(const std::string &notes, const std::string &key)
+{
+    const size_t at = (" " + notes).find(" " + key + "=");
+    if (at == std::string::npos)
+        return {};
+    const size_t from = at + key.size() + 1;
+    return notes.substr(from, notes.find(' ', from) - from);
+}
+
+double meanAbsDiff(const cv::Mat &a, const cv::Mat &b)
+{
+    return cv::norm(a, b, cv::NORM_L1) / static_cast<double>(a.total() * a.channels());
+}
+
+struct SessionRow {
+    std::map<std::string, std::string> field;
+    [[nodiscard]] int number(const std::string &name) const { return std::stoi(field.at(name)); }
+    [[nodiscard]] double pixelFrames() const
+    {
+        return static_cast<double>(number("width")) * number("height") * number("frames");
+    }
+};
+
+TEST(MakeAttacksSessions, MissingBlinkLabelsFailWithExitCode2)
+{
+    simkyc::test::TempDir dir;
+    const fs::path absent = dir.path() / "labels" / "blinks.csv";
+    EXPECT_EQ(runTool("--sessions --blinks " + quoted(absent) + " --identities " + quoted(absent) + " --root " +
+                      quoted(dir.path()) + " --out " + quoted(dir.path() / "out")),
+              2);
+    EXPECT_EQ(runTool("--blinks " + quoted(absent) + " --identities " + quoted(absent) + " --root " +
+                      quoted(dir.path()) + " --out " + quoted(dir.path() / "out")),
+              2)
+        << "--blinks without --sessions";
+}
+
+TEST(MakeAttacksSessions, RendersEveryKindFromTheLabelledVideos)
+{
+    SIMKYC_REQUIRE_SHARED_DATA();
+    ASSERT_TRUE(fs::exists(simkyc::test::binDir() / "simkyc-make-attacks")) << "build simkyc-make-attacks first";
+    const fs::path data = *simkyc::test::sharedDataDir();
+    simkyc::test::TempDir dir;
+    const fs::path out = dir.path() / "sessions";
+    ASSERT_EQ(runTool("--sessions --blinks " + quoted(data / "labels/blinks.csv") + " --identities " +
+                      quoted(data / "labels/identities.csv") + " --root " + quoted(data) + " --out " + quoted(out) +
+                      " --models-dir " + quoted(simkyc::test::modelsDir()) + " --per-kind " + std::to_string(kPerKind)),
+              0);
+
+    // Live videos by name (notes say live=<file stem>).
+    std::map<std::string, fs::path> lives;
+    {
+        std::ifstream blinks(data / "labels/blinks.csv");
+        std::string line;
+        while (std::getline(blinks, line))
+            if (const fs::path video = csvFields(line).front(); video.extension() == ".mp4")
+                lives[video.stem().string()] = data / video;
+    }
+
+    std::ifstream index(out / "attacks.csv");
+    std::string line;
+    ASSERT_TRUE(std::getline(index, line));
+    ASSERT_EQ(line, "video,attack_type,source_photo,frames,fps,width,height,notes,prompts");
+    const std::vector<std::string> header = csvFields(line);
+    std::map<std::string, std::vector<SessionRow>> byKind;
+    const std::regex script(R"(blink@\d+\.\d\d,blink@\d+\.\d\d)");
+    while (std::getline(index, line)) {
+        const auto fields = csvFields(line);
+        ASSERT_EQ(fields.size(), header.size()) << line;
+        SessionRow row;
+        for (size_t i = 0; i < header.size(); ++i)
+            row.field[header[i]] = fields[i];
+        SCOPED_TRACE(row.field["video"]);
+        EXPECT_TRUE(std::regex_match(row.field["prompts"], script));
+        EXPECT_EQ(lives.count(noteValue(row.field["notes"], "live")), 1u);
+        EXPECT_EQ(row.field["source_photo"].empty(), row.field["attack_type"] == "control");
+        cv::VideoCapture capture((out / row.field["video"]).string());
+        ASSERT_TRUE(capture.isOpened());
+        EXPECT_EQ(static_cast<int>(capture.get(cv::CAP_PROP_FRAME_COUNT)), row.number("frames"));
+        EXPECT_NEAR(capture.get(cv::CAP_PROP_FPS), std::stod(row.field["fps"]), 0.01);
+        EXPECT_EQ(static_cast<int>(capture.get(cv::CAP_PROP_FRAME_WIDTH)), row.number("width"));
+        EXPECT_EQ(static_cast<int>(capture.get(cv::CAP_PROP_FRAME_HEIGHT)), row.number("height"));
+        byKind[row.field["attack_type"]].push_back(row);
+    }
+    for (const char *kind : {"hybrid", "swap", "gap"})
+        EXPECT_EQ(byKind[kind].size(), static_cast<size_t>(kPerKind)) << kind;
+    ASSERT_FALSE(byKind["control"].empty());
+
+    // Frame by frame against the live video, for the cheapest clip of each kind: a control equals A;
+    // an attack equals A outside its window and differs strongly inside it.
+    for (const auto &[kind, rows] : byKind) {
+        const SessionRow &row = *std::min_element(
+            rows.begin(), rows.end(), [](const auto &a, const auto &b) { return a.pixelFrames() < b.pixelFrames(); });
+        SCOPED_TRACE(row.field.at("video"));
+        const std::string notes = row.field.at("notes");
+        int windowFirst = -1, windowLast = -1;
+        if (kind != "control") {
+            const std::string window = noteValue(notes, "window_frames");
+            ASSERT_NE(window.find('-'), std::string::npos) << notes;
+            windowFirst = std::stoi(window.substr(0, window.find('-')));
+            windowLast = std::stoi(window.substr(window.find('-') + 1));
+            EXPECT_EQ(windowLast - windowFirst + 1, static_cast<int>(std::lround(std::stod(row.field.at("fps")))));
+        }
+        cv::VideoCapture clip((out / row.field.at("video")).string());
+        cv::VideoCapture live(lives[noteValue(notes, "live")].string());
+        cv::Mat clipFrame, liveFrame;
+        double worstSame = 0.0, weakestReplaced = 255.0;
+        for (int f = 0; f < row.number("frames"); ++f) {
+            ASSERT_TRUE(clip.read(clipFrame) && live.read(liveFrame)) << "frame " << f;
+            const double mad = meanAbsDiff(clipFrame, liveFrame);
+            if (f >= windowFirst && f <= windowLast)
+                weakestReplaced = std::min(weakestReplaced, mad);
+            else
+                worstSame = std::max(worstSame, mad);
+        }
+        std::cout << "[          ] " << kind << ": mean abs diff to the live video <= " << worstSame
+                  << (kind == "control" ? "" : " outside the window, >= " + std::to_string(weakestReplaced) + " inside")
+                  << "\n";
+        EXPECT_LT(worstSame, kSameFrameMad) << kind << ": a frame outside the window differs from the live video";
+        if (kind != "control") {
+            EXPECT_GT(weakestReplaced, kReplacedFrameMad) << kind << ": a window frame is too close to the live one";
+        }
+    }
 }
 
 } // namespace

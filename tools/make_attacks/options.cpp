@@ -79,8 +79,15 @@ std::string usageText()
            "         [--types still,moved,tilted,cutout,replay] [--closed-eyes DIR]\n"
            "         [--replay-videos LIST.txt|a.mp4,b.mp4] [--models-dir DIR] [--seconds 9] [--fps 30]\n"
            "         [--size 640x480] [--seed N] [--limit N] [--snapshots]\n"
+           "       simkyc-make-attacks --sessions --blinks ROOT/labels/blinks.csv --root ROOT\n"
+           "         --identities ROOT/labels/identities.csv --out DIR [--models-dir DIR] [--seed N]\n"
+           "         [--per-kind 24] [--snapshots]\n"
            "Writes presentation-attack videos (MJPG .avi) and OUT/attacks.csv for testing the liveness check.\n"
            "--identities takes the deepface, face-api.js and yalefaces rows of labels/identities.csv.\n"
+           "--sessions renders two-blink liveness sessions from the frame-labelled videos of --blinks in which,\n"
+           "for one second, a printed photo (hybrid), another live person (swap) or another person behind a\n"
+           "hand over the lens (gap) replaces the live person, plus genuine controls (control); attacks.csv\n"
+           "then has a prompts column (the session script, e.g. blink@1.07,blink@3.33).\n"
            "--snapshots also writes PNG frames to OUT/snapshots/ for a visual check.\n"
            "Exit codes: 0 done, 1 a video could not be written, 2 bad arguments or unusable input/output.\n";
 }
@@ -90,6 +97,7 @@ ParseOutcome parseOptions(int argc, char **argv)
     ParseOutcome outcome;
     Options options;
     bool haveRoot = false;
+    bool havePerKind = false;
     auto fail = [&outcome](std::string message) {
         outcome.message = std::move(message);
         return outcome;
@@ -103,6 +111,10 @@ ParseOutcome parseOptions(int argc, char **argv)
         }
         if (arg == "--snapshots") {
             options.snapshots = true;
+            continue;
+        }
+        if (arg == "--sessions") {
+            options.sessions = true;
             continue;
         }
         if (i + 1 >= argc)
@@ -151,12 +163,28 @@ ParseOutcome parseOptions(int argc, char **argv)
         } else if (arg == "--seed") {
             if (!parseNumber(value, options.seed))
                 return fail("--seed must be a non-negative integer");
+        } else if (arg == "--blinks") {
+            options.blinks = value;
+        } else if (arg == "--per-kind") {
+            if (!parseNumber(value, options.perKind) || options.perKind < 1 || options.perKind > 1000)
+                return fail("--per-kind must be an integer in [1, 1000]");
+            havePerKind = true;
         } else if (arg == "--limit") {
             if (!parseNumber(value, options.limit) || options.limit < 0)
                 return fail("--limit must be a non-negative integer");
         } else {
             return fail("unknown option " + arg);
         }
+    }
+    if (options.sessions) {
+        if (options.photoList)
+            return fail("--sessions takes the victims' photos from --identities CSV, not --photos");
+        if (!options.blinks)
+            return fail("--sessions needs --blinks ROOT/labels/blinks.csv");
+        if (!options.identities)
+            return fail("--sessions needs --identities ROOT/labels/identities.csv (the printed photos)");
+    } else if (options.blinks || havePerKind) {
+        return fail("--blinks and --per-kind belong to --sessions");
     }
     if (options.photoList.has_value() == options.identities.has_value())
         return fail("give exactly one of --photos LIST.txt or --identities CSV");

@@ -1,4 +1,4 @@
-// Command line of simkyc-make-attacks: what to render, from which photos, into which folder.
+// Command line of simkyc-make-attacks: what to render, from which photos or videos, into which folder.
 // Guarantees: parseOptions() never throws; on failure it returns a message for the user (exit 2).
 // Thread-safety: value types.
 #pragma once
@@ -34,6 +34,10 @@ struct Options {
     std::uint64_t seed = 1;
     int limit = 0; // 0 = all photos
     bool snapshots = false;
+    // --sessions: liveness sessions from the labelled videos instead of photo attacks (session_attacks.h).
+    bool sessions = false;
+    std::optional<std::filesystem::path> blinks; // --blinks: labels/blinks.csv (session mode)
+    int perKind = 24;                            // --per-kind: sessions of each attack kind (session mode)
 };
 
 struct ParseOutcome {

@@ -1,6 +1,7 @@
 #include "photo_stage.h"
 
 #include "vision/face_detector.h"
+#include "vision/face_tracker.h"
 #include "vision/image.h"
 #include "vision/landmarks.h"
 
@@ -34,6 +35,19 @@ cv::Point2f meanPoint(const vision::Landmarks &points, size_t first, size_t last
     return sum * (1.f / static_cast<float>(last - first + 1));
 }
 
+float distance(const vision::PointF &a, const vision::PointF &b)
+{
+    return std::hypot(a.x - b.x, a.y - b.y);
+}
+
+// (|p1 - p5| + |p2 - p4|) / (2 |p0 - p3|) over the six points of one eye from `first`.
+float eyeAspectRatio(const vision::Landmarks &points, size_t first)
+{
+    const float width = std::max(1e-3f, distance(points[first], points[first + 3]));
+    return (distance(points[first + 1], points[first + 5]) + distance(points[first + 2], points[first + 4])) /
+           (2.f * width);
+}
+
 // Eyes of a dlib HOG box (which runs from the brows to the chin): about 30 % and 70 % across, 37 % down.
 FaceGeometry eyesFromBox(const cv::Rect2f &box, std::string method)
 {
@@ -62,6 +76,11 @@ struct FaceLocator::Impl {
         face.leftEye = meanPoint(points, 36, 41);
         face.rightEye = meanPoint(points, 42, 47);
         face.method = "landmarks68";
+        const cv::Point2f eyeLine = face.rightEye - face.leftEye;
+        const float eyeDistance = std::max(1.f, std::hypot(eyeLine.x, eyeLine.y));
+        const cv::Point2f fromMid = cv::Point2f(points[30].x, points[30].y) - 0.5f * (face.leftEye + face.rightEye);
+        face.noseOffset = fromMid.dot(eyeLine) / (eyeDistance * eyeDistance);
+        face.eyeAspect = 0.5f * (eyeAspectRatio(points, 36) + eyeAspectRatio(points, 42));
         return true;
     }
 };
@@ -80,6 +99,11 @@ FaceLocator::FaceLocator(const std::filesystem::path &modelsDir) : m_impl(std::m
 }
 
 FaceLocator::~FaceLocator() = default;
+
+const vision::LandmarkDetector *FaceLocator::landmarkModel() const
+{
+    return m_impl->landmarks && m_impl->landmarks->pointCount() == 68 ? m_impl->landmarks.get() : nullptr;
+}
 
 bool FaceLocator::hasLandmarks() const
 {
@@ -121,6 +145,20 @@ FaceGeometry FaceLocator::locateInCrop(const cv::Mat &bgr)
     if (!image.empty())
         m_impl->eyesFromLandmarks(image, box, face);
     return face;
+}
+
+std::vector<cv::Rect2f> FaceLocator::kioskDetections(const cv::Mat &bgr)
+{
+    const int scanWidth = vision::TrackerOptions{}.detectWidthPx;
+    const double scale = scanWidth > 0 && bgr.cols > scanWidth ? static_cast<double>(scanWidth) / bgr.cols : 1.0;
+    cv::Mat scanned = bgr;
+    if (scale < 1.0)
+        cv::resize(bgr, scanned, cv::Size(), scale, scale, cv::INTER_AREA);
+    std::vector<cv::Rect2f> boxes;
+    for (const vision::Detection &d : m_impl->detector.detect(toImage(scanned)))
+        boxes.emplace_back(static_cast<float>(d.box.x / scale), static_cast<float>(d.box.y / scale),
+                           static_cast<float>(d.box.width / scale), static_cast<float>(d.box.height / scale));
+    return boxes;
 }
 
 std::optional<cv::Mat> loadPhoto(const std::filesystem::path &path)
@@ -206,6 +244,17 @@ void SensorNoise::apply(cv::Mat &frame, cv::RNG &rng) const
     cv::Mat noisy;
     cv::add(frame, m_field(window), noisy, cv::noArray(), CV_8U); // saturates to 0..255
     frame = noisy;
+}
+
+cv::Matx23d eyeSimilarity(cv::Point2f srcL, cv::Point2f srcR, cv::Point2f dstL, cv::Point2f dstR)
+{
+    const cv::Point2f srcV = srcR - srcL, dstV = dstR - dstL;
+    const double srcLen = std::max(1.0, std::hypot(static_cast<double>(srcV.x), static_cast<double>(srcV.y)));
+    const double dstLen = std::hypot(static_cast<double>(dstV.x), static_cast<double>(dstV.y));
+    const double scale = dstLen / srcLen;
+    const double angle = std::atan2(dstV.y, dstV.x) - std::atan2(srcV.y, srcV.x);
+    const double a = scale * std::cos(angle), b = scale * std::sin(angle);
+    return {a, -b, dstL.x - (a * srcL.x - b * srcL.y), b, a, dstL.y - (b * srcL.x + a * srcL.y)};
 }
 
 } // namespace simkyc::tools

@@ -11,6 +11,11 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <vector>
+
+namespace simkyc::vision {
+class LandmarkDetector;
+} // namespace simkyc::vision
 
 namespace simkyc::tools {
 
@@ -19,6 +24,11 @@ struct FaceGeometry {
     cv::Point2f leftEye;  // centre of the eye on the image's left
     cv::Point2f rightEye; // centre of the eye on the image's right
     std::string method;   // "landmarks68", "face_box" (eyes guessed in the box) or "centred_guess"
+    // landmarks68 only: the nose tip's offset from the eye midpoint along the eye line, in eye
+    // distances (about 0 for a frontal face, 0.2 or more for a head turned 20 degrees).
+    std::optional<float> noseOffset;
+    // landmarks68 only: the eye aspect ratio averaged over both eyes (about 0.2-0.45 open).
+    std::optional<float> eyeAspect;
 };
 
 class FaceLocator {
@@ -35,8 +45,15 @@ public:
     // Eye centres of a tight face crop (the CEW closed-eye faces): landmarks with the whole crop as the
     // box, or fixed proportions of the crop without the landmark model.
     [[nodiscard]] FaceGeometry locateInCrop(const cv::Mat &bgr);
+    // The faces the kiosk's tracker would detect in a BGR frame: one HOG scan (dlib's threshold, no
+    // upsampling) of the frame scaled to vision::TrackerOptions::detectWidthPx; frame coordinates.
+    [[nodiscard]] std::vector<cv::Rect2f> kioskDetections(const cv::Mat &bgr);
 
 private:
+    friend class KioskProbe;
+    // The 68-point model (nullptr without it), for the tracker of KioskProbe.
+    [[nodiscard]] const vision::LandmarkDetector *landmarkModel() const;
+
     struct Impl;
     std::unique_ptr<Impl> m_impl;
 };
@@ -56,6 +73,9 @@ std::optional<cv::Mat> loadPhoto(const std::filesystem::path &path);
 // Scales the photo so the face box is about 40 % of the frame width (or, without a face, so the
 // shorter side is 300-380 px) and picks a background (blurred dark copy or grey wall) with `rng`.
 StagedPhoto stagePhoto(const cv::Mat &bgr, const FaceGeometry &face, cv::Size frameSize, cv::RNG &rng);
+
+// The similarity transform (scale, rotation, shift) taking the eye centres (srcL, srcR) onto (dstL, dstR).
+cv::Matx23d eyeSimilarity(cv::Point2f srcL, cv::Point2f srcR, cv::Point2f dstL, cv::Point2f dstR);
 
 // Warps `photo` onto a copy of `background` with the 3x3 homography `photoToFrame`.
 cv::Mat composeFrame(const cv::Mat &background, const cv::Mat &photo, const cv::Matx33d &photoToFrame);
