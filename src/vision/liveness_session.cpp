@@ -257,7 +257,7 @@ std::optional<double> LivenessSession::centroidDistance(const Embedding &embeddi
 {
     std::vector<Embedding> others;
     for (size_t i = 0; i < m_samples.size(); ++i)
-        if (std::abs(m_sampleMs[i] - timeMs) > m_config.identity.centroidExcludeMs)
+        if (!m_sampleTurned[i] && std::abs(m_sampleMs[i] - timeMs) > m_config.identity.centroidExcludeMs)
             others.push_back(m_samples[i]);
     if (static_cast<int>(others.size()) < m_config.identity.minCentroidSamples)
         return std::nullopt;
@@ -265,7 +265,7 @@ std::optional<double> LivenessSession::centroidDistance(const Embedding &embeddi
 }
 
 bool LivenessSession::sampleIdentity(const Image &image, const FaceBox &box, std::int64_t frame, double timeMs,
-                                     bool record)
+                                     bool turned, bool record)
 {
     const std::optional<Embedding> embedding = m_sampler(image, box);
     IdentityEvidence &id = m_result.identity;
@@ -275,11 +275,12 @@ bool LivenessSession::sampleIdentity(const Image &image, const FaceBox &box, std
     }
     for (const Embedding &other : m_samples)
         id.maxDistance = std::max(id.maxDistance, embeddingDistance(*embedding, other));
-    if (const auto d = centroidDistance(*embedding, timeMs))
+    if (const auto d = turned ? std::nullopt : centroidDistance(*embedding, timeMs))
         id.maxCentroidDistance = std::max(id.maxCentroidDistance, *d);
     if (record) {
         m_samples.push_back(*embedding);
         m_sampleMs.push_back(timeMs);
+        m_sampleTurned.push_back(turned);
         ++id.samples;
         id.frames.push_back(frame);
         m_lastSampleMs = m_lastMs;
@@ -297,7 +298,7 @@ bool LivenessSession::matchFramesAgree()
     // Every sample once more against all the others, the later ones included.
     IdentityEvidence &id = m_result.identity;
     for (size_t i = 0; i < m_samples.size(); ++i)
-        if (const auto d = centroidDistance(m_samples[i], m_sampleMs[i]))
+        if (const auto d = m_sampleTurned[i] ? std::nullopt : centroidDistance(m_samples[i], m_sampleMs[i]))
             id.maxCentroidDistance = std::max(id.maxCentroidDistance, *d);
     if (id.maxCentroidDistance > m_config.identity.maxCentroidDistance) {
         fail("identity_changed");
@@ -305,7 +306,7 @@ bool LivenessSession::matchFramesAgree()
     }
     auto &best = m_result.bestFrames;
     for (auto it = best.begin(); it != best.end();) {
-        if (!sampleIdentity(it->image, it->box, it->frame, it->timeMs, false)) {
+        if (!sampleIdentity(it->image, it->box, it->frame, it->timeMs, false, false)) { // match frames are frontal
             it = best.erase(it); // the matcher could not embed it either
             continue;
         }
@@ -445,7 +446,8 @@ SessionState LivenessSession::feed(const FrameAnalysis &analysis, const Image &i
         }
         if (m_sampleDue || m_lastSampleMs < 0.0 || now - m_lastSampleMs >= m_config.identity.sampleEveryMs ||
             analysis.detectReason == DetectReason::Drift)
-            if (sampleIdentity(image, analysis.box, sample.frame, now, true))
+            if (sampleIdentity(image, analysis.box, sample.frame, now,
+                               !sample.poseValid || std::abs(sample.yawDeg) >= m_config.turnedYawDeg, true))
                 m_sampleDue = false;
     }
     advance(now);

@@ -68,9 +68,11 @@ struct IdentityConfig {
     // distance within 12 s of one real video is 0.631 (a woman pulling faces), the 5th percentile of
     // live samples against other people's photos 0.657.
     double maxDistance = 0.65;
-    // Each sample and each match frame against the mean of the samples more than centroidExcludeMs
-    // away from it (at least minCentroidSamples of them): averaging removes the expression, and
-    // leaving out its own neighbours keeps a photo held up for a second from vouching for itself.
+    // Each frontal sample and each match frame against the mean of the frontal samples more than
+    // centroidExcludeMs away from it (at least minCentroidSamples of them): averaging removes the
+    // expression, and leaving out its own neighbours keeps a photo held up for a second from vouching
+    // for itself. Turned samples (|yaw| >= SessionConfig::turnedYawDeg) answer to the pairwise limit
+    // only: the calibration has no real 25-degree turn, and a photo cannot turn (the planar test).
     double maxCentroidDistance = 0.46;
     double centroidExcludeMs = 1000.0;
     int minCentroidSamples = 3;
@@ -180,7 +182,8 @@ private:
     void advance(double nowMs);
     void rankFrame(const FrameAnalysis &analysis, const Image &image, bool inWindow);
     // Embeds the face and compares it with every earlier sample; false when it could not be embedded.
-    bool sampleIdentity(const Image &image, const FaceBox &box, std::int64_t frame, double timeMs, bool record);
+    bool sampleIdentity(const Image &image, const FaceBox &box, std::int64_t frame, double timeMs, bool turned,
+                        bool record);
     // The distance of `embedding` to the mean of the samples more than centroidExcludeMs from timeMs
     // (nullopt: too few of them).
     [[nodiscard]] std::optional<double> centroidDistance(const Embedding &embedding, double timeMs) const;
@@ -196,7 +199,8 @@ private:
     TurnDetector m_turns;
     IdentitySampler m_sampler;
     std::vector<Embedding> m_samples;
-    std::vector<double> m_sampleMs; // session time of each sample
+    std::vector<double> m_sampleMs;   // session time of each sample
+    std::vector<bool> m_sampleTurned; // taken with |yaw| >= turnedYawDeg: left out of the mean rule
     double m_lastSampleMs = -1.0;
     bool m_sampleDue = false;     // an event asks for a sample on the next frame with the face
     Landmarks m_frontalReference; // the latest frontal landmarks: the planar test's reference

@@ -54,6 +54,8 @@ class Feeder {
 public:
     explicit Feeder(LivenessSession &session, bool flat = false) : m_session(session), m_flat(flat) {}
     void withImage(Image image) { m_image = std::move(image); }
+    // The picture on frames turned by 15 degrees or more (another pose of the same person).
+    void withTurnedImage(Image image) { m_turnedImage = std::move(image); }
     void withSharpness(double sharpness) { m_sharpness = sharpness; }
     void withShape(bool flat, double eyeSpread)
     {
@@ -80,7 +82,7 @@ public:
                 a.quality.hints = hints;
                 a.quality.measures.sharpness = m_sharpness;
             }
-            state = m_session.feed(a, m_image);
+            state = m_session.feed(a, std::abs(yaw) >= 15.0 && !m_turnedImage.empty() ? m_turnedImage : m_image);
         }
         return state;
     }
@@ -97,6 +99,7 @@ private:
     double m_eyeSpread = 1.0;
     double m_sharpness = 0.0;
     Image m_image;
+    Image m_turnedImage;
     std::int64_t m_frame = 0;
 };
 
@@ -305,6 +308,7 @@ constexpr std::uint8_t kCannotEmbed = 255;
 constexpr std::uint8_t kLookAlike = 4;
 constexpr std::uint8_t kPerson1Smiling = 5;
 constexpr std::uint8_t kPerson1Frowning = 6;
+constexpr std::uint8_t kPerson1Turned = 7;
 
 Image personImage(std::uint8_t person)
 {
@@ -324,6 +328,10 @@ IdentitySampler personSampler(std::vector<std::int64_t> *calls = nullptr)
         case kLookAlike: // 0.632 from person 1: within the pairwise distance of one person
             e[1] = 0.8F;
             e[4] = 0.6F;
+            break;
+        case kPerson1Turned: // person 1 at 30 degrees of yaw: 0.52 from the frontal face
+            e[1] = 0.865F;
+            e[9] = 0.5F;
             break;
         case kPerson1Smiling: // person 1 with an expression, either way: 0.4 apart, 0.2 from their mean
         case kPerson1Frowning:
@@ -480,6 +488,26 @@ TEST(LivenessIdentity, ASwapThroughAGapBetweenPromptsFails)
     f.frames(5);
     ASSERT_TRUE(s.finished());
     EXPECT_EQ(s.result().reasons, std::vector<std::string>{"identity_changed"});
+}
+
+TEST(LivenessIdentity, ATurnedFaceAnswersToThePairwiseLimitOnly)
+{
+    // A real head turned 25-30 degrees embeds farther from its frontal mean than the 0.46 the mean
+    // rule allows frontal samples; the turned peak is sampled, and the session must still pass.
+    LivenessSession s(*parsePromptScript("blink@1.0,left@3.0"), {}, personSampler());
+    Feeder f(s);
+    f.withImage(personImage(1));
+    f.withTurnedImage(personImage(kPerson1Turned));
+    f.frames(36);
+    f.blink();
+    f.frames(60);
+    f.turn(+1.0);
+    f.frames(40);
+    ASSERT_TRUE(s.finished());
+    ASSERT_TRUE(s.result().passed) << s.result().reasons.front();
+    EXPECT_TRUE(s.result().challenges[1].sampledTurned);
+    EXPECT_NEAR(s.result().identity.maxDistance, 0.52, 0.01);
+    EXPECT_LT(s.result().identity.maxCentroidDistance, 0.01);
 }
 
 TEST(LivenessIdentity, InsideAChallengeWindowNoFrameMayLackTheFace)

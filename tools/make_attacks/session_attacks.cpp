@@ -28,8 +28,8 @@ constexpr int kExitBadInput = 2;
 constexpr int kMaxAttempts = 8;              // inserts tried per session until the kiosk follows the clip
 constexpr double kMaxKioskJumpWidths = 0.45; // the check fails a session at 0.6
 constexpr int kMaxKioskGapFrames = 5;        // the check fails a session after 5
-constexpr int kBlinkSlackFrames = 4;
-constexpr float kMaxWindowEyeGain = 1.05f; // a detected blink ends at most this long after the label
+constexpr int kBlinkSlackFrames = 4;         // a detected blink ends at most this long after the label
+constexpr float kMaxWindowEyeGain = 1.05f;   // open eyes in the window against A's before it
 
 struct IndexRow {
     std::string video, type, source, notes, prompts;
