@@ -139,13 +139,13 @@ void leaveOneVideoOut(const std::map<std::string, std::vector<vision::LivenessSa
             const auto &l = labels.at(video);
             scores[k][video] = scoreBlinks(closuresOf(trace, grid[k]), l.first, l.second, tolerance);
         }
-    for (const auto &[heldOut, trace] : samples) {
+    for (const auto &[leftOut, trace] : samples) {
         size_t best = 0;
         double bestF1 = -1.0;
         for (size_t k = 0; k < grid.size(); ++k) {
             BlinkScore others;
             for (const auto &[video, score] : scores[k])
-                if (video != heldOut)
+                if (video != leftOut)
                     add(others, score);
             if (f1Of(others) > bestF1 + 1e-12) {
                 bestF1 = f1Of(others);
@@ -155,8 +155,8 @@ void leaveOneVideoOut(const std::map<std::string, std::vector<vision::LivenessSa
         char config[96];
         std::snprintf(config, sizeof config, "deep=%.2f reopen=%.2f asym=%.2f", grid[best].deepRatio,
                       grid[best].reopenFraction, grid[best].winkAsymmetry);
-        result.lovo.push_back({heldOut, config, scores[best].at(heldOut)});
-        add(result.lovoTotal, scores[best].at(heldOut));
+        result.lovo.push_back({leftOut, config, scores[best].at(leftOut)});
+        add(result.lovoTotal, scores[best].at(leftOut));
     }
 }
 
