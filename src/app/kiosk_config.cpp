@@ -1,7 +1,7 @@
 #include "app/kiosk_config.h"
 
+#include "core/camera_pin.h"
 #include "store/atomic_file.h"
-#include "vision/injection_check.h"
 
 #include <QDir>
 #include <QJsonArray>
@@ -173,7 +173,7 @@ KeySpec allowedCamerasKey()
                 std::string item;
                 while (std::getline(in, item, ','))
                     if (!(item = trim(item)).empty()) {
-                        if (auto problem = vision::allowListEntryProblem(item); !problem.empty())
+                        if (auto problem = core::allowListEntryProblem(item); !problem.empty())
                             return problem;
                         list.push_back(item);
                     }

@@ -142,7 +142,7 @@ Result<LivenessRun> runLiveness(vision::FrameAnalyzer &analyzer, const std::stri
         if (!cameraOptions.allowed.empty()) {
             if (!usb.ok())
                 run.injection.notAllowed = usb.error().message;
-            else if (!vision::cameraAllowed(*usb, cameraOptions.allowed))
+            else if (!core::cameraAllowed(*usb, cameraOptions.allowed))
                 run.injection.notAllowed = usb->text() + " is not on camera.allowed";
             if (!run.injection.notAllowed.empty()) {
                 session.reject("camera_not_allowed");

@@ -78,7 +78,7 @@ bool isVirtualCamera(const CameraIdentity &identity, std::string *why)
     return false;
 }
 
-Result<UsbCameraId> usbCameraId(const std::string &device, const std::filesystem::path &sysRoot)
+Result<core::UsbCameraId> usbCameraId(const std::string &device, const std::filesystem::path &sysRoot)
 {
     namespace fs = std::filesystem;
     std::error_code ec;
@@ -101,41 +101,13 @@ Result<UsbCameraId> usbCameraId(const std::string &device, const std::filesystem
     for (int up = 0; up < 4 && !dir.empty() && dir != dir.root_path(); ++up, dir = dir.parent_path()) {
         if (!fs::exists(dir / "idVendor", ec) || !fs::exists(dir / "idProduct", ec))
             continue;
-        UsbCameraId id{lower(read(dir / "idVendor")), lower(read(dir / "idProduct")), read(dir / "serial")};
-        if (!allowListEntryProblem(id.text()).empty())
+        core::UsbCameraId id{lower(read(dir / "idVendor")), lower(read(dir / "idProduct")), read(dir / "serial")};
+        if (!core::allowListEntryProblem(id.text()).empty())
             return {ErrorCode::Unsupported, device + ": unreadable USB identity '" + id.text() + "'"};
         return id;
     }
     return {ErrorCode::Unsupported,
             device + ": not a USB camera (no idVendor/idProduct above " + (classNode / "device").string() + ")"};
-}
-
-std::string allowListEntryProblem(const std::string &entry)
-{
-    const auto hex4 = [](const std::string &s) {
-        return s.size() == 4 && std::all_of(s.begin(), s.end(), [](unsigned char c) { return std::isxdigit(c); });
-    };
-    const size_t a = entry.find(':');
-    const size_t b = a == std::string::npos ? a : entry.find(':', a + 1);
-    if (b == std::string::npos)
-        return "'" + entry + "' is not vendor:product:serial";
-    if (!hex4(entry.substr(0, a)) || !hex4(entry.substr(a + 1, b - a - 1)))
-        return "'" + entry + "': vendor and product are 4 hex digits each";
-    const std::string serial = entry.substr(b + 1);
-    if (!std::all_of(serial.begin(), serial.end(), [](unsigned char c) { return std::isgraph(c) && c != ','; }))
-        return "'" + entry + "': the serial has spaces or commas";
-    return {};
-}
-
-bool cameraAllowed(const UsbCameraId &id, const std::vector<std::string> &allowed)
-{
-    if (allowed.empty())
-        return true;
-    const std::string mine = lower(id.vendor) + ":" + lower(id.product) + ":" + id.serial;
-    return std::any_of(allowed.begin(), allowed.end(), [&mine](const std::string &entry) {
-        const size_t b = entry.find(':', entry.find(':') + 1);
-        return b != std::string::npos && lower(entry.substr(0, b)) + entry.substr(b) == mine;
-    });
 }
 
 std::uint64_t frameFingerprint(const Image &frame)

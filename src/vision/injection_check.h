@@ -3,10 +3,10 @@
 // - queryCamera(): the V4L2 identity of a device (VIDIOC_QUERYCAP: driver, card, bus, capabilities);
 //   isVirtualCamera() recognises loopback and virtual-camera drivers (v4l2loopback, OBS, akvcam...)
 //   by name and by capabilities (a device that can both capture and output video is a loopback).
-// - usbCameraId(): the USB vendor:product:serial of a camera, from sysfs; cameraAllowed() checks it
-//   against the kiosk's allow-list (camera.allowed). USB descriptors can be forged by a device made
-//   for it (a USB gadget posing as the camera): the pin stops a swapped or added camera, not a
-//   prepared impostor device (docs/threat-model.md).
+// - usbCameraId(): the USB vendor:product:serial of a camera, from sysfs; core::cameraAllowed()
+//   (core/camera_pin.h) checks it against the kiosk's allow-list (camera.allowed). USB descriptors
+//   can be forged by a device made for it (a USB gadget posing as the camera): the pin stops a
+//   swapped or added camera, not a prepared impostor device (docs/threat-model.md).
 // - StreamPlausibility: fed with every frame's arrival time, its sensor (V4L2 buffer) timestamp
 //   when the camera gives one, and a cheap pixel fingerprint, it reports bit-identical consecutive
 //   frames (a real sensor always has noise), timestamps with no jitter at all (a sensor's clock
@@ -17,6 +17,7 @@
 // Thread-safety: queryCamera is reentrant; one StreamPlausibility per stream.
 #pragma once
 
+#include "core/camera_pin.h"
 #include "core/result.h"
 #include "vision/image.h"
 
@@ -40,25 +41,10 @@ Result<CameraIdentity> queryCamera(const std::string &device);
 // True for loopback / virtual camera drivers and cards; `why` names the match.
 bool isVirtualCamera(const CameraIdentity &identity, std::string *why = nullptr);
 
-// A USB camera's identity as its descriptors give it: "046d:0825:A1B2C3" (vendor:product:serial;
-// the serial is empty when the camera reports none).
-struct UsbCameraId {
-    std::string vendor;  // 4 hex digits, lower case
-    std::string product; // 4 hex digits, lower case
-    std::string serial;
-    [[nodiscard]] std::string text() const { return vendor + ":" + product + ":" + serial; }
-};
-
 // The USB identity of a V4L2 device (/dev/videoN or a link to it, e.g. /dev/v4l/by-id/...), read
 // from sysRoot/class/video4linux/videoN/device and its parents. Errors: NotFound (no such video
 // node in sysfs), Unsupported (not a USB device: a platform or virtual one has no USB identity).
-Result<UsbCameraId> usbCameraId(const std::string &device, const std::filesystem::path &sysRoot = "/sys");
-
-// True when `id` is on the allow-list: entries "vvvv:pppp:serial" (the serial may be empty, for
-// cameras without one; hex case does not matter). An empty list allows every camera (not pinned).
-bool cameraAllowed(const UsbCameraId &id, const std::vector<std::string> &allowed);
-// Checks one allow-list entry's form; returns what is wrong, or an empty string.
-std::string allowListEntryProblem(const std::string &entry);
+Result<core::UsbCameraId> usbCameraId(const std::string &device, const std::filesystem::path &sysRoot = "/sys");
 
 struct PlausibilityReport {
     std::int64_t frames = 0;
