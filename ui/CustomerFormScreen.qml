@@ -126,6 +126,18 @@ FocusScope {
             }
         }
         Item { Layout.fillHeight: true }
+        // Why a valid form did not continue (the ID number's quota is full, the store could not count).
+        Text {
+            objectName: "formRefusal"
+            Layout.fillWidth: true
+            visible: text !== ""
+            text: screen.workflow.formRefusal
+            color: Theme.error
+            font.pixelSize: Theme.fontSize
+            wrapMode: Text.WordWrap
+            Accessible.role: Accessible.AlertMessage
+            Accessible.name: text
+        }
         RowLayout {
             spacing: Theme.spacing * 2
             KioskButton {

@@ -1,6 +1,7 @@
 #include "app/kiosk_config.h"
 
 #include "core/camera_pin.h"
+#include "core/quota.h"
 #include "store/atomic_file.h"
 
 #include <QDir>
@@ -252,6 +253,7 @@ const std::vector<KeySpec> &specs()
         s.push_back(decimalKey("liveness.passive_threshold", &C::passiveThreshold, 0.05, 0.9, "0.05..0.9"));
         s.push_back(textKey("liveness.capture_quality_file", "absolute path or empty", &C::captureQualityFile,
                             [](const std::string &v) { return absolutePath(v, true); }));
+        s.push_back(intKey("quota.max_per_id", &C::quotaMaxPerId, 1, core::kQuotaLimit));
         s.push_back(intKey("retention.review_extra_days", &C::reviewExtraDays, 0, 7));
         s.push_back(intKey("retention.pii_days", &C::piiDays, 1, 365));
         s.push_back(textKey("upstream.url", "https://HOST:PORT or empty", &C::upstreamUrl, httpsUrl));

@@ -11,6 +11,7 @@
 // Thread-safety: free functions, reentrant.
 #pragma once
 
+#include "core/quota.h"
 #include "core/result.h"
 
 #include <QJsonObject>
@@ -51,6 +52,8 @@ struct KioskConfig {
     int livenessMaxSessions = 3;    // 1..5 sessions per customer per 10 minutes
     std::string captureQualityFile; // optional override of capture_quality_v1.conf; absolute
     double passiveThreshold = 0.2;  // 0.05..0.9: MiniFASNet median real probability at or below fails
+    // [quota]
+    int quotaMaxPerId = core::kQuotaLimit; // 1..core::kQuotaLimit registrations per ID number here
     // [retention]
     int reviewExtraDays = 0; // 0..7 (store/retention.h)
     int piiDays = 30;        // 1..365

@@ -1,13 +1,38 @@
 #include "app/registration_recorder.h"
 
+#include "store/audit_log.h"
 #include "store/registration_guard.h"
 #include "sync/sync_settings.h"
 
+#include <algorithm>
+
 namespace simkyc::app {
+
+RegistrationRecorder::RegistrationRecorder(StoreSession &session, int quotaLimit)
+    : m_session(session), m_quotaLimit(std::clamp(quotaLimit, 1, core::kQuotaLimit))
+{
+}
 
 Status RegistrationRecorder::canRegister()
 {
     return store::checkCanRegister(m_session.db);
+}
+
+Result<QuotaStanding> RegistrationRecorder::checkQuota(std::string_view idNumber, std::int64_t clerkId)
+{
+    store::RegistrationRepository repo(m_session.db, m_session.keys);
+    auto held = repo.countActiveForIdNumber(idNumber);
+    if (!held.ok())
+        return held.error();
+    const QuotaStanding standing{*held, m_quotaLimit};
+    if (standing.full()) {
+        const store::AuditEntry audit{"staff:" + std::to_string(clerkId), "registration.quota_refused", std::nullopt,
+                                      "held=" + std::to_string(standing.held) +
+                                          ",limit=" + std::to_string(standing.limit)};
+        if (auto logged = store::appendAudit(m_session.db, audit); !logged.ok())
+            return logged.error();
+    }
+    return standing;
 }
 
 Result<RecordedRegistration> RegistrationRecorder::record(store::NewRegistration registration)

@@ -1,6 +1,7 @@
 // RegistrationRecorder: stores the kiosk's finished registrations: the encrypted record with its
 // outbox row for the carrier (store::RegistrationRepository with the kiosk's payload builder), after
-// the disk-space gate (store/registration_guard.h).
+// the disk-space gate (store/registration_guard.h). Before a registration starts, the quota gate:
+// how many of the person's SIM quota slots this store already holds (core/quota.h).
 // Guarantees: a record is stored whole or not at all (one transaction, the repository's); every
 // error is returned with its code (disk_low, database_error, ...) and nothing is retried here; the
 // biometric payload is sealed to the carrier by the repository and kept at most kBiometricsKeep
@@ -10,6 +11,7 @@
 #pragma once
 
 #include "app/store_session.h"
+#include "core/quota.h"
 #include "store/registration_repository.h"
 
 #include <chrono>
@@ -25,17 +27,31 @@ struct RecordedRegistration {
     std::string syncState; // "pending", ...
 };
 
+// A person's quota slots held in this store against the kiosk's limit (quota.max_per_id).
+struct QuotaStanding {
+    std::int64_t held = 0;
+    int limit = core::kQuotaLimit;
+    [[nodiscard]] bool full() const { return held >= limit; }
+};
+
 class RegistrationRecorder {
 public:
-    explicit RegistrationRecorder(StoreSession &session) : m_session(session) {}
+    // quotaLimit: quota.max_per_id, 1..core::kQuotaLimit (clamped).
+    explicit RegistrationRecorder(StoreSession &session, int quotaLimit = core::kQuotaLimit);
 
     // Sets biometricsExpireAt (now + kBiometricsKeep) and stores.
     [[nodiscard]] Result<RecordedRegistration> record(store::NewRegistration registration);
     // The disk-space gate alone (checked again by record()): before a registration starts.
     [[nodiscard]] Status canRegister();
+    // The quota gate, before the face check: the slots the person with this ID number holds here
+    // (through the blind index: the number is never stored or logged in clear). A full quota is
+    // audited ("registration.quota_refused" by staff:<clerkId>, no customer data).
+    [[nodiscard]] Result<QuotaStanding> checkQuota(std::string_view idNumber, std::int64_t clerkId);
+    [[nodiscard]] int quotaLimit() const { return m_quotaLimit; }
 
 private:
     StoreSession &m_session;
+    int m_quotaLimit;
 };
 
 } // namespace simkyc::app

@@ -1,6 +1,7 @@
 #include "store/registration_repository.h"
 
 #include "core/id_number.h"
+#include "core/quota.h"
 #include "crypto/aead.h"
 #include "crypto/hmac.h"
 #include "crypto/key_wrap.h"
@@ -218,15 +219,31 @@ Result<std::int64_t> RegistrationRepository::countActiveForIdNumber(std::string_
     auto blind = crypto::hmacSha256(m_keys.blindIndexKey.span(), textBytes(core::normaliseIdNumber(idNumber)));
     if (!blind)
         return blind.error();
-    auto s = m_db.cached("SELECT COUNT(DISTINCT registration_id) FROM id_blind_index WHERE hmac = ? AND active = 1");
+    auto s = m_db.cached("SELECT r.status, r.outcome FROM id_blind_index b JOIN registrations r ON r.id = "
+                         "b.registration_id WHERE b.hmac = ? AND b.active = 1");
     if (!s)
         return s.error();
     if (Status b = (*s)->bindBlob(1, asBlob(*blind)); !b)
         return b.error();
-    auto step = (*s)->step();
-    if (!step)
-        return step.error();
-    return (*s)->columnInt64(0);
+    std::int64_t slots = 0;
+    for (;;) {
+        auto step = (*s)->step();
+        if (!step)
+            return step.error();
+        if (*step == StepResult::Done)
+            return slots;
+        auto status = core::parseState((*s)->columnText(0));
+        if (!status)
+            return Error{ErrorCode::DatabaseError, "a stored registration has an unknown status"};
+        std::optional<core::Decision> outcome;
+        if (!(*s)->columnIsNull(1)) {
+            auto decision = core::parseDecision((*s)->columnText(1));
+            if (!decision)
+                return Error{ErrorCode::DatabaseError, "a stored registration has an unknown outcome"};
+            outcome = *decision;
+        }
+        slots += core::holdsQuotaSlot(*status, outcome) ? 1 : 0;
+    }
 }
 
 Result<std::int64_t> RegistrationRepository::count()

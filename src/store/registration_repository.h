@@ -72,7 +72,9 @@ public:
     // The new record's id. InvalidArgument for a missing field or a reason code with free text.
     [[nodiscard]] Result<std::string> insert(const NewRegistration &registration, Clock::time_point now = Clock::now());
 
-    // Active registrations whose normalised ID number equals idNumber's (via the blind index).
+    // Registrations whose normalised ID number equals idNumber's (via the blind index) that hold one
+    // of the person's quota slots (core::holdsQuotaSlot: failed attempts do not) and whose customer
+    // data is not purged yet.
     [[nodiscard]] Result<std::int64_t> countActiveForIdNumber(std::string_view idNumber);
     [[nodiscard]] Result<std::int64_t> count();
 

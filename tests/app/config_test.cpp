@@ -112,7 +112,7 @@ TEST(KioskConfig, EveryNumericKeyAcceptsItsBoundsAndRefusesBeyondThem)
         }
         ++checked;
     }
-    EXPECT_EQ(checked, 15); // every whole-number and decimal key
+    EXPECT_EQ(checked, 16); // every whole-number and decimal key
 }
 
 TEST(KioskConfig, TyposDuplicatesAndBadValuesAreAllReported)

@@ -103,6 +103,32 @@ TEST_F(RegistrationTest, BiometricsAreSealedToTheCarrierOnly)
         crypto::openSealed(crypto::SecureBytes(*raw), blob, crypto::fieldAssociatedData("x", "biometric_payload")));
 }
 
+TEST_F(RegistrationTest, FailedAttemptsDoNotUseUpThePersonsQuota)
+{
+    // The attack: an impostor with the victim's ID card fails the face check again and again (or a
+    // colluding clerk hands the attempts over and the manager rejects them). Each attempt is stored,
+    // for the audit, but none may take one of the victim's five numbers.
+    RegistrationRepository repo = repository();
+    const std::string victim = "11010519491231002X";
+    for (int i = 0; i < 5; ++i) {
+        NewRegistration failed = sampleRegistration(m_clerkId, "ZZTESTNAME Qwerty", victim);
+        failed.outcome = i % 2 == 0 ? core::Decision::NoMatch : core::Decision::ManualRejected;
+        failed.reasonCodes = {"face_mismatch"};
+        ASSERT_TRUE(repo.insert(failed));
+    }
+    EXPECT_EQ(*repo.countActiveForIdNumber(victim), 0);
+    NewRegistration handedOver = sampleRegistration(m_clerkId, "ZZTESTNAME Qwerty", victim);
+    handedOver.status = core::RegistrationState::ManualReview;
+    handedOver.outcome.reset();
+    handedOver.reasonCodes = {"manual_check_requested"};
+    auto pending = repo.insert(handedOver);
+    ASSERT_TRUE(pending) << pending.error().toString();
+    EXPECT_EQ(*repo.countActiveForIdNumber(victim), 1) << "a hand-over holds a slot until the manager decides";
+    ASSERT_TRUE(repo.insert(sampleRegistration(m_clerkId, "ZZTESTNAME Qwerty", victim)));
+    EXPECT_EQ(*repo.countActiveForIdNumber(victim), 2);
+    EXPECT_EQ(*repo.count(), 7) << "every attempt is kept";
+}
+
 TEST_F(RegistrationTest, BlindIndexCountsActiveRegistrationsPerIdNumber)
 {
     RegistrationRepository repo = repository();

@@ -1193,6 +1193,14 @@
         <source>This camera is not the kiosk's own camera.</source>
         <translation>Diese Kamera ist nicht die eigene Kamera des Kiosks.</translation>
     </message>
+    <message>
+        <source>The kiosk could not count this ID number's registrations, so it cannot go on. Try again; if it happens again, call the store manager.</source>
+        <translation>Der Kiosk konnte die Registrierungen dieser Ausweisnummer nicht zählen und kann daher nicht fortfahren. Bitte erneut versuchen; wenn es wieder passiert, die Filialleitung rufen.</translation>
+    </message>
+    <message>
+        <source>This ID number already has %1 SIM registrations at this kiosk, the most allowed. No new number can be registered for it. Failed checks do not count.</source>
+        <translation>Für diese Ausweisnummer gibt es an diesem Kiosk bereits %1 SIM-Registrierungen, die Höchstzahl. Es kann keine weitere Nummer dafür registriert werden. Fehlgeschlagene Prüfungen zählen nicht.</translation>
+    </message>
 </context>
 <context>
     <name>Review</name>

@@ -1191,6 +1191,14 @@
         <source>This camera is not the kiosk's own camera.</source>
         <translation>此摄像头不是本终端的摄像头。</translation>
     </message>
+    <message>
+        <source>The kiosk could not count this ID number's registrations, so it cannot go on. Try again; if it happens again, call the store manager.</source>
+        <translation>终端无法统计该证件号码的登记数量，因此无法继续。请重试；如果再次出现，请联系店长。</translation>
+    </message>
+    <message>
+        <source>This ID number already has %1 SIM registrations at this kiosk, the most allowed. No new number can be registered for it. Failed checks do not count.</source>
+        <translation>该证件号码在本终端已有 %1 个 SIM 卡登记，已达上限，不能再为其登记新号码。未通过的核验不计入。</translation>
+    </message>
 </context>
 <context>
     <name>Review</name>

@@ -181,7 +181,7 @@ int main(int argc, char *argv[])
     auto session = app::openSession(options->dataDir, options->passphraseFile, true);
     if (!session.ok())
         return fail(session.error().toString());
-    app::RegistrationRecorder recorder(*session);
+    app::RegistrationRecorder recorder(*session, options->config.quotaMaxPerId);
 
     // Sign-in runs on a thread of its own (the hash takes ~250 ms). The checker's own hashing cost
     // only matters for unknown names (a dummy hash as costly as a real one); stored hashes carry their

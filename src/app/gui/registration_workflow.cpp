@@ -50,6 +50,7 @@ RegistrationWorkflow::RegistrationWorkflow(LoginChecker &checker, IdPortraitFind
     connect(&m_countdownTimer, &QTimer::timeout, this, &RegistrationWorkflow::updateLockCountdown);
     connect(&m_checker, &LoginChecker::checked, this, &RegistrationWorkflow::onChecked);
     connect(&m_recordDetail, &RecordDetailModel::decided, this, [this] { m_dayViewStale = true; });
+    connect(&m_form, &CustomerFormModel::changed, this, [this] { setFormRefusal({}, {}); });
 }
 
 void RegistrationWorkflow::setFaceCheck(FaceCheckService *service, RegistrationRecorder *recorder, FaceSource source)
@@ -212,6 +213,7 @@ void RegistrationWorkflow::startRegistration()
         return;
     }
     m_form.clear();
+    setFormRefusal({}, {});
     m_form.setToday(localDateTime(m_now()).date());
     m_registration.emplace(); // Draft
     m_faceChecks = 0;
@@ -224,10 +226,49 @@ bool RegistrationWorkflow::continueRegistration()
         qCWarning(lcGui) << "continue ignored: form not valid or not on the form";
         return false;
     }
+    if (!quotaAllows())
+        return false;
     m_idPhoto.clear();
     m_idPhoto.refreshFiles();
     setScreen(Screen::IdPhoto);
     return true;
+}
+
+bool RegistrationWorkflow::quotaAllows()
+{
+    if (m_recorder == nullptr)
+        return true; // no store to count in: the carrier decides alone
+    auto quota = m_recorder->checkQuota(m_form.idNumber().trimmed().toStdString(), m_clerkId);
+    if (!quota.ok()) {
+        qCWarning(lcGui).noquote() << "quota check:" << QString::fromStdString(quota.error().toString());
+        setFormRefusal(QStringLiteral("store_error"),
+                       QCoreApplication::translate("RegistrationWorkflow",
+                                                   "The kiosk could not count this ID number's registrations, so "
+                                                   "it cannot go on. Try again; if it happens again, call the "
+                                                   "store manager."));
+        return false;
+    }
+    if (quota->full()) {
+        qCInfo(lcGui) << "quota reached:" << quota->held << "of" << quota->limit;
+        setFormRefusal(QStringLiteral("quota_reached"),
+                       QCoreApplication::translate("RegistrationWorkflow",
+                                                   "This ID number already has %1 SIM registrations at this kiosk, "
+                                                   "the most allowed. No new number can be registered for it. "
+                                                   "Failed checks do not count.")
+                           .arg(quota->held));
+        return false;
+    }
+    setFormRefusal({}, {});
+    return true;
+}
+
+void RegistrationWorkflow::setFormRefusal(QString code, QString message)
+{
+    if (code == m_formRefusalCode && message == m_formRefusal)
+        return;
+    m_formRefusalCode = std::move(code);
+    m_formRefusal = std::move(message);
+    emit formRefusalChanged();
 }
 
 bool RegistrationWorkflow::acceptIdPhoto()

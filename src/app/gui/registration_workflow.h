@@ -75,6 +75,10 @@ class RegistrationWorkflow : public QObject {
     Q_PROPERTY(int idleLockMinutes READ idleLockMinutes CONSTANT)
     Q_PROPERTY(CustomerFormModel *form READ form CONSTANT)
     Q_PROPERTY(IdPhotoModel *idPhoto READ idPhoto CONSTANT)
+    // Why the form did not continue although it is valid, in words ("" otherwise), and its code:
+    // "quota_reached" (the ID number holds quota.max_per_id numbers here), "store_error".
+    Q_PROPERTY(QString formRefusal READ formRefusal NOTIFY formRefusalChanged)
+    Q_PROPERTY(QString formRefusalCode READ formRefusalCode NOTIFY formRefusalChanged)
     Q_PROPERTY(QVariantList consentNotice READ consentNotice NOTIFY screenChanged)
     Q_PROPERTY(QString consentDecision READ consentDecisionName NOTIFY screenChanged)
     Q_PROPERTY(FaceCheckView *faceCheck READ faceCheck CONSTANT)
@@ -139,6 +143,8 @@ public:
     [[nodiscard]] int idleLockMinutes() const;
     [[nodiscard]] CustomerFormModel *form() { return &m_form; }
     [[nodiscard]] IdPhotoModel *idPhoto() { return &m_idPhoto; }
+    [[nodiscard]] QString formRefusal() const { return m_formRefusal; }
+    [[nodiscard]] QString formRefusalCode() const { return m_formRefusalCode; }
     // The registration in progress, while one is (Screen::CustomerForm to Screen::Outcome).
     [[nodiscard]] const std::optional<core::Registration> &registration() const { return m_registration; }
     // The accepted ID portrait (102:126 crop), from acceptIdPhoto() until the registration ends or the
@@ -271,12 +277,17 @@ signals:
     void loginErrorChanged();
     void busyChanged();
     void languageChanged();
+    void formRefusalChanged();
 
 private:
     void onChecked(const LoginReply &reply);
     void setBusy(bool busy);
     void setScreen(Screen next);
     void setLoginError(QString code, QString message);
+    void setFormRefusal(QString code, QString message);
+    // The quota gate (RegistrationRecorder::checkQuota) for the form's ID number; false (and the
+    // refusal set) when the registration may not go on.
+    bool quotaAllows();
     void endRegistration();
     bool recordConsent(ConsentDecision decision);
     void startFaceCheck();
@@ -331,6 +342,8 @@ private:
     std::vector<std::string> m_storedReasons; // the stored record's reasons, for the outcome screen
     QString m_outcome;
     QString m_outcomeMessage;
+    QString m_formRefusal;
+    QString m_formRefusalCode;
     QString m_language = QStringLiteral("en");
     QString m_kioskLanguage = QStringLiteral("en"); // the language the registration ends in
     LanguageSwitch m_languageSwitch;
