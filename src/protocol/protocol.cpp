@@ -1,6 +1,7 @@
 #include "protocol/protocol.h"
 
 #include "core/id_number.h"
+#include "core/registration.h"
 #include "core/review.h"
 #include "crypto/hmac.h"
 
@@ -250,6 +251,9 @@ Result<RegistrationPayload> parsePayload(const Bytes &bytes)
         return s.error();
     if (p.recordId.empty() || p.recordId.size() > 64 || p.deviceId.empty() || p.storeId.empty())
         return malformed("payload: empty identifiers");
+    // The quota (core/quota.h) is decided from these two: only the registry's names are accepted.
+    if (!core::parseState(p.status) || (p.outcome && !core::parseDecision(*p.outcome)))
+        return malformed("payload: unknown status or outcome");
     return p;
 }
 

@@ -26,7 +26,6 @@ namespace simkyc::protocol {
 using Bytes = std::vector<std::uint8_t>;
 
 inline constexpr int kVersion = 1;
-inline constexpr int kQuotaLimit = 5; // active numbers per person per carrier
 inline constexpr std::string_view kPiiField = "upstream_pii";
 inline constexpr std::string_view kBiometricsField = "biometric_payload";
 
@@ -54,6 +53,7 @@ struct RegistrationPayload {
 
 // Compact JSON, keys in a fixed order.
 [[nodiscard]] Bytes serialisePayload(const RegistrationPayload &payload);
+// InvalidFormat also for a status or outcome that is not one of core/registration.h's names.
 [[nodiscard]] Result<RegistrationPayload> parsePayload(const Bytes &bytes);
 
 struct Submission {

@@ -85,6 +85,12 @@ CREATE TABLE reviews (
 );
 CREATE INDEX reviews_record ON reviews (record_id)
 )SQL"},
+    // Whether a registration holds one of its person's quota slots (core::holdsQuotaSlot): a match, a
+    // manual approval or an undecided hand-over; a failed attempt does not, and a manual rejection
+    // frees the slot. Rows received before this migration keep counting as they did (1).
+    Migration{3, "quota_slots", R"SQL(
+ALTER TABLE registrations ADD COLUMN holds_slot INTEGER NOT NULL DEFAULT 1
+)SQL"},
 };
 
 QString dialectSql(const char *sql, Dialect dialect)

@@ -1,5 +1,6 @@
 #include "upstream/intake.h"
 
+#include "core/quota.h"
 #include "crypto/digest.h"
 #include "protocol/protocol.h"
 
@@ -101,6 +102,10 @@ Intake::Checked Intake::check(const QJsonValue &item, const Caller &caller)
     auto device = enrolledDevice(m_repo, payload->deviceId, caller, "payload", c.outcome);
     if (!device)
         return c;
+    // Every registration is counted against its person: one without a quota index would be a number
+    // outside the quota (an enrolled kiosk always has the quota key).
+    if (!submission->quotaIndex)
+        return refuse(422, "quota_index_required", "a registration needs its quota index");
     c.valid = true;
     c.payload = std::move(payload).value();
     c.submission = std::move(submission).value();
@@ -149,16 +154,23 @@ Status Intake::store(Checked &c)
     receipt.recordId = c.payload.recordId;
     receipt.serverTime = QDateTime::currentDateTimeUtc().toString(Qt::ISODateWithMs).toStdString();
     receipt.storedSha256 = c.payloadSha256;
-    if (c.submission.quotaIndex) {
-        auto accepted = m_repo.acceptedCount(*c.submission.quotaIndex);
-        if (!accepted)
-            return accepted.error();
-        const bool room = *accepted < protocol::kQuotaLimit;
+    // parsePayload admitted only known status and outcome names.
+    const auto status = core::parseState(c.payload.status);
+    const auto outcome = c.payload.outcome ? std::optional(core::parseDecision(*c.payload.outcome)) : std::nullopt;
+    if (!status || (outcome && !*outcome))
+        return Error{ErrorCode::Internal, "a checked payload has an unknown status or outcome"};
+    const bool holdsSlot = core::holdsQuotaSlot(*status, outcome ? std::optional(**outcome) : std::nullopt);
+    auto accepted = m_repo.acceptedCount(*c.submission.quotaIndex);
+    if (!accepted)
+        return accepted.error();
+    if (!holdsSlot) {
+        // A failed attempt: stored for the record, never counted against the person.
+        receipt.decision = protocol::Decision::Unchecked;
+        receipt.activeCount = *accepted;
+    } else {
+        const bool room = *accepted < core::kQuotaLimit;
         receipt.decision = room ? protocol::Decision::Accepted : protocol::Decision::QuotaExceeded;
         receipt.activeCount = room ? *accepted + 1 : *accepted;
-    } else {
-        receipt.decision = protocol::Decision::Unchecked;
-        receipt.activeCount = 0;
     }
     if (Status s = protocol::signReceipt(receipt, m_receiptKey.privateKey, m_receiptKey.publicKey); !s)
         return s;
@@ -181,6 +193,7 @@ Status Intake::store(Checked &c)
                                static_cast<qsizetype>(c.submission.signature.size()));
     row.decision = std::string(protocol::decisionName(receipt.decision));
     row.receipt = receiptJson;
+    row.holdsSlot = holdsSlot;
     auto inserted = m_repo.insertRegistration(row);
     if (!inserted)
         return inserted.error();

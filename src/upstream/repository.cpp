@@ -165,11 +165,11 @@ Result<bool> Repository::insertRegistration(const RegistrationRow &r)
 {
     auto q = query(m_db,
                    QStringLiteral("INSERT INTO registrations (") + kRegistrationColumns +
-                       QStringLiteral(") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
+                       QStringLiteral(", holds_slot) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
                                       "ON CONFLICT (record_id) DO NOTHING"),
                    {qs(r.recordId), qs(r.deviceId), qs(r.deviceKey), qs(r.storeId), qs(r.createdAt), qs(r.receivedAt),
                     qs(r.payloadSha256), r.payload, r.pii, nullableBlob(r.biometrics), nullableText(r.quotaIndex),
-                    r.signature, qs(r.decision), QString::fromUtf8(r.receipt)});
+                    r.signature, qs(r.decision), QString::fromUtf8(r.receipt), r.holdsSlot ? 1 : 0});
     if (!q)
         return q.error();
     return (*q)->numRowsAffected() == 1;
@@ -178,13 +178,23 @@ Result<bool> Repository::insertRegistration(const RegistrationRow &r)
 Result<std::int64_t> Repository::acceptedCount(const std::string &quotaIndex)
 {
     auto q = query(m_db,
-                   QStringLiteral("SELECT COUNT(*) FROM registrations WHERE quota_index = ? AND decision = 'accepted'"),
+                   QStringLiteral("SELECT COUNT(*) FROM registrations WHERE quota_index = ? AND decision = 'accepted' "
+                                  "AND holds_slot = 1"),
                    {qs(quotaIndex)});
     if (!q)
         return q.error();
     std::int64_t n = (*q)->next() ? (*q)->value(0).toLongLong() : 0;
     (*q)->finish();
     return n;
+}
+
+Status Repository::setHoldsSlot(const std::string &recordId, bool holds)
+{
+    auto q = query(m_db, QStringLiteral("UPDATE registrations SET holds_slot = ? WHERE record_id = ?"),
+                   {holds ? 1 : 0, qs(recordId)});
+    if (!q)
+        return q.error();
+    return {};
 }
 
 Result<Counts> Repository::counts()

@@ -42,7 +42,8 @@ struct RegistrationRow {
     std::optional<std::string> quotaIndex;
     QByteArray signature;
     std::string decision;
-    QByteArray receipt; // compact JSON, exactly as first sent
+    QByteArray receipt;    // compact JSON, exactly as first sent
+    bool holdsSlot = true; // core::holdsQuotaSlot of the payload's status and outcome
 };
 
 // What a replay or a conflict check needs.
@@ -94,7 +95,10 @@ public:
 
     [[nodiscard]] Result<std::optional<StoredHead>> head(const std::string &recordId);
     [[nodiscard]] Result<bool> insertRegistration(const RegistrationRow &row);
+    // Accepted registrations under this quota index that hold a slot (the person's active numbers).
     [[nodiscard]] Result<std::int64_t> acceptedCount(const std::string &quotaIndex);
+    // A manager's identity decision on a hand-over: a rejection frees the slot, an approval keeps it.
+    [[nodiscard]] Status setHoldsSlot(const std::string &recordId, bool holds);
     [[nodiscard]] Result<Counts> counts();
     // Newest first (received_at), without blobs' contents (sizes in pii.size() etc. are not set).
     [[nodiscard]] Result<std::vector<RegistrationRow>> list(int limit);

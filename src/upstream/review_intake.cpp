@@ -1,5 +1,6 @@
 #include "upstream/review_intake.h"
 
+#include "core/review.h"
 #include "crypto/digest.h"
 #include "protocol/protocol.h"
 
@@ -85,6 +86,11 @@ Status store(Repository &repo, const crypto::Ed25519KeyPair &receiptKey, const p
     auto inserted = repo.insertReview(row);
     if (!inserted)
         return inserted.error();
+    if (*inserted && review.decision == core::reviewDecisionName(core::ReviewDecision::ManualRejected)) {
+        // The person was not confirmed: the hand-over no longer holds one of their quota slots.
+        if (Status freed = repo.setHoldsSlot(review.recordId, false); !freed)
+            return freed;
+    }
     if (*inserted) {
         o.status = 201;
         o.receipt = receiptJson;

@@ -26,7 +26,7 @@ struct Fixture : ::testing::Test {
         p.createdAt = "2026-11-28T02:00:00.000Z";
         p.clerk = "staff:3";
         p.status = "recorded";
-        p.outcome = "approved";
+        p.outcome = "match";
         p.reasonCodes = {"liveness_ok", "match_ok"};
         p.matchDistance = 0.4125;
         p.liveness = "passed";
@@ -51,8 +51,23 @@ TEST_F(Fixture, PayloadRoundTripsThroughItsBytes)
     EXPECT_EQ(parsed->recordId, payload().recordId);
     EXPECT_EQ(parsed->reasonCodes, payload().reasonCodes);
     EXPECT_EQ(parsed->matchDistance, 0.4125);
-    EXPECT_EQ(parsed->outcome, "approved");
+    EXPECT_EQ(parsed->outcome, "match");
     EXPECT_EQ(serialisePayload(*parsed), bytes); // deterministic
+}
+
+TEST_F(Fixture, APayloadWithAStatusOrOutcomeOutsideTheRegistryIsMalformed)
+{
+    // The carrier counts a person's numbers from these two fields (core/quota.h): a forged "approved"
+    // or an empty outcome must not pass as something the quota rule has not heard of.
+    RegistrationPayload p = payload();
+    p.outcome = "approved";
+    EXPECT_EQ(parsePayload(serialisePayload(p)).error().code, ErrorCode::InvalidFormat);
+    p = payload();
+    p.status = "issued";
+    EXPECT_EQ(parsePayload(serialisePayload(p)).error().code, ErrorCode::InvalidFormat);
+    p.status = "manual_review";
+    p.outcome.reset();
+    EXPECT_TRUE(parsePayload(serialisePayload(p)).ok());
 }
 
 TEST_F(Fixture, PayloadWithoutFaceDataHasNullFields)

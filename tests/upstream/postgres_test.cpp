@@ -1,5 +1,6 @@
 // Two `serve` instances on one throwaway PostgreSQL database: racing the same records (each stored
 // once, one receipt) and the quota decision across instances.
+#include "core/quota.h"
 #include "support/pg_cluster.h"
 #include "upstream/database.h"
 #include "upstream_fixture.h"
@@ -113,7 +114,7 @@ TEST_F(PostgresTest, TheQuotaHoldsAcrossInstances)
     };
     auto batchA = std::async(std::launch::async, sendBatch, a.port());
     auto batchB = std::async(std::launch::async, sendBatch, b.port());
-    EXPECT_EQ(accepted(batchA.get()) + accepted(batchB.get()), protocol::kQuotaLimit);
+    EXPECT_EQ(accepted(batchA.get()) + accepted(batchB.get()), core::kQuotaLimit);
     // Then single submissions racing through both: none is accepted any more.
     auto send = [&kiosk, &index](quint16 port) {
         HttpsClient c(port, deviceIdentity());

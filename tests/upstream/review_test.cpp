@@ -167,6 +167,27 @@ TEST_F(UpstreamReviewTest, TheDecisionMustFitTheStoredRegistration)
     }
 }
 
+TEST_F(UpstreamReviewTest, AHandOverHoldsAQuotaSlotUntilTheManagerRejectsIt)
+{
+    const std::string person = quotaIndexFor("HANDED-OVER");
+    const auto submit = [&](const std::string &status) {
+        const std::string id = newRecordId();
+        auto reply = c->post("/v1/registrations",
+                             protocol::toJson(kiosk.submission(id, person, "HANDED-OVER", "staff:1", status)));
+        EXPECT_TRUE(reply && reply->status == 200) << (reply ? reply->body.toStdString() : "no answer");
+        return std::make_pair(id, reply ? reply->json()["decision"].toString().toStdString() : std::string());
+    };
+    for (int i = 0; i < 4; ++i)
+        EXPECT_EQ(submit("recorded").second, "accepted");
+    const auto [handedOver, decision] = submit("manual_review");
+    EXPECT_EQ(decision, "accepted") << "the fifth place, held while the manager decides";
+    EXPECT_EQ(submit("recorded").second, "quota_exceeded");
+    auto rejected = send(kiosk.review(handedOver, "manual_rejected", "identity_not_confirmed"));
+    ASSERT_TRUE(rejected);
+    EXPECT_EQ(rejected->status, 201) << rejected->body.toStdString();
+    EXPECT_EQ(submit("recorded").second, "accepted") << "the rejection freed the place";
+}
+
 TEST_F(UpstreamReviewTest, BadSignatureIsRefusedBeforeTheShape)
 {
     const std::string record = stored(*c, kiosk);

@@ -316,9 +316,13 @@ QJsonObject Kiosk::enrolment(const std::string &token) const
 }
 
 protocol::Submission Kiosk::submission(const std::string &recordId, std::optional<std::string> quotaIndex,
-                                       const std::string &idNumber, const std::string &clerk,
-                                       const std::string &status) const
+                                       const std::string &idNumber, const std::string &clerk, const std::string &status,
+                                       const std::string &outcome) const
 {
+    if (!quotaIndex)
+        quotaIndex = quotaIndexFor("record:" + recordId);
+    else if (quotaIndex->empty())
+        quotaIndex.reset();
     const std::string piiText = R"({"name":"Test Person","id_number":")" + idNumber +
                                 R"(","birth_date":"1990-01-01","address":"1 Test Street","phone":"+15550100",)"
                                 R"("iccid":"8901260000000000001"})";
@@ -335,7 +339,10 @@ protocol::Submission Kiosk::submission(const std::string &recordId, std::optiona
     p.createdAt = "2026-11-28T02:00:00.000Z";
     p.clerk = clerk;
     p.status = status;
-    p.outcome = "approved";
+    if (outcome.empty() && status != "manual_review")
+        p.outcome = "match";
+    else if (!outcome.empty() && outcome != "none")
+        p.outcome = outcome;
     p.matchDistance = 0.41;
     p.liveness = "passed;blink";
     p.piiSha256 = crypto::toHex(crypto::sha256(pii));

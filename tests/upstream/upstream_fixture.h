@@ -108,13 +108,15 @@ struct Kiosk {
 
     [[nodiscard]] std::string deviceId() const { return protocol::deviceIdOf(key.publicKey); }
     [[nodiscard]] QJsonObject enrolment(const std::string &token) const;
-    // A signed submission; idNumber feeds the PII; quotaIndex nullopt = no quota index; status is
-    // the payload's ("recorded", or "manual_review" for a record handed to the manager).
-    [[nodiscard]] protocol::Submission submission(const std::string &recordId,
-                                                  std::optional<std::string> quotaIndex = std::nullopt,
-                                                  const std::string &idNumber = "AB123456",
-                                                  const std::string &clerk = "staff:1",
-                                                  const std::string &status = "recorded") const;
+    // A signed submission; idNumber feeds the PII; quotaIndex nullopt = an index of the record's own
+    // (a person with no other number), kNoQuotaIndex = none (a forged or unenrolled sender); status
+    // is the payload's ("recorded", or "manual_review" for a record handed to the manager); outcome
+    // "" = "match" for a recorded one, none for a hand-over ("none" = none in any case).
+    static constexpr const char *kNoQuotaIndex = "";
+    [[nodiscard]] protocol::Submission
+    submission(const std::string &recordId, std::optional<std::string> quotaIndex = std::nullopt,
+               const std::string &idNumber = "AB123456", const std::string &clerk = "staff:1",
+               const std::string &status = "recorded", const std::string &outcome = "") const;
     // A manager's decision on one of this kiosk's records (a new review id each call).
     [[nodiscard]] protocol::ReviewPayload review(const std::string &recordId, const std::string &decision = "approved",
                                                  const std::string &reason = "checked") const;
