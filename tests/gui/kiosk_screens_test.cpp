@@ -82,6 +82,38 @@ TEST_F(KioskScreensTest, SignInFillTheFormAndReachTheIdPhotoStep)
     ASSERT_TRUE(d.waitFor(QStringLiteral("loginScreen")));
 }
 
+TEST_F(KioskScreensTest, AnIdNumberWithFiveNumbersStaysOnTheFormAndSaysWhy)
+{
+    // Five numbers issued to the sample customer at this kiosk (issue 20): a sixth is refused at the
+    // form, before any photo or face is taken.
+    auto clerkRow = demo.staff().find(demo.account().name);
+    ASSERT_TRUE(clerkRow.ok() && clerkRow->has_value());
+    for (int i = 0; i < 5; ++i) {
+        auto saved = test::storeTestRecord(
+            *recorder, (*clerkRow)->id,
+            {core::RegistrationState::Recorded, core::Decision::Match, {"face_match"}, 0.4, "passed", {}});
+        ASSERT_TRUE(saved.ok()) << saved.error().toString();
+    }
+    test::ScreenDriver &d = *driver;
+    ASSERT_NO_FATAL_FAILURE(signIn());
+    ASSERT_TRUE(d.click(QStringLiteral("newRegistrationButton")));
+    ASSERT_TRUE(d.waitFor(QStringLiteral("customerFormScreen")));
+    for (const auto &[field, value] :
+         {std::pair{"customerName", QStringLiteral("Zhang San")}, std::pair{"customerIdNumber", test::kValidIdNumber},
+          std::pair{"customerAddress", QStringLiteral("1 Renmin Road, Nanchang")},
+          std::pair{"customerPhone", test::kValidPhone}, std::pair{"customerIccid", test::validIccid()}})
+        ASSERT_TRUE(d.typeInto(QString::fromLatin1(field), value)) << field;
+    ASSERT_TRUE(d.click(QStringLiteral("continueButton")));
+    ASSERT_TRUE(d.waitFor(QStringLiteral("formRefusal")));
+    EXPECT_NE(d.find(QStringLiteral("customerFormScreen")), nullptr) << "still on the form";
+    EXPECT_TRUE(d.text(QStringLiteral("formRefusal")).contains(QStringLiteral("5 SIM registrations")))
+        << d.text(QStringLiteral("formRefusal")).toStdString();
+    ASSERT_TRUE(d.screenshot(QStringLiteral("06-form-quota-reached")));
+    // Correcting the number takes the message away.
+    ASSERT_TRUE(d.typeInto(QStringLiteral("customerIdNumber"), QStringLiteral("11010519491231002X")));
+    EXPECT_EQ(d.find(QStringLiteral("formRefusal")), nullptr);
+}
+
 TEST_F(KioskScreensTest, FiveWrongPasswordsLockTheAccount)
 {
     test::ScreenDriver &d = *driver;
