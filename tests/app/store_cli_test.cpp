@@ -1,5 +1,7 @@
 // simkyc-cli keys / db / staff as a user runs them: real processes, real key files and databases.
+#include "core/iccid.h"
 #include "process.h"
+#include "store/audit_log.h"
 #include "store/builtin_migrations.h"
 #include "store/database.h"
 #include "store/key_provider.h"
@@ -11,6 +13,8 @@
 #include "store/staff_repository.h"
 #include "support/test_env.h"
 
+#include <QDateTime>
+#include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 
@@ -168,6 +172,81 @@ TEST_F(StoreCli, PassphraseFromTheEnvironment)
     EXPECT_EQ(keys.exitCode, 0) << keys.err;
     EXPECT_EQ(db.exitCode, 0) << db.err;
     EXPECT_EQ(verify.exitCode, 0) << verify.err;
+}
+
+// A valid ICCID (19 digits, Luhn) numbered n.
+std::string iccid(int n)
+{
+    char payload[19];
+    std::snprintf(payload, sizeof payload, "898600%012d", n);
+    return std::string(payload) + *core::luhnCheckDigit(payload);
+}
+
+TEST_F(StoreCli, SimsReconcileListsWhatAColludingClerkLeavesBehindMasked)
+{
+    initAll();
+    const auto reconciliationReads = [this]() -> std::int64_t {
+        auto db = store::Database::open(fs::path(data()) / "simkyc.db");
+        auto audit = db ? store::recentAudit(*db, 1000) : Result<std::vector<store::StoredAuditEntry>>(db.error());
+        if (!audit)
+            return -1;
+        std::int64_t n = 0;
+        for (const auto &e : *audit)
+            n += e.entry.action == "customer.read" && e.entry.detail == "reason=sim_reconciliation" ? 1 : 0;
+        return n;
+    };
+    {
+        auto direct = openDirect();
+        ASSERT_TRUE(direct);
+        store::RegistrationRepository repo(direct->db, direct->keys);
+        const auto add = [&](int sim, std::optional<core::Decision> outcome) {
+            store::NewRegistration r = direct->registration("ZZTESTNAME Qwerty");
+            r.customer.iccid = iccid(sim);
+            r.outcome = outcome;
+            r.status = outcome ? core::RegistrationState::Recorded : core::RegistrationState::ManualReview;
+            ASSERT_TRUE(repo.insert(r));
+        };
+        add(1, core::Decision::Match);          // honest
+        add(2, core::Decision::NoMatch);        // failed, yet activated below
+        add(3, core::Decision::Match);          // one SIM, two identities
+        add(3, core::Decision::ManualApproved); //
+        add(4, core::Decision::Match);          // never activated
+        add(5, core::Decision::NoMatch);        // failed and not activated: nothing to say
+    }
+    const std::string today = QDateTime::currentDateTimeUtc().date().toString(Qt::ISODate).toStdString();
+    const fs::path csv = m_work.path() / "activations.csv";
+    // The carrier's export, as a spreadsheet saves it (byte-order mark, CRLF, extra columns).
+    writeFile(csv, "\xEF\xBB\xBFiccid,activated_at,store_id\r\n" + iccid(1) + ",2026-12-07T09:00:00Z,s1\r\n" +
+                       iccid(2) + ",2026-12-07T09:05:00Z,s1\r\n" + iccid(3) + ",2026-12-07T09:10:00Z,s1\r\n" +
+                       iccid(9) + ",2026-12-07T09:20:00Z,s1\r\n");
+    auto report =
+        run({"sims", "reconcile", "--activations", csv.string(), "--date", today, "--passphrase-file", pass()});
+    EXPECT_EQ(report.exitCode, 1) << "a day that does not reconcile: " << report.out << report.err;
+    const QJsonObject r = QJsonDocument::fromJson(QByteArray::fromStdString(report.out)).object(); // one JSON line
+    EXPECT_EQ(r["activations"].toInt(), 4);
+    EXPECT_EQ(r["registrations"].toInt(), 6);
+    const auto masked = [](const std::string &full) {
+        return QString::fromStdString(full.substr(0, 6) + std::string(full.size() - 10, '*') +
+                                      full.substr(full.size() - 4));
+    };
+    EXPECT_EQ(r["activated_without_registration"].toArray(), QJsonArray{masked(iccid(9))});
+    ASSERT_EQ(r["activated_without_hand_over"].toArray().size(), 1);
+    EXPECT_EQ(r["activated_without_hand_over"][0]["iccid"].toString(), masked(iccid(2)));
+    ASSERT_EQ(r["registered_twice"].toArray().size(), 1);
+    EXPECT_EQ(r["registered_twice"][0]["record_ids"].toArray().size(), 2);
+    EXPECT_EQ(r["handed_over_not_activated"].toArray().size(), 1);
+    for (int n : {1, 2, 3, 4, 9})
+        EXPECT_EQ(report.out.find(iccid(n)), std::string::npos) << "an ICCID in clear";
+    EXPECT_EQ(reconciliationReads(), 6) << "every registration's ICCID was read with an audit entry";
+
+    // A damaged export is refused whole, naming the row, before anything is decrypted.
+    writeFile(csv, "iccid\n" + iccid(1) + "\n8986001234\n");
+    auto bad = run({"sims", "reconcile", "--activations", csv.string(), "--date", today, "--passphrase-file", pass()});
+    EXPECT_EQ(bad.exitCode, 2);
+    EXPECT_EQ(lastJson(bad.out)["error"].toString(), "invalid_format") << bad.out << bad.err;
+    EXPECT_NE(lastJson(bad.out)["message"].toString().indexOf("row 2: length"), -1) << bad.out;
+    EXPECT_EQ(bad.out.find("8986001234"), std::string::npos);
+    EXPECT_EQ(reconciliationReads(), 6) << "nothing decrypted for a refused export";
 }
 
 TEST_F(StoreCli, VerifyDecryptsASampleAndFindsTampering)

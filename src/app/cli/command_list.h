@@ -25,6 +25,7 @@ Command soakCommand();
 Command configCommand();
 Command diagnoseCommand();
 Command reviewCommand();
+Command simsCommand();
 
 // {"moire_peak", "specular_fraction", "chroma_spread", "high_frequency_share"} (spoof_command.cpp).
 QJsonObject textureJson(const vision::TextureCues &texture);

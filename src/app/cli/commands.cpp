@@ -5,9 +5,9 @@ namespace simkyc::app::cli {
 
 std::vector<Command> commands()
 {
-    return {selftestCommand(), embedCommand(), matchCommand(), evalCommand(),   analyzeCommand(), livenessCommand(),
-            keysCommand(),     dbCommand(),    staffCommand(), reviewCommand(), demoCommand(),    spoofCommand(),
-            idcardCommand(),   syncCommand(),  soakCommand(),  configCommand(), diagnoseCommand()};
+    return {selftestCommand(), embedCommand(), matchCommand(), evalCommand(),   analyzeCommand(),  livenessCommand(),
+            keysCommand(),     dbCommand(),    staffCommand(), reviewCommand(), demoCommand(),     spoofCommand(),
+            idcardCommand(),   syncCommand(),  soakCommand(),  configCommand(), diagnoseCommand(), simsCommand()};
 }
 
 } // namespace simkyc::app::cli
