@@ -52,7 +52,8 @@ std::vector<std::uint8_t> biometricPayloadWithoutFace(const char *method)
 
 Result<FaceCheckOutcome> faceCheckOutcome(vision::FaceEngine &engine, const vision::LivenessResult &live,
                                           std::span<const vision::BestFrame> liveFrames,
-                                          const vision::Image &idPortrait, double matchThreshold)
+                                          const vision::Image &idPortrait, double matchThreshold,
+                                          std::span<const StaffFaceRef> staff)
 {
     FaceCheckOutcome out;
     store::NewRegistration &r = out.record;
@@ -83,6 +84,15 @@ Result<FaceCheckOutcome> faceCheckOutcome(vision::FaceEngine &engine, const visi
     r.matchDistance = decision.distance;
     r.outcome = decision.match ? core::Decision::Match : core::Decision::NoMatch;
     r.reasonCodes = {"liveness_passed", decision.match ? "face_match" : "face_mismatch"};
+    std::vector<vision::Embedding> staffEmbeddings;
+    for (const StaffFaceRef &s : staff)
+        staffEmbeddings.push_back(s.embedding);
+    if (const auto hit = vision::nearestFaceWithin(liveSide, staffEmbeddings)) {
+        // A staff member's own face in front of the camera: never an automatic pass.
+        out.staffFace = staff[hit->index].staffId;
+        r.outcome = core::Decision::NoMatch;
+        r.reasonCodes = {"liveness_passed", "staff_face"};
+    }
     const auto &best = liveFrames.front();
     r.biometricPayload = bytesOf(QJsonObject{{"version", 1},
                                              {"method", "face"},

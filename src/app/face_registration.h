@@ -22,19 +22,32 @@
 
 namespace simkyc::app {
 
+// A staff member's enrolled face (store::StaffFaceRepository), for the staff check.
+struct StaffFaceRef {
+    std::int64_t staffId = 0;
+    vision::Embedding embedding{};
+};
+
 struct FaceCheckOutcome {
     bool livenessPassed = false;
     std::optional<vision::MatchDecision> match; // when liveness passed and both sides were embedded
+    // The staff member whose enrolled face the live face is (within vision::kStaffFaceThreshold):
+    // the registration fails with "staff_face", whatever the ID match said.
+    std::optional<std::int64_t> staffFace;
     store::NewRegistration record; // outcome, reasonCodes, matchDistance, livenessSummary, payload, thumbnail
+    // Liveness passed, the live face matches the ID portrait, and it is no staff member's.
+    [[nodiscard]] bool passed() const { return livenessPassed && match && match->match && !staffFace; }
 };
 
 // liveFrames: the frames to embed for the live side (normally live.bestFrames); matchThreshold: the
-// distance below which the faces are the same person (match.threshold, 0.45..0.65).
+// distance below which the faces are the same person (match.threshold, 0.45..0.65); staff: the
+// shop's enrolled staff faces (none: no staff check).
 // Errors: NoFace when the ID portrait or no live frame can be embedded.
 [[nodiscard]] Result<FaceCheckOutcome> faceCheckOutcome(vision::FaceEngine &engine, const vision::LivenessResult &live,
                                                         std::span<const vision::BestFrame> liveFrames,
                                                         const vision::Image &idPortrait,
-                                                        double matchThreshold = vision::kDefaultMatchThreshold);
+                                                        double matchThreshold = vision::kDefaultMatchThreshold,
+                                                        std::span<const StaffFaceRef> staff = {});
 
 // The payload of a registration without face data (manual check, or before liveness).
 [[nodiscard]] std::vector<std::uint8_t> biometricPayloadWithoutFace(const char *method);

@@ -2,6 +2,7 @@
 
 #include "store/audit_log.h"
 #include "store/registration_guard.h"
+#include "store/staff_face_repository.h"
 #include "sync/sync_settings.h"
 
 #include <algorithm>
@@ -33,6 +34,32 @@ Result<QuotaStanding> RegistrationRecorder::checkQuota(std::string_view idNumber
             return logged.error();
     }
     return standing;
+}
+
+static_assert(vision::kEmbeddingSize == store::kStaffFaceDimensions);
+
+Result<std::vector<StaffFaceRef>> RegistrationRecorder::staffFaces(std::int64_t clerkId)
+{
+    store::StaffFaceRepository repo(m_session.db, m_session.keys);
+    auto faces = repo.all("staff:" + std::to_string(clerkId), "face_check");
+    if (!faces.ok())
+        return faces.error();
+    std::vector<StaffFaceRef> out;
+    for (const store::StaffFace &f : *faces) {
+        StaffFaceRef ref{f.staffId, {}};
+        std::copy(f.embedding.begin(), f.embedding.end(), ref.embedding.begin());
+        out.push_back(ref);
+    }
+    return out;
+}
+
+Status RegistrationRecorder::noteStaffFace(std::int64_t staffId, std::int64_t clerkId)
+{
+    const store::AuditEntry audit{"staff:" + std::to_string(clerkId), "face_check.staff_face", std::nullopt,
+                                  "staff=" + std::to_string(staffId)};
+    if (auto logged = store::appendAudit(m_session.db, audit); !logged.ok())
+        return logged.error();
+    return {};
 }
 
 Result<RecordedRegistration> RegistrationRecorder::record(store::NewRegistration registration)

@@ -10,6 +10,7 @@
 // (the GUI thread in the kiosk).
 #pragma once
 
+#include "app/face_registration.h"
 #include "app/store_session.h"
 #include "core/quota.h"
 #include "store/registration_repository.h"
@@ -48,6 +49,11 @@ public:
     // audited ("registration.quota_refused" by staff:<clerkId>, no customer data).
     [[nodiscard]] Result<QuotaStanding> checkQuota(std::string_view idNumber, std::int64_t clerkId);
     [[nodiscard]] int quotaLimit() const { return m_quotaLimit; }
+    // The staff check, before each face check: the shop's enrolled staff faces (decrypted after an
+    // audit entry "staff.face_read" by staff:<clerkId>, reason "face_check"). Empty when none are
+    // enrolled. A face check that found one writes "face_check.staff_face" (noteStaffFace).
+    [[nodiscard]] Result<std::vector<StaffFaceRef>> staffFaces(std::int64_t clerkId);
+    [[nodiscard]] Status noteStaffFace(std::int64_t staffId, std::int64_t clerkId);
 
 private:
     StoreSession &m_session;

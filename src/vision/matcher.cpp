@@ -37,4 +37,16 @@ Embedding meanEmbedding(const std::vector<Embedding> &embeddings)
     return mean;
 }
 
+std::optional<NearestFace> nearestFaceWithin(const Embedding &live, const std::vector<Embedding> &faces,
+                                             double threshold)
+{
+    std::optional<NearestFace> nearest;
+    for (std::size_t i = 0; i < faces.size(); ++i) {
+        const double d = embeddingDistance(live, faces[i]);
+        if (d < threshold && (!nearest || d < nearest->distance))
+            nearest = NearestFace{i, d};
+    }
+    return nearest;
+}
+
 } // namespace simkyc::vision

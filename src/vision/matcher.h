@@ -5,6 +5,7 @@
 
 #include "vision/types.h"
 
+#include <optional>
 #include <string_view>
 #include <vector>
 
@@ -28,5 +29,19 @@ MatchDecision decideMatch(const Embedding &idSide, const Embedding &liveSide,
 
 // Fusing the live side: the element-wise mean of K embeddings (what the liveness step hands over).
 Embedding meanEmbedding(const std::vector<Embedding> &embeddings);
+
+// The staff check: a registration's live face against the faces of the shop's staff (live
+// enrolments on the same kind of camera, so a staff member's own face lands far below the ID
+// match's distances). Stricter than the ID match so that a customer who merely resembles a clerk is
+// rarely stopped: photos put 0.082 % of impostor pairs below 0.50 (docs/accuracy.md).
+inline constexpr double kStaffFaceThreshold = 0.50;
+
+struct NearestFace {
+    std::size_t index = 0; // into the faces given
+    double distance = 0.0;
+};
+// The closest of `faces` to `live` when it is closer than `threshold`; nullopt otherwise (or none given).
+std::optional<NearestFace> nearestFaceWithin(const Embedding &live, const std::vector<Embedding> &faces,
+                                             double threshold = kStaffFaceThreshold);
 
 } // namespace simkyc::vision

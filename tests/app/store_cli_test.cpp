@@ -182,6 +182,45 @@ std::string iccid(int n)
     return std::string(payload) + *core::luhnCheckDigit(payload);
 }
 
+TEST_F(StoreCli, StaffEnrolFaceTakesALiveSessionAndOneFaceBelongsToOneAccount)
+{
+    SIMKYC_REQUIRE_SHARED_DATA();
+    const std::string video = (*sharedDataDir() / "liveness/liveportrait/d13.mp4").string();
+    initAll();
+    for (const char *name : {"clerk-a", "clerk-b"}) {
+        auto added = run({"staff", "add", name, "--password-file", (m_work.path() / "staffpw").string(),
+                          "--passphrase-file", pass(), "--kdf-cost-log2", "10"});
+        ASSERT_EQ(added.exitCode, 0) << added.out << added.err;
+    }
+    // d13 blinks at 1.4 s and 2.6 s: prompts that miss them are a failed session, and nothing is stored.
+    auto missed = run(
+        {"staff", "enrol-face", "clerk-a", "--source", video, "--prompts", "blink@10.9", "--passphrase-file", pass()});
+    EXPECT_EQ(missed.exitCode, 1) << missed.out << missed.err;
+    EXPECT_FALSE(lastJson(missed.out)["stored"].toBool());
+    EXPECT_FALSE(lastJson(missed.out)["liveness_passed"].toBool());
+
+    auto enrolled = run({"staff", "enrol-face", "clerk-a", "--source", video, "--prompts", "blink@1.0,blink@2.3",
+                         "--passphrase-file", pass()});
+    ASSERT_EQ(enrolled.exitCode, 0) << enrolled.out << enrolled.err;
+    const QJsonObject a = lastJson(enrolled.out);
+    EXPECT_TRUE(a["stored"].toBool());
+    EXPECT_GT(a["frames_embedded"].toInt(), 0);
+
+    // The same face for a second account is refused: a clerk is not on file under a colleague's face.
+    auto twice = run({"staff", "enrol-face", "clerk-b", "--source", video, "--prompts", "blink@1.0,blink@2.3",
+                      "--passphrase-file", pass()});
+    EXPECT_EQ(twice.exitCode, 1) << twice.out << twice.err;
+    EXPECT_FALSE(lastJson(twice.out)["stored"].toBool());
+    EXPECT_EQ(lastJson(twice.out)["same_face_as"].toInt(), a["id"].toInt());
+
+    auto forgotten = run({"staff", "forget-face", "clerk-a", "--passphrase-file", pass()});
+    ASSERT_EQ(forgotten.exitCode, 0) << forgotten.out << forgotten.err;
+    EXPECT_TRUE(lastJson(forgotten.out)["removed"].toBool());
+    auto unknown = run({"staff", "enrol-face", "nobody", "--source", video, "--passphrase-file", pass()});
+    EXPECT_EQ(unknown.exitCode, 2);
+    EXPECT_EQ(lastJson(unknown.out)["error"].toString(), "not_found");
+}
+
 TEST_F(StoreCli, SimsReconcileListsWhatAColludingClerkLeavesBehindMasked)
 {
     initAll();

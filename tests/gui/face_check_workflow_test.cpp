@@ -5,7 +5,9 @@
 // delivers: a small JPEG portrait, cut from a frame of the same video (the match) or the passport
 // specimen of somebody else (the mismatch).
 #include "app/gui/registration_workflow.h"
+#include "app/staff_face_enrolment.h"
 #include "gui_fixture.h"
+#include "store/audit_log.h"
 #include "store/registration_repository.h"
 
 #include <QRegularExpression>
@@ -161,6 +163,53 @@ TEST_F(FaceCheckWorkflowTest, TheSamePersonPassesAndTheRecordIsStoredWithItsOutb
     EXPECT_EQ(w->screen(), Screen::Home);
     EXPECT_TRUE(w->idPortrait().empty());
     EXPECT_EQ(storedCount(), 1) << "stored once";
+}
+
+// The colluding clerk (issue 20): the clerk puts their own face in front of the camera against an ID
+// card whose photo looks like them (here: a portrait of the same person, the strongest case), to
+// register a SIM in somebody else's name. The face check alone passes it (the test above, with no
+// staff face on file). With the clerk's face enrolled by a liveness session, it fails "staff_face",
+// the failure is stored for the manager, and the audit log names the staff member.
+TEST_F(FaceCheckWorkflowTest, AClerksOwnFaceFailsEvenAgainstAMatchingIdPhoto)
+{
+    SIMKYC_REQUIRE_SHARED_DATA();
+    const auto video = test::sampleFaceVideo();
+    ASSERT_TRUE(video) << "liveness/liveportrait/d13.mp4 is missing from the shared data";
+    test::TempDir reader;
+    ASSERT_TRUE(test::writeVideoFace(*video, reader.path() / "chip_portrait.jpg", true));
+    auto clerk = demo.staff().find(demo.account().name);
+    ASSERT_TRUE(clerk.ok() && clerk->has_value());
+    const RegistrationWorkflow::FaceSource source = *test::sampleVideoSource();
+    StaffFaceEnrolmentRequest enrolment;
+    enrolment.staffId = (*clerk)->id;
+    enrolment.sourceSpec = source.spec;
+    enrolment.script = source.recordingScript;
+    auto enrolled = enrolStaffFace(*session, ModelCatalog::builtIn(test::modelsDir()), enrolment);
+    ASSERT_TRUE(enrolled.ok()) << enrolled.error().toString();
+    ASSERT_TRUE(enrolled->stored) << "liveness passed: " << enrolled->run.result.passed;
+
+    useVideo();
+    reachConsent(reader.path() / "chip_portrait.jpg");
+    ASSERT_TRUE(w->agreeToFaceCheck());
+    waitForOutcome();
+    ASSERT_EQ(w->screen(), Screen::Outcome);
+    EXPECT_EQ(w->outcome(), "failed");
+    EXPECT_TRUE(w->outcomeReasons().contains(RegistrationWorkflow::reasonWords("staff_face")))
+        << w->outcomeReasons().join("; ").toStdString();
+    ASSERT_TRUE(w->finishRegistration());
+    store::RegistrationRepository repo(session->db, session->keys);
+    auto day = repo.listDay(store::utcTimestamp(store::Clock::now()).substr(0, 10));
+    ASSERT_TRUE(day.ok());
+    ASSERT_EQ(day->size(), 1U);
+    EXPECT_EQ(day->front().outcome, "no_match");
+    EXPECT_EQ(day->front().reasonCodes, (std::vector<std::string>{"liveness_passed", "staff_face"}));
+    ASSERT_TRUE(day->front().matchDistance.has_value());
+    EXPECT_LT(*day->front().matchDistance, 0.55) << "the ID photo did match: only the staff check stops it";
+    auto audit = store::recentAudit(session->db, 50);
+    ASSERT_TRUE(audit.ok());
+    EXPECT_TRUE(std::any_of(audit->begin(), audit->end(), [&](const store::StoredAuditEntry &e) {
+        return e.entry.action == "face_check.staff_face" && e.entry.detail == "staff=" + std::to_string((*clerk)->id);
+    }));
 }
 
 // The kiosk configuration's liveness.timeout_s, liveness.max_sessions and match.threshold reach the

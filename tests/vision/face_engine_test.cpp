@@ -187,5 +187,20 @@ TEST(Matcher, DistanceScoreAndMean)
     EXPECT_FLOAT_EQ(mean[0], 0.0f);
 }
 
+TEST(Matcher, TheNearestStaffFaceWithinTheThreshold)
+{
+    Embedding live{}, near{}, nearer{}, far{};
+    near[0] = 0.45f;   // 0.45 from live
+    nearer[1] = 0.30f; // 0.30
+    far[2] = 0.50f;    // exactly at the threshold: not within
+    EXPECT_FALSE(nearestFaceWithin(live, {}).has_value()) << "no staff enrolled";
+    EXPECT_FALSE(nearestFaceWithin(live, {far}).has_value());
+    const auto hit = nearestFaceWithin(live, {far, near, nearer});
+    ASSERT_TRUE(hit.has_value());
+    EXPECT_EQ(hit->index, 2U);
+    EXPECT_NEAR(hit->distance, 0.30, 1e-6);
+    EXPECT_FALSE(nearestFaceWithin(live, {near}, 0.40).has_value());
+}
+
 } // namespace
 } // namespace simkyc::vision

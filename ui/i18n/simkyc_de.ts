@@ -1201,6 +1201,10 @@
         <source>This ID number already has %1 SIM registrations at this kiosk, the most allowed. No new number can be registered for it. Failed checks do not count.</source>
         <translation>Für diese Ausweisnummer gibt es an diesem Kiosk bereits %1 SIM-Registrierungen, die Höchstzahl. Es kann keine weitere Nummer dafür registriert werden. Fehlgeschlagene Prüfungen zählen nicht.</translation>
     </message>
+    <message>
+        <source>The face in front of the camera is a staff member's: only the manager can approve this registration.</source>
+        <translation>Das Gesicht vor der Kamera gehört einem Mitarbeiter: Nur die Filialleitung kann diese Registrierung freigeben.</translation>
+    </message>
 </context>
 <context>
     <name>Review</name>

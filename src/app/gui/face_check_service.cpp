@@ -107,7 +107,7 @@ public:
             QElapsedTimer matchTimer;
             matchTimer.start();
             auto outcome = faceCheckOutcome(*m_engine, run->result, run->result.bestFrames, request.idPortrait,
-                                            request.matchThreshold);
+                                            request.matchThreshold, request.staffFaces);
             reply.matchMs = static_cast<double>(matchTimer.elapsed());
             if (outcome.ok()) {
                 reply.outcome = std::move(outcome).value();

@@ -40,6 +40,7 @@ struct FaceCheckRequest {
     vision::SessionConfig config;
     CameraOptions camera;                                   // how a camera is opened
     double matchThreshold = vision::kDefaultMatchThreshold; // match.threshold
+    std::vector<StaffFaceRef> staffFaces;                   // the shop's staff (the staff check)
     double passiveThreshold = PassiveCheck{}.threshold;     // liveness.passive_threshold
 };
 

@@ -381,8 +381,14 @@ void RegistrationWorkflow::startFaceCheck()
                 .arg(QLocale().toString(at.time(), QLocale::ShortFormat)));
         return;
     }
+    auto staff = m_recorder->staffFaces(m_clerkId);
+    if (!staff.ok()) {
+        m_faceView.setStatus(QStringLiteral("error"), QString::fromStdString(staff.error().toString()));
+        return;
+    }
     ++m_faceChecks;
     FaceCheckRequest request;
+    request.staffFaces = std::move(staff).value();
     request.requestId = m_faceRequestId;
     request.sourceSpec = m_faceSource.spec;
     request.idPortrait = m_idPortrait;
@@ -434,14 +440,19 @@ void RegistrationWorkflow::onFaceFinished(const FaceCheckReply &reply)
         return;
     }
     const FaceCheckOutcome &outcome = reply.outcome;
+    if (outcome.staffFace) {
+        qCWarning(lcGui) << "face check" << reply.requestId << ": the live face is staff member" << *outcome.staffFace;
+        if (Status noted = m_recorder->noteStaffFace(*outcome.staffFace, m_clerkId); !noted.ok())
+            qCWarning(lcGui).noquote() << "staff face audit:" << QString::fromStdString(noted.error().toString());
+    }
     qCInfo(lcGui) << "face check" << reply.requestId << "done: liveness" << outcome.livenessPassed << "match"
-                  << (outcome.match && outcome.match->match) << "frames" << reply.frames << "session" << reply.sessionMs
-                  << "ms match" << reply.matchMs << "ms";
+                  << (outcome.match && outcome.match->match) << "staff" << outcome.staffFace.has_value() << "frames"
+                  << reply.frames << "session" << reply.sessionMs << "ms match" << reply.matchMs << "ms";
     using S = core::RegistrationState;
     std::vector<S> path;
     if (!outcome.livenessPassed)
         path = {S::LivenessFailed};
-    else if (outcome.match && outcome.match->match)
+    else if (outcome.passed())
         path = {S::LivenessPassed, S::Matched, S::Recorded};
     else
         path = {S::LivenessPassed, S::Mismatched};
@@ -734,6 +745,9 @@ QString RegistrationWorkflow::reasonWords(const QString &code)
         {"liveness_passed", QT_TRANSLATE_NOOP("RegistrationWorkflow", "Liveness check passed.")},
         {"face_match", QT_TRANSLATE_NOOP("RegistrationWorkflow", "The face matches the ID photo.")},
         {"face_mismatch", QT_TRANSLATE_NOOP("RegistrationWorkflow", "The face does not match the ID photo.")},
+        {"staff_face", QT_TRANSLATE_NOOP("RegistrationWorkflow",
+                                         "The face in front of the camera is a staff member's: only the manager "
+                                         "can approve this registration.")},
         {"challenge_timeout", QT_TRANSLATE_NOOP("RegistrationWorkflow", "A prompt was not followed in time.")},
         {"wrong_direction", QT_TRANSLATE_NOOP("RegistrationWorkflow", "The head turned the wrong way.")},
         {"flat_surface",
