@@ -6,6 +6,7 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 
+#include <algorithm>
 #include <cmath>
 #include <string>
 
@@ -87,7 +88,10 @@ Result<FaceCheckOutcome> faceCheckOutcome(vision::FaceEngine &engine, const visi
     std::vector<vision::Embedding> staffEmbeddings;
     for (const StaffFaceRef &s : staff)
         staffEmbeddings.push_back(s.embedding);
-    if (const auto hit = vision::nearestFaceWithin(liveSide, staffEmbeddings)) {
+    // Never below the ID match's own threshold: a face close enough to a staff member to pass as the
+    // ID's holder is close enough to be that staff member.
+    if (const auto hit = vision::nearestFaceWithin(liveSide, staffEmbeddings,
+                                                   std::max(vision::kStaffFaceThreshold, matchThreshold))) {
         // A staff member's own face in front of the camera: never an automatic pass.
         out.staffFace = staff[hit->index].staffId;
         r.outcome = core::Decision::NoMatch;

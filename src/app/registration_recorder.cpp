@@ -53,9 +53,10 @@ Result<std::vector<StaffFaceRef>> RegistrationRecorder::staffFaces(std::int64_t 
     return out;
 }
 
-Status RegistrationRecorder::noteStaffFace(std::int64_t staffId, std::int64_t clerkId)
+Status RegistrationRecorder::noteStaffFace(std::int64_t staffId, std::int64_t clerkId,
+                                           const std::optional<std::string> &recordId)
 {
-    const store::AuditEntry audit{"staff:" + std::to_string(clerkId), "face_check.staff_face", std::nullopt,
+    const store::AuditEntry audit{"staff:" + std::to_string(clerkId), "face_check.staff_face", recordId,
                                   "staff=" + std::to_string(staffId)};
     if (auto logged = store::appendAudit(m_session.db, audit); !logged.ok())
         return logged.error();

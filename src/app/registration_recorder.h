@@ -53,7 +53,8 @@ public:
     // audit entry "staff.face_read" by staff:<clerkId>, reason "face_check"). Empty when none are
     // enrolled. A face check that found one writes "face_check.staff_face" (noteStaffFace).
     [[nodiscard]] Result<std::vector<StaffFaceRef>> staffFaces(std::int64_t clerkId);
-    [[nodiscard]] Status noteStaffFace(std::int64_t staffId, std::int64_t clerkId);
+    [[nodiscard]] Status noteStaffFace(std::int64_t staffId, std::int64_t clerkId,
+                                       const std::optional<std::string> &recordId);
 
 private:
     StoreSession &m_session;

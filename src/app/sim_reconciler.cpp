@@ -97,7 +97,7 @@ Result<DayReconciliation> reconcileDay(StoreSession &session, const std::string 
         auto pii = repo.readCustomer(r.id, actor, "sim_reconciliation");
         if (!pii)
             return pii.error();
-        core::RegisteredSim sim{r.id, core::normaliseIccid(pii->iccid), std::nullopt};
+        core::RegisteredSim sim{r.id, core::normaliseIccid(pii->iccid), std::nullopt, r.syncState == "quota_exceeded"};
         if (!r.outcome.empty()) {
             auto outcome = core::parseDecision(r.outcome);
             if (!outcome)

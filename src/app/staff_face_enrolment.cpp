@@ -26,6 +26,9 @@ Result<StaffFaceEnrolment> enrolStaffFace(StoreSession &session, const ModelCata
         return run.error();
     StaffFaceEnrolment out;
     out.run = std::move(run).value();
+    if (out.run.sourceKind != "camera" && !request.allowRecording)
+        return Error{ErrorCode::InvalidArgument,
+                     "a staff face is enrolled from the kiosk's camera, not from a " + out.run.sourceKind};
     if (!out.run.result.passed)
         return out;
     std::vector<vision::Embedding> embeddings;
@@ -55,7 +58,7 @@ Result<StaffFaceEnrolment> enrolStaffFace(StoreSession &session, const ModelCata
         out.sameFaceAs = otherIds[hit->index];
         return out;
     }
-    if (Status s = faces.enrol(request.staffId, face, request.actor); !s)
+    if (Status s = faces.enrol(request.staffId, face, request.actor, "source=" + out.run.sourceKind); !s)
         return s.error();
     out.stored = true;
     return out;

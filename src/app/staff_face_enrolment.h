@@ -2,7 +2,8 @@
 // kiosk's camera, so what is enrolled is the live person in front of it (not a photo held up), then
 // the mean embedding of the session's best frames, stored by store::StaffFaceRepository. From then
 // on a registration whose live face is within vision::kStaffFaceThreshold of it fails "staff_face".
-// Guarantees: nothing is stored unless the session passed and its frames could be embedded; a face
+// Guarantees: nothing is stored unless the session passed on a camera (a recording only when the
+// request allows it) and its frames could be embedded; the audit entry names the source kind; a face
 // already enrolled for another account is refused (one face, one account), so a clerk cannot be on
 // file under a colleague's face. Thread-safety: reentrant; runs on the calling thread.
 #pragma once
@@ -22,6 +23,10 @@ struct StaffFaceEnrolmentRequest {
     std::vector<vision::ChallengePrompt> script; // the prompts (recordings need them at their times)
     CameraOptions camera;
     std::string actor = "cli"; // who enrols, for the audit log
+    // A recording (video file, image folder) instead of a camera: demonstrations and tests only. In
+    // a shop a stranger's video could be enrolled as the clerk's face; without this a recording is
+    // refused (InvalidArgument) after the session and nothing is stored.
+    bool allowRecording = false;
 };
 
 struct StaffFaceEnrolment {

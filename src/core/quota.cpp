@@ -4,9 +4,10 @@ namespace simkyc::core {
 
 bool holdsQuotaSlot(RegistrationState status, std::optional<Decision> outcome)
 {
-    if (outcome)
-        return *outcome == Decision::Match || *outcome == Decision::ManualApproved;
-    return status == RegistrationState::ManualReview;
+    // Fails closed: only a decided failure frees the place; anything else (a match, an approval, an
+    // undecided hand-over, or a combination no kiosk writes) holds one.
+    (void)status;
+    return !(outcome == Decision::NoMatch || outcome == Decision::ManualRejected);
 }
 
 } // namespace simkyc::core

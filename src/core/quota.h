@@ -17,7 +17,7 @@ inline constexpr int kQuotaLimit = 5; // active numbers per person per carrier
 // Whether a registration holds one of its person's quota slots: a match, a manual approval, or a
 // hand-over to the manager not decided yet (it may still become an approval; a rejection frees the
 // slot). A failed attempt (no_match, manual_rejected) never does: an impostor failing with someone's
-// ID card does not use up that person's quota.
+// ID card does not use up that person's quota. Anything else holds one (fails closed).
 [[nodiscard]] bool holdsQuotaSlot(RegistrationState status, std::optional<Decision> outcome);
 
 } // namespace simkyc::core

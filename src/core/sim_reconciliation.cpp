@@ -5,9 +5,10 @@
 
 namespace simkyc::core {
 
-bool simHandedOver(std::optional<Decision> outcome)
+bool simHandedOver(const RegisteredSim &registration)
 {
-    return outcome == Decision::Match || outcome == Decision::ManualApproved;
+    return !registration.carrierRefused &&
+           (registration.outcome == Decision::Match || registration.outcome == Decision::ManualApproved);
 }
 
 SimReconciliation reconcileSims(std::span<const std::string> activated, std::span<const RegisteredSim> registrations)
@@ -27,7 +28,7 @@ SimReconciliation reconcileSims(std::span<const std::string> activated, std::spa
         bool handedOver = false;
         IccidRecords all{iccid, {}};
         for (const RegisteredSim *r : it->second) {
-            handedOver = handedOver || simHandedOver(r->outcome);
+            handedOver = handedOver || simHandedOver(*r);
             all.recordIds.push_back(r->recordId);
         }
         if (!handedOver)
@@ -36,13 +37,13 @@ SimReconciliation reconcileSims(std::span<const std::string> activated, std::spa
     for (const auto &[iccid, records] : byIccid) {
         IccidRecords issued{iccid, {}};
         for (const RegisteredSim *r : records)
-            if (simHandedOver(r->outcome))
+            if (simHandedOver(*r))
                 issued.recordIds.push_back(r->recordId);
         if (issued.recordIds.size() > 1)
             out.registeredTwice.push_back(std::move(issued));
     }
     for (const RegisteredSim &r : registrations)
-        if (simHandedOver(r.outcome) && !live.contains(r.iccid))
+        if (simHandedOver(r) && !live.contains(r.iccid))
             out.handedOverNotActivated.push_back(r.recordId);
     return out;
 }

@@ -1,6 +1,7 @@
 // SIM reconciliation: the carrier's activated SIMs (ICCIDs) of a day against the registrations the
 // kiosk stored that day. A SIM is handed over only after a match or a manual approval; every other
-// registration (a failed attempt, a rejection, a hand-over the manager has not decided) issued no
+// registration (a failed attempt, a rejection, a hand-over the manager has not decided, a number the
+// carrier refused) issued no
 // SIM. What a colluding clerk leaves behind shows up in one of four lists:
 // - activated without registration: a SIM sold with no identity check at all;
 // - activated although no registration of it handed it over (all of them failed or are undecided):
@@ -25,10 +26,12 @@ struct RegisteredSim {
     std::string recordId;
     std::string iccid;               // normalised digits
     std::optional<Decision> outcome; // none: a hand-over the manager has not decided
+    bool carrierRefused = false;     // the carrier refused the number (quota_exceeded): no SIM may go out
 };
 
-// Whether the registration let the SIM go to the customer: a match or a manual approval.
-[[nodiscard]] bool simHandedOver(std::optional<Decision> outcome);
+// Whether the registration let the SIM go to the customer: a match or a manual approval that the
+// carrier did not refuse.
+[[nodiscard]] bool simHandedOver(const RegisteredSim &registration);
 
 struct IccidRecords {
     std::string iccid;

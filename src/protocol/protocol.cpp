@@ -251,9 +251,13 @@ Result<RegistrationPayload> parsePayload(const Bytes &bytes)
         return s.error();
     if (p.recordId.empty() || p.recordId.size() > 64 || p.deviceId.empty() || p.storeId.empty())
         return malformed("payload: empty identifiers");
-    // The quota (core/quota.h) is decided from these two: only the registry's names are accepted.
-    if (!core::parseState(p.status) || (p.outcome && !core::parseDecision(*p.outcome)))
-        return malformed("payload: unknown status or outcome");
+    // The quota (core/quota.h) is decided from these two: only what a kiosk stores is accepted, a
+    // recorded registration with its outcome or a hand-over not decided yet.
+    const bool recorded = p.status == core::stateName(core::RegistrationState::Recorded) && p.outcome &&
+                          core::parseDecision(*p.outcome).ok();
+    const bool handedOver = p.status == core::stateName(core::RegistrationState::ManualReview) && !p.outcome;
+    if (!recorded && !handedOver)
+        return malformed("payload: a status and outcome no kiosk stores");
     return p;
 }
 

@@ -53,7 +53,8 @@ struct RegistrationPayload {
 
 // Compact JSON, keys in a fixed order.
 [[nodiscard]] Bytes serialisePayload(const RegistrationPayload &payload);
-// InvalidFormat also for a status or outcome that is not one of core/registration.h's names.
+// InvalidFormat also unless status and outcome are what a kiosk stores: "recorded" with an outcome of
+// core/registration.h, or "manual_review" without one.
 [[nodiscard]] Result<RegistrationPayload> parsePayload(const Bytes &bytes);
 
 struct Submission {

@@ -78,7 +78,7 @@ std::vector<float> floatsOf(std::span<const std::uint8_t> bytes)
 } // namespace
 
 Status StaffFaceRepository::enrol(std::int64_t staffId, std::span<const float> embedding, std::string_view actor,
-                                  Clock::time_point now)
+                                  std::string_view how, Clock::time_point now)
 {
     if (embedding.size() != kStaffFaceDimensions)
         return Error{ErrorCode::InvalidArgument, "a staff face is " + std::to_string(kStaffFaceDimensions) +
@@ -120,7 +120,8 @@ Status StaffFaceRepository::enrol(std::int64_t staffId, std::span<const float> e
         if (Status done = b ? stepOnce(s) : b; !done)
             return done;
     }
-    const AuditEntry audit{std::string(actor), "staff.face_enrol", std::nullopt, "staff=" + std::to_string(staffId)};
+    const AuditEntry audit{std::string(actor), "staff.face_enrol", std::nullopt,
+                           "staff=" + std::to_string(staffId) + (how.empty() ? "" : "," + std::string(how))};
     if (auto a = appendAudit(m_db, audit, now); !a)
         return a.error();
     return tx->commit();

@@ -33,10 +33,11 @@ class StaffFaceRepository {
 public:
     StaffFaceRepository(Database &db, const Keyring &keys) : m_db(db), m_keys(keys) {}
 
-    // Stores (or replaces) the staff member's face. InvalidArgument for a wrong size or a value that
-    // is not finite; NotFound for an unknown staff id.
+    // Stores (or replaces) the staff member's face; `how` is added to the audit entry's detail
+    // (codes only, e.g. "source=camera"). InvalidArgument for a wrong size or a value that is not
+    // finite; NotFound for an unknown staff id.
     [[nodiscard]] Status enrol(std::int64_t staffId, std::span<const float> embedding, std::string_view actor,
-                               Clock::time_point now = Clock::now());
+                               std::string_view how = {}, Clock::time_point now = Clock::now());
     // True when a face was removed.
     [[nodiscard]] Result<bool> remove(std::int64_t staffId, std::string_view actor,
                                       Clock::time_point now = Clock::now());

@@ -31,6 +31,17 @@ std::optional<std::string> namedDevice(const protocol::Bytes &review)
     return id.toString().toStdString();
 }
 
+// The advisory lock key of a record's reviews: the first 64 bits of SHA-256 of its id, in a space
+// apart from the quota indexes' (those are HMAC outputs).
+std::int64_t recordLockKey(const std::string &recordId)
+{
+    const auto digest = crypto::sha256(std::string("simkyc/review-lock/") + recordId);
+    std::uint64_t key = 0;
+    for (int i = 0; i < 8; ++i)
+        key = (key << 8) | digest[static_cast<std::size_t>(i)];
+    return static_cast<std::int64_t>(key);
+}
+
 bool isManual(const std::string &decision)
 {
     return decision == "manual_approved" || decision == "manual_rejected";
@@ -86,10 +97,12 @@ Status store(Repository &repo, const crypto::Ed25519KeyPair &receiptKey, const p
     auto inserted = repo.insertReview(row);
     if (!inserted)
         return inserted.error();
-    if (*inserted && review.decision == core::reviewDecisionName(core::ReviewDecision::ManualRejected)) {
-        // The person was not confirmed: the hand-over no longer holds one of their quota slots.
-        if (Status freed = repo.setHoldsSlot(review.recordId, false); !freed)
-            return freed;
+    if (*inserted && isManual(review.decision)) {
+        // The manager's identity decision: a rejection frees the hand-over's quota place, an approval
+        // holds it (core::holdsQuotaSlot).
+        const bool holds = review.decision == core::reviewDecisionName(core::ReviewDecision::ManualApproved);
+        if (Status set = repo.setHoldsSlot(review.recordId, holds); !set)
+            return set;
     }
     if (*inserted) {
         o.status = 201;
@@ -154,7 +167,15 @@ ItemOutcome ReviewIntake::submit(const QJsonObject &body, const Caller &caller)
     const bool handedOver = payload->status == "manual_review";
     if (!handedOver && isManual(review->decision))
         return refuse(400, "bad_request", "a manual decision is only for a record handed to the manager");
-    if (handedOver) {
+    // Then, in one transaction holding the record's lock (two instances given an approval and a
+    // rejection of one hand-over at once store one of them): the earlier decisions, then bytes, hash
+    // and receipt (rolled back unless committed).
+    const std::string sha256 = crypto::toHex(crypto::sha256(submission->review));
+    Transaction tx(m_db);
+    Status written = tx.begin();
+    if (written)
+        written = m_db.lockForTransaction(recordLockKey(review->recordId));
+    if (written && handedOver) {
         auto earlier = m_repo.reviewsOf(review->recordId);
         if (!earlier)
             return refuse(503, "unavailable", "the database is unavailable; retry later");
@@ -167,11 +188,6 @@ ItemOutcome ReviewIntake::submit(const QJsonObject &body, const Caller &caller)
             return refuse(400, "bad_request",
                           "a record handed to the manager needs manual_approved or manual_rejected first");
     }
-
-    // Then bytes, hash and receipt in one transaction (rolled back unless committed).
-    const std::string sha256 = crypto::toHex(crypto::sha256(submission->review));
-    Transaction tx(m_db);
-    Status written = tx.begin();
     if (written)
         written = store(m_repo, m_receiptKey, *submission, *review, sha256, o);
     if (written)

@@ -193,14 +193,20 @@ TEST_F(StoreCli, StaffEnrolFaceTakesALiveSessionAndOneFaceBelongsToOneAccount)
         ASSERT_EQ(added.exitCode, 0) << added.out << added.err;
     }
     // d13 blinks at 1.4 s and 2.6 s: prompts that miss them are a failed session, and nothing is stored.
-    auto missed = run(
-        {"staff", "enrol-face", "clerk-a", "--source", video, "--prompts", "blink@10.9", "--passphrase-file", pass()});
+    auto missed = run({"staff", "enrol-face", "clerk-a", "--source", video, "--prompts", "blink@10.9",
+                       "--passphrase-file", pass(), "--demo"});
     EXPECT_EQ(missed.exitCode, 1) << missed.out << missed.err;
     EXPECT_FALSE(lastJson(missed.out)["stored"].toBool());
     EXPECT_FALSE(lastJson(missed.out)["liveness_passed"].toBool());
 
+    // A recording in place of the camera: a stranger's video would become the clerk's face.
+    auto recording = run({"staff", "enrol-face", "clerk-a", "--source", video, "--prompts", "blink@1.0,blink@2.3",
+                          "--passphrase-file", pass()});
+    EXPECT_EQ(recording.exitCode, 2) << recording.out << recording.err;
+    EXPECT_EQ(lastJson(recording.out)["error"].toString(), "invalid_argument");
+
     auto enrolled = run({"staff", "enrol-face", "clerk-a", "--source", video, "--prompts", "blink@1.0,blink@2.3",
-                         "--passphrase-file", pass()});
+                         "--passphrase-file", pass(), "--demo"});
     ASSERT_EQ(enrolled.exitCode, 0) << enrolled.out << enrolled.err;
     const QJsonObject a = lastJson(enrolled.out);
     EXPECT_TRUE(a["stored"].toBool());
@@ -208,7 +214,7 @@ TEST_F(StoreCli, StaffEnrolFaceTakesALiveSessionAndOneFaceBelongsToOneAccount)
 
     // The same face for a second account is refused: a clerk is not on file under a colleague's face.
     auto twice = run({"staff", "enrol-face", "clerk-b", "--source", video, "--prompts", "blink@1.0,blink@2.3",
-                      "--passphrase-file", pass()});
+                      "--passphrase-file", pass(), "--demo"});
     EXPECT_EQ(twice.exitCode, 1) << twice.out << twice.err;
     EXPECT_FALSE(lastJson(twice.out)["stored"].toBool());
     EXPECT_EQ(lastJson(twice.out)["same_face_as"].toInt(), a["id"].toInt());

@@ -5,9 +5,9 @@
 namespace simkyc::core {
 namespace {
 
-RegisteredSim sim(std::string id, std::string iccid, std::optional<Decision> outcome)
+RegisteredSim sim(std::string id, std::string iccid, std::optional<Decision> outcome, bool carrierRefused = false)
 {
-    return {std::move(id), std::move(iccid), outcome};
+    return {std::move(id), std::move(iccid), outcome, carrierRefused};
 }
 
 TEST(SimReconciliation, AnHonestDayIsClean)
@@ -25,7 +25,8 @@ TEST(SimReconciliation, EachKindOfMismatchIsListed)
     // What a colluding clerk leaves: a SIM sold with no registration, a SIM activated after a failed
     // check, one SIM handed over under two identities, and a registration whose SIM never went live.
     const std::vector<std::string> activated{"8986000000000000011", "8986000000000000011", "8986000000000000045",
-                                             "8986000000000000052", "8986000000000000060", "8986000000000000078"};
+                                             "8986000000000000052", "8986000000000000060", "8986000000000000078",
+                                             "8986000000000000102"};
     const std::vector<RegisteredSim> day{
         sim("ok", "8986000000000000011", Decision::Match),
         sim("failed-1", "8986000000000000052", Decision::NoMatch),
@@ -35,14 +36,17 @@ TEST(SimReconciliation, EachKindOfMismatchIsListed)
         sim("twice-b", "8986000000000000078", Decision::ManualApproved),
         sim("not-live", "8986000000000000086", Decision::Match),
         sim("failed-not-live", "8986000000000000094", Decision::NoMatch),
+        // the carrier refused the number (the person's quota was full), and the SIM went live anyway
+        sim("refused", "8986000000000000102", Decision::Match, true),
     };
     const SimReconciliation r = reconcileSims(activated, day);
     EXPECT_EQ(r.activatedWithoutRegistration, std::vector<std::string>{"8986000000000000045"});
-    ASSERT_EQ(r.activatedWithoutHandOver.size(), 2U);
+    ASSERT_EQ(r.activatedWithoutHandOver.size(), 3U);
     EXPECT_EQ(r.activatedWithoutHandOver[0].iccid, "8986000000000000052");
     EXPECT_EQ(r.activatedWithoutHandOver[0].recordIds, (std::vector<std::string>{"failed-1", "failed-2"}));
     EXPECT_EQ(r.activatedWithoutHandOver[1].recordIds, std::vector<std::string>{"undecided"})
         << "activated before the manager decided";
+    EXPECT_EQ(r.activatedWithoutHandOver[2].recordIds, std::vector<std::string>{"refused"});
     ASSERT_EQ(r.registeredTwice.size(), 1U);
     EXPECT_EQ(r.registeredTwice[0].iccid, "8986000000000000078");
     EXPECT_EQ(r.registeredTwice[0].recordIds, (std::vector<std::string>{"twice-a", "twice-b"}));

@@ -184,6 +184,7 @@ TEST_F(FaceCheckWorkflowTest, AClerksOwnFaceFailsEvenAgainstAMatchingIdPhoto)
     enrolment.staffId = (*clerk)->id;
     enrolment.sourceSpec = source.spec;
     enrolment.script = source.recordingScript;
+    enrolment.allowRecording = true; // the test's camera is a recording
     auto enrolled = enrolStaffFace(*session, ModelCatalog::builtIn(test::modelsDir()), enrolment);
     ASSERT_TRUE(enrolled.ok()) << enrolled.error().toString();
     ASSERT_TRUE(enrolled->stored) << "liveness passed: " << enrolled->run.result.passed;
@@ -196,6 +197,12 @@ TEST_F(FaceCheckWorkflowTest, AClerksOwnFaceFailsEvenAgainstAMatchingIdPhoto)
     EXPECT_EQ(w->outcome(), "failed");
     EXPECT_TRUE(w->outcomeReasons().contains(RegistrationWorkflow::reasonWords("staff_face")))
         << w->outcomeReasons().join("; ").toStdString();
+    // Stored at once: no retry (with glasses on, say) can replace it, and no hand-over either.
+    const QString recordId = w->recordId();
+    EXPECT_FALSE(recordId.isEmpty());
+    EXPECT_FALSE(w->canRetry());
+    EXPECT_FALSE(w->retryFaceCheck());
+    EXPECT_FALSE(w->handToManager());
     ASSERT_TRUE(w->finishRegistration());
     store::RegistrationRepository repo(session->db, session->keys);
     auto day = repo.listDay(store::utcTimestamp(store::Clock::now()).substr(0, 10));
@@ -208,8 +215,10 @@ TEST_F(FaceCheckWorkflowTest, AClerksOwnFaceFailsEvenAgainstAMatchingIdPhoto)
     auto audit = store::recentAudit(session->db, 50);
     ASSERT_TRUE(audit.ok());
     EXPECT_TRUE(std::any_of(audit->begin(), audit->end(), [&](const store::StoredAuditEntry &e) {
-        return e.entry.action == "face_check.staff_face" && e.entry.detail == "staff=" + std::to_string((*clerk)->id);
+        return e.entry.action == "face_check.staff_face" && e.entry.detail == "staff=" + std::to_string((*clerk)->id) &&
+               e.entry.recordId == recordId.toStdString();
     }));
+    EXPECT_NE(day->front().livenessSummary.find(";staff_faces=1"), std::string::npos) << day->front().livenessSummary;
 }
 
 // The kiosk configuration's liveness.timeout_s, liveness.max_sessions and match.threshold reach the

@@ -66,13 +66,18 @@ TEST_F(Fixture, APayloadWithAStatusOrOutcomeOutsideTheRegistryIsMalformed)
     p.status = "issued";
     EXPECT_EQ(parsePayload(serialisePayload(p)).error().code, ErrorCode::InvalidFormat);
     p.status = "manual_review";
+    EXPECT_EQ(parsePayload(serialisePayload(p)).error().code, ErrorCode::InvalidFormat)
+        << "a hand-over with a failure outcome would be stored uncounted, then approved";
     p.outcome.reset();
     EXPECT_TRUE(parsePayload(serialisePayload(p)).ok());
+    p.status = "recorded";
+    EXPECT_EQ(parsePayload(serialisePayload(p)).error().code, ErrorCode::InvalidFormat) << "recorded, no outcome";
 }
 
 TEST_F(Fixture, PayloadWithoutFaceDataHasNullFields)
 {
     RegistrationPayload p = payload();
+    p.status = "manual_review"; // the manual check: no face data, no outcome yet
     p.outcome.reset();
     p.matchDistance.reset();
     p.biometricsSha256.reset();

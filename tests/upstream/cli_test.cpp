@@ -68,8 +68,8 @@ TEST_F(CliTest, CountListAndVerifyOnAFreshAndAFilledDatabase)
         QSqlQuery q(raw);
         ASSERT_TRUE(
             q.exec(QStringLiteral("UPDATE registrations SET pii = X'00' || pii WHERE record_id = '%1'").arg(qs(a))));
-        ASSERT_TRUE(
-            q.exec(QStringLiteral("UPDATE registrations SET decision = 'accepted' WHERE record_id = '%1'").arg(qs(b))));
+        ASSERT_TRUE(q.exec(
+            QStringLiteral("UPDATE registrations SET decision = 'quota_exceeded' WHERE record_id = '%1'").arg(qs(b))));
         raw.close();
     }
     QSqlDatabase::removeDatabase(QStringLiteral("tamper"));

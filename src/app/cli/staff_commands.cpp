@@ -119,6 +119,7 @@ int runFace(const QString &action, const QString &name, const QCommandLineParser
     StaffFaceEnrolmentRequest request;
     request.staffId = (*member)->id;
     request.sourceSpec = parser.value("source").toStdString();
+    request.allowRecording = parser.isSet("demo");
     if (parser.isSet("prompts")) {
         auto script = vision::parsePromptScript(parser.value("prompts").toStdString());
         if (!script)
@@ -185,6 +186,7 @@ Command staffCommand()
             {"source", "enrol-face: the kiosk's camera (/dev/videoN), or a recording (demos, tests).", "SOURCE"});
         parser.addOption(
             {"prompts", "enrol-face: a fixed script for a recording, e.g. blink@0.5,left@3.0 (seconds).", "SCRIPT"});
+        parser.addOption({"demo", "enrol-face: accept a recording as --source (demonstrations and tests only)."});
     };
     c.run = [](const QCommandLineParser &parser, const CommonOptions &options) {
         const QStringList args = parser.positionalArguments();

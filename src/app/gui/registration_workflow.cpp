@@ -368,6 +368,13 @@ void RegistrationWorkflow::startFaceCheck()
         m_faceView.setStatus(QStringLiteral("error"), QString::fromStdString(space.error().toString()));
         return;
     }
+    // The staff check's faces, before an attempt is counted (a store error costs the customer none).
+    auto staff = m_recorder->staffFaces(m_clerkId);
+    if (!staff.ok()) {
+        m_faceView.setStatus(QStringLiteral("error"), QString::fromStdString(staff.error().toString()));
+        return;
+    }
+    m_staffFacesChecked = static_cast<int>(staff->size());
     const auto now = m_now();
     const std::string key = attemptKey();
     if (!m_attempts.tryStart(key, now)) {
@@ -379,11 +386,6 @@ void RegistrationWorkflow::startFaceCheck()
                                         "possible at %2; or hand over to the manager for a manual check.")
                 .arg(m_attempts.maxAttempts())
                 .arg(QLocale().toString(at.time(), QLocale::ShortFormat)));
-        return;
-    }
-    auto staff = m_recorder->staffFaces(m_clerkId);
-    if (!staff.ok()) {
-        m_faceView.setStatus(QStringLiteral("error"), QString::fromStdString(staff.error().toString()));
         return;
     }
     ++m_faceChecks;
@@ -440,11 +442,6 @@ void RegistrationWorkflow::onFaceFinished(const FaceCheckReply &reply)
         return;
     }
     const FaceCheckOutcome &outcome = reply.outcome;
-    if (outcome.staffFace) {
-        qCWarning(lcGui) << "face check" << reply.requestId << ": the live face is staff member" << *outcome.staffFace;
-        if (Status noted = m_recorder->noteStaffFace(*outcome.staffFace, m_clerkId); !noted.ok())
-            qCWarning(lcGui).noquote() << "staff face audit:" << QString::fromStdString(noted.error().toString());
-    }
     qCInfo(lcGui) << "face check" << reply.requestId << "done: liveness" << outcome.livenessPassed << "match"
                   << (outcome.match && outcome.match->match) << "staff" << outcome.staffFace.has_value() << "frames"
                   << reply.frames << "session" << reply.sessionMs << "ms match" << reply.matchMs << "ms";
@@ -454,6 +451,8 @@ void RegistrationWorkflow::onFaceFinished(const FaceCheckReply &reply)
         path = {S::LivenessFailed};
     else if (outcome.passed())
         path = {S::LivenessPassed, S::Matched, S::Recorded};
+    else if (outcome.staffFace)
+        path = {S::LivenessPassed, S::Mismatched, S::Recorded}; // stored at once: no retry, no hand-over
     else
         path = {S::LivenessPassed, S::Mismatched};
     for (const S next : path) {
@@ -464,6 +463,18 @@ void RegistrationWorkflow::onFaceFinished(const FaceCheckReply &reply)
     }
     store::NewRegistration record = outcome.record;
     record.status = S::Recorded;
+    record.livenessSummary += ";staff_faces=" + std::to_string(m_staffFacesChecked);
+    if (outcome.staffFace) {
+        // A staff member's own face: the failure is kept whatever comes next (a retry with glasses
+        // on would otherwise replace it), and the audit log names the staff member and the record.
+        qCWarning(lcGui) << "face check" << reply.requestId << ": the live face is staff member" << *outcome.staffFace;
+        store(std::move(record), QStringLiteral("failed"));
+        const std::optional<std::string> recordId =
+            m_recorded ? std::optional<std::string>(m_recorded->id) : std::nullopt;
+        if (Status noted = m_recorder->noteStaffFace(*outcome.staffFace, m_clerkId, recordId); !noted.ok())
+            qCWarning(lcGui).noquote() << "staff face audit:" << QString::fromStdString(noted.error().toString());
+        return;
+    }
     if (m_registration->state() == S::Recorded) {
         store(std::move(record), QStringLiteral("passed"));
         return;
@@ -730,7 +741,8 @@ void RegistrationWorkflow::closeAuditLog()
 
 bool RegistrationWorkflow::canRetry() const
 {
-    if (m_screen != Screen::Outcome || m_outcome != QLatin1String("failed"))
+    // Only a failure not stored yet can be retried (a staff face is stored at once).
+    if (m_screen != Screen::Outcome || m_outcome != QLatin1String("failed") || !m_unsaved)
         return false;
     return m_attempts.remaining(attemptKey(), m_now()) > 0;
 }

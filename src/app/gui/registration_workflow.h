@@ -343,6 +343,7 @@ private:
     QString m_outcome;
     QString m_outcomeMessage;
     QString m_formRefusal;
+    int m_staffFacesChecked = 0; // staff faces the running face check compares with (its record says so)
     QString m_formRefusalCode;
     QString m_language = QStringLiteral("en");
     QString m_kioskLanguage = QStringLiteral("en"); // the language the registration ends in
