@@ -156,6 +156,28 @@ Result<IdentityEvalResult> evaluateIdentity(const ModelCatalog &catalog, const I
             }
         }
     }
+    // Session means (8 consecutive samples each) for the staff check.
+    std::vector<std::vector<vision::Embedding>> sessionMeans;
+    for (const auto &samples : perVideo) {
+        sessionMeans.emplace_back();
+        for (size_t i = 0; i + 8 <= samples.size(); i += 8) {
+            std::vector<vision::Embedding> session;
+            for (size_t j = i; j < i + 8; ++j)
+                session.push_back(samples[j].embedding);
+            sessionMeans.back().push_back(vision::meanEmbedding(session));
+        }
+    }
+    std::vector<double> sessionGenuine, sessionImpostor;
+    for (size_t a = 0; a < sessionMeans.size(); ++a)
+        for (size_t i = 0; i < sessionMeans[a].size(); ++i) {
+            for (size_t j = i + 1; j < sessionMeans[a].size(); ++j)
+                sessionGenuine.push_back(vision::embeddingDistance(sessionMeans[a][i], sessionMeans[a][j]));
+            for (size_t b = a + 1; b < sessionMeans.size(); ++b)
+                for (const vision::Embedding &other : sessionMeans[b])
+                    sessionImpostor.push_back(vision::embeddingDistance(sessionMeans[a][i], other));
+        }
+    result.sessionGenuine = summarise(std::move(sessionGenuine));
+    result.sessionImpostor = summarise(std::move(sessionImpostor));
     result.impostor = summarise(std::move(impostor));
     result.centroidGenuine = summarise(std::move(centroidGenuine));
     result.centroidImpostor = summarise(std::move(centroidImpostor));

@@ -4,7 +4,8 @@
 // distances between those samples and photos of other people (labels/identities.csv).
 // The videos' people are not in the identity photos (different sources), so every video-photo
 // pair is an impostor pair; pairs between two videos are not used (the clips' people are not
-// labelled, and two of them may be the same person).
+// labelled, and two of them may be the same person), except for the staff check's session-to-session
+// summaries below, which say so.
 // Thread-safety: reentrant (each call loads its own models).
 #pragma once
 
@@ -47,6 +48,12 @@ struct IdentityEvalResult {
     // samples of a video).
     DistanceSummary centroidGenuine;
     DistanceSummary centroidImpostor;
+    // The staff check's pairs (vision::kStaffFaceThreshold): a session's mean (8 consecutive samples)
+    // against another session's mean, of the same video (genuine: two disjoint stretches of one
+    // recording, so a lower bound on a real re-enrolment's distance) or of another video (impostor,
+    // on the assumption that the clips show different people).
+    DistanceSummary sessionGenuine;
+    DistanceSummary sessionImpostor;
     int photos = 0;
 };
 

@@ -83,6 +83,28 @@ TEST(LivenessCli, BlinkEvaluationReportsEachVideoAndLeaveOneVideoOut)
     EXPECT_GE(lovo["recall"].toDouble(), 0.90) << r.out;
 }
 
+// The identity calibration, on two of the real videos: one person's samples stay close, and the
+// staff check's session means (two stretches of one recording vs. another person's) sit on either
+// side of the staff check's threshold (the larger of 0.50 and the match threshold 0.55).
+TEST(LivenessCli, IdentityEvaluationSeparatesOnePersonsSessionsFromAnothers)
+{
+    SIMKYC_REQUIRE_SHARED_DATA();
+    auto r = runProcess(cli(), {"eval", "identity", "--json", "--videos",
+                                (*sharedDataDir() / "labels/videos.csv").string(), "--identities",
+                                (*sharedDataDir() / "labels/identities.csv").string(), "--root",
+                                sharedDataDir()->string(), "--exclude",
+                                "d3.mp4,d6.mp4,d10.mp4,d11.mp4,sadtalker,short_hamilton_clip,face-api.js/video.mp4"});
+    ASSERT_EQ(r.exitCode, 0) << r.out << r.err;
+    const QJsonObject report = parse(r.out);
+    ASSERT_EQ(report["videos"].toArray().size(), 2) << r.out; // d13 and d18
+    const QJsonObject genuine = report["session_genuine"].toObject(), impostor = report["session_impostor"].toObject();
+    ASSERT_GT(genuine["pairs"].toInt(), 0) << r.out;
+    ASSERT_GT(impostor["pairs"].toInt(), 0) << r.out;
+    EXPECT_LT(genuine["max"].toDouble(), 0.50) << r.out;
+    EXPECT_GT(impostor["min"].toDouble(), 0.55) << r.out;
+    EXPECT_LT(report["genuine"].toObject()["max"].toDouble(), report["threshold"].toDouble()) << r.out;
+}
+
 TEST(LivenessCli, RealWinksAreNotBlinks)
 {
     // d3's two one-eye winks (0.2-0.7 s and 1.2-1.7 s, videos.csv). The 68-point model pulls the

@@ -272,6 +272,8 @@ int runIdentityEval(const QCommandLineParser &parser, const CommonOptions &optio
                              {"impostor", distancesJson(result->impostor)},
                              {"genuine_to_centroid", distancesJson(result->centroidGenuine)},
                              {"impostor_to_centroid", distancesJson(result->centroidImpostor)},
+                             {"session_genuine", distancesJson(result->sessionGenuine)},
+                             {"session_impostor", distancesJson(result->sessionImpostor)},
                              {"impostor_photos", result->photos},
                              {"threshold", vision::IdentityConfig{}.maxDistance}};
     if (options.json)
