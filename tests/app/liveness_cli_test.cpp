@@ -89,11 +89,11 @@ TEST(LivenessCli, BlinkEvaluationReportsEachVideoAndLeaveOneVideoOut)
 TEST(LivenessCli, IdentityEvaluationSeparatesOnePersonsSessionsFromAnothers)
 {
     SIMKYC_REQUIRE_SHARED_DATA();
-    auto r = runProcess(cli(), {"eval", "identity", "--json", "--videos",
-                                (*sharedDataDir() / "labels/videos.csv").string(), "--identities",
-                                (*sharedDataDir() / "labels/identities.csv").string(), "--root",
-                                sharedDataDir()->string(), "--exclude",
-                                "d3.mp4,d6.mp4,d10.mp4,d11.mp4,sadtalker,short_hamilton_clip,face-api.js/video.mp4"});
+    auto r =
+        runProcess(cli(), {"eval", "identity", "--json", "--videos", (*sharedDataDir() / "labels/videos.csv").string(),
+                           "--identities", (*sharedDataDir() / "labels/identities.csv").string(), "--root",
+                           sharedDataDir()->string(), "--exclude",
+                           "d3.mp4,d6.mp4,d10.mp4,d11.mp4,sadtalker,short_hamilton_clip,face-api.js/video.mp4"});
     ASSERT_EQ(r.exitCode, 0) << r.out << r.err;
     const QJsonObject report = parse(r.out);
     ASSERT_EQ(report["videos"].toArray().size(), 2) << r.out; // d13 and d18
