@@ -1,7 +1,9 @@
 #include "upstream/api.h"
 
+#include "core/quota.h"
 #include "crypto/digest.h"
 #include "protocol/protocol.h"
+#include "protocol/quota_check.h"
 
 #include <QDateTime>
 #include <QJsonArray>
@@ -94,6 +96,8 @@ HttpResponse Api::route(const HttpRequest &request, const Peer &peer)
         return post ? batch(request, peer) : error(405, "bad_request", "use POST");
     if (p == "/v1/reviews")
         return post ? review(request, peer) : error(405, "bad_request", "use POST");
+    if (p == "/v1/quota-checks")
+        return post ? quotaCheck(request, peer) : error(405, "bad_request", "use POST");
     static const QByteArray prefix = "/v1/registrations/";
     static const QByteArray suffix = "/status";
     if (p.startsWith(prefix) && p.endsWith(suffix) && p.size() > prefix.size() + suffix.size()) {
@@ -197,6 +201,35 @@ HttpResponse Api::review(const HttpRequest &request, const Peer &peer)
     const ItemOutcome outcome = m_reviews.submit(*body, Caller{peer.certSha256});
     HttpResponse r = fromOutcome(outcome);
     r.committed = outcome.status == 200 || outcome.status == 201;
+    return r;
+}
+
+HttpResponse Api::quotaCheck(const HttpRequest &request, const Peer &peer)
+{
+    auto body = protocol::parseObject(request.body);
+    if (!body)
+        return error(400, "bad_request", body.error().message);
+    auto asked = protocol::quotaCheckRequestFromJson(*body);
+    if (!asked)
+        return error(400, "bad_request", asked.error().message);
+    ItemOutcome refused;
+    auto device = enrolledDevice(m_repo, asked->deviceId, Caller{peer.certSha256}, "quota check", refused);
+    if (!device) {
+        HttpResponse r = fromOutcome(refused);
+        r.deviceId = asked->deviceId;
+        return r;
+    }
+    if (!protocol::verifyQuotaCheck(*asked, device->key))
+        return error(422, "bad_signature", "the quota check's signature does not verify");
+    auto count = m_repo.acceptedCount(asked->quotaIndex);
+    if (!count)
+        return error(503, "unavailable", "the database is unavailable; retry later");
+    protocol::QuotaAnswer answer{asked->quotaIndex,          asked->nonce,        *count, core::kQuotaLimit,
+                                 *count < core::kQuotaLimit, now().toStdString(), {},     {}};
+    if (Status s = protocol::signQuotaAnswer(answer, m_keys.receipt.privateKey, m_keys.receipt.publicKey); !s)
+        return error(500, "internal", "the answer could not be signed");
+    HttpResponse r = json(200, protocol::toJson(answer));
+    r.deviceId = asked->deviceId;
     return r;
 }
 

@@ -1,4 +1,5 @@
 // The real server on loopback with real TLS: enrolment, submissions, replays, conflicts, refusals.
+#include "protocol/quota_check.h"
 #include "upstream_fixture.h"
 
 #include <gtest/gtest.h>
@@ -272,6 +273,55 @@ TEST_F(ServerTest, FailedAttemptsWithSomeonesIdCardDoNotUseUpTheirQuota)
     ASSERT_TRUE(own);
     EXPECT_EQ(own->json()["decision"].toString(), "accepted") << own->body.toStdString();
     EXPECT_EQ(own->json()["active_count"].toInt(), 1);
+}
+
+TEST_F(ServerTest, AQuotaCheckGetsTheCarriersCountSignedForItsNonce)
+{
+    HttpsClient c = client();
+    const crypto::Ed25519PublicKey receiptKey = enrolKiosk(c, kiosk);
+    const std::string person = quotaIndexFor("FIVE-NUMBERS");
+    for (int i = 0; i < 5; ++i)
+        ASSERT_EQ(c.post("/v1/registrations", protocol::toJson(kiosk.submission(newRecordId(), person)))->status, 200);
+    // Failed attempts are not counted here either.
+    ASSERT_EQ(c.post("/v1/registrations", protocol::toJson(kiosk.submission(newRecordId(), person, "FIVE-NUMBERS",
+                                                                            "staff:1", "recorded", "no_match")))
+                  ->status,
+              200);
+    const auto ask = [&](const std::string &index) {
+        auto asked = protocol::signQuotaCheck(kiosk.key.privateKey, kiosk.deviceId(), index);
+        EXPECT_TRUE(asked);
+        auto reply = c.post("/v1/quota-checks", protocol::toJson(*asked));
+        EXPECT_TRUE(reply && reply->status == 200) << (reply ? reply->body.toStdString() : "no answer");
+        auto answer = protocol::quotaAnswerFromJson(reply ? reply->json() : QJsonObject{});
+        EXPECT_TRUE(answer) << (reply ? reply->body.toStdString() : "");
+        if (answer)
+            EXPECT_TRUE(protocol::verifyQuotaAnswer(*answer, receiptKey, *asked));
+        return answer ? *answer : protocol::QuotaAnswer{};
+    };
+    const protocol::QuotaAnswer full = ask(person);
+    EXPECT_FALSE(full.allowed);
+    EXPECT_EQ(full.activeCount, 5);
+    EXPECT_EQ(full.limit, 5);
+    const protocol::QuotaAnswer fresh = ask(quotaIndexFor("NOBODY-YET"));
+    EXPECT_TRUE(fresh.allowed);
+    EXPECT_EQ(fresh.activeCount, 0);
+
+    // A check signed by a key that is not the enrolled device's, and one from a device never enrolled.
+    auto forged = protocol::signQuotaCheck(crypto::generateEd25519KeyPair()->privateKey, kiosk.deviceId(), person);
+    ASSERT_TRUE(forged);
+    auto refused = c.post("/v1/quota-checks", protocol::toJson(*forged));
+    ASSERT_TRUE(refused);
+    EXPECT_EQ(refused->status, 422);
+    EXPECT_EQ(refused->json()["error"].toString(), "bad_signature");
+    Kiosk stranger;
+    auto unknown = protocol::signQuotaCheck(stranger.key.privateKey, stranger.deviceId(), person);
+    auto notEnrolled = c.post("/v1/quota-checks", protocol::toJson(*unknown));
+    ASSERT_TRUE(notEnrolled);
+    EXPECT_EQ(notEnrolled->status, 403);
+    EXPECT_EQ(notEnrolled->json()["error"].toString(), "device_not_enrolled");
+    auto get = c.request("GET", "/v1/quota-checks");
+    ASSERT_TRUE(get);
+    EXPECT_EQ(get->status, 405);
 }
 
 TEST_F(ServerTest, ARegistrationWithoutAQuotaIndexIsRefused)
