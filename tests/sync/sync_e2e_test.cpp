@@ -72,6 +72,57 @@ TEST_F(SyncE2e, EveryRecordArrivesOnceAndAResentRecordGetsItsFirstReceipt)
     EXPECT_EQ(status.json().value("upstream").toString(), QStringLiteral("https://127.0.0.1:%1").arg(server->port()));
 }
 
+// The quota across shops: five kiosks each register the same person once; a sixth kiosk asks the
+// carrier before its face check and is refused, although its own store has no record of the person.
+// Offline, or before enrolment, the answer is "unconfirmed" (the kiosk then goes by its own count).
+TEST_F(SyncE2e, TheCarriersQuotaCheckSeesEveryShopsNumbers)
+{
+    auto server = startServer(db(), 0, log("server.log"));
+    ASSERT_TRUE(server->ok());
+    const QString upstreamUrl = QStringLiteral("https://127.0.0.1:%1").arg(server->port());
+    QString idNumber;
+    for (int shop = 0; shop < 5; ++shop) {
+        const fs::path data = m_tmp.path() / ("shop" + std::to_string(shop));
+        const ProgramRun made = kiosk(
+            {"demo", "--data-dir", qpath(data), "--records", "1", "--manual-check", "--kdf-cost-log2", "10", "--json"});
+        ASSERT_EQ(made.exitCode, 0) << made.err.toStdString();
+        const QJsonObject line = QJsonDocument::fromJson(made.out.split('\n').first()).object();
+        ASSERT_FALSE(line.value("id_number").toString().isEmpty()) << made.out.toStdString();
+        EXPECT_TRUE(idNumber.isEmpty() || idNumber == line.value("id_number").toString()) << "the same person";
+        idNumber = line.value("id_number").toString();
+        const ProgramRun sent = kiosk(syncArgs(data, server->port(), {"--until-empty"}));
+        ASSERT_EQ(sent.exitCode, 0) << sent.out.toStdString() << sent.err.toStdString();
+    }
+    const fs::path idFile = m_tmp.path() / "id-number";
+    {
+        QFile f(qpath(idFile));
+        ASSERT_TRUE(f.open(QIODevice::WriteOnly));
+        f.write(idNumber.toUtf8() + "\n");
+    }
+    const fs::path sixth = m_tmp.path() / "shop5";
+    makeRecords(sixth, 1); // another customer: this shop has never seen the person
+    const QStringList check{"sync",        "quota-check", "--data-dir", qpath(sixth), "--id-number-file",
+                            qpath(idFile), "--upstream",  upstreamUrl,  "--tls",      qpath(pkiDir()),
+                            "--json"};
+    const ProgramRun early = kiosk(check);
+    EXPECT_EQ(early.exitCode, 2) << early.out.toStdString();
+    EXPECT_EQ(early.json().value("verdict").toString(), "unconfirmed");
+    EXPECT_EQ(early.json().value("why").toString(), "not_enrolled");
+    ASSERT_EQ(kiosk(syncArgs(sixth, server->port(), {"--until-empty"})).exitCode, 0);
+
+    const ProgramRun refused = kiosk(check);
+    EXPECT_EQ(refused.exitCode, 1) << refused.out.toStdString() << refused.err.toStdString();
+    EXPECT_EQ(refused.json().value("verdict").toString(), "refused");
+    EXPECT_EQ(refused.json().value("active_count").toInt(), 5);
+    EXPECT_EQ(refused.out.indexOf(idNumber.toUtf8()), -1) << "the number itself is not printed";
+
+    server->stop();
+    const ProgramRun offline = kiosk(check);
+    EXPECT_EQ(offline.exitCode, 2);
+    EXPECT_EQ(offline.json().value("verdict").toString(), "unconfirmed");
+    EXPECT_TRUE(offline.json().value("why").toString().startsWith("network")) << offline.out.toStdString();
+}
+
 TEST_F(SyncE2e, TheHeadlessDemoEndsWithTheCarriersReceipts)
 {
     auto server = startServer(db(), 0, log("server.log"));

@@ -2,17 +2,20 @@
 #include "app/cli/command_list.h"
 #include "app/kiosk_config.h"
 #include "app/store_session.h"
+#include "core/id_number.h"
 #include "protocol/protocol.h"
 #include "store/atomic_file.h"
 #include "store/database.h"
 #include "store/outbox_repository.h"
 #include "store/retention.h"
 #include "store/review_repository.h"
+#include "sync/quota_checker.h"
 #include "sync/sync_settings.h"
 #include "sync/sync_worker.h"
 #include "sync/upstream_client.h"
 
 #include <QDir>
+#include <QEventLoop>
 #include <QFile>
 #include <QJsonArray>
 
@@ -91,23 +94,52 @@ int runStatus(const QCommandLineParser &parser, const CommonOptions &options)
     return kExitOk;
 }
 
-int runSync(const QCommandLineParser &parser, const CommonOptions &options)
+// Where the carrier is and how to reach it: --upstream and --tls, else upstream.url and
+// upstream.tls_dir of the kiosk configuration when there is one.
+struct UpstreamSetup {
+    QUrl url;
+    sync::TlsOptions tls;
+    QSslConfiguration tlsConfig;
+    std::string enrolmentToken;
+};
+
+Result<UpstreamSetup> upstreamSetup(const QCommandLineParser &parser, const char *action)
 {
-    // Not given: upstream.url and upstream.tls_dir of the kiosk configuration, when there is one.
     QString upstream = parser.value("upstream"), tlsDir = parser.value("tls");
     if (const auto file = configFileFor({});
         (upstream.isEmpty() || tlsDir.isEmpty()) && std::filesystem::exists(file)) {
         auto config = loadKioskConfig(file);
         if (!config)
-            return fail(options, config.error());
+            return config.error();
         upstream = upstream.isEmpty() ? QString::fromStdString(config->upstreamUrl) : upstream;
         tlsDir = tlsDir.isEmpty() ? QString::fromStdString(config->upstreamTlsDir) : tlsDir;
     }
     if (upstream.isEmpty() || tlsDir.isEmpty())
-        return fail(options, "invalid_argument", "sync run needs --upstream https://HOST:PORT and --tls DIR");
-    const QUrl url(upstream);
-    if (!url.isValid() || url.scheme() != QLatin1String("https"))
-        return fail(options, "invalid_argument", "--upstream must be an https:// URL");
+        return Error{ErrorCode::InvalidArgument,
+                     std::string("sync ") + action + " needs --upstream https://HOST:PORT and --tls DIR"};
+    UpstreamSetup out;
+    out.url = QUrl(upstream);
+    if (!out.url.isValid() || out.url.scheme() != QLatin1String("https"))
+        return Error{ErrorCode::InvalidArgument, "--upstream must be an https:// URL"};
+    out.tls = sync::TlsOptions{
+        tlsDir.toStdString(), parser.isSet("tls12"),
+        parser.isSet("pin-sha256") ? std::optional(parser.value("pin-sha256").toLower().toStdString()) : std::nullopt};
+    auto tlsConfig = sync::clientTlsConfiguration(out.tls);
+    if (!tlsConfig)
+        return tlsConfig.error();
+    out.tlsConfig = *tlsConfig;
+    auto token = sync::enrolmentTokenIn(out.tls.dir);
+    if (!token)
+        return token.error();
+    out.enrolmentToken = *token;
+    return out;
+}
+
+int runSync(const QCommandLineParser &parser, const CommonOptions &options)
+{
+    auto setup = upstreamSetup(parser, "run");
+    if (!setup)
+        return fail(options, setup.error());
     bool ok = true;
     sync::SyncOptions o;
     o.batchSize = intOption(parser, "batch", 100, 1, 1000, ok);
@@ -119,19 +151,13 @@ int runSync(const QCommandLineParser &parser, const CommonOptions &options)
     o.untilEmpty = parser.isSet("until-empty");
     if (!ok || (o.untilEmpty && parser.isSet("once")))
         return fail(options, "invalid_argument", "a numeric option is out of range, or both --once and --until-empty");
-    const sync::TlsOptions tls{
-        tlsDir.toStdString(), parser.isSet("tls12"),
-        parser.isSet("pin-sha256") ? std::optional(parser.value("pin-sha256").toLower().toStdString()) : std::nullopt};
-    auto tlsConfig = sync::clientTlsConfiguration(tls);
-    auto token = sync::enrolmentTokenIn(tls.dir);
-    if (!tlsConfig || !token)
-        return fail(options, !tlsConfig ? tlsConfig.error() : token.error());
-    o.enrolmentToken = *token;
+    o.enrolmentToken = setup->enrolmentToken;
 
     auto session = openSession(options.dataDir.toStdString(), passphraseFileOption(parser), true);
     if (!session)
         return fail(options, session.error());
-    sync::UpstreamClient client(url, *tlsConfig, tls.pinSha256, std::chrono::milliseconds(timeoutMs));
+    sync::UpstreamClient client(setup->url, setup->tlsConfig, setup->tls.pinSha256,
+                                std::chrono::milliseconds(timeoutMs));
     const sync::SyncReport report = sync::runSyncToEnd(session->db, session->keys, client, o);
     // Acknowledged records are what retention waits for: its daily run, when due, follows the sync.
     auto retention = store::runRetentionIfDue(session->db);
@@ -179,6 +205,61 @@ int runSync(const QCommandLineParser &parser, const CommonOptions &options)
     return done ? kExitOk : kExitNegative;
 }
 
+// sync quota-check: the carrier's count of the ID number's places (its quota index only is sent).
+int runQuotaCheck(const QCommandLineParser &parser, const CommonOptions &options)
+{
+    if (!parser.isSet("id-number-file"))
+        return fail(options, "invalid_argument",
+                    "give --id-number-file FILE (- for standard input): an ID number never goes on the command line");
+    QFile in;
+    const QString from = parser.value("id-number-file");
+    const bool opened = from == QLatin1String("-") ? in.open(stdin, QIODevice::ReadOnly)
+                                                   : (in.setFileName(from), in.open(QIODevice::ReadOnly));
+    if (!opened)
+        return fail(options, "io_error", from + ": " + in.errorString());
+    const std::string idNumber = QString::fromUtf8(in.readLine(256)).trimmed().toStdString();
+    if (core::normaliseIdNumber(idNumber).empty())
+        return fail(options, "invalid_argument", "the ID number file is empty");
+    auto setup = upstreamSetup(parser, "quota-check");
+    if (!setup)
+        return fail(options, setup.error());
+    bool ok = true;
+    const int timeoutMs = intOption(parser, "timeout-ms", 5000, 100, 600000, ok);
+    if (!ok)
+        return fail(options, "invalid_argument", "--timeout-ms must be 100..600000");
+    auto session = openSession(options.dataDir.toStdString(), passphraseFileOption(parser), true);
+    if (!session)
+        return fail(options, session.error());
+    sync::UpstreamClient client(setup->url, setup->tlsConfig, setup->tls.pinSha256,
+                                std::chrono::milliseconds(timeoutMs));
+    QEventLoop loop;
+    sync::QuotaCheckResult result;
+    bool answered = false;
+    sync::checkQuotaOnline(session->db, session->keys, client, idNumber, [&](const sync::QuotaCheckResult &r) {
+        result = r;
+        answered = true;
+        loop.quit();
+    });
+    if (!answered) // local problems answer at once; the carrier's answer comes on the event loop
+        loop.exec();
+    const QJsonObject out{{"verdict", QString::fromUtf8(sync::quotaVerdictName(result.verdict).data())},
+                          {"active_count", static_cast<qint64>(result.activeCount)},
+                          {"limit", static_cast<qint64>(result.limit)},
+                          {"why", result.why.empty() ? QJsonValue() : QJsonValue(QString::fromStdString(result.why))}};
+    if (options.json)
+        printJson(out);
+    else if (result.verdict == sync::QuotaVerdict::Unconfirmed)
+        printText(QStringLiteral("not confirmed by the carrier: %1\n").arg(QString::fromStdString(result.why)));
+    else
+        printText(QStringLiteral("%1: %2 of %3 places taken\n")
+                      .arg(out["verdict"].toString())
+                      .arg(result.activeCount)
+                      .arg(result.limit));
+    if (result.verdict == sync::QuotaVerdict::Allowed)
+        return kExitOk;
+    return result.verdict == sync::QuotaVerdict::Refused ? kExitNegative : kExitError;
+}
+
 } // namespace
 
 int runSyncExport(const QCommandLineParser &parser, const CommonOptions &options);
@@ -190,9 +271,9 @@ Command syncCommand()
     c.name = "sync";
     c.summary = "Upstream sync: status (counts per state, oldest pending, parked with reasons), run (send the outbox "
                 "over mutual TLS; --once or --until-empty), export --to DIR (signed files for removable media), "
-                "import-receipts DIR.";
+                "import-receipts DIR, quota-check (the carrier's count of an ID number's places).";
     c.declare = [](QCommandLineParser &parser) {
-        parser.addPositionalArgument("action", "status | run | export | import-receipts");
+        parser.addPositionalArgument("action", "status | run | export | import-receipts | quota-check");
         parser.addOption({"passphrase-file", "The manager's passphrase (or set SIMKYC_PASSPHRASE).", "FILE"});
         parser.addOption({"upstream", "run: the carrier endpoint, https://HOST:PORT.", "URL"});
         parser.addOption({"tls", "run: the TLS folder (ca.crt, device.crt, device.key, enrolment-token).", "DIR"});
@@ -207,6 +288,8 @@ Command syncCommand()
         parser.addOption({"backoff-base-ms", "run: first retry delay (default 1000).", "MS"});
         parser.addOption({"backoff-cap-ms", "run: longest retry delay (default 300000).", "MS"});
         parser.addOption({"to", "export: the folder on the removable medium.", "DIR"});
+        parser.addOption(
+            {"id-number-file", "quota-check: a file holding the ID number (- for standard input).", "FILE"});
     };
     c.run = [](const QCommandLineParser &parser, const CommonOptions &options) {
         const QStringList args = parser.positionalArguments();
@@ -218,7 +301,10 @@ Command syncCommand()
             return runSyncExport(parser, options);
         if (args.size() == 2 && args[0] == "import-receipts")
             return runSyncImportReceipts(parser, options);
-        return fail(options, "invalid_argument", "usage: simkyc-cli sync status|run|export|import-receipts DIR");
+        if (args.size() == 1 && args[0] == "quota-check")
+            return runQuotaCheck(parser, options);
+        return fail(options, "invalid_argument",
+                    "usage: simkyc-cli sync status|run|export|import-receipts DIR|quota-check");
     };
     return c;
 }
