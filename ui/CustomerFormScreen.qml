@@ -126,6 +126,16 @@ FocusScope {
             }
         }
         Item { Layout.fillHeight: true }
+        // The carrier is asked about the ID number's places (a few seconds at most).
+        Text {
+            objectName: "quotaChecking"
+            Layout.fillWidth: true
+            visible: screen.workflow.quotaChecking
+            text: qsTr("Asking the carrier how many numbers this ID number already has…")
+            color: Theme.mutedText
+            font.pixelSize: Theme.fontSize
+            wrapMode: Text.WordWrap
+        }
         // Why a valid form did not continue (the ID number's quota is full, the store could not count).
         Text {
             objectName: "formRefusal"
@@ -143,7 +153,7 @@ FocusScope {
             KioskButton {
                 objectName: "continueButton"
                 primary: true
-                enabled: screen.form.valid
+                enabled: screen.form.valid && !screen.workflow.quotaChecking
                 text: qsTr("Continue")
                 onClicked: screen.workflow.continueRegistration()
             }

@@ -26,14 +26,21 @@ Result<QuotaStanding> RegistrationRecorder::checkQuota(std::string_view idNumber
     if (!held.ok())
         return held.error();
     const QuotaStanding standing{*held, m_quotaLimit};
-    if (standing.full()) {
-        const store::AuditEntry audit{"staff:" + std::to_string(clerkId), "registration.quota_refused", std::nullopt,
-                                      "held=" + std::to_string(standing.held) +
-                                          ",limit=" + std::to_string(standing.limit)};
-        if (auto logged = store::appendAudit(m_session.db, audit); !logged.ok())
-            return logged.error();
-    }
+    if (standing.full())
+        if (Status noted = noteQuotaRefusal(clerkId, "local", standing.held, standing.limit); !noted.ok())
+            return noted.error();
     return standing;
+}
+
+Status RegistrationRecorder::noteQuotaRefusal(std::int64_t clerkId, std::string_view countedBy, std::int64_t held,
+                                              std::int64_t limit)
+{
+    const store::AuditEntry audit{"staff:" + std::to_string(clerkId), "registration.quota_refused", std::nullopt,
+                                  "by=" + std::string(countedBy) + ",held=" + std::to_string(held) +
+                                      ",limit=" + std::to_string(limit)};
+    if (auto logged = store::appendAudit(m_session.db, audit); !logged.ok())
+        return logged.error();
+    return {};
 }
 
 static_assert(vision::kEmbeddingSize == store::kStaffFaceDimensions);

@@ -48,6 +48,10 @@ public:
     // (through the blind index: the number is never stored or logged in clear). A full quota is
     // audited ("registration.quota_refused" by staff:<clerkId>, no customer data).
     [[nodiscard]] Result<QuotaStanding> checkQuota(std::string_view idNumber, std::int64_t clerkId);
+    // The audit entry of a refusal: "registration.quota_refused" by staff:<clerkId>, with who counted
+    // ("local" or "carrier") and the count.
+    [[nodiscard]] Status noteQuotaRefusal(std::int64_t clerkId, std::string_view countedBy, std::int64_t held,
+                                          std::int64_t limit);
     [[nodiscard]] int quotaLimit() const { return m_quotaLimit; }
     // The staff check, before each face check: the shop's enrolled staff faces (decrypted after an
     // audit entry "staff.face_read" by staff:<clerkId>, reason "face_check"). Empty when none are

@@ -125,7 +125,8 @@ TEST_F(IdConsentWorkflowTest, ManualCheckKeepsNoFaceData)
     ASSERT_TRUE(saved.ok()) << saved.error().toString();
     EXPECT_EQ(saved->status, "manual_review");
     EXPECT_EQ(saved->reasonCodes, std::vector<std::string>{"manual_check_requested"});
-    EXPECT_EQ(saved->livenessSummary, "not_run;consent=manual_check;notice=face_check_notice_v1;lang=de;face_checks=0");
+    EXPECT_EQ(saved->livenessSummary,
+              "not_run;consent=manual_check;notice=face_check_notice_v1;lang=de;face_checks=0;quota=local");
     EXPECT_FALSE(saved->matchDistance.has_value());
     w->logout();
     EXPECT_EQ(w->screen(), Screen::Login);
@@ -186,7 +187,8 @@ TEST_F(IdConsentWorkflowTest, AStoreThatRefusesToWriteKeepsTheRecordUntilItIsSav
     auto saved = repo.summary(w->recordId().toStdString());
     ASSERT_TRUE(saved.ok()) << saved.error().toString();
     EXPECT_EQ(saved->status, "manual_review");
-    EXPECT_EQ(saved->livenessSummary, "not_run;consent=manual_check;notice=face_check_notice_v1;lang=de;face_checks=0")
+    EXPECT_EQ(saved->livenessSummary,
+              "not_run;consent=manual_check;notice=face_check_notice_v1;lang=de;face_checks=0;quota=local")
         << "the consent is recorded once, however often the save was tried";
     EXPECT_EQ(*repo.count(), 1);
     ASSERT_TRUE(w->finishRegistration());

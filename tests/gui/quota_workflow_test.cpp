@@ -4,6 +4,7 @@
 #include "app/gui/registration_workflow.h"
 #include "gui_fixture.h"
 #include "store/audit_log.h"
+#include "sync/quota_checker.h"
 
 #include <gtest/gtest.h>
 
@@ -61,7 +62,7 @@ TEST_F(QuotaWorkflowTest, TheSixthNumberForOneIdIsRefusedBeforeTheFaceCheck)
     ASSERT_FALSE(audit->empty());
     EXPECT_EQ(audit->front().entry.action, "registration.quota_refused");
     EXPECT_EQ(audit->front().entry.actor, "staff:" + std::to_string(clerkId));
-    EXPECT_EQ(audit->front().entry.detail, "held=5,limit=5");
+    EXPECT_EQ(audit->front().entry.detail, "by=local,held=5,limit=5");
 
     // Another customer's number goes on; the refusal goes with the edit.
     w->form()->setIdNumber(QStringLiteral("11010519491231002X"));
@@ -92,6 +93,80 @@ TEST_F(QuotaWorkflowTest, AnUndecidedHandOverHoldsAPlaceAndTheLimitIsTheKiosks)
     EXPECT_FALSE(tryTheForm()) << "the manager may still approve the hand-over";
     EXPECT_EQ(w->formRefusalCode(), "quota_reached");
     EXPECT_EQ(RegistrationRecorder(*session, 9).quotaLimit(), core::kQuotaLimit) << "never above the carrier's";
+}
+
+// The carrier's count, asked after the local one (the real HTTP path: SyncE2e.TheCarriersQuotaCheck...
+// and ServerTest.AQuotaCheck...; here the seam the kiosk program fills with sync::checkQuotaOnline).
+class OnlineQuotaWorkflowTest : public QuotaWorkflowTest {
+protected:
+    void SetUp() override
+    {
+        ASSERT_NO_FATAL_FAILURE(QuotaWorkflowTest::SetUp());
+        w->setOnlineQuotaCheck([this](const std::string &idNumber, auto done) {
+            asked.push_back(idNumber);
+            pending = std::move(done);
+        });
+    }
+    void answer(sync::QuotaVerdict verdict, std::int64_t count, std::string why = {})
+    {
+        ASSERT_TRUE(pending) << "no check in flight";
+        auto done = std::move(pending);
+        pending = nullptr;
+        done(sync::QuotaCheckResult{verdict, count, 5, std::move(why)});
+    }
+    std::vector<std::string> asked;
+    std::function<void(const sync::QuotaCheckResult &)> pending;
+};
+
+TEST_F(OnlineQuotaWorkflowTest, FiveNumbersInOtherShopsStopTheFormHere)
+{
+    // This kiosk has never seen the person; the carrier has five numbers for them elsewhere.
+    EXPECT_TRUE(tryTheForm()) << "the check started";
+    EXPECT_TRUE(w->quotaChecking());
+    EXPECT_EQ(w->screen(), Screen::CustomerForm) << "the form waits for the answer";
+    EXPECT_FALSE(w->continueRegistration()) << "no second check while one is in flight";
+    ASSERT_EQ(asked.size(), 1U);
+    answer(sync::QuotaVerdict::Refused, 5);
+    EXPECT_FALSE(w->quotaChecking());
+    EXPECT_EQ(w->screen(), Screen::CustomerForm);
+    EXPECT_EQ(w->formRefusalCode(), "quota_reached");
+    EXPECT_TRUE(w->formRefusal().contains(QStringLiteral("other shops"))) << w->formRefusal().toStdString();
+    auto audit = store::recentAudit(session->db, 5);
+    ASSERT_TRUE(audit.ok());
+    EXPECT_EQ(audit->front().entry.action, "registration.quota_refused");
+    EXPECT_EQ(audit->front().entry.detail, "by=carrier,held=5,limit=5");
+}
+
+TEST_F(OnlineQuotaWorkflowTest, TheLocalCountIsAskedFirstAndTheCarrierOnlyWhenItAllows)
+{
+    storeEarlier(5, RegistrationState::Recorded, Decision::Match);
+    EXPECT_FALSE(tryTheForm());
+    EXPECT_TRUE(asked.empty()) << "refused here already";
+    EXPECT_EQ(w->formRefusalCode(), "quota_reached");
+}
+
+TEST_F(OnlineQuotaWorkflowTest, AnAllowedOrUnconfirmedAnswerGoesOnAndSaysWhoSettledIt)
+{
+    EXPECT_TRUE(tryTheForm());
+    answer(sync::QuotaVerdict::Allowed, 2);
+    EXPECT_EQ(w->screen(), Screen::IdPhoto);
+    EXPECT_EQ(w->quotaSettledBy(), "carrier");
+    w->cancelRegistration();
+
+    EXPECT_TRUE(tryTheForm());
+    answer(sync::QuotaVerdict::Unconfirmed, 0, "network: connection refused");
+    EXPECT_EQ(w->screen(), Screen::IdPhoto) << "offline, the local count decides";
+    EXPECT_EQ(w->quotaSettledBy(), "unconfirmed");
+    w->cancelRegistration();
+}
+
+TEST_F(OnlineQuotaWorkflowTest, AnAnswerAfterTheClerkCancelledIsIgnored)
+{
+    EXPECT_TRUE(tryTheForm());
+    w->cancelRegistration();
+    EXPECT_FALSE(w->quotaChecking());
+    answer(sync::QuotaVerdict::Allowed, 0);
+    EXPECT_EQ(w->screen(), Screen::Home) << "a late answer moves nothing";
 }
 
 } // namespace

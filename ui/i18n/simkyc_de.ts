@@ -227,6 +227,10 @@
         <source>Cancel registration</source>
         <translation>Registrierung abbrechen</translation>
     </message>
+    <message>
+        <source>Asking the carrier how many numbers this ID number already has…</source>
+        <translation>Der Netzbetreiber wird gefragt, wie viele Nummern diese Ausweisnummer schon hat…</translation>
+    </message>
 </context>
 <context>
     <name>CustomerMain</name>
@@ -1204,6 +1208,10 @@
     <message>
         <source>The face in front of the camera is a staff member's: only the manager can approve this registration.</source>
         <translation>Das Gesicht vor der Kamera gehört einem Mitarbeiter: Nur die Filialleitung kann diese Registrierung freigeben.</translation>
+    </message>
+    <message>
+        <source>This ID number already has %1 SIM numbers with the carrier, in this or other shops: the most allowed. No new number can be registered for it.</source>
+        <translation>Für diese Ausweisnummer gibt es beim Netzbetreiber bereits %1 SIM-Nummern, in dieser oder anderen Filialen: die Höchstzahl. Es kann keine weitere Nummer dafür registriert werden.</translation>
     </message>
 </context>
 <context>

@@ -227,6 +227,10 @@
         <source>Cancel registration</source>
         <translation>取消登记</translation>
     </message>
+    <message>
+        <source>Asking the carrier how many numbers this ID number already has…</source>
+        <translation>正在向运营商查询该证件号码已有的号码数量…</translation>
+    </message>
 </context>
 <context>
     <name>CustomerMain</name>
@@ -1202,6 +1206,10 @@
     <message>
         <source>The face in front of the camera is a staff member's: only the manager can approve this registration.</source>
         <translation>镜头前的人脸属于本店员工：只有店长可以批准此次登记。</translation>
+    </message>
+    <message>
+        <source>This ID number already has %1 SIM numbers with the carrier, in this or other shops: the most allowed. No new number can be registered for it.</source>
+        <translation>该证件号码在运营商处（本店或其他门店）已有 %1 个号码，已达上限，不能再为其登记新号码。</translation>
     </message>
 </context>
 <context>

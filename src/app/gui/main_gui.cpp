@@ -14,6 +14,8 @@
 #include "app/qt_logging.h"
 #include "app/registration_recorder.h"
 #include "app/store_session.h"
+#include "sync/quota_checker.h"
+#include "sync/upstream_client.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
@@ -24,9 +26,11 @@
 #include <QSocketNotifier>
 #include <QTemporaryDir>
 
+#include <chrono>
 #include <csignal>
 #include <cstdio>
 #include <fcntl.h>
+#include <memory>
 #include <optional>
 #include <unistd.h>
 
@@ -35,6 +39,9 @@ namespace {
 using namespace simkyc;
 
 int g_signalPipe[2] = {-1, -1};
+
+// The carrier's quota check holds the clerk's form: a few seconds at most, then "unconfirmed".
+constexpr std::chrono::milliseconds kQuotaCheckTimeout{5000};
 
 void onSignal(int)
 {
@@ -198,6 +205,29 @@ int main(int argc, char *argv[])
         idCameraSpec = faceSource.spec; // a demo on a machine with a camera
     workflow.idPhoto()->setCamera(&idCamera, idCameraSpec);
     workflow.setFaceCheck(&faceCheck, &recorder, faceSource);
+    // The carrier's quota check before each face check, when the kiosk has an upstream.
+    std::unique_ptr<sync::UpstreamClient> quotaClient;
+    if (const app::KioskConfig &c = options->config; !c.upstreamUrl.empty()) {
+        const sync::TlsOptions tls{c.upstreamTlsDir, c.upstreamAllowTls12,
+                                   c.upstreamPinSha256.empty() ? std::nullopt
+                                                               : std::optional<std::string>(c.upstreamPinSha256)};
+        auto tlsConfig = sync::clientTlsConfiguration(tls);
+        if (tlsConfig.ok()) {
+            quotaClient = std::make_unique<sync::UpstreamClient>(QUrl(QString::fromStdString(c.upstreamUrl)),
+                                                                 *tlsConfig, tls.pinSha256, kQuotaCheckTimeout);
+            workflow.setOnlineQuotaCheck([&session, &quotaClient](const std::string &idNumber, auto done) {
+                sync::checkQuotaOnline(session->db, session->keys, *quotaClient, idNumber, std::move(done));
+            });
+        } else {
+            // Every registration then says its quota was not confirmed; the sync's receipts decide.
+            qCWarning(app::lcGui).noquote()
+                << "quota check: upstream TLS folder unusable:" << QString::fromStdString(tlsConfig.error().toString());
+            const std::string why = "tls: " + tlsConfig.error().message;
+            workflow.setOnlineQuotaCheck([why](const std::string &, auto done) {
+                done(sync::QuotaCheckResult{sync::QuotaVerdict::Unconfirmed, 0, 0, why});
+            });
+        }
+    }
     workflow.dayView()->setMatchThreshold(faceSource.matchThreshold); // the day's charts and report
     workflow.settingsView()->setUp(fileConfig, options->dataDir, &*session,
                                    [&workflow](const app::KioskConfig &config) { workflow.applyFaceSettings(config); });

@@ -214,6 +214,8 @@ void RegistrationWorkflow::startRegistration()
     }
     m_form.clear();
     setFormRefusal({}, {});
+    m_quotaCheckId = 0;
+    m_quotaSettledBy = QStringLiteral("local");
     m_form.setToday(localDateTime(m_now()).date());
     m_registration.emplace(); // Draft
     m_faceChecks = 0;
@@ -226,12 +228,59 @@ bool RegistrationWorkflow::continueRegistration()
         qCWarning(lcGui) << "continue ignored: form not valid or not on the form";
         return false;
     }
+    if (m_quotaCheckId != 0)
+        return false; // the carrier is being asked
     if (!quotaAllows())
         return false;
+    if (!m_onlineQuota) {
+        m_quotaSettledBy = QStringLiteral("local");
+        enterIdPhoto();
+        return true;
+    }
+    // The carrier's count across every shop; the form waits for it (the client's timeout bounds it).
+    const int checkId = ++m_quotaChecksStarted;
+    m_quotaCheckId = checkId;
+    emit formRefusalChanged();
+    m_onlineQuota(m_form.idNumber().trimmed().toStdString(),
+                  [this, checkId](const sync::QuotaCheckResult &result) { onQuotaAnswer(checkId, result); });
+    return true;
+}
+
+void RegistrationWorkflow::enterIdPhoto()
+{
     m_idPhoto.clear();
     m_idPhoto.refreshFiles();
     setScreen(Screen::IdPhoto);
-    return true;
+}
+
+void RegistrationWorkflow::onQuotaAnswer(int checkId, const sync::QuotaCheckResult &result)
+{
+    if (checkId != m_quotaCheckId)
+        return; // cancelled, signed out, or superseded
+    m_quotaCheckId = 0;
+    emit formRefusalChanged();
+    if (m_screen != Screen::CustomerForm || !m_registration)
+        return;
+    switch (result.verdict) {
+    case sync::QuotaVerdict::Refused:
+        qCInfo(lcGui) << "quota reached at the carrier:" << result.activeCount << "of" << result.limit;
+        if (Status noted = m_recorder->noteQuotaRefusal(m_clerkId, "carrier", result.activeCount, result.limit);
+            !noted.ok())
+            qCWarning(lcGui).noquote() << "quota audit:" << QString::fromStdString(noted.error().toString());
+        setFormRefusal(QStringLiteral("quota_reached"),
+                       QCoreApplication::translate("RegistrationWorkflow",
+                                                   "This ID number already has %1 SIM numbers with the carrier, in "
+                                                   "this or other shops: the most allowed. No new number can be "
+                                                   "registered for it.")
+                           .arg(result.activeCount));
+        return;
+    case sync::QuotaVerdict::Allowed: m_quotaSettledBy = QStringLiteral("carrier"); break;
+    case sync::QuotaVerdict::Unconfirmed:
+        qCWarning(lcGui).noquote() << "quota not confirmed by the carrier:" << QString::fromStdString(result.why);
+        m_quotaSettledBy = QStringLiteral("unconfirmed");
+        break;
+    }
+    enterIdPhoto();
 }
 
 bool RegistrationWorkflow::quotaAllows()
@@ -554,7 +603,8 @@ void RegistrationWorkflow::store(store::NewRegistration record, const QString &o
     if (record.livenessSummary.find(";consent=") == std::string::npos)
         record.livenessSummary +=
             ";consent=" + consentDecisionName().toStdString() + ";notice=" + m_consent.noticeVersion.toStdString() +
-            ";lang=" + m_consent.language.toStdString() + ";face_checks=" + std::to_string(m_faceChecks);
+            ";lang=" + m_consent.language.toStdString() + ";face_checks=" + std::to_string(m_faceChecks) +
+            ";quota=" + m_quotaSettledBy.toStdString();
     m_faceView.clear();
     auto saved = m_recorder != nullptr
                      ? m_recorder->record(record)
@@ -864,6 +914,10 @@ void RegistrationWorkflow::endRegistration()
     if (m_faceService != nullptr && m_faceService->running())
         m_faceService->cancel();
     ++m_faceRequestId; // a reply still on its way is ignored
+    if (m_quotaCheckId != 0) {
+        m_quotaCheckId = 0; // the carrier's answer, when it comes, is ignored
+        emit formRefusalChanged();
+    }
     m_faceView.clear();
     m_unsaved.reset();
     m_recorded.reset();

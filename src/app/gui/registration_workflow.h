@@ -49,6 +49,7 @@
 #include "core/attempt_limit.h"
 #include "core/registration.h"
 #include "store/record_id.h"
+#include "sync/quota_checker.h"
 #include "vision/image.h"
 
 #include <QObject>
@@ -79,6 +80,8 @@ class RegistrationWorkflow : public QObject {
     // "quota_reached" (the ID number holds quota.max_per_id numbers here), "store_error".
     Q_PROPERTY(QString formRefusal READ formRefusal NOTIFY formRefusalChanged)
     Q_PROPERTY(QString formRefusalCode READ formRefusalCode NOTIFY formRefusalChanged)
+    // True while the carrier is asked about the ID number's places (the form waits, Continue is off).
+    Q_PROPERTY(bool quotaChecking READ quotaChecking NOTIFY formRefusalChanged)
     Q_PROPERTY(QVariantList consentNotice READ consentNotice NOTIFY screenChanged)
     Q_PROPERTY(QString consentDecision READ consentDecisionName NOTIFY screenChanged)
     Q_PROPERTY(FaceCheckView *faceCheck READ faceCheck CONSTANT)
@@ -145,6 +148,16 @@ public:
     [[nodiscard]] IdPhotoModel *idPhoto() { return &m_idPhoto; }
     [[nodiscard]] QString formRefusal() const { return m_formRefusal; }
     [[nodiscard]] QString formRefusalCode() const { return m_formRefusalCode; }
+    [[nodiscard]] bool quotaChecking() const { return m_quotaCheckId != 0; }
+    // The carrier's quota check (sync::checkQuotaOnline on the kiosk's UpstreamClient): asked after
+    // the local count allowed the registration; `done` must be called exactly once, on this thread.
+    // Without it (no upstream configured) the local count decides alone.
+    using OnlineQuotaCheck =
+        std::function<void(const std::string &idNumber, std::function<void(const sync::QuotaCheckResult &)> done)>;
+    void setOnlineQuotaCheck(OnlineQuotaCheck check) { m_onlineQuota = std::move(check); }
+    // How this registration's quota was settled: "carrier" (the carrier's verified answer), "local"
+    // (no carrier configured), "unconfirmed" (the carrier could not be asked: its receipt decides).
+    [[nodiscard]] QString quotaSettledBy() const { return m_quotaSettledBy; }
     // The registration in progress, while one is (Screen::CustomerForm to Screen::Outcome).
     [[nodiscard]] const std::optional<core::Registration> &registration() const { return m_registration; }
     // The accepted ID portrait (102:126 crop), from acceptIdPhoto() until the registration ends or the
@@ -288,6 +301,9 @@ private:
     // The quota gate (RegistrationRecorder::checkQuota) for the form's ID number; false (and the
     // refusal set) when the registration may not go on.
     bool quotaAllows();
+    // The carrier's answer for check `checkId` (ignored when the form moved on or another started).
+    void onQuotaAnswer(int checkId, const sync::QuotaCheckResult &result);
+    void enterIdPhoto();
     void endRegistration();
     bool recordConsent(ConsentDecision decision);
     void startFaceCheck();
@@ -343,6 +359,10 @@ private:
     QString m_outcome;
     QString m_outcomeMessage;
     QString m_formRefusal;
+    OnlineQuotaCheck m_onlineQuota;
+    int m_quotaCheckId = 0; // the check in flight, 0 when none
+    int m_quotaChecksStarted = 0;
+    QString m_quotaSettledBy = QStringLiteral("local");
     int m_staffFacesChecked = 0; // staff faces the running face check compares with (its record says so)
     QString m_formRefusalCode;
     QString m_language = QStringLiteral("en");
