@@ -227,6 +227,47 @@ TEST_F(StoreCli, StaffEnrolFaceTakesALiveSessionAndOneFaceBelongsToOneAccount)
     EXPECT_EQ(lastJson(unknown.out)["error"].toString(), "not_found");
 }
 
+TEST_F(StoreCli, ReviewClerksFlagsTheClerkWhoseCustomersAllGoToTheManager)
+{
+    initAll();
+    {
+        auto direct = openDirect();
+        ASSERT_TRUE(direct);
+        store::StaffRepository staff(direct->db, crypto::ScryptParams{10, 8, 1});
+        auto second = staff.add("clerk2", store::StaffRole::Clerk, "clerk password");
+        ASSERT_TRUE(second);
+        store::RegistrationRepository repo(direct->db, direct->keys);
+        const auto add = [&](std::int64_t clerk, std::optional<core::Decision> outcome,
+                             std::vector<std::string> reasons, std::string summary, int n) {
+            for (int i = 0; i < n; ++i) {
+                store::NewRegistration r = direct->registration("ZZTESTNAME Qwerty");
+                r.clerkId = clerk;
+                r.status = core::RegistrationState::Recorded;
+                r.outcome = outcome;
+                r.reasonCodes = reasons;
+                r.livenessSummary = summary;
+                ASSERT_TRUE(repo.insert(r));
+            }
+        };
+        add(direct->clerkId, core::Decision::Match, {"liveness_passed", "face_match"}, "passed=1;face_checks=1", 20);
+        add(second->id, core::Decision::Match, {"liveness_passed", "face_match"}, "passed=1;face_checks=1", 10);
+        // clerk2's customers "fail" the face match, and the manager approves them by hand.
+        add(second->id, core::Decision::ManualApproved, {"liveness_passed", "face_mismatch", "handed_to_manager"},
+            "passed=1;face_checks=2", 6);
+    }
+    auto report = run({"review", "clerks", "--days", "1", "--passphrase-file", pass()});
+    EXPECT_EQ(report.exitCode, 1) << report.out << report.err;
+    const QJsonObject r = QJsonDocument::fromJson(QByteArray::fromStdString(report.out)).object();
+    const QJsonArray clerks = r["clerks"].toArray();
+    ASSERT_EQ(clerks.size(), 2) << report.out;
+    EXPECT_EQ(clerks[0]["name"].toString(), "clerk1");
+    EXPECT_TRUE(clerks[0]["flags"].toArray().isEmpty());
+    EXPECT_EQ(clerks[1]["name"].toString(), "clerk2");
+    EXPECT_EQ(clerks[1]["hand_overs"].toInt(), 6);
+    EXPECT_EQ(clerks[1]["flags"].toArray(), (QJsonArray{"retries", "hand_overs", "manual_approvals"})) << report.out;
+    EXPECT_EQ(report.out.find("ZZTESTNAME"), std::string::npos) << "nothing decrypted";
+}
+
 TEST_F(StoreCli, SimsReconcileListsWhatAColludingClerkLeavesBehindMasked)
 {
     initAll();

@@ -3,6 +3,7 @@
 // (nothing is decrypted); decide records a decision exactly as the kiosk's record detail does
 // (store::ReviewRepository: manager only, the decision fitting the record, a reason from its list,
 // audited), to be sent upstream by the next `sync run`.
+#include "app/clerk_signals_report.h"
 #include "app/cli/command_list.h"
 #include "app/store_session.h"
 #include "store/registration_repository.h"
@@ -109,18 +110,62 @@ int runDecide(const QString &recordId, const QCommandLineParser &parser, const C
     return kExitOk;
 }
 
+// review clerks: the per-clerk signals over the last --days days (app/clerk_signals_report.h).
+int runClerks(const QCommandLineParser &parser, const CommonOptions &options)
+{
+    const QDate last = parser.isSet("date") ? QDate::fromString(parser.value("date"), Qt::ISODate)
+                                            : QDateTime::currentDateTimeUtc().date();
+    bool ok = true;
+    const int days = parser.isSet("days") ? parser.value("days").toInt(&ok) : 7;
+    if (!last.isValid() || !ok)
+        return fail(options, "invalid_argument", "--date must be YYYY-MM-DD and --days a number 1..31");
+    auto session = openSession(options.dataDir.toStdString(), passphraseFile(parser), true);
+    if (!session)
+        return fail(options, session.error());
+    auto report = clerkSignals(*session, last, days);
+    if (!report)
+        return fail(options, report.error());
+    const QJsonObject out = clerkSignalsJson(*report);
+    if (options.json) {
+        printJson(out);
+    } else {
+        printText(QStringLiteral("%1 .. %2\n").arg(out["from"].toString(), out["to"].toString()));
+        for (const QJsonValue &v : out["clerks"].toArray()) {
+            const QJsonObject c = v.toObject();
+            QStringList flags;
+            for (const QJsonValue &f : c["flags"].toArray())
+                flags << f.toString();
+            printText(QStringLiteral("%1: %2 registrations, %3 failed matches, %4 liveness failures, %5 staff faces, "
+                                     "%6 retries, %7 hand-overs, %8 manual approvals%9\n")
+                          .arg(c["name"].toString(QString::number(c["staff_id"].toInteger())))
+                          .arg(c["registrations"].toInt())
+                          .arg(c["failed_matches"].toInt())
+                          .arg(c["liveness_failures"].toInt())
+                          .arg(c["staff_faces"].toInt())
+                          .arg(c["retries"].toInt())
+                          .arg(c["hand_overs"].toInt())
+                          .arg(c["manual_approvals"].toInt())
+                          .arg(flags.isEmpty() ? QString() : "  FLAGGED: " + flags.join(QStringLiteral(", "))));
+        }
+    }
+    return out["flagged"].toBool() ? kExitNegative : kExitOk;
+}
+
 } // namespace
 
 Command reviewCommand()
 {
     Command c;
     c.name = "review";
-    c.summary = "The store manager's review without the kiosk: list a day's registrations (no customer data), or "
-                "decide one (approve/flag, or the manual identity decision), sent upstream by the next sync run.";
+    c.summary = "The store manager's review without the kiosk: list a day's registrations (no customer data), "
+                "decide one (approve/flag, or the manual identity decision), sent upstream by the next sync run, or "
+                "the per-clerk signals of the last days (exit 1 when a clerk is flagged).";
     c.declare = [](QCommandLineParser &parser) {
-        parser.addPositionalArgument("action", "list | decide");
+        parser.addPositionalArgument("action", "list | decide | clerks");
         parser.addPositionalArgument("record", "The registration's id (decide).", "[RECORD_ID]");
-        parser.addOption({"date", "The UTC day to list, YYYY-MM-DD (default: today).", "DATE"});
+        parser.addOption(
+            {"date", "The UTC day to list, or the last day for clerks, YYYY-MM-DD (default: today).", "DATE"});
+        parser.addOption({"days", "clerks: the days ending --date (1..31, default 7).", "N"});
         parser.addOption({"decision", "approved, flagged, manual_approved or manual_rejected (decide).", "DECISION"});
         parser.addOption({"reason", "A reason code of that decision (decide; see docs/operator-guide.md).", "CODE"});
         parser.addOption({"manager", "The deciding manager's login name (decide).", "NAME"});
@@ -132,9 +177,11 @@ Command reviewCommand()
             return runList(parser, options);
         if (args.size() == 2 && args[0] == "decide")
             return runDecide(args[1], parser, options);
+        if (args.size() == 1 && args[0] == "clerks")
+            return runClerks(parser, options);
         return fail(options, "invalid_argument",
                     "usage: simkyc-cli review list [--date D] | review decide RECORD_ID --decision D --reason R "
-                    "--manager NAME");
+                    "--manager NAME | review clerks [--date D] [--days N]");
     };
     return c;
 }

@@ -5,6 +5,7 @@
 #include "app/gui/gui_log.h"
 #include "app/gui/local_time.h"
 #include "app/gui/review_words.h"
+#include "app/liveness_summary.h"
 #include "store/atomic_file.h"
 #include "store/audit_log.h"
 #include "store/outbox_repository.h"
@@ -89,15 +90,6 @@ QHash<int, QByteArray> DayViewModel::roleNames() const
             {LivenessWordsRole, "livenessWords"},
             {ReviewRole, "review"},
             {ReviewWordsRole, "reviewWords"}};
-}
-
-int DayViewModel::faceChecksOf(const std::string &livenessSummary)
-{
-    const std::string key = "face_checks=";
-    const std::size_t at = livenessSummary.find(key);
-    if (at == std::string::npos)
-        return 0;
-    return std::atoi(livenessSummary.c_str() + at + key.size());
 }
 
 QString DayViewModel::livenessOf(const std::string &livenessSummary)

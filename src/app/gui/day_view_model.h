@@ -135,8 +135,6 @@ public:
     // Quotes a CSV field (RFC 4180) when it holds a comma, a quote or a line break.
     [[nodiscard]] static QString csvField(const QString &value);
 
-    // "face_checks=N" of a record's liveness summary; 0 when absent (older records, manual checks).
-    [[nodiscard]] static int faceChecksOf(const std::string &livenessSummary);
     // "passed", "failed" or "not_run" from a record's liveness summary.
     [[nodiscard]] static QString livenessOf(const std::string &livenessSummary);
     [[nodiscard]] static QString maskName(const QString &name);

@@ -4,6 +4,7 @@
 #include "app/gui/gui_log.h"
 #include "app/gui/local_time.h"
 #include "app/gui/review_words.h"
+#include "app/liveness_summary.h"
 #include "store/registration_repository.h"
 #include "store/review_repository.h"
 #include "store/staff_repository.h"
@@ -90,7 +91,7 @@ bool RecordDetailModel::loadMetadata()
     m_reasons = words.join(QLatin1Char(' '));
     m_distance = summary->matchDistance ? QString::number(*summary->matchDistance, 'f', 3) : QString();
     m_liveness = DayViewModel::livenessOf(summary->livenessSummary);
-    m_faceChecks = DayViewModel::faceChecksOf(summary->livenessSummary);
+    m_faceChecks = faceChecksOf(summary->livenessSummary);
     m_syncState = QString::fromStdString(summary->syncState);
 
     store::ReviewRepository reviewRepo(m_session->db);

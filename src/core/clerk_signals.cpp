@@ -1,0 +1,86 @@
+#include "core/clerk_signals.h"
+
+#include <algorithm>
+#include <map>
+
+namespace simkyc::core {
+namespace {
+
+bool has(const std::vector<std::string> &reasons, std::string_view code)
+{
+    return std::find(reasons.begin(), reasons.end(), code) != reasons.end();
+}
+
+struct Measure {
+    const char *name;
+    int ClerkCounts::*field;
+    int minEvents;
+};
+
+constexpr Measure kMeasures[] = {
+    {"failed_matches", &ClerkCounts::failedMatches, kMinFlagEvents},
+    {"liveness_failures", &ClerkCounts::livenessFailures, kMinFlagEvents},
+    {"staff_faces", &ClerkCounts::staffFaces, 1},
+    {"retries", &ClerkCounts::retries, kMinFlagEvents},
+    {"hand_overs", &ClerkCounts::handOvers, kMinFlagEvents},
+    {"manual_approvals", &ClerkCounts::manualApprovals, kMinFlagEvents},
+};
+
+} // namespace
+
+std::vector<ClerkCounts> countByClerk(const std::vector<RegistrationFacts> &records)
+{
+    std::map<std::int64_t, ClerkCounts> byClerk;
+    for (const RegistrationFacts &r : records) {
+        ClerkCounts &c = byClerk[r.clerkId];
+        c.clerkId = r.clerkId;
+        ++c.registrations;
+        c.retries += std::max(r.faceChecks - 1, 0);
+        const bool handedOver = r.status == RegistrationState::ManualReview || r.outcome == Decision::ManualApproved ||
+                                r.outcome == Decision::ManualRejected;
+        if (handedOver)
+            ++c.handOvers;
+        if (r.outcome == Decision::ManualApproved)
+            ++c.manualApprovals;
+        if (r.outcome != Decision::NoMatch)
+            continue;
+        if (has(r.reasons, "staff_face"))
+            ++c.staffFaces;
+        else if (has(r.reasons, "face_mismatch"))
+            ++c.failedMatches;
+        else
+            ++c.livenessFailures;
+    }
+    std::vector<ClerkCounts> out;
+    for (auto &[id, c] : byClerk)
+        out.push_back(c);
+    return out;
+}
+
+std::vector<ClerkSignal> flagClerks(const std::vector<ClerkCounts> &clerks)
+{
+    int totalRegistrations = 0;
+    for (const ClerkCounts &c : clerks)
+        totalRegistrations += c.registrations;
+    std::vector<ClerkSignal> out;
+    for (const ClerkCounts &c : clerks) {
+        ClerkSignal signal{c, {}};
+        const int otherRegistrations = totalRegistrations - c.registrations;
+        for (const Measure &m : kMeasures) {
+            const int mine = c.*m.field;
+            if (mine < m.minEvents || c.registrations == 0)
+                continue;
+            int others = 0;
+            for (const ClerkCounts &o : clerks)
+                others += o.clerkId == c.clerkId ? 0 : o.*m.field;
+            const double baseline = otherRegistrations > 0 ? static_cast<double>(others) / otherRegistrations : 0.0;
+            const double rate = static_cast<double>(mine) / c.registrations;
+            if (m.minEvents == 1 || rate > 2.0 * baseline + kFlagSlack)
+                signal.flags.emplace_back(m.name);
+        }
+        out.push_back(std::move(signal));
+    }
+    return out;
+}
+
+} // namespace simkyc::core
