@@ -294,8 +294,9 @@ TEST_F(ServerTest, AQuotaCheckGetsTheCarriersCountSignedForItsNonce)
         EXPECT_TRUE(reply && reply->status == 200) << (reply ? reply->body.toStdString() : "no answer");
         auto answer = protocol::quotaAnswerFromJson(reply ? reply->json() : QJsonObject{});
         EXPECT_TRUE(answer) << (reply ? reply->body.toStdString() : "");
-        if (answer)
+        if (answer) {
             EXPECT_TRUE(protocol::verifyQuotaAnswer(*answer, receiptKey, *asked));
+        }
         return answer ? *answer : protocol::QuotaAnswer{};
     };
     const protocol::QuotaAnswer full = ask(person);
