@@ -1206,8 +1206,8 @@
         <translation>Für diese Ausweisnummer gibt es an diesem Kiosk bereits %1 SIM-Registrierungen, die Höchstzahl. Es kann keine weitere Nummer dafür registriert werden. Fehlgeschlagene Prüfungen zählen nicht.</translation>
     </message>
     <message>
-        <source>The face in front of the camera is a staff member's: only the manager can approve this registration.</source>
-        <translation>Das Gesicht vor der Kamera gehört einem Mitarbeiter: Nur die Filialleitung kann diese Registrierung freigeben.</translation>
+        <source>The face in front of the camera is a staff member's. This registration cannot go on; the manager sees it in the day's records.</source>
+        <translation>Das Gesicht vor der Kamera gehört einem Mitarbeiter. Diese Registrierung kann nicht fortgesetzt werden; die Filialleitung sieht sie in den Registrierungen des Tages.</translation>
     </message>
     <message>
         <source>This ID number already has %1 SIM numbers with the carrier, in this or other shops: the most allowed. No new number can be registered for it.</source>

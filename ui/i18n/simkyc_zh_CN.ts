@@ -1204,8 +1204,8 @@
         <translation>该证件号码在本终端已有 %1 个 SIM 卡登记，已达上限，不能再为其登记新号码。未通过的核验不计入。</translation>
     </message>
     <message>
-        <source>The face in front of the camera is a staff member's: only the manager can approve this registration.</source>
-        <translation>镜头前的人脸属于本店员工：只有店长可以批准此次登记。</translation>
+        <source>The face in front of the camera is a staff member's. This registration cannot go on; the manager sees it in the day's records.</source>
+        <translation>镜头前的人脸属于本店员工。此次登记无法继续，店长会在当天的登记记录中看到。</translation>
     </message>
     <message>
         <source>This ID number already has %1 SIM numbers with the carrier, in this or other shops: the most allowed. No new number can be registered for it.</source>

@@ -808,8 +808,8 @@ QString RegistrationWorkflow::reasonWords(const QString &code)
         {"face_match", QT_TRANSLATE_NOOP("RegistrationWorkflow", "The face matches the ID photo.")},
         {"face_mismatch", QT_TRANSLATE_NOOP("RegistrationWorkflow", "The face does not match the ID photo.")},
         {"staff_face", QT_TRANSLATE_NOOP("RegistrationWorkflow",
-                                         "The face in front of the camera is a staff member's: only the manager "
-                                         "can approve this registration.")},
+                                         "The face in front of the camera is a staff member's. This registration "
+                                         "cannot go on; the manager sees it in the day's records.")},
         {"challenge_timeout", QT_TRANSLATE_NOOP("RegistrationWorkflow", "A prompt was not followed in time.")},
         {"wrong_direction", QT_TRANSLATE_NOOP("RegistrationWorkflow", "The head turned the wrong way.")},
         {"flat_surface",
