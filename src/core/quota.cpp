@@ -2,11 +2,10 @@
 
 namespace simkyc::core {
 
-bool holdsQuotaSlot(RegistrationState status, std::optional<Decision> outcome)
+bool holdsQuotaSlot(std::optional<Decision> outcome)
 {
     // Fails closed: only a decided failure frees the place; anything else (a match, an approval, an
     // undecided hand-over, or a combination no kiosk writes) holds one.
-    (void)status;
     return !(outcome == Decision::NoMatch || outcome == Decision::ManualRejected);
 }
 

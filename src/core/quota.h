@@ -14,10 +14,10 @@ namespace simkyc::core {
 
 inline constexpr int kQuotaLimit = 5; // active numbers per person per carrier
 
-// Whether a registration holds one of its person's quota slots: a match, a manual approval, or a
-// hand-over to the manager not decided yet (it may still become an approval; a rejection frees the
-// slot). A failed attempt (no_match, manual_rejected) never does: an impostor failing with someone's
-// ID card does not use up that person's quota. Anything else holds one (fails closed).
-[[nodiscard]] bool holdsQuotaSlot(RegistrationState status, std::optional<Decision> outcome);
+// Whether a registration holds one of its person's quota slots, from its outcome: a match, a manual
+// approval, or no outcome yet (a hand-over the manager has not decided: it may still become an
+// approval). A failed attempt (no_match, manual_rejected) never does: an impostor failing with
+// someone's ID card does not use up that person's quota. Fails closed: only a decided failure frees it.
+[[nodiscard]] bool holdsQuotaSlot(std::optional<Decision> outcome);
 
 } // namespace simkyc::core

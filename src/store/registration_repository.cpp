@@ -219,7 +219,7 @@ Result<std::int64_t> RegistrationRepository::countActiveForIdNumber(std::string_
     auto blind = crypto::hmacSha256(m_keys.blindIndexKey.span(), textBytes(core::normaliseIdNumber(idNumber)));
     if (!blind)
         return blind.error();
-    auto s = m_db.cached("SELECT r.status, r.outcome FROM id_blind_index b JOIN registrations r ON r.id = "
+    auto s = m_db.cached("SELECT r.outcome FROM id_blind_index b JOIN registrations r ON r.id = "
                          "b.registration_id WHERE b.hmac = ? AND b.active = 1");
     if (!s)
         return s.error();
@@ -232,17 +232,14 @@ Result<std::int64_t> RegistrationRepository::countActiveForIdNumber(std::string_
             return step.error();
         if (*step == StepResult::Done)
             return slots;
-        auto status = core::parseState((*s)->columnText(0));
-        if (!status)
-            return Error{ErrorCode::DatabaseError, "a stored registration has an unknown status"};
         std::optional<core::Decision> outcome;
-        if (!(*s)->columnIsNull(1)) {
-            auto decision = core::parseDecision((*s)->columnText(1));
+        if (!(*s)->columnIsNull(0)) {
+            auto decision = core::parseDecision((*s)->columnText(0));
             if (!decision)
                 return Error{ErrorCode::DatabaseError, "a stored registration has an unknown outcome"};
             outcome = *decision;
         }
-        slots += core::holdsQuotaSlot(*status, outcome) ? 1 : 0;
+        slots += core::holdsQuotaSlot(outcome) ? 1 : 0;
     }
 }
 

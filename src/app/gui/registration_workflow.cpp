@@ -264,7 +264,9 @@ void RegistrationWorkflow::onQuotaAnswer(int checkId, const sync::QuotaCheckResu
     switch (result.verdict) {
     case sync::QuotaVerdict::Refused:
         qCInfo(lcGui) << "quota reached at the carrier:" << result.activeCount << "of" << result.limit;
-        if (Status noted = m_recorder->noteQuotaRefusal(m_clerkId, "carrier", result.activeCount, result.limit);
+        if (Status noted = m_recorder != nullptr
+                               ? m_recorder->noteQuotaRefusal(m_clerkId, "carrier", result.activeCount, result.limit)
+                               : Status{};
             !noted.ok())
             qCWarning(lcGui).noquote() << "quota audit:" << QString::fromStdString(noted.error().toString());
         setFormRefusal(QStringLiteral("quota_reached"),
