@@ -82,9 +82,9 @@ Status readLabels(const std::filesystem::path &labels, LabelsByVideo &byVideo)
     auto table = readCsvTable(labels);
     if (!table.ok())
         return table.error();
-    const int cVideo = table->column("video"), cEvent = table->column("event"), cStart = table->column("start_frame"),
-              cEnd = table->column("end_frame");
-    if (cVideo < 0 || cEvent < 0 || cStart < 0 || cEnd < 0)
+    const auto cVideo = table->column("video"), cEvent = table->column("event"), cStart = table->column("start_frame"),
+               cEnd = table->column("end_frame");
+    if (!cVideo || !cEvent || !cStart || !cEnd)
         return Error{ErrorCode::InvalidFormat,
                      labels.string() + ": expected columns video,event,start_frame,end_frame"};
     for (const auto &row : table->rows) {

@@ -84,24 +84,22 @@ Result<IdentityEvalResult> evaluateIdentity(const ModelCatalog &catalog, const I
     auto videos = readCsvTable(options.videos);
     if (!videos.ok())
         return videos.error();
-    const int cVideo = videos->column("video");
-    if (cVideo < 0)
+    const auto cVideo = videos->column("video");
+    if (!cVideo)
         return {ErrorCode::InvalidFormat, options.videos.string() + ": expected a column video"};
     IdentityEvalResult result;
     std::vector<double> genuine, centroidGenuine, centroidImpostor;
     std::vector<std::vector<Sample>> perVideo;
     for (const auto &row : videos->rows) {
-        if (static_cast<int>(row.size()) <= cVideo)
-            continue;
-        const std::string &name = row[static_cast<size_t>(cVideo)];
-        if (std::any_of(options.exclude.begin(), options.exclude.end(),
-                        [&name](const std::string &e) { return name.find(e) != std::string::npos; }))
+        const std::string &name = videos->cell(row, cVideo);
+        if (name.empty() || std::any_of(options.exclude.begin(), options.exclude.end(),
+                                        [&name](const std::string &e) { return name.find(e) != std::string::npos; }))
             continue;
         const std::string video = (options.root / name).string();
         auto samples = sampleVideo(**analyzer, sampler, video);
         if (!samples.ok())
             return samples.error();
-        VideoIdentityResult v{row[static_cast<size_t>(cVideo)], static_cast<int>(samples->size()), {}};
+        VideoIdentityResult v{name, static_cast<int>(samples->size()), {}};
         std::vector<double> pairs;
         for (size_t i = 0; i < samples->size(); ++i)
             for (size_t j = i + 1;
@@ -126,16 +124,16 @@ Result<IdentityEvalResult> evaluateIdentity(const ModelCatalog &catalog, const I
     auto identities = readCsvTable(options.identities);
     if (!identities.ok())
         return identities.error();
-    const int cFile = identities->column("file"), cSource = identities->column("source");
-    if (cFile < 0 || cSource < 0)
+    const auto cFile = identities->column("file"), cSource = identities->column("source");
+    if (!cFile || !cSource)
         return {ErrorCode::InvalidFormat, options.identities.string() + ": expected columns file,source"};
     std::map<std::string, int> taken;
     std::vector<double> impostor;
     for (const auto &row : identities->rows) {
-        if (static_cast<int>(row.size()) <= std::max(cFile, cSource) ||
-            taken[row[static_cast<size_t>(cSource)]] >= options.photosPerSource)
+        const std::string &source = identities->cell(row, cSource);
+        if (taken[source] >= options.photosPerSource)
             continue;
-        auto image = vision::loadImage(options.root / row[static_cast<size_t>(cFile)]);
+        auto image = vision::loadImage(options.root / identities->cell(row, cFile));
         if (!image.ok())
             continue;
         vision::EnrolOptions enrolOptions;
@@ -143,7 +141,7 @@ Result<IdentityEvalResult> evaluateIdentity(const ModelCatalog &catalog, const I
         auto photo = (*engine)->enrol(*image, enrolOptions);
         if (!photo.ok())
             continue;
-        ++taken[row[static_cast<size_t>(cSource)]];
+        ++taken[source];
         ++result.photos;
         for (const auto &samples : perVideo) {
             for (const Sample &s : samples)

@@ -120,23 +120,20 @@ Result<LivenessEvalResult> evaluateLiveness(const ModelCatalog &catalog, const L
         auto csv = readCsvTable(options.attacks);
         if (!csv.ok())
             return csv.error();
-        const int cVideo = csv->column("video"), cType = csv->column("attack_type"), cPrompts = csv->column("prompts");
+        const auto cVideo = csv->column("video"), cType = csv->column("attack_type"), cPrompts = csv->column("prompts");
         std::map<std::string, int> rowsOfType;
-        if (cVideo < 0 || cType < 0)
+        if (!cVideo || !cType)
             return {ErrorCode::InvalidFormat, options.attacks.string() + ": expected columns video,attack_type"};
         for (const auto &row : csv->rows) {
-            if (static_cast<int>(row.size()) <= std::max(cVideo, cType))
-                continue;
-            const std::string &type = row[static_cast<size_t>(cType)];
+            const std::string &type = csv->cell(row, cType);
             if (options.limitPerType > 0 && ++rowsOfType[type] > options.limitPerType)
                 continue;
-            std::filesystem::path video = row[static_cast<size_t>(cVideo)];
+            std::filesystem::path video = csv->cell(row, cVideo);
             if (video.is_relative())
                 video = options.attacks.parent_path() / video;
             std::vector<vision::ChallengePrompt> script = attackScript(rng);
-            if (cPrompts >= 0 && static_cast<int>(row.size()) > cPrompts &&
-                !row[static_cast<size_t>(cPrompts)].empty()) {
-                auto scripted = vision::parsePromptScript(row[static_cast<size_t>(cPrompts)]);
+            if (const std::string &prompts = csv->cell(row, cPrompts); !prompts.empty()) {
+                auto scripted = vision::parsePromptScript(prompts);
                 if (!scripted.ok())
                     return Error{scripted.error().code, video.string() + ": prompts: " + scripted.error().message};
                 script = std::move(scripted).value();
@@ -152,15 +149,14 @@ Result<LivenessEvalResult> evaluateLiveness(const ModelCatalog &catalog, const L
         auto csv = readCsvTable(options.genuineLabels);
         if (!csv.ok())
             return csv.error();
-        const int cVideo = csv->column("video"), cEvent = csv->column("event"), cStart = csv->column("start_frame");
-        if (cVideo < 0 || cEvent < 0 || cStart < 0)
+        const auto cVideo = csv->column("video"), cEvent = csv->column("event"), cStart = csv->column("start_frame");
+        if (!cVideo || !cEvent || !cStart)
             return {ErrorCode::InvalidFormat, options.genuineLabels.string() + ": expected video,event,start_frame"};
         std::map<std::string, double> fpsOf;
         for (const auto &row : csv->rows) {
-            if (static_cast<int>(row.size()) <= std::max({cVideo, cEvent, cStart}) ||
-                row[static_cast<size_t>(cEvent)] == "note")
+            if (csv->cell(row, cEvent) == "note")
                 continue;
-            const std::string video = (options.dataRoot / row[static_cast<size_t>(cVideo)]).string();
+            const std::string video = (options.dataRoot / csv->cell(row, cVideo)).string();
             // Frame times come from the container's rate; 25 and 30 fps clips are both in the data.
             if (!fpsOf.count(video)) {
                 auto source = vision::openVideoFile(video);
@@ -168,7 +164,7 @@ Result<LivenessEvalResult> evaluateLiveness(const ModelCatalog &catalog, const L
                     return Error{source.error().code, video + ": " + source.error().message};
                 fpsOf[video] = (*source)->info().fps > 0.0 ? (*source)->info().fps : 30.0;
             }
-            const double startMs = std::stod(row[static_cast<size_t>(cStart)]) * 1000.0 / fpsOf[video];
+            const double startMs = std::stod(csv->cell(row, cStart)) * 1000.0 / fpsOf[video];
             if (startMs < 1200.0)
                 continue; // the open-eye baseline needs the first second
             auto outcome =

@@ -53,8 +53,8 @@ Result<std::vector<std::string>> readActivations(const std::filesystem::path &cs
         return table.error();
     if (!table->header.empty() && table->header.front().rfind("\xEF\xBB\xBF", 0) == 0)
         table->header.front().erase(0, 3); // a spreadsheet's byte-order mark
-    const int column = table->column("iccid");
-    if (column < 0)
+    const auto column = table->column("iccid");
+    if (!column)
         return {ErrorCode::InvalidFormat, csv.string() + ": no \"iccid\" column in the header line"};
     std::set<std::string> iccids;
     std::vector<std::string> problems;

@@ -49,34 +49,31 @@ Result<EvalResult> evaluateVerification(vision::FaceEngine &engine, const EvalOp
     auto table = readCsvTable(options.table);
     if (!table.ok())
         return table.error();
-    const int cFile = table->column("file"), cIdentity = table->column("identity"), cSource = table->column("source");
-    const int cA = table->column("a"), cB = table->column("b"), cSame = table->column("same"),
-              cSet = table->column("set");
+    const auto cFile = table->column("file"), cIdentity = table->column("identity"), cSource = table->column("source");
+    const auto cA = table->column("a"), cB = table->column("b"), cSame = table->column("same"),
+               cSet = table->column("set");
     struct Pair {
         std::string a, b;
         bool same;
     };
     std::vector<Pair> pairs;
-    if (cFile >= 0 && cIdentity >= 0) {
+    if (cFile && cIdentity) {
         std::vector<std::pair<std::string, std::string>> items; // file, identity
         for (const auto &r : table->rows) {
-            if (static_cast<int>(r.size()) <= std::max(cFile, cIdentity))
-                continue;
-            if (!options.sources.empty() && (cSource < 0 || !options.sources.count(r[static_cast<size_t>(cSource)])))
-                continue;
-            items.emplace_back(r[static_cast<size_t>(cFile)], r[static_cast<size_t>(cIdentity)]);
+            if (table->cell(r, cFile).empty() ||
+                (!options.sources.empty() && (!cSource || !options.sources.count(table->cell(r, cSource)))))
+                continue; // a short row, or a source not asked for
+            items.emplace_back(table->cell(r, cFile), table->cell(r, cIdentity));
         }
         for (size_t i = 0; i < items.size(); ++i)
             for (size_t j = i + 1; j < items.size(); ++j)
                 pairs.push_back({items[i].first, items[j].first, items[i].second == items[j].second});
-    } else if (cA >= 0 && cB >= 0 && cSame >= 0) {
+    } else if (cA && cB && cSame) {
         for (const auto &r : table->rows) {
-            if (static_cast<int>(r.size()) <= std::max({cA, cB, cSame}))
-                continue;
-            if (!options.sources.empty() && (cSet < 0 || !options.sources.count(r[static_cast<size_t>(cSet)])))
-                continue;
-            pairs.push_back(
-                {r[static_cast<size_t>(cA)], r[static_cast<size_t>(cB)], r[static_cast<size_t>(cSame)] == "1"});
+            if (table->cell(r, cA).empty() || table->cell(r, cB).empty() ||
+                (!options.sources.empty() && (!cSet || !options.sources.count(table->cell(r, cSet)))))
+                continue; // a short row, or a set not asked for
+            pairs.push_back({table->cell(r, cA), table->cell(r, cB), table->cell(r, cSame) == "1"});
         }
     } else {
         return {ErrorCode::InvalidFormat, options.table.string() + ": expected columns file,identity or a,b,same"};

@@ -67,29 +67,22 @@ bool readPhotoList(const Options &options, std::vector<PhotoEntry> &photos, std:
 
 bool readIdentities(const Options &options, std::vector<PhotoEntry> &photos, std::string &error)
 {
-    std::ifstream in(*options.identities);
-    std::string line;
-    if (!in || !std::getline(in, line)) {
+    const auto table = readCsvTable(*options.identities);
+    if (!table) {
         error = "cannot read the identities table " + options.identities->string();
         return false;
     }
-    const auto header = parseCsvLine(line);
-    const auto column = [&header](const std::string &name) {
-        return static_cast<size_t>(std::find(header.begin(), header.end(), name) - header.begin());
-    };
-    const size_t fileColumn = column("file"), sourceColumn = column("source");
-    if (fileColumn >= header.size() || sourceColumn >= header.size()) {
+    const auto fileColumn = table->column("file"), sourceColumn = table->column("source");
+    if (!fileColumn || !sourceColumn) {
         error = options.identities->string() + " has no 'file' and 'source' columns";
         return false;
     }
-    while (std::getline(in, line)) {
-        const auto fields = parseCsvLine(line);
-        if (fields.size() <= std::max(fileColumn, sourceColumn))
+    for (const auto &row : table->rows) {
+        const std::string &source = table->cell(row, sourceColumn);
+        const fs::path file = table->cell(row, fileColumn);
+        if (file.empty() ||
+            std::find(std::begin(kIdentitySources), std::end(kIdentitySources), source) == std::end(kIdentitySources))
             continue;
-        const std::string &source = fields[sourceColumn];
-        if (std::find(std::begin(kIdentitySources), std::end(kIdentitySources), source) == std::end(kIdentitySources))
-            continue;
-        const fs::path file = fields[fileColumn];
         photos.push_back({options.root / file, safeName(source + "_" + file.stem().string())});
     }
     return true;

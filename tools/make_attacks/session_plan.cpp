@@ -99,27 +99,27 @@ bool readLiveVideos(const fs::path &blinks, const fs::path &root, std::vector<Li
         error = "cannot read the blink labels " + blinks.string();
         return false;
     }
-    const size_t cVideo = table->column("video"), cEvent = table->column("event");
-    const size_t cStart = table->column("start_frame"), cEnd = table->column("end_frame");
-    if (std::max({cVideo, cEvent, cStart, cEnd}) >= table->header.size()) {
+    const auto cVideo = table->column("video"), cEvent = table->column("event");
+    const auto cStart = table->column("start_frame"), cEnd = table->column("end_frame");
+    if (!cVideo || !cEvent || !cStart || !cEnd) {
         error = blinks.string() + " lacks a video, event, start_frame or end_frame column";
         return false;
     }
     for (const auto &row : table->rows) {
-        BlinkEvent event{row[cEvent], 0, 0};
+        const std::string &relative = row[*cVideo];
+        BlinkEvent event{row[*cEvent], 0, 0};
         try {
-            event.start = std::stoi(row[cStart]);
-            event.end = std::stoi(row[cEnd]);
+            event.start = std::stoi(row[*cStart]);
+            event.end = std::stoi(row[*cEnd]);
         } catch (const std::exception &) {
-            error = blinks.string() + ": bad frame numbers for " + row[cVideo];
+            error = blinks.string() + ": bad frame numbers for " + relative;
             return false;
         }
-        auto found =
-            std::find_if(videos.begin(), videos.end(), [&](const auto &v) { return v.relative == row[cVideo]; });
+        auto found = std::find_if(videos.begin(), videos.end(), [&](const auto &v) { return v.relative == relative; });
         if (found == videos.end()) {
-            const fs::path path = root / row[cVideo];
+            const fs::path path = root / relative;
             LiveVideo video;
-            video.relative = row[cVideo];
+            video.relative = relative;
             video.path = path;
             video.name = path.stem().string();
             found = videos.insert(videos.end(), std::move(video));

@@ -85,19 +85,21 @@ std::vector<std::pair<fs::path, std::string>> readVictimList(const fs::path &ide
                                                              std::string &error)
 {
     const auto table = readCsvTable(identities);
-    const size_t cFile = table ? table->column("file") : 0, cSource = table ? table->column("source") : 0;
-    if (!table || std::max(cFile, cSource) >= table->header.size()) {
+    const auto cFile = table ? table->column("file") : std::nullopt;
+    const auto cSource = table ? table->column("source") : std::nullopt;
+    if (!cFile || !cSource) {
         error = "cannot read 'file' and 'source' of the identities table " + identities.string();
         return {};
     }
     std::vector<std::pair<fs::path, std::string>> victims;
     for (const auto &row : table->rows) {
-        const fs::path file = row[cFile];
+        const fs::path file = row[*cFile];
+        const std::string &source = row[*cSource];
         const std::string stem = file.stem().string();
         const bool eyesClosed = stem.ends_with(".sleepy") || stem.ends_with(".wink");
-        if (!eyesClosed && std::find(std::begin(kIdentitySources), std::end(kIdentitySources), row[cSource]) !=
-                               std::end(kIdentitySources))
-            victims.emplace_back(root / file, safeName(row[cSource] + "_" + stem));
+        if (!eyesClosed &&
+            std::find(std::begin(kIdentitySources), std::end(kIdentitySources), source) != std::end(kIdentitySources))
+            victims.emplace_back(root / file, safeName(source + "_" + stem));
     }
     return victims;
 }
@@ -106,13 +108,14 @@ std::vector<OtherVideo> readOtherVideos(const fs::path &blinks, const fs::path &
 {
     const fs::path list = blinks.parent_path() / "videos.csv";
     const auto table = readCsvTable(list);
-    if (!table || table->column("video") >= table->header.size()) {
+    const auto cVideo = table ? table->column("video") : std::nullopt;
+    if (!cVideo) {
         error = "cannot read the video list " + list.string() + " (the people of the swap and gap attacks)";
         return {};
     }
     std::vector<OtherVideo> others;
     for (const auto &row : table->rows) {
-        const std::string &relative = row[table->column("video")];
+        const std::string &relative = row[*cVideo];
         const auto excluded = [&relative](const std::string &suffix) { return relative.ends_with(suffix); };
         if (relative.empty() || std::any_of(std::begin(kNotOtherPeople), std::end(kNotOtherPeople), excluded))
             continue;

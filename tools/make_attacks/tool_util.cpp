@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cctype>
 #include <fstream>
+#include <sstream>
 
 namespace simkyc::tools {
 
@@ -23,62 +24,14 @@ std::string safeName(const std::string &text)
     return out;
 }
 
-std::vector<std::string> parseCsvLine(const std::string &line)
-{
-    std::vector<std::string> fields(1);
-    bool quoted = false;
-    for (size_t i = 0; i < line.size(); ++i) {
-        const char c = line[i];
-        if (quoted) {
-            if (c == '"' && i + 1 < line.size() && line[i + 1] == '"')
-                fields.back() += line[++i];
-            else if (c == '"')
-                quoted = false;
-            else
-                fields.back() += c;
-        } else if (c == '"') {
-            quoted = true;
-        } else if (c == ',') {
-            fields.emplace_back();
-        } else if (c != '\r') {
-            fields.back() += c;
-        }
-    }
-    return fields;
-}
-
-std::string csvField(const std::string &text)
-{
-    if (text.find_first_of(",\"\n") == std::string::npos)
-        return text;
-    std::string out = "\"";
-    for (char c : text)
-        out += (c == '"') ? std::string("\"\"") : std::string(1, c);
-    return out + "\"";
-}
-
-size_t CsvTable::column(const std::string &name) const
-{
-    return static_cast<size_t>(std::find(header.begin(), header.end(), name) - header.begin());
-}
-
 std::optional<CsvTable> readCsvTable(const std::filesystem::path &path)
 {
-    std::ifstream in(path);
-    std::string line;
-    if (!in || !std::getline(in, line))
+    std::ifstream in(path, std::ios::binary);
+    if (!in)
         return std::nullopt;
-    CsvTable table;
-    table.header = parseCsvLine(line);
-    while (std::getline(in, line)) {
-        if (line.empty() || line == "\r")
-            continue;
-        auto fields = parseCsvLine(line);
-        if (fields.size() < table.header.size())
-            fields.resize(table.header.size());
-        table.rows.push_back(std::move(fields));
-    }
-    return table;
+    std::ostringstream text;
+    text << in.rdbuf();
+    return core::parseCsvTable(text.str());
 }
 
 } // namespace simkyc::tools

@@ -4,6 +4,8 @@
 // missing or empty file. Thread-safety: free functions and value types.
 #pragma once
 
+#include "core/csv.h"
+
 #include <cstdint>
 #include <filesystem>
 #include <optional>
@@ -21,20 +23,10 @@ std::uint64_t mixSeed(std::uint64_t seed, std::uint64_t a, std::uint64_t b);
 // `text` with every character other than [A-Za-z0-9_-] replaced by '_'.
 std::string safeName(const std::string &text);
 
-// One CSV record (RFC 4180 quoting; no embedded line breaks); a trailing '\r' is dropped.
-std::vector<std::string> parseCsvLine(const std::string &line);
+using core::csvField;
+using core::CsvTable;
 
-// `text` quoted for CSV when it holds a comma, a quote or a line break.
-std::string csvField(const std::string &text);
-
-struct CsvTable {
-    std::vector<std::string> header;
-    std::vector<std::vector<std::string>> rows; // each padded with empty fields to the header's width
-
-    // Index of the named column, or header.size() when there is none.
-    [[nodiscard]] size_t column(const std::string &name) const;
-};
-
+// The table in the file (core/csv.h), or nullopt for a missing or empty file.
 std::optional<CsvTable> readCsvTable(const std::filesystem::path &path);
 
 } // namespace simkyc::tools
