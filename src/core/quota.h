@@ -14,10 +14,11 @@ namespace simkyc::core {
 
 inline constexpr int kQuotaLimit = 5; // active numbers per person per carrier
 
-// Whether a registration holds one of its person's quota slots, from its outcome: a match, a manual
-// approval, or no outcome yet (a hand-over the manager has not decided: it may still become an
-// approval). A failed attempt (no_match, manual_rejected) never does: an impostor failing with
-// someone's ID card does not use up that person's quota. Fails closed: only a decided failure frees it.
-[[nodiscard]] bool holdsQuotaSlot(std::optional<Decision> outcome);
+// Whether a registration holds one of its person's quota slots: a match, a manual approval, or no
+// outcome yet (a hand-over the manager has not decided: it may still become an approval), unless
+// its number was cancelled since (core/review.h, "cancelled"). A failed attempt (no_match,
+// manual_rejected) never does: an impostor failing with someone's ID card does not use up that
+// person's quota. Fails closed: only a decided failure or a cancellation frees it.
+[[nodiscard]] bool holdsQuotaSlot(std::optional<Decision> outcome, bool numberCancelled);
 
 } // namespace simkyc::core

@@ -7,7 +7,8 @@
 namespace simkyc::core {
 namespace {
 
-constexpr std::array<std::string_view, 4> kNames = {"approved", "flagged", "manual_approved", "manual_rejected"};
+constexpr std::array<std::string_view, 5> kNames = {"approved", "flagged", "manual_approved", "manual_rejected",
+                                                    "cancelled"};
 
 constexpr std::array<std::string_view, 1> kApprovedReasons = {"checked"};
 constexpr std::array<std::string_view, 5> kFlaggedReasons = {"photo_mismatch", "document_suspect", "data_entry_error",
@@ -16,6 +17,7 @@ constexpr std::array<std::string_view, 2> kManualApprovedReasons = {"documents_c
                                                                     "second_document_checked"};
 constexpr std::array<std::string_view, 3> kManualRejectedReasons = {"identity_not_confirmed", "document_suspect",
                                                                     "customer_left"};
+constexpr std::array<std::string_view, 3> kCancelledReasons = {"customer_request", "lost_or_stolen", "fraud_suspected"};
 
 } // namespace
 
@@ -41,11 +43,13 @@ std::span<const std::string_view> reviewReasons(ReviewDecision decision)
     case ReviewDecision::Flagged: return kFlaggedReasons;
     case ReviewDecision::ManualApproved: return kManualApprovedReasons;
     case ReviewDecision::ManualRejected: return kManualRejectedReasons;
+    case ReviewDecision::Cancelled: return kCancelledReasons;
     }
     return {};
 }
 
-Status checkReview(RegistrationState state, ReviewDecision decision, std::string_view reason)
+Status checkReview(RegistrationState state, std::optional<Decision> outcome, ReviewDecision decision,
+                   std::string_view reason)
 {
     const bool manual = decision == ReviewDecision::ManualApproved || decision == ReviewDecision::ManualRejected;
     if (manual && state != RegistrationState::ManualReview)
@@ -55,6 +59,8 @@ Status checkReview(RegistrationState state, ReviewDecision decision, std::string
         return Error{ErrorCode::InvalidArgument, "a record waiting for the manager's decision (" +
                                                      std::string(stateName(state)) +
                                                      ") needs manual_approved or manual_rejected"};
+    if (decision == ReviewDecision::Cancelled && outcome != Decision::Match && outcome != Decision::ManualApproved)
+        return Error{ErrorCode::InvalidArgument, "only an issued number (match or manual_approved) can be cancelled"};
     const auto reasons = reviewReasons(decision);
     if (std::find(reasons.begin(), reasons.end(), reason) == reasons.end())
         return Error{ErrorCode::InvalidArgument,

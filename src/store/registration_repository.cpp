@@ -219,8 +219,10 @@ Result<std::int64_t> RegistrationRepository::countActiveForIdNumber(std::string_
     auto blind = crypto::hmacSha256(m_keys.blindIndexKey.span(), textBytes(core::normaliseIdNumber(idNumber)));
     if (!blind)
         return blind.error();
-    auto s = m_db.cached("SELECT r.outcome FROM id_blind_index b JOIN registrations r ON r.id = "
-                         "b.registration_id WHERE b.hmac = ? AND b.active = 1");
+    auto s =
+        m_db.cached("SELECT r.outcome, EXISTS (SELECT 1 FROM reviews v WHERE v.registration_id = r.id AND v.decision "
+                    "= 'cancelled') FROM id_blind_index b JOIN registrations r ON r.id = b.registration_id "
+                    "WHERE b.hmac = ? AND b.active = 1");
     if (!s)
         return s.error();
     if (Status b = (*s)->bindBlob(1, asBlob(*blind)); !b)
@@ -239,7 +241,7 @@ Result<std::int64_t> RegistrationRepository::countActiveForIdNumber(std::string_
                 return Error{ErrorCode::DatabaseError, "a stored registration has an unknown outcome"};
             outcome = *decision;
         }
-        slots += core::holdsQuotaSlot(outcome) ? 1 : 0;
+        slots += core::holdsQuotaSlot(outcome, (*s)->columnInt64(1) != 0) ? 1 : 0;
     }
 }
 

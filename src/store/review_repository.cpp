@@ -41,10 +41,17 @@ Status updateUpload(Database &db, std::string_view sql, std::initializer_list<st
     return {};
 }
 
+struct RecordState {
+    core::RegistrationState status = core::RegistrationState::Draft;
+    std::optional<core::Decision> outcome;
+    bool cancelled = false; // the number was cancelled already
+};
+
 // The registration's state, NotFound for an unknown id.
-Result<core::RegistrationState> stateOf(Database &db, std::string_view registrationId)
+Result<RecordState> stateOf(Database &db, std::string_view registrationId)
 {
-    auto s = db.cached("SELECT status FROM registrations WHERE id = ?");
+    auto s = db.cached("SELECT status, outcome, EXISTS (SELECT 1 FROM reviews v WHERE v.registration_id = r.id AND "
+                       "v.decision = 'cancelled') FROM registrations r WHERE r.id = ?");
     if (!s)
         return s.error();
     if (Status b = (*s)->bindText(1, registrationId); !b)
@@ -54,7 +61,19 @@ Result<core::RegistrationState> stateOf(Database &db, std::string_view registrat
         return step.error();
     if (*step == StepResult::Done)
         return Error{ErrorCode::NotFound, "no registration with id " + std::string(registrationId)};
-    return core::parseState((*s)->columnText(0));
+    RecordState out;
+    auto status = core::parseState((*s)->columnText(0));
+    if (!status)
+        return status.error();
+    out.status = *status;
+    if (!(*s)->columnIsNull(1)) {
+        auto outcome = core::parseDecision((*s)->columnText(1));
+        if (!outcome)
+            return outcome.error();
+        out.outcome = *outcome;
+    }
+    out.cancelled = (*s)->columnInt64(2) != 0;
+    return out;
 }
 
 Status checkManager(Database &db, std::int64_t staffId)
@@ -88,8 +107,10 @@ Result<Review> ReviewRepository::record(std::string_view registrationId, std::in
     auto state = stateOf(m_db, registrationId);
     if (!state)
         return state.error();
-    if (Status c = core::checkReview(*state, decision, reason); !c)
+    if (Status c = core::checkReview(state->status, state->outcome, decision, reason); !c)
         return c.error();
+    if (decision == core::ReviewDecision::Cancelled && state->cancelled)
+        return Error{ErrorCode::InvalidArgument, "the number was cancelled already"};
     const std::string at = utcTimestamp(now);
     const std::string_view decisionName = core::reviewDecisionName(decision);
     auto reviewId = newRecordId(now);

@@ -3,9 +3,12 @@
 // decision fits the record (core::checkReview), appends the review, moves a manual_review record to
 // recorded with the manual outcome, and writes the audit entry "registration.review"; all or nothing.
 // Reviews are append-only (a trigger refuses updates); the newest one counts. Codes only, no customer
-// data. Each review gets a UUIDv7 review id and an upload row ('pending') in the same transaction;
-// the sync worker sends it (POST /v1/reviews) once its registration is acknowledged, and records the
-// verified receipt ('acknowledged') or the carrier's refusal ('parked').
+// data. A cancellation (decision "cancelled": the number was cancelled) is recorded once per record,
+// for an issued number only, and lowers the person's quota count (RegistrationRepository).
+// Each review gets a UUIDv7 review id and an upload row ('pending') in the same transaction;
+// the sync worker sends it (POST /v1/reviews, a cancellation POST /v1/deactivations) once its
+// registration is acknowledged, and records the verified receipt ('acknowledged') or the carrier's
+// refusal ('parked').
 // Thread-safety: one instance per thread (that of its Database).
 #pragma once
 
@@ -48,8 +51,8 @@ class ReviewRepository {
 public:
     explicit ReviewRepository(Database &db) : m_db(db) {}
 
-    // NotFound for an unknown record; InvalidArgument when the reviewer is not a manager or the
-    // decision or reason does not fit the record (nothing written).
+    // NotFound for an unknown record; InvalidArgument when the reviewer is not a manager, the
+    // decision or reason does not fit the record, or the number was cancelled already (nothing written).
     [[nodiscard]] Result<Review> record(std::string_view registrationId, std::int64_t reviewerId,
                                         core::ReviewDecision decision, std::string_view reason,
                                         Clock::time_point now = Clock::now());

@@ -267,7 +267,10 @@ bool SyncWorker::sendReviews()
         const QByteArray bytes(reinterpret_cast<const char *>(signedReview->review.data()),
                                static_cast<qsizetype>(signedReview->review.size()));
         ++m_reviewsInFlight;
-        m_client.post(QStringLiteral("/v1/reviews"), protocol::compact(protocol::toJson(*signedReview)),
+        // A cancelled number is a deactivation at the carrier; every other decision a review.
+        const QString path = review.decision == core::ReviewDecision::Cancelled ? QStringLiteral("/v1/deactivations")
+                                                                                : QStringLiteral("/v1/reviews");
+        m_client.post(path, protocol::compact(protocol::toJson(*signedReview)),
                       [this, review, payload, bytes](const HttpResponse &r) {
                           handleReview(review, payload, bytes, r);
                           if (--m_reviewsInFlight > 0)

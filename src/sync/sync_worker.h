@@ -4,7 +4,8 @@
 // the server's Retry-After), parks what the carrier refused with its reason, enrols the device when
 // the upstream does not know it, and stops at once (sending nothing) when the server's certificate
 // is not trusted. When no registration is due it sends the store manager's reviews whose
-// registration the carrier acknowledged (POST /v1/reviews, one per request), verifying each review
+// registration the carrier acknowledged (POST /v1/reviews, a cancelled number POST
+// /v1/deactivations, one per request), verifying each review
 // receipt before the review is acknowledged; refused reviews are parked, failed ones retried.
 // Guarantees: a record is acknowledged only with a receipt whose signature verifies under the
 // enrolled receipt key and that names the record and the hash of the exact payload sent; outbox

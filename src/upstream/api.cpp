@@ -95,7 +95,9 @@ HttpResponse Api::route(const HttpRequest &request, const Peer &peer)
     if (p == "/v1/registrations:batch")
         return post ? batch(request, peer) : error(405, "bad_request", "use POST");
     if (p == "/v1/reviews")
-        return post ? review(request, peer) : error(405, "bad_request", "use POST");
+        return post ? review(request, peer, ReviewEndpoint::Reviews) : error(405, "bad_request", "use POST");
+    if (p == "/v1/deactivations")
+        return post ? review(request, peer, ReviewEndpoint::Deactivations) : error(405, "bad_request", "use POST");
     if (p == "/v1/quota-checks")
         return post ? quotaCheck(request, peer) : error(405, "bad_request", "use POST");
     static const QByteArray prefix = "/v1/registrations/";
@@ -193,12 +195,12 @@ HttpResponse Api::batch(const HttpRequest &request, const Peer &peer)
     return r;
 }
 
-HttpResponse Api::review(const HttpRequest &request, const Peer &peer)
+HttpResponse Api::review(const HttpRequest &request, const Peer &peer, ReviewEndpoint endpoint)
 {
     auto body = protocol::parseObject(request.body);
     if (!body)
         return error(400, "bad_request", body.error().message);
-    const ItemOutcome outcome = m_reviews.submit(*body, Caller{peer.certSha256});
+    const ItemOutcome outcome = m_reviews.submit(*body, Caller{peer.certSha256}, endpoint);
     HttpResponse r = fromOutcome(outcome);
     r.committed = outcome.status == 200 || outcome.status == 201;
     return r;

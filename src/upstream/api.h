@@ -1,5 +1,5 @@
-// The HTTP endpoints of docs/upstream-api.md: enrolment, submissions, batches, reviews, quota checks,
-// status, health.
+// The HTTP endpoints of docs/upstream-api.md: enrolment, submissions, batches, reviews, deactivations,
+// quota checks, status, health.
 // Guarantees: every answer is JSON; errors carry the documented codes; bodies, keys and
 // customer data never reach the log (only the device id does); the handler keeps no state between
 // requests beyond its constant keys, so any number of instances can share one database.
@@ -49,7 +49,7 @@ private:
     [[nodiscard]] HttpResponse enrol(const HttpRequest &request, const Peer &peer);
     [[nodiscard]] HttpResponse submit(const HttpRequest &request, const Peer &peer);
     [[nodiscard]] HttpResponse batch(const HttpRequest &request, const Peer &peer);
-    [[nodiscard]] HttpResponse review(const HttpRequest &request, const Peer &peer);
+    [[nodiscard]] HttpResponse review(const HttpRequest &request, const Peer &peer, ReviewEndpoint endpoint);
     [[nodiscard]] HttpResponse quotaCheck(const HttpRequest &request, const Peer &peer);
     [[nodiscard]] HttpResponse status(const std::string &recordId, const Peer &peer);
     [[nodiscard]] HttpResponse health();

@@ -159,7 +159,8 @@ Status Intake::store(Checked &c)
     const auto outcome = c.payload.outcome ? std::optional(core::parseDecision(*c.payload.outcome)) : std::nullopt;
     if (!status || (outcome && !*outcome))
         return Error{ErrorCode::Internal, "a checked payload has an unknown status or outcome"};
-    const bool holdsSlot = core::holdsQuotaSlot(outcome ? std::optional(**outcome) : std::nullopt);
+    const bool holdsSlot = core::holdsQuotaSlot(outcome ? std::optional(**outcome) : std::nullopt,
+                                                /*numberCancelled=*/false); // a new record
     auto accepted = m_repo.acceptedCount(*c.submission.quotaIndex);
     if (!accepted)
         return accepted.error();

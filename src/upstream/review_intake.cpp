@@ -1,5 +1,6 @@
 #include "upstream/review_intake.h"
 
+#include "core/quota.h"
 #include "core/review.h"
 #include "crypto/digest.h"
 #include "protocol/protocol.h"
@@ -42,9 +43,14 @@ std::int64_t recordLockKey(const std::string &recordId)
     return static_cast<std::int64_t>(key);
 }
 
+bool is(const std::string &decision, core::ReviewDecision d)
+{
+    return decision == core::reviewDecisionName(d);
+}
+
 bool isManual(const std::string &decision)
 {
-    return decision == "manual_approved" || decision == "manual_rejected";
+    return is(decision, core::ReviewDecision::ManualApproved) || is(decision, core::ReviewDecision::ManualRejected);
 }
 
 void resolveExisting(const StoredReviewHead &head, const std::string &sha256, ItemOutcome &o)
@@ -97,11 +103,13 @@ Status store(Repository &repo, const crypto::Ed25519KeyPair &receiptKey, const p
     auto inserted = repo.insertReview(row);
     if (!inserted)
         return inserted.error();
-    if (*inserted && isManual(review.decision)) {
+    const bool cancelled = is(review.decision, core::ReviewDecision::Cancelled);
+    if (*inserted && (isManual(review.decision) || cancelled)) {
         // The manager's identity decision: a rejection frees the hand-over's quota place, an approval
-        // holds it (core::holdsQuotaSlot).
-        const bool holds = review.decision == core::reviewDecisionName(core::ReviewDecision::ManualApproved);
-        if (Status set = repo.setHoldsSlot(review.recordId, holds); !set)
+        // holds it; a cancelled number frees it (core::holdsQuotaSlot; the checks before made sure a
+        // cancellation follows an issued number).
+        const auto outcome = core::outcomeOf(*core::parseReviewDecision(review.decision));
+        if (Status set = repo.setHoldsSlot(review.recordId, core::holdsQuotaSlot(outcome, cancelled)); !set)
             return set;
     }
     if (*inserted) {
@@ -121,7 +129,7 @@ Status store(Repository &repo, const crypto::Ed25519KeyPair &receiptKey, const p
 
 } // namespace
 
-ItemOutcome ReviewIntake::submit(const QJsonObject &body, const Caller &caller)
+ItemOutcome ReviewIntake::submit(const QJsonObject &body, const Caller &caller, ReviewEndpoint endpoint)
 {
     ItemOutcome o;
     const auto refuse = [&o](int status, std::string code, std::string message) {
@@ -150,13 +158,19 @@ ItemOutcome ReviewIntake::submit(const QJsonObject &body, const Caller &caller)
         return refuse(400, "bad_request", review.error().message);
     }
     o.recordId = review->recordId; // the reason fits its decision: parseReview checked it
-    // 4. The record is stored and was sent by this device.
+    // 4. The endpoint fits the decision: a cancellation is a deactivation, and nothing else is.
+    const bool cancellation = is(review->decision, core::ReviewDecision::Cancelled);
+    if (cancellation && endpoint != ReviewEndpoint::Deactivations)
+        return refuse(400, "bad_request", "a cancelled number is sent to /v1/deactivations");
+    if (!cancellation && endpoint == ReviewEndpoint::Deactivations)
+        return refuse(400, "bad_request", "/v1/deactivations takes only the decision cancelled");
+    // 5. The record is stored and was sent by this device.
     auto stored = m_repo.storedPayload(review->recordId);
     if (!stored)
         return refuse(503, "unavailable", "the database is unavailable; retry later");
     if (!*stored || (*stored)->deviceId != review->deviceId)
         return refuse(404, "not_found", "no such record for this device");
-    // 5. The decision fits the stored registration.
+    // 6. The decision fits the stored registration.
     const QByteArray &payloadBytes = (*stored)->payload;
     auto payload = protocol::parsePayload(protocol::Bytes(payloadBytes.begin(), payloadBytes.end()));
     if (!payload)
@@ -167,6 +181,9 @@ ItemOutcome ReviewIntake::submit(const QJsonObject &body, const Caller &caller)
     const bool handedOver = payload->status == "manual_review";
     if (!handedOver && isManual(review->decision))
         return refuse(400, "bad_request", "a manual decision is only for a record handed to the manager");
+    // Only an issued number can be cancelled: a match, or a hand-over the manager approved (below).
+    if (cancellation && !handedOver && payload->outcome != std::string(core::decisionName(core::Decision::Match)))
+        return refuse(400, "bad_request", "only an issued number (match or manual_approved) can be cancelled");
     // Then, in one transaction holding the record's lock (two instances given an approval and a
     // rejection of one hand-over at once store one of them): the earlier decisions, then bytes, hash
     // and receipt (rolled back unless committed).
@@ -175,18 +192,25 @@ ItemOutcome ReviewIntake::submit(const QJsonObject &body, const Caller &caller)
     Status written = tx.begin();
     if (written)
         written = m_db.lockForTransaction(recordLockKey(review->recordId));
-    if (written && handedOver) {
+    if (written && (handedOver || cancellation)) {
         auto earlier = m_repo.reviewsOf(review->recordId);
         if (!earlier)
             return refuse(503, "unavailable", "the database is unavailable; retry later");
-        const bool decided = std::any_of(earlier->begin(), earlier->end(), [&](const ReviewRow &r) {
-            return isManual(r.decision) && r.reviewId != review->reviewId;
-        });
-        if (isManual(review->decision) && decided)
+        const auto earlierWith = [&](core::ReviewDecision d) {
+            return std::any_of(earlier->begin(), earlier->end(),
+                               [&](const ReviewRow &r) { return is(r.decision, d) && r.reviewId != review->reviewId; });
+        };
+        const bool approved = earlierWith(core::ReviewDecision::ManualApproved);
+        const bool decided = approved || earlierWith(core::ReviewDecision::ManualRejected);
+        if (handedOver && isManual(review->decision) && decided)
             return refuse(409, "conflict", "the record already has the manager's identity decision");
-        if (!isManual(review->decision) && !decided)
+        if (handedOver && !isManual(review->decision) && !decided)
             return refuse(400, "bad_request",
                           "a record handed to the manager needs manual_approved or manual_rejected first");
+        if (cancellation && handedOver && !approved)
+            return refuse(400, "bad_request", "only an issued number (match or manual_approved) can be cancelled");
+        if (cancellation && earlierWith(core::ReviewDecision::Cancelled))
+            return refuse(409, "conflict", "the number was cancelled already");
     }
     if (written)
         written = store(m_repo, m_receiptKey, *submission, *review, sha256, o);

@@ -159,6 +159,29 @@ TEST_F(ManagerReviewTest, AKioskDecidedRecordIsApprovedOrFlaggedWithItsPictureSh
     EXPECT_TRUE(w->dayView()->figures().contains("50 %")) << w->dayView()->figures().toStdString();
 }
 
+TEST_F(ManagerReviewTest, OnlyAnIssuedNumberOffersItsCancellationAndOnlyOnce)
+{
+    ASSERT_NO_FATAL_FAILURE(signInAsManager());
+    const auto offered = [](const RecordDetailModel &record) {
+        QStringList names;
+        for (const QVariant &d : record.decisions())
+            names << d.toMap()["decision"].toString();
+        return names;
+    };
+    ASSERT_TRUE(w->openRecord(QString::fromStdString(ids[1])));
+    EXPECT_FALSE(offered(*w->recordDetail()).contains("cancelled")) << "a failed match issued no number";
+    w->closeRecord();
+    ASSERT_TRUE(w->openRecord(QString::fromStdString(ids[0])));
+    RecordDetailModel &record = *w->recordDetail();
+    ASSERT_EQ(offered(record), QStringList({"approved", "flagged", "cancelled"}));
+    EXPECT_FALSE(record.decide("cancelled", "checked")) << "not one of its reasons";
+    ASSERT_TRUE(record.decide("cancelled", "lost_or_stolen")) << record.error().toStdString();
+    EXPECT_EQ(offered(record), QStringList({"approved", "flagged"})) << "cancelled once";
+    EXPECT_EQ(record.outcome(), "match") << "the registration stays what it was; the number is gone";
+    w->closeRecord();
+    EXPECT_EQ(row(ids[0])->reviewWords, reviewWords(core::ReviewDecision::Cancelled, "lost_or_stolen"));
+}
+
 TEST_F(ManagerReviewTest, TheIdleSignOutDropsTheOpenedRecord)
 {
     ASSERT_NO_FATAL_FAILURE(signInAsManager());
@@ -317,7 +340,7 @@ TEST(DayStatisticsTest, CountsPerHourRatesRetriesAndDistanceBins)
 TEST(ReviewWordsTest, EveryReasonOfEveryDecisionHasWords)
 {
     for (auto d : {core::ReviewDecision::Approved, core::ReviewDecision::Flagged, core::ReviewDecision::ManualApproved,
-                   core::ReviewDecision::ManualRejected}) {
+                   core::ReviewDecision::ManualRejected, core::ReviewDecision::Cancelled}) {
         EXPECT_FALSE(reviewDecisionWords(d).isEmpty());
         for (std::string_view code : core::reviewReasons(d)) {
             const QString c = QString::fromLatin1(code.data(), static_cast<qsizetype>(code.size()));

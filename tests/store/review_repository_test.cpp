@@ -2,7 +2,10 @@
 // leave the outcome; only managers; reasons from the list; append-only; audited; all or nothing.
 // And the review thumbnail's audited read.
 #include "store/audit_log.h"
+#include "store/builtin_migrations.h"
+#include "store/open_store.h"
 #include "store/review_repository.h"
+#include "store/staff_repository.h"
 #include "store_fixture.h"
 
 #include <gtest/gtest.h>
@@ -210,6 +213,108 @@ TEST_F(ReviewTest, ARecordsReviewsAreUploadedInTheOrderTheyWereMade)
     due = reviews.dueForUpload(later, 10);
     ASSERT_EQ(due->size(), 1u);
     EXPECT_EQ((*due)[0].reviewId, second->reviewId);
+}
+
+TEST_F(ReviewTest, ACancelledNumberFreesItsPersonsPlaceOnce)
+{
+    // What a deactivation is for: the customer gave a number up, so it no longer counts against the
+    // five. The attack it must not open: a "cancellation" of something that never was a number, or
+    // the same number cancelled twice to free two places.
+    RegistrationRepository repo = repository();
+    const std::string person = "11010519491231002X";
+    auto first = repo.insert(sampleRegistration(m_clerkId, "ZZTESTNAME Qwerty", person));
+    auto second = repo.insert(sampleRegistration(m_clerkId, "ZZTESTNAME Qwerty", person));
+    ASSERT_TRUE(first && second);
+    EXPECT_EQ(*repo.countActiveForIdNumber(person), 2);
+
+    ReviewRepository reviews(*m_db);
+    EXPECT_EQ(reviews.record(*first, m_clerkId, ReviewDecision::Cancelled, "customer_request").error().code,
+              ErrorCode::InvalidArgument)
+        << "a clerk cannot cancel a number";
+    auto cancelled = reviews.record(*first, m_managerId, ReviewDecision::Cancelled, "customer_request");
+    ASSERT_TRUE(cancelled) << cancelled.error().toString();
+    EXPECT_EQ(*repo.countActiveForIdNumber(person), 1) << "the cancelled number's place is free";
+    auto again = reviews.record(*first, m_managerId, ReviewDecision::Cancelled, "lost_or_stolen");
+    ASSERT_FALSE(again);
+    EXPECT_EQ(again.error().message, "the number was cancelled already");
+    EXPECT_EQ(*repo.countActiveForIdNumber(person), 1);
+    EXPECT_FALSE(reviews.record(*second, m_managerId, ReviewDecision::Cancelled, "checked")) << "not its reason";
+
+    // Nothing was issued for a failed attempt or an undecided hand-over: nothing to cancel.
+    NewRegistration failed = sampleRegistration(m_clerkId, "ZZTESTNAME Qwerty", person);
+    failed.outcome = core::Decision::NoMatch;
+    auto failedId = repo.insert(failed);
+    ASSERT_TRUE(failedId);
+    EXPECT_FALSE(reviews.record(*failedId, m_managerId, ReviewDecision::Cancelled, "customer_request"));
+    const std::string handed = insert(core::RegistrationState::ManualReview, std::nullopt);
+    EXPECT_FALSE(reviews.record(handed, m_managerId, ReviewDecision::Cancelled, "customer_request"));
+    ASSERT_TRUE(reviews.record(handed, m_managerId, ReviewDecision::ManualApproved, "documents_checked_in_person"));
+    EXPECT_TRUE(reviews.record(handed, m_managerId, ReviewDecision::Cancelled, "fraud_suspected"))
+        << "a number the manager approved was issued";
+    // The database holds the rule too: a second cancellation written around the repository fails.
+    EXPECT_FALSE(m_db->exec("INSERT INTO reviews (review_id, registration_id, decided_at, reviewer_id, decision, "
+                            "reason) VALUES ('x', '" +
+                            *first + "', '2026-01-01T00:00:00Z', " + std::to_string(m_managerId) +
+                            ", 'cancelled', 'customer_request')"));
+
+    // It goes to the carrier like every review, once the registration is there.
+    ASSERT_TRUE(m_db->exec("UPDATE registrations SET sync_state = 'acknowledged'"));
+    auto due = reviews.dueForUpload(Clock::now() + std::chrono::seconds(1), 10);
+    ASSERT_TRUE(due);
+    EXPECT_TRUE(std::any_of(due->begin(), due->end(), [&](const Review &r) {
+        return r.reviewId == cancelled->reviewId && r.decision == ReviewDecision::Cancelled;
+    }));
+}
+
+TEST_F(ReviewTest, TheCancellationMigrationKeepsEveryReviewAndItsUpload)
+{
+    // A kiosk on schema 6 with reviews in every upload state moves to 7: the reviews table is rebuilt
+    // (SQLite cannot change its CHECK), and dropping it would cascade into review_uploads.
+    const simkyc::test::TempDir dir;
+    const auto file = dir.path() / "v6.db";
+    std::vector<Migration> upTo6 = builtInMigrations();
+    upTo6.resize(6);
+    std::vector<std::string> reviewIds;
+    {
+        auto v6 = openDatabase(file, upTo6);
+        ASSERT_TRUE(v6) << v6.error().toString();
+        StaffRepository staff(*v6, test::kCheapScrypt);
+        auto clerk = staff.add("clerk1", StaffRole::Clerk, "clerk-password");
+        auto manager = staff.add("manager1", StaffRole::Manager, "manager-password");
+        ASSERT_TRUE(clerk && manager);
+        RegistrationRepository registrations(*v6, *m_keys);
+        ReviewRepository reviews(*v6);
+        for (int i = 0; i < 3; ++i) {
+            auto id = registrations.insert(sampleRegistration(clerk->id));
+            ASSERT_TRUE(id);
+            auto review = reviews.record(*id, manager->id, i == 1 ? ReviewDecision::Flagged : ReviewDecision::Approved,
+                                         i == 1 ? "photo_mismatch" : "checked");
+            ASSERT_TRUE(review) << review.error().toString();
+            reviewIds.push_back(review->reviewId);
+        }
+        ASSERT_TRUE(reviews.acknowledgeUpload(reviewIds[0], "{\"v\":1}"));
+        ASSERT_TRUE(reviews.parkUpload(reviewIds[1], "conflict"));
+        ASSERT_TRUE(v6->exec("INSERT INTO reviews (review_id, registration_id, decided_at, reviewer_id, decision, "
+                             "reason) SELECT 'y', registration_id, decided_at, reviewer_id, 'cancelled', "
+                             "'customer_request' FROM reviews LIMIT 1")
+                        .ok() == false)
+            << "schema 6 knows no cancellation";
+    }
+    auto v7 = openStore(file);
+    ASSERT_TRUE(v7) << v7.error().toString();
+    EXPECT_EQ(*v7->queryInt64("PRAGMA user_version"), 7);
+    ReviewRepository reviews(*v7);
+    const auto uploadState = [&reviews](const std::string &reviewId) {
+        auto upload = reviews.upload(reviewId);
+        return upload ? upload->state : "lost: " + upload.error().toString();
+    };
+    EXPECT_EQ(uploadState(reviewIds[0]), "acknowledged");
+    EXPECT_EQ(uploadState(reviewIds[1]), "parked");
+    EXPECT_EQ(uploadState(reviewIds[2]), "pending");
+    EXPECT_EQ(*v7->queryInt64("SELECT COUNT(*) FROM reviews"), 3);
+    EXPECT_EQ(*v7->queryInt64("SELECT COUNT(*) FROM sqlite_schema WHERE name = 'review_uploads_kept'"), 0);
+    EXPECT_FALSE(v7->exec("UPDATE reviews SET reason = 'other'")) << "still append-only";
+    EXPECT_EQ(*v7->queryInt64("SELECT COUNT(*) FROM pragma_foreign_key_check"), 0);
 }
 
 } // namespace

@@ -4,6 +4,7 @@
 // conflicts; and a soak of 10,000 records through a faulty network.
 #include "sync_rig.h"
 
+#include "core/quota.h"
 #include "crypto/signing.h"
 #include "protocol/protocol.h"
 #include "store/database.h"
@@ -121,6 +122,93 @@ TEST_F(SyncE2e, TheCarriersQuotaCheckSeesEveryShopsNumbers)
     EXPECT_EQ(offline.exitCode, 2);
     EXPECT_EQ(offline.json().value("verdict").toString(), "unconfirmed");
     EXPECT_TRUE(offline.json().value("why").toString().startsWith("network")) << offline.out.toStdString();
+}
+
+// A deactivation end to end: five numbers of one person in five shops fill the carrier's count; the
+// first shop's manager records that number as cancelled; the next sync sends it (POST
+// /v1/deactivations) and a sixth shop's quota check finds a place free.
+TEST_F(SyncE2e, ANumberCancelledAtTheKioskFreesThePlaceAtTheCarrier)
+{
+    auto server = startServer(db(), 0, log("server.log"));
+    ASSERT_TRUE(server->ok());
+    QString idNumber;
+    const fs::path shop = dir("shop0");
+    for (int i = 0; i < core::kQuotaLimit; ++i) {
+        const fs::path data = i == 0 ? shop : m_tmp.path() / ("shop" + std::to_string(i));
+        const ProgramRun made = kiosk(
+            {"demo", "--data-dir", qpath(data), "--records", "1", "--manual-check", "--kdf-cost-log2", "10", "--json"});
+        ASSERT_EQ(made.exitCode, 0) << made.err.toStdString();
+        const QString person =
+            QJsonDocument::fromJson(made.out.split('\n').first()).object().value("id_number").toString();
+        ASSERT_TRUE(!person.isEmpty() && (idNumber.isEmpty() || person == idNumber)) << "one person";
+        idNumber = person;
+    }
+    qputenv("SIMKYC_STAFF_PASSWORD", "manager-password-for-tests");
+    const ProgramRun added =
+        kiosk({"staff", "add", "boss", "--role", "manager", "--kdf-cost-log2", "10", "--data-dir", qpath(shop)});
+    qunsetenv("SIMKYC_STAFF_PASSWORD");
+    ASSERT_EQ(added.exitCode, 0) << added.err.toStdString();
+    const QJsonArray records =
+        kiosk({"review", "list", "--data-dir", qpath(shop), "--json"}).json().value("records").toArray();
+    ASSERT_EQ(records.size(), 1);
+    const QString number = records[0].toObject().value("record_id").toString();
+    const auto decide = [&](const char *decision, const char *reason) {
+        return kiosk({"review", "decide", number, "--decision", decision, "--reason", reason, "--manager", "boss",
+                      "--data-dir", qpath(shop), "--json"});
+    };
+    EXPECT_EQ(decide("cancelled", "customer_request").exitCode, 2) << "a hand-over is not a number yet";
+    ASSERT_EQ(decide("manual_approved", "documents_checked_in_person").exitCode, 0);
+    for (int i = 0; i < core::kQuotaLimit; ++i)
+        ASSERT_EQ(
+            kiosk(syncArgs(m_tmp.path() / ("shop" + std::to_string(i)), server->port(), {"--until-empty"})).exitCode,
+            0);
+
+    const fs::path idFile = m_tmp.path() / "id-number";
+    {
+        QFile f(qpath(idFile));
+        ASSERT_TRUE(f.open(QIODevice::WriteOnly));
+        f.write(idNumber.toUtf8() + "\n");
+    }
+    const fs::path other = dir("shop5");
+    makeRecords(other, 1);
+    ASSERT_EQ(kiosk(syncArgs(other, server->port(), {"--until-empty"})).exitCode, 0);
+    const QStringList check{"sync",
+                            "quota-check",
+                            "--data-dir",
+                            qpath(other),
+                            "--id-number-file",
+                            qpath(idFile),
+                            "--upstream",
+                            QStringLiteral("https://127.0.0.1:%1").arg(server->port()),
+                            "--tls",
+                            qpath(pkiDir()),
+                            "--json"};
+    const ProgramRun full = kiosk(check);
+    EXPECT_EQ(full.exitCode, 1) << full.out.toStdString();
+    EXPECT_EQ(full.json().value("active_count").toInt(), 5);
+
+    EXPECT_EQ(decide("cancelled", "checked").exitCode, 2) << "a cancellation's own reasons only";
+    const ProgramRun cancelled = decide("cancelled", "customer_request");
+    ASSERT_EQ(cancelled.exitCode, 0) << cancelled.err.toStdString();
+    EXPECT_EQ(decide("cancelled", "lost_or_stolen").exitCode, 2) << "once";
+    const ProgramRun sent = kiosk(syncArgs(shop, server->port(), {"--until-empty"}));
+    ASSERT_EQ(sent.exitCode, 0) << sent.out.toStdString() << sent.err.toStdString();
+    EXPECT_EQ(sent.json().value("reviews_acknowledged_now").toInt(), 1);
+
+    const ProgramRun freed = kiosk(check);
+    EXPECT_EQ(freed.exitCode, 0) << freed.out.toStdString();
+    EXPECT_EQ(freed.json().value("verdict").toString(), "allowed");
+    EXPECT_EQ(freed.json().value("active_count").toInt(), 4);
+    store::OpenOptions readOnly;
+    readOnly.readOnly = true;
+    auto carrier = store::Database::open(m_tmp.path() / "upstream.db", readOnly);
+    ASSERT_TRUE(carrier) << carrier.error().toString();
+    EXPECT_EQ(*carrier->queryInt64("SELECT COUNT(*) FROM reviews WHERE decision = 'cancelled' AND record_id = '" +
+                                   number.toStdString() + "'"),
+              1);
+    EXPECT_EQ(
+        *carrier->queryInt64("SELECT holds_slot FROM registrations WHERE record_id = '" + number.toStdString() + "'"),
+        0);
 }
 
 TEST_F(SyncE2e, TheHeadlessDemoEndsWithTheCarriersReceipts)

@@ -269,6 +269,51 @@ TEST_F(PostgresTest, BatchesOf200OnPostgres)
     EXPECT_EQ(runCli({"count", "--db", qs(url), "--json"}).json()["records"].toInt(), 1000);
 }
 
+// POST /v1/deactivations on PostgreSQL, through two instances at once: the same number cancelled
+// twice under two review ids frees one place, not two (the record's lock serialises them).
+TEST_F(PostgresTest, ANumberCancelledTwiceAtOnceFreesOnePlace)
+{
+    REQUIRE_CLUSTER();
+    const std::string url = freshDatabase();
+    ServerProcess a(url), b(url);
+    ASSERT_TRUE(a.ok() && b.ok());
+    Kiosk kiosk;
+    HttpsClient ca(a.port(), deviceIdentity());
+    ASSERT_EQ(ca.post("/v1/devices", kiosk.enrolment(enrolmentToken()))->status, 201);
+    const std::string index = quotaIndexFor("CANCELLED-TWICE");
+    const auto submit = [&] {
+        const std::string id = newRecordId();
+        auto reply = ca.post("/v1/registrations", protocol::toJson(kiosk.submission(id, index)));
+        return std::make_pair(id, reply ? reply->json()["decision"].toString().toStdString() : std::string());
+    };
+    std::vector<std::string> numbers;
+    for (int i = 0; i < core::kQuotaLimit; ++i)
+        numbers.push_back(submit().first);
+    EXPECT_EQ(submit().second, "quota_exceeded");
+    std::vector<QJsonObject> first, second;
+    for (const std::string &number : numbers) {
+        first.push_back(protocol::toJson(kiosk.signedReview(kiosk.review(number, "cancelled", "customer_request"))));
+        second.push_back(protocol::toJson(kiosk.signedReview(kiosk.review(number, "cancelled", "lost_or_stolen"))));
+    }
+    auto race = [](quint16 port, const std::vector<QJsonObject> &bodies) {
+        HttpsClient c(port, deviceIdentity());
+        std::vector<int> out;
+        for (const QJsonObject &body : bodies)
+            out.push_back(c.post("/v1/deactivations", body).value_or(HttpReply{}).status);
+        return out;
+    };
+    auto fromA = std::async(std::launch::async, race, a.port(), first);
+    auto fromB = std::async(std::launch::async, race, b.port(), second);
+    const std::vector<int> ra = fromA.get(), rb = fromB.get();
+    ASSERT_EQ(ra.size(), numbers.size());
+    ASSERT_EQ(rb.size(), numbers.size());
+    for (std::size_t i = 0; i < numbers.size(); ++i)
+        EXPECT_EQ(ra[i] + rb[i], 201 + 409) << "one cancellation stored, the other a conflict: number " << i;
+    for (int i = 0; i < core::kQuotaLimit; ++i)
+        EXPECT_EQ(submit().second, "accepted") << "place " << i;
+    EXPECT_EQ(submit().second, "quota_exceeded") << "five cancelled numbers free five places, not ten";
+}
+
 TEST_F(PostgresTest, ANewerSchemaIsRefused)
 {
     REQUIRE_CLUSTER();

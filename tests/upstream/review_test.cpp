@@ -1,5 +1,6 @@
 // POST /v1/reviews on the real server (SQLite, loopback, mutual TLS): the documented checks in
 // order, the signed review receipt, byte-identical replays, conflicts, two instances on one file.
+#include "core/quota.h"
 #include "upstream_fixture.h"
 
 #include <gtest/gtest.h>
@@ -186,6 +187,76 @@ TEST_F(UpstreamReviewTest, AHandOverHoldsAQuotaSlotUntilTheManagerRejectsIt)
     ASSERT_TRUE(rejected);
     EXPECT_EQ(rejected->status, 201) << rejected->body.toStdString();
     EXPECT_EQ(submit("recorded").second, "accepted") << "the rejection freed the place";
+}
+
+// POST /v1/deactivations: a cancelled number frees its person's place, once, and only a number that
+// was issued, sent by the kiosk that registered it, at that endpoint.
+TEST_F(UpstreamReviewTest, ADeactivationFreesAQuotaPlaceOnceAndOnlyForAnIssuedNumber)
+{
+    const std::string person = quotaIndexFor("CANCELLED");
+    const auto submit = [&](const std::string &status = "recorded", const std::string &outcome = "") {
+        const std::string id = newRecordId();
+        auto reply = c->post("/v1/registrations",
+                             protocol::toJson(kiosk.submission(id, person, "CANCELLED", "staff:1", status, outcome)));
+        EXPECT_TRUE(reply && reply->status == 200) << (reply ? reply->body.toStdString() : "no answer");
+        return std::make_pair(id, reply ? reply->json()["decision"].toString().toStdString() : std::string());
+    };
+    const auto deactivate = [&](const protocol::ReviewSubmission &s) {
+        return c->post("/v1/deactivations", protocol::toJson(s)).value_or(HttpReply{});
+    };
+    std::vector<std::string> numbers;
+    for (int i = 0; i < core::kQuotaLimit; ++i)
+        numbers.push_back(submit().first);
+    const std::string failed = submit("recorded", "no_match").first;
+    EXPECT_EQ(submit().second, "quota_exceeded");
+
+    // Attacks first. Each is refused and frees nothing.
+    const protocol::ReviewPayload cancel = kiosk.review(numbers[0], "cancelled", "customer_request");
+    const protocol::ReviewSubmission signedCancel = kiosk.signedReview(cancel);
+    auto asReview = send(signedCancel);
+    ASSERT_TRUE(asReview);
+    EXPECT_EQ(asReview->status, 400) << "a cancellation is not an end-of-day review";
+    EXPECT_EQ(deactivate(kiosk.signedReview(kiosk.review(numbers[0], "approved", "checked"))).status, 400)
+        << "nor is a review a deactivation";
+    protocol::ReviewSubmission forged = signedCancel;
+    forged.signature[5] ^= 1;
+    EXPECT_EQ(deactivate(forged).status, 422);
+    EXPECT_EQ(deactivate(kiosk.signedReview(kiosk.review(failed, "cancelled", "customer_request"))).status, 400)
+        << "a failed attempt issued no number";
+    Kiosk other;
+    HttpsClient otherClient(server->port(), deviceIdentity("device2"));
+    enrolKiosk(otherClient, other);
+    auto theirs = otherClient.post(
+        "/v1/deactivations",
+        protocol::toJson(other.signedReview(other.review(numbers[1], "cancelled", "customer_request"))));
+    ASSERT_TRUE(theirs);
+    EXPECT_EQ(theirs->status, 404) << "another kiosk cannot cancel this kiosk's numbers";
+    EXPECT_EQ(submit().second, "quota_exceeded") << "nothing above freed a place";
+
+    // The real cancellation: a signed receipt, byte-identical on replay, and one place free.
+    auto done = deactivate(signedCancel);
+    ASSERT_EQ(done.status, 201) << done.body.toStdString();
+    auto receipt = protocol::reviewReceiptFromJson(done.json());
+    ASSERT_TRUE(receipt);
+    EXPECT_TRUE(protocol::verifyReviewReceipt(*receipt, receiptKey, cancel, signedCancel.review).ok());
+    auto replay = deactivate(signedCancel);
+    EXPECT_EQ(replay.status, 200);
+    EXPECT_EQ(replay.body, done.body);
+    EXPECT_EQ(submit().second, "accepted") << "the cancelled number's place was free";
+    EXPECT_EQ(submit().second, "quota_exceeded") << "one place, not more";
+    // The same number cancelled again under a new review id frees nothing more.
+    auto twice = deactivate(kiosk.signedReview(kiosk.review(numbers[0], "cancelled", "lost_or_stolen")));
+    EXPECT_EQ(twice.status, 409) << twice.body.toStdString();
+    EXPECT_EQ(submit().second, "quota_exceeded");
+
+    // A hand-over's number exists once the manager approved it.
+    ASSERT_EQ(deactivate(kiosk.signedReview(kiosk.review(numbers[1], "cancelled", "fraud_suspected"))).status, 201);
+    const std::string handedOver = submit("manual_review").first;
+    EXPECT_EQ(deactivate(kiosk.signedReview(kiosk.review(handedOver, "cancelled", "customer_request"))).status, 400);
+    ASSERT_EQ(send(kiosk.review(handedOver, "manual_approved", "documents_checked_in_person"))->status, 201);
+    EXPECT_EQ(submit().second, "quota_exceeded");
+    EXPECT_EQ(deactivate(kiosk.signedReview(kiosk.review(handedOver, "cancelled", "customer_request"))).status, 201);
+    EXPECT_EQ(submit().second, "accepted");
 }
 
 TEST_F(UpstreamReviewTest, BadSignatureIsRefusedBeforeTheShape)

@@ -948,6 +948,10 @@
         <source>waiting to be sent</source>
         <translation>wartet auf das Senden</translation>
     </message>
+    <message>
+        <source>Number cancelled</source>
+        <translation>Rufnummer gekündigt</translation>
+    </message>
 </context>
 <context>
     <name>RecordDetailScreen</name>
@@ -1275,6 +1279,22 @@
     <message>
         <source>%1: %2</source>
         <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>Number cancelled</source>
+        <translation>Rufnummer gekündigt</translation>
+    </message>
+    <message>
+        <source>the customer gave the number up</source>
+        <translation>der Kunde hat die Rufnummer aufgegeben</translation>
+    </message>
+    <message>
+        <source>the SIM was lost or stolen</source>
+        <translation>die SIM-Karte wurde verloren oder gestohlen</translation>
+    </message>
+    <message>
+        <source>the number was cut off for suspected fraud</source>
+        <translation>die Rufnummer wurde wegen Betrugsverdachts gesperrt</translation>
     </message>
 </context>
 <context>

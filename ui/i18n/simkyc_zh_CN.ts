@@ -947,6 +947,10 @@
         <source>waiting to be sent</source>
         <translation>等待发送</translation>
     </message>
+    <message>
+        <source>Number cancelled</source>
+        <translation>号码已注销</translation>
+    </message>
 </context>
 <context>
     <name>RecordDetailScreen</name>
@@ -1273,6 +1277,22 @@
     <message>
         <source>%1: %2</source>
         <translation>%1：%2</translation>
+    </message>
+    <message>
+        <source>Number cancelled</source>
+        <translation>号码已注销</translation>
+    </message>
+    <message>
+        <source>the customer gave the number up</source>
+        <translation>客户放弃了该号码</translation>
+    </message>
+    <message>
+        <source>the SIM was lost or stolen</source>
+        <translation>SIM 卡丢失或被盗</translation>
+    </message>
+    <message>
+        <source>the number was cut off for suspected fraud</source>
+        <translation>因涉嫌欺诈停用该号码</translation>
     </message>
 </context>
 <context>

@@ -79,7 +79,7 @@ int runDecide(const QString &recordId, const QCommandLineParser &parser, const C
     auto decision = core::parseReviewDecision(parser.value("decision").toStdString());
     if (!decision)
         return fail(options, "invalid_argument",
-                    "--decision must be approved, flagged, manual_approved or manual_rejected");
+                    "--decision must be approved, flagged, manual_approved, manual_rejected or cancelled");
     if (!parser.isSet("manager") || !parser.isSet("reason"))
         return fail(options, "invalid_argument", "give --manager NAME and --reason CODE");
     auto session = openSession(options.dataDir.toStdString(), passphraseFile(parser), true);
@@ -158,7 +158,8 @@ Command reviewCommand()
     Command c;
     c.name = "review";
     c.summary = "The store manager's review without the kiosk: list a day's registrations (no customer data), "
-                "decide one (approve/flag, or the manual identity decision), sent upstream by the next sync run, or "
+                "decide one (approve/flag, the manual identity decision, or a cancelled number), sent upstream by the "
+                "next sync run, or "
                 "the per-clerk signals of the last days (exit 1 when a clerk is flagged).";
     c.declare = [](QCommandLineParser &parser) {
         parser.addPositionalArgument("action", "list | decide | clerks");
@@ -166,7 +167,8 @@ Command reviewCommand()
         parser.addOption(
             {"date", "The UTC day to list, or the last day for clerks, YYYY-MM-DD (default: today).", "DATE"});
         parser.addOption({"days", "clerks: the days ending --date (1..31, default 7).", "N"});
-        parser.addOption({"decision", "approved, flagged, manual_approved or manual_rejected (decide).", "DECISION"});
+        parser.addOption(
+            {"decision", "approved, flagged, manual_approved, manual_rejected or cancelled (decide).", "DECISION"});
         parser.addOption({"reason", "A reason code of that decision (decide; see docs/operator-guide.md).", "CODE"});
         parser.addOption({"manager", "The deciding manager's login name (decide).", "NAME"});
         parser.addOption({"passphrase-file", "The manager's passphrase (or set SIMKYC_PASSPHRASE).", "FILE"});

@@ -10,7 +10,9 @@
 #include "store/staff_repository.h"
 
 #include <QCoreApplication>
+
 #include <QVariantMap>
+#include <algorithm>
 
 namespace simkyc::app {
 namespace {
@@ -128,6 +130,17 @@ bool RecordDetailModel::loadMetadata()
                                      QCoreApplication::translate("RecordDetailModel", "Approve"))
                     << decisionEntry(core::ReviewDecision::Flagged,
                                      QCoreApplication::translate("RecordDetailModel", "Flag"));
+        // An issued number not cancelled yet can be (it frees the person's quota place).
+        const auto status = core::parseState(summary->status);
+        const auto outcome = core::parseDecision(summary->outcome);
+        const bool cancelled = reviews.ok() && std::any_of(reviews->begin(), reviews->end(), [](const auto &r) {
+                                   return r.decision == core::ReviewDecision::Cancelled;
+                               });
+        constexpr auto kCancel = core::ReviewDecision::Cancelled;
+        if (status && outcome && !cancelled &&
+            core::checkReview(*status, *outcome, kCancel, core::reviewReasons(kCancel).front()))
+            m_decisions << decisionEntry(core::ReviewDecision::Cancelled,
+                                         QCoreApplication::translate("RecordDetailModel", "Number cancelled"));
     }
     return true;
 }

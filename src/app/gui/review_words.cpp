@@ -12,6 +12,7 @@ QString reviewDecisionWords(core::ReviewDecision decision)
     case core::ReviewDecision::ManualApproved:
         return QCoreApplication::translate("Review", "Identity confirmed by the manager");
     case core::ReviewDecision::ManualRejected: return QCoreApplication::translate("Review", "Identity not confirmed");
+    case core::ReviewDecision::Cancelled: return QCoreApplication::translate("Review", "Number cancelled");
     }
     return {};
 }
@@ -29,6 +30,9 @@ QString reviewReasonWords(const QString &reason)
         {"second_document_checked", QT_TRANSLATE_NOOP("Review", "a second photo ID checked in person")},
         {"identity_not_confirmed", QT_TRANSLATE_NOOP("Review", "the person could not be matched to the ID card")},
         {"customer_left", QT_TRANSLATE_NOOP("Review", "the customer left before the check")},
+        {"customer_request", QT_TRANSLATE_NOOP("Review", "the customer gave the number up")},
+        {"lost_or_stolen", QT_TRANSLATE_NOOP("Review", "the SIM was lost or stolen")},
+        {"fraud_suspected", QT_TRANSLATE_NOOP("Review", "the number was cut off for suspected fraud")},
     };
     for (const auto &[code, words] : kWords) {
         if (reason == QLatin1String(code))
