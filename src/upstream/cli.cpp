@@ -1,12 +1,16 @@
 #include "upstream/cli.h"
 
+#include "crypto/digest.h"
 #include "protocol/protocol.h"
 
+#include <QFile>
 #include <QJsonDocument>
 
 #include <charconv>
 #include <cstdio>
 #include <iostream>
+#include <pwd.h>
+#include <unistd.h>
 
 namespace simkyc::upstream {
 namespace {
@@ -28,6 +32,8 @@ const std::set<std::string> kValueOptions{"listen",
                                           "fault-garble-after-commit",
                                           "fault-seed",
                                           "limit",
+                                          "threshold",
+                                          "record",
                                           "carrier-key",
                                           "out",
                                           "reason"};
@@ -44,6 +50,8 @@ constexpr const char *kUsage = R"(usage: simkyc-upstream COMMAND [options]
   import DIR --db DB --tls DIR [--json]   submissions from removable media; receipts to DIR/receipts
   open RECORD --db DB --carrier-key FILE [--out FILE] [--reason TEXT] [--json]   audited
   devices list --db DB [--json] | devices remove DEVICE_ID --db DB [--json]
+  face-search --db DB --carrier-key FILE [--threshold D] [--json]   1:N search of new records, audited
+  face-matches --db DB [--record RECORD] [--limit N] [--json]       what the searches found
 DB is sqlite:FILE or postgresql://[user@]host[:port]/dbname[?host=SOCKET_DIR]
 )";
 
@@ -54,6 +62,37 @@ std::optional<std::string> Args::value(const std::string &name) const
     if (auto it = values.find(name); it != values.end())
         return it->second;
     return std::nullopt;
+}
+
+Result<crypto::SecureBytes> readCarrierKey(const std::string &path)
+{
+    QFile file(QString::fromStdString(path));
+    if (!file.open(QIODevice::ReadOnly))
+        return Error{ErrorCode::NotFound, "cannot read the carrier key " + path};
+    QByteArray raw = file.read(4096);
+    crypto::SecureBytes key;
+    if (raw.size() == 32) {
+        key = crypto::SecureBytes(std::span(reinterpret_cast<const std::uint8_t *>(raw.constData()), 32));
+    } else {
+        auto decoded = crypto::fromHex(raw.trimmed().toStdString());
+        if (decoded && decoded->size() == 32)
+            key = crypto::SecureBytes{std::span<const std::uint8_t>(*decoded)};
+        if (decoded)
+            std::fill(decoded->begin(), decoded->end(), 0);
+    }
+    raw.fill('\0');
+    if (key.size() != 32)
+        return Error{ErrorCode::InvalidFormat, "the carrier key is not 32 bytes (raw or 64 hex characters): " + path};
+    return key;
+}
+
+std::string operatorName()
+{
+    if (const char *sudo = std::getenv("SUDO_USER"); sudo != nullptr && *sudo != '\0')
+        return sudo;
+    if (const passwd *pw = ::getpwuid(::getuid()); pw != nullptr)
+        return pw->pw_name;
+    return "uid " + std::to_string(::getuid());
 }
 
 Result<Args> parseArgs(int argc, char **argv)
@@ -152,9 +191,15 @@ int runCli(int argc, char **argv)
         std::cout << kUsage;
         return args->command.empty() && !args->flag("help") ? kExitUsage : kExitOk;
     }
-    const std::map<std::string, int (*)(const Args &)> commands{
-        {"serve", runServe},   {"count", runCount}, {"list", runList},      {"verify", runVerify},
-        {"import", runImport}, {"open", runOpen},   {"devices", runDevices}};
+    const std::map<std::string, int (*)(const Args &)> commands{{"serve", runServe},
+                                                                {"count", runCount},
+                                                                {"list", runList},
+                                                                {"verify", runVerify},
+                                                                {"import", runImport},
+                                                                {"open", runOpen},
+                                                                {"devices", runDevices},
+                                                                {"face-search", runFaceSearch},
+                                                                {"face-matches", runFaceMatches}};
     const auto it = commands.find(args->command);
     if (it == commands.end())
         return fail(*args, Error{ErrorCode::InvalidArgument, "unknown command " + args->command}, kExitUsage);

@@ -1,5 +1,5 @@
 // The simkyc-upstream command line: parsing and the commands (serve, count, list, verify, import,
-// open, devices). Exit codes: 0 ok, 1 failure or refusal, 2 usage.
+// open, devices, face-search, face-matches). Exit codes: 0 ok, 1 failure or refusal, 2 usage.
 // Guarantees: output for machines (--json) goes to stdout, one JSON document; diagnostics go to
 // stderr; no command prints keys, tokens or customer data except `open`, whose purpose it is
 // (and which writes an audit row first).
@@ -7,6 +7,7 @@
 #pragma once
 
 #include "core/result.h"
+#include "crypto/secure_bytes.h"
 #include "upstream/database.h"
 
 #include <QJsonObject>
@@ -43,6 +44,11 @@ struct Args {
 // Prints an error (JSON {"error", "message"} with --json, else text on stderr) and returns the exit code.
 int fail(const Args &args, const Error &error, int exitCode = kExitFailure);
 void printJson(const QJsonObject &json);
+// The carrier's X25519 private key from a file (32 raw bytes or 64 hex characters); the file's
+// bytes are wiped after reading.
+[[nodiscard]] Result<crypto::SecureBytes> readCarrierKey(const std::string &path);
+// Who runs the command, for the audit rows: $SUDO_USER, else the login name, else "uid N".
+[[nodiscard]] std::string operatorName();
 
 int runServe(const Args &args);
 int runCount(const Args &args);
@@ -51,6 +57,8 @@ int runVerify(const Args &args);
 int runImport(const Args &args);
 int runOpen(const Args &args);
 int runDevices(const Args &args);
+int runFaceSearch(const Args &args);
+int runFaceMatches(const Args &args);
 
 int runCli(int argc, char **argv);
 

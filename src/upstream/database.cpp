@@ -91,6 +91,28 @@ CREATE INDEX reviews_record ON reviews (record_id)
     Migration{3, "quota_slots", R"SQL(
 ALTER TABLE registrations ADD COLUMN holds_slot INTEGER NOT NULL DEFAULT 1
 )SQL"},
+    // The 1:N face search (src/upstream/face_search.h), run in the back office with the carrier key.
+    // face_index: one row per registration searched; its live-face embedding (128 float32)
+    // AES-256-GCM under the face index key, bound to the record id, or NULL (no live face, or the
+    // record no longer holds a quota place: the embedding is deleted then). duplicate_faces: what the
+    // search found, the later record first; ids and a distance, no biometric data.
+    Migration{4, "face_search", R"SQL(
+CREATE TABLE face_index (
+    id {SERIAL},
+    record_id TEXT NOT NULL UNIQUE REFERENCES registrations (record_id),
+    quota_index TEXT,
+    sealed_embedding {BLOB},
+    indexed_at TEXT NOT NULL
+);
+CREATE TABLE duplicate_faces (
+    record_id TEXT NOT NULL REFERENCES registrations (record_id),
+    other_record_id TEXT NOT NULL REFERENCES registrations (record_id),
+    distance DOUBLE PRECISION NOT NULL,
+    found_at TEXT NOT NULL,
+    PRIMARY KEY (record_id, other_record_id)
+);
+CREATE INDEX duplicate_faces_other ON duplicate_faces (other_record_id)
+)SQL"},
 };
 
 QString dialectSql(const char *sql, Dialect dialect)

@@ -39,7 +39,7 @@ struct DbLocation {
 
 [[nodiscard]] Result<DbLocation> parseDbLocation(std::string_view text);
 
-inline constexpr int kSchemaVersion = 3;
+inline constexpr int kSchemaVersion = 4;
 
 class Database {
 public:

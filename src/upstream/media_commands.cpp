@@ -18,8 +18,6 @@
 #include <QSysInfo>
 
 #include <iostream>
-#include <pwd.h>
-#include <unistd.h>
 
 namespace simkyc::upstream {
 namespace {
@@ -40,28 +38,6 @@ Status writeAtomically(const QString &path, const QByteArray &bytes)
     return {};
 }
 
-Result<crypto::SecureBytes> readCarrierKey(const std::string &path)
-{
-    QFile file(qs(path));
-    if (!file.open(QIODevice::ReadOnly))
-        return Error{ErrorCode::NotFound, "cannot read the carrier key " + path};
-    QByteArray raw = file.read(4096);
-    crypto::SecureBytes key;
-    if (raw.size() == 32) {
-        key = crypto::SecureBytes(std::span(reinterpret_cast<const std::uint8_t *>(raw.constData()), 32));
-    } else {
-        auto decoded = crypto::fromHex(raw.trimmed().toStdString());
-        if (decoded && decoded->size() == 32)
-            key = crypto::SecureBytes{std::span<const std::uint8_t>(*decoded)};
-        if (decoded)
-            std::fill(decoded->begin(), decoded->end(), 0);
-    }
-    raw.fill('\0');
-    if (key.size() != 32)
-        return Error{ErrorCode::InvalidFormat, "the carrier key is not 32 bytes (raw or 64 hex characters): " + path};
-    return key;
-}
-
 // The record id a submission's payload names, when it parses.
 std::optional<std::string> recordIdOf(const QJsonObject &body)
 {
@@ -70,15 +46,6 @@ std::optional<std::string> recordIdOf(const QJsonObject &body)
         return std::nullopt;
     auto payload = protocol::parsePayload(submission->payload);
     return payload ? std::optional<std::string>(payload->recordId) : std::nullopt;
-}
-
-std::string operatorName()
-{
-    if (const char *sudo = std::getenv("SUDO_USER"); sudo != nullptr && *sudo != '\0')
-        return sudo;
-    if (const passwd *pw = ::getpwuid(::getuid()); pw != nullptr)
-        return pw->pw_name;
-    return "uid " + std::to_string(::getuid());
 }
 
 } // namespace

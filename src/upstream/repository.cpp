@@ -2,6 +2,7 @@
 
 #include "crypto/digest.h"
 #include "protocol/protocol.h"
+#include "upstream/sql_steps.h"
 
 #include <QDateTime>
 #include <QSqlQuery>
@@ -10,65 +11,7 @@
 namespace simkyc::upstream {
 namespace {
 
-QString qs(const std::string &s)
-{
-    return QString::fromStdString(s);
-}
-
-std::string text(const QSqlQuery &q, int column)
-{
-    return q.value(column).toString().toStdString();
-}
-
-QVariant nullableText(const std::optional<std::string> &s)
-{
-    return s ? QVariant(qs(*s)) : QVariant(QMetaType(QMetaType::QString));
-}
-
-QVariant nullableBlob(const std::optional<QByteArray> &b)
-{
-    return b ? QVariant(*b) : QVariant(QMetaType(QMetaType::QByteArray));
-}
-
-// Prepares (cached), binds in order and runs; the query stays positioned before its first row.
-Result<QSqlQuery *> query(Database &db, const QString &sql, std::initializer_list<QVariant> values)
-{
-    auto q = db.prepared(sql);
-    if (!q)
-        return q.error();
-    int i = 0;
-    for (const QVariant &v : values)
-        (*q)->bindValue(i++, v);
-    if (Status s = Database::run(**q); !s)
-        return s.error();
-    return q;
-}
-
-// The first column of the first row, or nullopt when there is none.
-Result<std::optional<std::string>> singleText(Database &db, const QString &sql, std::initializer_list<QVariant> values)
-{
-    auto q = query(db, sql, values);
-    if (!q)
-        return q.error();
-    std::optional<std::string> out;
-    if ((*q)->next())
-        out = text(**q, 0);
-    (*q)->finish();
-    return out;
-}
-
-Status write(Database &db, const QString &sql, std::initializer_list<QVariant> values)
-{
-    auto q = query(db, sql, values);
-    if (!q)
-        return q.error();
-    return {};
-}
-
-QString now()
-{
-    return QDateTime::currentDateTimeUtc().toString(Qt::ISODateWithMs);
-}
+using namespace sql;
 
 const QString kRegistrationColumns =
     QStringLiteral("record_id, device_id, device_key, store_id, created_at, received_at, payload_sha256, payload, "

@@ -1,6 +1,7 @@
 // Two `serve` instances on one throwaway PostgreSQL database: racing the same records (each stored
 // once, one receipt) and the quota decision across instances.
 #include "core/quota.h"
+#include "face_search_scenario.h"
 #include "support/pg_cluster.h"
 #include "upstream/database.h"
 #include "upstream_fixture.h"
@@ -312,6 +313,14 @@ TEST_F(PostgresTest, ANumberCancelledTwiceAtOnceFreesOnePlace)
     for (int i = 0; i < core::kQuotaLimit; ++i)
         EXPECT_EQ(submit().second, "accepted") << "place " << i;
     EXPECT_EQ(submit().second, "quota_exceeded") << "five cancelled numbers free five places, not ten";
+}
+
+// The 1:N face search's back-office run on PostgreSQL (face_search_scenario.h).
+TEST_F(PostgresTest, TheFaceSearchFindsOneFaceUnderSeveralIdNumbers)
+{
+    REQUIRE_CLUSTER();
+    simkyc::test::TempDir dir;
+    faceSearchScenario(freshDatabase(), dir.path());
 }
 
 TEST_F(PostgresTest, ANewerSchemaIsRefused)

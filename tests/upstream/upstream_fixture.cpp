@@ -319,6 +319,25 @@ protocol::Submission Kiosk::submission(const std::string &recordId, std::optiona
                                        const std::string &idNumber, const std::string &clerk, const std::string &status,
                                        const std::string &outcome) const
 {
+    return build(recordId, std::move(quotaIndex), idNumber, clerk, status, outcome, protocol::Bytes(4096, 0x5a));
+}
+
+protocol::Submission Kiosk::submissionWithFace(const std::string &recordId, const std::string &quotaIndex,
+                                               const std::array<float, 128> &liveFace, const std::string &outcome) const
+{
+    QJsonArray values;
+    for (const float v : liveFace)
+        values.append(static_cast<double>(v));
+    const QByteArray json = QJsonDocument(QJsonObject{{"version", 1}, {"method", "face"}, {"live_embedding", values}})
+                                .toJson(QJsonDocument::Compact);
+    return build(recordId, quotaIndex, "AB123456", "staff:1", "recorded", outcome,
+                 protocol::Bytes(json.begin(), json.end()));
+}
+
+protocol::Submission Kiosk::build(const std::string &recordId, std::optional<std::string> quotaIndex,
+                                  const std::string &idNumber, const std::string &clerk, const std::string &status,
+                                  const std::string &outcome, const protocol::Bytes &biometricsPlain) const
+{
     if (!quotaIndex)
         quotaIndex = quotaIndexFor("record:" + recordId);
     else if (quotaIndex->empty())
@@ -329,7 +348,7 @@ protocol::Submission Kiosk::submission(const std::string &recordId, std::optiona
     const protocol::Bytes pii = crypto::sealTo(carrier.publicKey, textBytes(piiText),
                                                crypto::fieldAssociatedData(recordId, protocol::kPiiField))
                                     .value();
-    const protocol::Bytes biometrics = crypto::sealTo(carrier.publicKey, protocol::Bytes(4096, 0x5a),
+    const protocol::Bytes biometrics = crypto::sealTo(carrier.publicKey, biometricsPlain,
                                                       crypto::fieldAssociatedData(recordId, protocol::kBiometricsField))
                                            .value();
     protocol::RegistrationPayload p;

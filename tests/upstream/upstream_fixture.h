@@ -15,6 +15,7 @@
 #include <QProcess>
 #include <QSsl>
 
+#include <array>
 #include <filesystem>
 #include <memory>
 #include <optional>
@@ -117,11 +118,22 @@ struct Kiosk {
     submission(const std::string &recordId, std::optional<std::string> quotaIndex = std::nullopt,
                const std::string &idNumber = "AB123456", const std::string &clerk = "staff:1",
                const std::string &status = "recorded", const std::string &outcome = "") const;
+    // A matched registration whose sealed biometrics hold `liveFace` as the kiosk writes it
+    // ({"version": 1, "method": "face", "live_embedding": [128 numbers]}); outcome "" = "match".
+    [[nodiscard]] protocol::Submission submissionWithFace(const std::string &recordId, const std::string &quotaIndex,
+                                                          const std::array<float, 128> &liveFace,
+                                                          const std::string &outcome = "") const;
     // A manager's decision on one of this kiosk's records (a new review id each call).
     [[nodiscard]] protocol::ReviewPayload review(const std::string &recordId, const std::string &decision = "approved",
                                                  const std::string &reason = "checked") const;
     // The review's bytes (protocol::serialiseReview) signed with this kiosk's key.
     [[nodiscard]] protocol::ReviewSubmission signedReview(const protocol::ReviewPayload &review) const;
+
+private:
+    [[nodiscard]] protocol::Submission build(const std::string &recordId, std::optional<std::string> quotaIndex,
+                                             const std::string &idNumber, const std::string &clerk,
+                                             const std::string &status, const std::string &outcome,
+                                             const protocol::Bytes &biometricsPlain) const;
 };
 
 // Sends `batches` batches of 200 new records (made before the clock starts) through `client`;

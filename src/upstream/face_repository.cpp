@@ -1,0 +1,118 @@
+#include "upstream/face_repository.h"
+
+#include "upstream/sql_steps.h"
+
+namespace simkyc::upstream {
+
+using namespace sql;
+
+Result<std::vector<IndexedFace>> FaceRepository::indexedAfter(std::int64_t after)
+{
+    auto q = query(m_db,
+                   QStringLiteral("SELECT f.id, f.record_id, f.quota_index, f.sealed_embedding FROM face_index f "
+                                  "JOIN registrations r ON r.record_id = f.record_id WHERE f.id > ? AND "
+                                  "f.sealed_embedding IS NOT NULL AND r.holds_slot = 1 ORDER BY f.id"),
+                   {static_cast<qlonglong>(after)});
+    if (!q)
+        return q.error();
+    std::vector<IndexedFace> out;
+    while ((*q)->next()) {
+        IndexedFace f;
+        f.id = (*q)->value(0).toLongLong();
+        f.recordId = text(**q, 1);
+        if (!(*q)->isNull(2))
+            f.quotaIndex = text(**q, 2);
+        f.sealedEmbedding = (*q)->value(3).toByteArray();
+        out.push_back(std::move(f));
+    }
+    (*q)->finish();
+    return out;
+}
+
+Result<std::vector<FaceCandidate>> FaceRepository::unsearched(int limit)
+{
+    auto q = query(m_db,
+                   QStringLiteral("SELECT r.record_id, r.quota_index, r.biometrics FROM registrations r LEFT JOIN "
+                                  "face_index f ON f.record_id = r.record_id WHERE f.record_id IS NULL AND "
+                                  "r.holds_slot = 1 AND r.biometrics IS NOT NULL ORDER BY r.received_at, r.record_id "
+                                  "LIMIT ?"),
+                   {limit});
+    if (!q)
+        return q.error();
+    std::vector<FaceCandidate> out;
+    while ((*q)->next()) {
+        FaceCandidate c;
+        c.recordId = text(**q, 0);
+        if (!(*q)->isNull(1))
+            c.quotaIndex = text(**q, 1);
+        c.biometrics = (*q)->value(2).toByteArray();
+        out.push_back(std::move(c));
+    }
+    (*q)->finish();
+    return out;
+}
+
+Result<bool> FaceRepository::insertSearched(const std::string &recordId, const std::optional<std::string> &quotaIndex,
+                                            const std::optional<QByteArray> &sealedEmbedding)
+{
+    auto q = query(m_db,
+                   QStringLiteral("INSERT INTO face_index (record_id, quota_index, sealed_embedding, indexed_at) "
+                                  "VALUES (?, ?, ?, ?) ON CONFLICT (record_id) DO NOTHING"),
+                   {qs(recordId), nullableText(quotaIndex), nullableBlob(sealedEmbedding), now()});
+    if (!q)
+        return q.error();
+    return (*q)->numRowsAffected() == 1;
+}
+
+Status FaceRepository::insertDuplicate(const DuplicateFaceRow &row)
+{
+    return write(m_db,
+                 QStringLiteral("INSERT INTO duplicate_faces (record_id, other_record_id, distance, found_at) "
+                                "VALUES (?, ?, ?, ?) ON CONFLICT (record_id, other_record_id) DO NOTHING"),
+                 {qs(row.recordId), qs(row.otherRecordId), row.distance, qs(row.foundAt)});
+}
+
+Result<std::int64_t> FaceRepository::purgeReleased()
+{
+    auto q = query(m_db,
+                   QStringLiteral("UPDATE face_index SET sealed_embedding = NULL WHERE sealed_embedding IS NOT NULL "
+                                  "AND record_id IN (SELECT record_id FROM registrations WHERE holds_slot = 0)"),
+                   {});
+    if (!q)
+        return q.error();
+    return static_cast<std::int64_t>((*q)->numRowsAffected());
+}
+
+Result<std::vector<DuplicateFaceRow>> FaceRepository::duplicates(int limit, const std::optional<std::string> &recordId)
+{
+    auto q = recordId ? query(m_db,
+                              QStringLiteral("SELECT record_id, other_record_id, distance, found_at FROM "
+                                             "duplicate_faces WHERE record_id = ? OR other_record_id = ? ORDER BY "
+                                             "found_at DESC, record_id LIMIT ?"),
+                              {qs(*recordId), qs(*recordId), limit})
+                      : query(m_db,
+                              QStringLiteral("SELECT record_id, other_record_id, distance, found_at FROM "
+                                             "duplicate_faces ORDER BY found_at DESC, record_id LIMIT ?"),
+                              {limit});
+    if (!q)
+        return q.error();
+    std::vector<DuplicateFaceRow> out;
+    while ((*q)->next())
+        out.push_back({text(**q, 0), text(**q, 1), (*q)->value(2).toDouble(), text(**q, 3)});
+    (*q)->finish();
+    return out;
+}
+
+Result<std::pair<std::int64_t, std::int64_t>> FaceRepository::counts()
+{
+    auto q = query(m_db, QStringLiteral("SELECT COUNT(*), COUNT(sealed_embedding) FROM face_index"), {});
+    if (!q)
+        return q.error();
+    std::pair<std::int64_t, std::int64_t> out{0, 0};
+    if ((*q)->next())
+        out = {(*q)->value(0).toLongLong(), (*q)->value(1).toLongLong()};
+    (*q)->finish();
+    return out;
+}
+
+} // namespace simkyc::upstream
