@@ -28,31 +28,43 @@ FocusScope {
             color: Theme.text
             wrapMode: Text.WordWrap
         }
-        Repeater {
-            model: screen.workflow.consentNotice
-            delegate: ColumnLayout {
-                required property var modelData
-                objectName: "consent_" + modelData.key
-                Layout.preferredWidth: screen.width - 2 * Theme.margin
-                spacing: 2
-                Text {
-                    Layout.fillWidth: true
-                    text: parent.modelData.heading
-                    font.pixelSize: Theme.smallFontSize
-                    font.bold: true
-                    color: Theme.text
-                }
-                Text {
-                    objectName: "consentText_" + parent.modelData.key
-                    Layout.fillWidth: true
-                    text: parent.modelData.body
-                    font.pixelSize: Theme.smallFontSize
-                    color: Theme.text
-                    wrapMode: Text.WordWrap
+        ScrollView { // a long notice (German, Chinese) scrolls; the choices below never move off screen
+            id: noticeArea
+            objectName: "consentNoticeArea"
+            Layout.fillWidth: true
+            Layout.fillHeight: true
+            clip: true
+            contentWidth: availableWidth
+            ScrollBar.vertical.policy: contentHeight > height ? ScrollBar.AlwaysOn : ScrollBar.AsNeeded
+            ColumnLayout {
+                width: noticeArea.availableWidth - (noticeArea.ScrollBar.vertical.visible ? 16 : 0)
+                spacing: Theme.spacing
+                Repeater {
+                    model: screen.workflow.consentNotice
+                    delegate: ColumnLayout {
+                        required property var modelData
+                        objectName: "consent_" + modelData.key
+                        Layout.fillWidth: true
+                        spacing: 2
+                        Text {
+                            Layout.fillWidth: true
+                            text: parent.modelData.heading
+                            font.pixelSize: Theme.smallFontSize
+                            font.bold: true
+                            color: Theme.text
+                        }
+                        Text {
+                            objectName: "consentText_" + parent.modelData.key
+                            Layout.fillWidth: true
+                            text: parent.modelData.body
+                            font.pixelSize: Theme.smallFontSize
+                            color: Theme.text
+                            wrapMode: Text.WordWrap
+                        }
+                    }
                 }
             }
         }
-        Item { Layout.fillHeight: true }
         Text {
             objectName: "consentOnCustomerScreen"
             visible: screen.answeredElsewhere

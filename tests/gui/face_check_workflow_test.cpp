@@ -155,7 +155,7 @@ TEST_F(FaceCheckWorkflowTest, TheSamePersonPassesAndTheRecordIsStoredWithItsOutb
     const std::string passive = service->passiveAvailable() ? "passed=1;passive=" : "passed=1;passive=off;";
     EXPECT_NE(saved.livenessSummary.find(passive), std::string::npos) << saved.livenessSummary;
     EXPECT_EQ(saved.livenessSummary.find(";passive=0.0"), std::string::npos) << saved.livenessSummary;
-    EXPECT_NE(saved.livenessSummary.find(";consent=face_check;notice=face_check_notice_v1;lang=en;face_checks=1;"
+    EXPECT_NE(saved.livenessSummary.find(";consent=face_check;notice=face_check_notice_v2;lang=en;face_checks=1;"
                                          "quota=local"),
               std::string::npos)
         << saved.livenessSummary;
@@ -360,7 +360,7 @@ TEST_F(FaceCheckWorkflowTest, WithoutACameraTheScreenSaysSoAndTheManagerChecksBy
     EXPECT_EQ(saved.status, "manual_review");
     EXPECT_EQ(saved.reasonCodes, (std::vector<std::string>{"face_check_no_camera", "handed_to_manager"}));
     EXPECT_EQ(saved.livenessSummary,
-              "not_run;consent=face_check;notice=face_check_notice_v1;lang=en;face_checks=0;quota=local");
+              "not_run;consent=face_check;notice=face_check_notice_v2;lang=en;face_checks=0;quota=local");
 }
 
 TEST_F(FaceCheckWorkflowTest, AMissingCameraIsAnErrorThatCanBeRetried)

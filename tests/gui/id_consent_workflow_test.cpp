@@ -126,7 +126,7 @@ TEST_F(IdConsentWorkflowTest, ManualCheckKeepsNoFaceData)
     EXPECT_EQ(saved->status, "manual_review");
     EXPECT_EQ(saved->reasonCodes, std::vector<std::string>{"manual_check_requested"});
     EXPECT_EQ(saved->livenessSummary,
-              "not_run;consent=manual_check;notice=face_check_notice_v1;lang=de;face_checks=0;quota=local");
+              "not_run;consent=manual_check;notice=face_check_notice_v2;lang=de;face_checks=0;quota=local");
     EXPECT_FALSE(saved->matchDistance.has_value());
     w->logout();
     EXPECT_EQ(w->screen(), Screen::Login);
@@ -188,7 +188,7 @@ TEST_F(IdConsentWorkflowTest, AStoreThatRefusesToWriteKeepsTheRecordUntilItIsSav
     ASSERT_TRUE(saved.ok()) << saved.error().toString();
     EXPECT_EQ(saved->status, "manual_review");
     EXPECT_EQ(saved->livenessSummary,
-              "not_run;consent=manual_check;notice=face_check_notice_v1;lang=de;face_checks=0;quota=local")
+              "not_run;consent=manual_check;notice=face_check_notice_v2;lang=de;face_checks=0;quota=local")
         << "the consent is recorded once, however often the save was tried";
     EXPECT_EQ(*repo.count(), 1);
     ASSERT_TRUE(w->finishRegistration());

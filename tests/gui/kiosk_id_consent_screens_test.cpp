@@ -115,6 +115,15 @@ TEST_F(KioskScreensTest, TypedPathThenTheManualCheck)
     })) << d.text(QStringLiteral("agreeButton")).toStdString();
     EXPECT_NE(d.text(QStringLiteral("consentText_what")), englishNotice);
     EXPECT_EQ(workflow->language(), "de");
+    // The longest notice (German) still leaves every choice on the screen: a longer notice scrolls,
+    // the buttons stay put.
+    for (const char *name : {"agreeButton", "manualCheckButton", "cancelButton", "language_en", "language_de"}) {
+        const QQuickItem *item = d.find(QString::fromLatin1(name));
+        ASSERT_TRUE(item && item->window()) << name;
+        const QRectF onScreen = item->mapRectToScene(QRectF(0, 0, item->width(), item->height()));
+        EXPECT_TRUE(QRectF(0, 0, item->window()->width(), item->window()->height()).contains(onScreen))
+            << name << " lies outside the window";
+    }
     ASSERT_TRUE(d.screenshot(QStringLiteral("13-consent-switched-to-de")));
     ASSERT_TRUE(d.click(QStringLiteral("language_en")));
     EXPECT_TRUE(QTest::qWaitFor(

@@ -160,6 +160,8 @@ TEST_F(KioskManagerScreensTest, TheManagerReviewsTheDayWithChartsAReportAndTheAu
     EXPECT_TRUE(d.text(QStringLiteral("recordOutcome")).contains(QStringLiteral("approved by hand")))
         << d.text(QStringLiteral("recordOutcome")).toStdString();
     ASSERT_TRUE(d.waitFor(QStringLiteral("decide_approved"))) << "now the end-of-day check";
+    ASSERT_TRUE(d.waitFor(QStringLiteral("decide_cancelled"))) << "and, the number being issued, its cancellation";
+    ASSERT_TRUE(d.screenshot(QStringLiteral("23-manager-record-issued-number")));
     ASSERT_TRUE(d.click(QStringLiteral("backButton")));
     ASSERT_TRUE(d.waitFor(QStringLiteral("dayViewScreen")));
     ASSERT_TRUE(d.waitFor(QStringLiteral("dayRow_5")));

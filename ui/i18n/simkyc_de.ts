@@ -46,10 +46,6 @@
         <translation>Warum</translation>
     </message>
     <message>
-        <source>Only to confirm that the ID card is yours, as the real-name registration of SIM cards requires. It is used for nothing else.</source>
-        <translation>Nur um zu bestätigen, dass der Ausweis Ihnen gehört, wie es die Registrierung von SIM-Karten mit echtem Namen verlangt. Für nichts anderes.</translation>
-    </message>
-    <message>
         <source>Where it goes</source>
         <translation>Wohin es geht</translation>
     </message>
@@ -62,16 +58,20 @@
         <translation>Wie lange</translation>
     </message>
     <message>
-        <source>This kiosk keeps a small picture of your face, for the manager to review a doubtful result, and the sealed copy until the end of the next day and until the carrier has confirmed receiving it; then both are deleted. The video itself is never stored.</source>
-        <translation>Dieses Terminal behält ein kleines Bild Ihres Gesichts (damit der Filialleiter ein zweifelhaftes Ergebnis prüfen kann) und die versiegelte Kopie bis zum Ende des nächsten Tages und bis der Anbieter den Empfang bestätigt hat; dann werden beide gelöscht. Das Video selbst wird nie gespeichert.</translation>
-    </message>
-    <message>
         <source>If you prefer not to</source>
         <translation>Wenn Sie das nicht möchten</translation>
     </message>
     <message>
         <source>You may refuse. The manager then checks your ID card in person instead, and no photo or video of your face is taken. The registration is otherwise the same.</source>
         <translation>Sie dürfen ablehnen. Dann prüft stattdessen der Filialleiter Ihren Ausweis persönlich, und es wird kein Foto oder Video Ihres Gesichts aufgenommen. Die Registrierung ist sonst gleich.</translation>
+    </message>
+    <message>
+        <source>To confirm that the ID card is yours, as the real-name registration of SIM cards requires, and, at your carrier, to check that the same face has not registered SIM cards under other people's ID cards. It is used for nothing else.</source>
+        <translation>Um zu bestätigen, dass der Ausweis Ihnen gehört, wie es die Registrierung von SIM-Karten mit echtem Namen verlangt, und um bei Ihrem Mobilfunkanbieter zu prüfen, dass mit demselben Gesicht keine SIM-Karten auf die Ausweise anderer Personen registriert wurden. Für nichts anderes.</translation>
+    </message>
+    <message>
+        <source>This kiosk keeps a small picture of your face, for the manager to review a doubtful result, and the sealed copy until the end of the next day and until the carrier has confirmed receiving it; then both are deleted. The video itself is never stored. Your carrier keeps the face measurements while the number is active, for the check against other ID cards.</source>
+        <translation>Dieses Terminal behält ein kleines Bild Ihres Gesichts (damit der Filialleiter ein zweifelhaftes Ergebnis prüfen kann) und die versiegelte Kopie bis zum Ende des nächsten Tages und bis der Anbieter den Empfang bestätigt hat; dann werden beide gelöscht. Das Video selbst wird nie gespeichert. Ihr Anbieter behält die Gesichtsmerkmale, solange die Rufnummer aktiv ist, für den Abgleich mit anderen Ausweisen.</translation>
     </message>
 </context>
 <context>
@@ -949,8 +949,8 @@
         <translation>wartet auf das Senden</translation>
     </message>
     <message>
-        <source>Number cancelled</source>
-        <translation>Rufnummer gekündigt</translation>
+        <source>Record as cancelled</source>
+        <translation>Als gekündigt erfassen</translation>
     </message>
 </context>
 <context>

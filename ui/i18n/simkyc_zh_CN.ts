@@ -46,10 +46,6 @@
         <translation>为什么</translation>
     </message>
     <message>
-        <source>Only to confirm that the ID card is yours, as the real-name registration of SIM cards requires. It is used for nothing else.</source>
-        <translation>仅用于确认该身份证件属于您本人，这是手机卡实名登记的要求。不作任何其他用途。</translation>
-    </message>
-    <message>
         <source>Where it goes</source>
         <translation>信息去向</translation>
     </message>
@@ -62,16 +58,20 @@
         <translation>保存多久</translation>
     </message>
     <message>
-        <source>This kiosk keeps a small picture of your face, for the manager to review a doubtful result, and the sealed copy until the end of the next day and until the carrier has confirmed receiving it; then both are deleted. The video itself is never stored.</source>
-        <translation>本终端保存一张您的人脸小图（供店长复核有疑问的结果）和加密封存的副本，保存至次日结束且运营商确认收到为止，随后两者均被删除。视频本身从不保存。</translation>
-    </message>
-    <message>
         <source>If you prefer not to</source>
         <translation>如果您不同意</translation>
     </message>
     <message>
         <source>You may refuse. The manager then checks your ID card in person instead, and no photo or video of your face is taken. The registration is otherwise the same.</source>
         <translation>您可以拒绝。届时由店长当面人工核验您的身份证件，不拍摄您的任何人脸照片或视频。除此之外，登记流程相同。</translation>
+    </message>
+    <message>
+        <source>To confirm that the ID card is yours, as the real-name registration of SIM cards requires, and, at your carrier, to check that the same face has not registered SIM cards under other people's ID cards. It is used for nothing else.</source>
+        <translation>用于按 SIM 卡实名登记的要求确认身份证属于您本人，并由您的运营商核查同一张脸没有用他人的身份证登记过 SIM 卡。不作任何其他用途。</translation>
+    </message>
+    <message>
+        <source>This kiosk keeps a small picture of your face, for the manager to review a doubtful result, and the sealed copy until the end of the next day and until the carrier has confirmed receiving it; then both are deleted. The video itself is never stored. Your carrier keeps the face measurements while the number is active, for the check against other ID cards.</source>
+        <translation>本终端保留一张您面部的小图（供店长复核存疑的结果）以及加密副本，直到次日结束且运营商确认收到为止，之后两者都会被删除。视频本身从不保存。您的运营商在号码有效期间保留面部特征数据，用于与其他身份证的比对。</translation>
     </message>
 </context>
 <context>
@@ -948,8 +948,8 @@
         <translation>等待发送</translation>
     </message>
     <message>
-        <source>Number cancelled</source>
-        <translation>号码已注销</translation>
+        <source>Record as cancelled</source>
+        <translation>登记为已注销</translation>
     </message>
 </context>
 <context>

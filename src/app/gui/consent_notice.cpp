@@ -29,8 +29,10 @@ QVariantList consentNotice()
                                          "on your ID card.")),
         item("why", QCoreApplication::translate("ConsentNotice", "Why"),
              QCoreApplication::translate("ConsentNotice",
-                                         "Only to confirm that the ID card is yours, as the real-name registration "
-                                         "of SIM cards requires. It is used for nothing else.")),
+                                         "To confirm that the ID card is yours, as the real-name registration of SIM "
+                                         "cards requires, and, at your carrier, to check that the same face has not "
+                                         "registered SIM cards under other people's ID cards. It is used for nothing "
+                                         "else.")),
         item("where", QCoreApplication::translate("ConsentNotice", "Where it goes"),
              QCoreApplication::translate("ConsentNotice",
                                          "The photos and face measurements are sealed (encrypted) for your mobile "
@@ -41,7 +43,8 @@ QVariantList consentNotice()
                                          "This kiosk keeps a small picture of your face, for the manager to review "
                                          "a doubtful result, and the sealed copy until the end of the next day and "
                                          "until the carrier has confirmed receiving it; then both are deleted. The "
-                                         "video itself is never stored.")),
+                                         "video itself is never stored. Your carrier keeps the face measurements "
+                                         "while the number is active, for the check against other ID cards.")),
         item("alternative", QCoreApplication::translate("ConsentNotice", "If you prefer not to"),
              QCoreApplication::translate("ConsentNotice",
                                          "You may refuse. The manager then checks your ID card in person instead, "

@@ -12,7 +12,7 @@
 
 namespace simkyc::app {
 
-inline constexpr const char *kConsentNoticeVersion = "face_check_notice_v1";
+inline constexpr const char *kConsentNoticeVersion = "face_check_notice_v2";
 
 // What the customer chose on the consent screen.
 enum class ConsentDecision {

@@ -140,7 +140,7 @@ bool RecordDetailModel::loadMetadata()
         if (status && outcome && !cancelled &&
             core::checkReview(*status, *outcome, kCancel, core::reviewReasons(kCancel).front()))
             m_decisions << decisionEntry(core::ReviewDecision::Cancelled,
-                                         QCoreApplication::translate("RecordDetailModel", "Number cancelled"));
+                                         QCoreApplication::translate("RecordDetailModel", "Record as cancelled"));
     }
     return true;
 }
