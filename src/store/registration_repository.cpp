@@ -254,19 +254,29 @@ namespace {
 
 constexpr const char *kSummaryColumns =
     "SELECT id, created_at, clerk_id, status, outcome, reason_codes, match_distance, liveness_summary, sync_state, "
-    "pii_purged_at FROM registrations ";
+    "pii_purged_at, (SELECT group_concat(kind, ',') FROM carrier_findings f WHERE f.registration_id = "
+    "registrations.id) FROM registrations ";
 
 // A row selected with kSummaryColumns.
 RegistrationSummary summaryOf(const Statement &q)
 {
-    RegistrationSummary r{q.columnText(0), q.columnText(1), q.columnInt64(2),
-                          q.columnText(3), q.columnText(4), splitCodes(q.columnText(5)),
-                          std::nullopt,    q.columnText(7), q.columnText(8),
-                          std::nullopt};
+    RegistrationSummary r{q.columnText(0),
+                          q.columnText(1),
+                          q.columnInt64(2),
+                          q.columnText(3),
+                          q.columnText(4),
+                          splitCodes(q.columnText(5)),
+                          std::nullopt,
+                          q.columnText(7),
+                          q.columnText(8),
+                          std::nullopt,
+                          {}};
     if (!q.columnIsNull(6))
         r.matchDistance = q.columnDouble(6);
     if (!q.columnIsNull(9))
         r.piiPurgedAt = q.columnText(9);
+    if (!q.columnIsNull(10))
+        r.carrierFindings = splitCodes(q.columnText(10));
     return r;
 }
 

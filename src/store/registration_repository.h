@@ -57,7 +57,8 @@ struct RegistrationSummary {
     std::optional<double> matchDistance;
     std::string livenessSummary;
     std::string syncState;
-    std::optional<std::string> piiPurgedAt; // set once retention shredded the customer data (retention.h)
+    std::optional<std::string> piiPurgedAt;   // set once retention shredded the customer data (retention.h)
+    std::vector<std::string> carrierFindings; // verified kinds the carrier reported ("duplicate_face")
 };
 
 class RegistrationRepository {

@@ -4,6 +4,7 @@
 #include "protocol/protocol.h"
 #include "store/database.h"
 #include "store/transaction.h"
+#include "sync/carrier_findings.h"
 #include "sync/submissions.h"
 #include "sync/upstream_client.h"
 
@@ -98,12 +99,12 @@ void SyncWorker::pass()
         if (sendReviews())
             return; // pass() again when they are answered
         if (!m_options.untilEmpty)
-            return finish(false, {});
+            return finishPass();
         auto counts = m_outbox.counts();
         if (!counts)
             return finish(true, counts.error().toString());
         if (counts->pending == 0)
-            return finish(false, {});
+            return finishPass();
         auto next = counts->nextAttempt ? store::parseUtcTimestamp(*counts->nextAttempt) : std::nullopt;
         const auto wait = next ? std::chrono::duration_cast<std::chrono::milliseconds>(*next - store::Clock::now())
                                : std::chrono::milliseconds(1000);
@@ -327,6 +328,32 @@ void SyncWorker::handleReview(const store::Review &review, const protocol::Revie
     }
     if (!saved)
         log::warning(kLog, "review " + review.reviewId + ": " + saved.error().toString());
+}
+
+void SyncWorker::finishPass()
+{
+    if (m_findingsFetched || !m_enrolment)
+        return finish(false, {});
+    m_findingsFetched = true;
+    const QString path = QStringLiteral("/v1/devices/%1/findings")
+                             .arg(QString::fromStdString(protocol::deviceIdOf(m_keys.publicKeys.device)));
+    m_client.get(path, [this](const HttpResponse &response) {
+        if (response.status != 200) {
+            log::warning(kLog, "carrier findings not fetched: " + (response.status == 0
+                                                                       ? response.errorText.toStdString()
+                                                                       : "http " + std::to_string(response.status)));
+            return finish(false, {});
+        }
+        auto recorded = recordFindings(m_db, m_enrolment->receiptKey, response.body);
+        if (!recorded) {
+            log::warning(kLog, "carrier findings not stored: " + recorded.error().toString());
+            return finish(false, {});
+        }
+        m_report.findingsRecorded += recorded->recorded;
+        if (recorded->rejected > 0)
+            log::warning(kLog, std::to_string(recorded->rejected) + " carrier findings do not verify: not stored");
+        finish(false, {});
+    });
 }
 
 void SyncWorker::finish(bool stopped, std::string reason)

@@ -58,7 +58,8 @@ struct SyncReport {
     long long batches = 0;
     long long reviewsAcknowledged = 0; // manager's reviews the carrier confirmed
     long long reviewsParked = 0;
-    bool stopped = false; // ended by an error, not by running out of work
+    long long findingsRecorded = 0; // new findings of the carrier (duplicate_face), verified and stored
+    bool stopped = false;           // ended by an error, not by running out of work
     std::string stopReason;
     double seconds = 0;
 };
@@ -83,6 +84,9 @@ private:
     void retryItem(const store::OutboxItem &item, const Classified &why);
     void waitOrFinish(std::chrono::milliseconds delay, const std::string &why);
     void finish(bool stopped, std::string reason);
+    // The end of a run with nothing left to send: first, once per run, the carrier's findings
+    // (GET /v1/devices/{id}/findings; a failure there is logged, never stops the run).
+    void finishPass();
     // Sends the reviews due now; false when there is none (or they cannot be read: logged).
     bool sendReviews();
     void handleReview(const store::Review &review, const protocol::ReviewPayload &sent, const QByteArray &bytes,
@@ -102,6 +106,7 @@ private:
     long long m_connectAttempts = 0;
     int m_inFlight = 0;
     int m_reviewsInFlight = 0;
+    bool m_findingsFetched = false;
     std::optional<std::string> m_stop;
     bool m_reenrol = false;
     std::vector<store::Acknowledgement> m_acks;

@@ -2,8 +2,10 @@
 
 #include "core/quota.h"
 #include "crypto/digest.h"
+#include "protocol/finding.h"
 #include "protocol/protocol.h"
 #include "protocol/quota_check.h"
+#include "upstream/face_repository.h"
 
 #include <QDateTime>
 #include <QJsonArray>
@@ -11,6 +13,8 @@
 
 namespace simkyc::upstream {
 namespace {
+
+constexpr int kMaxFindings = 1000; // the newest; a kiosk's day view needs far fewer
 
 QString now()
 {
@@ -100,6 +104,16 @@ HttpResponse Api::route(const HttpRequest &request, const Peer &peer)
         return post ? review(request, peer, ReviewEndpoint::Deactivations) : error(405, "bad_request", "use POST");
     if (p == "/v1/quota-checks")
         return post ? quotaCheck(request, peer) : error(405, "bad_request", "use POST");
+    static const QByteArray devicePrefix = "/v1/devices/";
+    static const QByteArray findingsSuffix = "/findings";
+    if (p.startsWith(devicePrefix) && p.endsWith(findingsSuffix) &&
+        p.size() > devicePrefix.size() + findingsSuffix.size()) {
+        if (!get)
+            return error(405, "bad_request", "use GET");
+        const QByteArray id = QByteArray::fromPercentEncoding(
+            p.mid(devicePrefix.size(), p.size() - devicePrefix.size() - findingsSuffix.size()));
+        return findings(id.toStdString(), peer);
+    }
     static const QByteArray prefix = "/v1/registrations/";
     static const QByteArray suffix = "/status";
     if (p.startsWith(prefix) && p.endsWith(suffix) && p.size() > prefix.size() + suffix.size()) {
@@ -253,6 +267,28 @@ HttpResponse Api::status(const std::string &recordId, const Peer &peer)
                                            {"state", "stored"},
                                            {"receipt", QJsonDocument::fromJson((*head)->receipt).object()}});
     r.deviceId = (*head)->deviceId;
+    return r;
+}
+
+HttpResponse Api::findings(const std::string &deviceId, const Peer &peer)
+{
+    auto device = m_repo.device(deviceId);
+    if (!device)
+        return error(503, "unavailable", "the database is unavailable; retry later");
+    if (!*device || (*device)->certSha256 != peer.certSha256)
+        return error(404, "not_found", "no such device for this certificate");
+    auto rows = FaceRepository(m_db).findingsOfDevice(deviceId, kMaxFindings);
+    if (!rows)
+        return error(503, "unavailable", "the database is unavailable; retry later");
+    QJsonArray out;
+    for (const auto &[recordId, foundAt] : *rows) {
+        protocol::Finding f{recordId, std::string(protocol::kDuplicateFace), foundAt, {}, {}};
+        if (Status s = protocol::signFinding(f, m_keys.receipt.privateKey, m_keys.receipt.publicKey); !s)
+            return error(500, "internal", "a finding could not be signed");
+        out.append(protocol::toJson(f));
+    }
+    HttpResponse r = json(200, QJsonObject{{"findings", out}});
+    r.deviceId = deviceId;
     return r;
 }
 

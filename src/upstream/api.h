@@ -1,5 +1,5 @@
 // The HTTP endpoints of docs/upstream-api.md: enrolment, submissions, batches, reviews, deactivations,
-// quota checks, status, health.
+// quota checks, status, findings, health.
 // Guarantees: every answer is JSON; errors carry the documented codes; bodies, keys and
 // customer data never reach the log (only the device id does); the handler keeps no state between
 // requests beyond its constant keys, so any number of instances can share one database.
@@ -52,6 +52,7 @@ private:
     [[nodiscard]] HttpResponse review(const HttpRequest &request, const Peer &peer, ReviewEndpoint endpoint);
     [[nodiscard]] HttpResponse quotaCheck(const HttpRequest &request, const Peer &peer);
     [[nodiscard]] HttpResponse status(const std::string &recordId, const Peer &peer);
+    [[nodiscard]] HttpResponse findings(const std::string &deviceId, const Peer &peer);
     [[nodiscard]] HttpResponse health();
 
     Database &m_db;

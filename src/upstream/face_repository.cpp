@@ -103,6 +103,26 @@ Result<std::vector<DuplicateFaceRow>> FaceRepository::duplicates(int limit, cons
     return out;
 }
 
+Result<std::vector<std::pair<std::string, std::string>>> FaceRepository::findingsOfDevice(const std::string &deviceId,
+                                                                                          int limit)
+{
+    auto q = query(m_db,
+                   QStringLiteral("SELECT record_id, MIN(found_at) FROM (SELECT d.record_id AS record_id, d.found_at "
+                                  "AS found_at FROM duplicate_faces d JOIN registrations r ON r.record_id = "
+                                  "d.record_id WHERE r.device_id = ? UNION ALL SELECT d.other_record_id, d.found_at "
+                                  "FROM duplicate_faces d JOIN registrations r ON r.record_id = d.other_record_id "
+                                  "WHERE r.device_id = ?) x GROUP BY record_id ORDER BY MIN(found_at) DESC, record_id "
+                                  "LIMIT ?"),
+                   {qs(deviceId), qs(deviceId), limit});
+    if (!q)
+        return q.error();
+    std::vector<std::pair<std::string, std::string>> out;
+    while ((*q)->next())
+        out.emplace_back(text(**q, 0), text(**q, 1));
+    (*q)->finish();
+    return out;
+}
+
 Result<std::pair<std::int64_t, std::int64_t>> FaceRepository::counts()
 {
     auto q = query(m_db, QStringLiteral("SELECT COUNT(*), COUNT(sealed_embedding) FROM face_index"), {});

@@ -58,6 +58,10 @@ public:
     // Findings, newest first, at most `limit`; of one record when recordId is set.
     [[nodiscard]] Result<std::vector<DuplicateFaceRow>> duplicates(int limit,
                                                                    const std::optional<std::string> &recordId = {});
+    // The records of one device with a finding (as either side of a match), each with its first
+    // finding's time; newest first, at most `limit`. No other record is named.
+    [[nodiscard]] Result<std::vector<std::pair<std::string, std::string>>> findingsOfDevice(const std::string &deviceId,
+                                                                                            int limit);
     // Searched records, and those of them with an embedding now.
     [[nodiscard]] Result<std::pair<std::int64_t, std::int64_t>> counts();
 

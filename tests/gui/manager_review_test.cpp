@@ -7,6 +7,7 @@
 #include "app/gui/review_words.h"
 #include "app/registration_recorder.h"
 #include "gui_fixture.h"
+#include "store/carrier_finding_repository.h"
 #include "store/registration_repository.h"
 
 #include <gtest/gtest.h>
@@ -180,6 +181,23 @@ TEST_F(ManagerReviewTest, OnlyAnIssuedNumberOffersItsCancellationAndOnlyOnce)
     EXPECT_EQ(record.outcome(), "match") << "the registration stays what it was; the number is gone";
     w->closeRecord();
     EXPECT_EQ(row(ids[0])->reviewWords, reviewWords(core::ReviewDecision::Cancelled, "lost_or_stolen"));
+}
+
+TEST_F(ManagerReviewTest, TheCarriersDuplicateFaceFindingShowsInTheDay)
+{
+    // The sync worker stores a finding only once its signature verified (sync/carrier_findings.h);
+    // here it is stored directly, as the worker does after that check.
+    store::CarrierFindingRepository findings(session->db);
+    ASSERT_TRUE(findings.record(ids[0], "duplicate_face", "2026-12-07T04:00:00.000Z", "{}").value());
+    EXPECT_FALSE(findings.record(ids[0], "duplicate_face", "2026-12-07T05:00:00.000Z", "{}").value()) << "once";
+    EXPECT_EQ(findings.record("0190f000-0000-7000-8000-000000000000", "duplicate_face", "t", "{}").error().code,
+              ErrorCode::NotFound);
+    EXPECT_EQ(audits("registration.finding", "kind=duplicate_face"), 1);
+    ASSERT_NO_FATAL_FAILURE(signInAsManager());
+    ASSERT_NE(row(ids[0]), nullptr);
+    EXPECT_TRUE(row(ids[0])->reasons.contains(QStringLiteral("another ID number")))
+        << row(ids[0])->reasons.toStdString();
+    EXPECT_FALSE(row(ids[1])->reasons.contains(QStringLiteral("another ID number")));
 }
 
 TEST_F(ManagerReviewTest, TheIdleSignOutDropsTheOpenedRecord)

@@ -211,6 +211,43 @@ TEST_F(SyncE2e, ANumberCancelledAtTheKioskFreesThePlaceAtTheCarrier)
         0);
 }
 
+// One face under two ID numbers, end to end: the demo's two customers share its face video (the
+// attack: one person, two cards, each a clean match). The carrier's back office finds it, and the
+// kiosk's next sync brings the signed finding to both records of the manager's day.
+TEST_F(SyncE2e, TheSameFaceUnderASecondIdNumberIsFoundAndReachesTheKiosk)
+{
+    SIMKYC_REQUIRE_SHARED_DATA(); // the demo's face video
+    auto server = startServer(db(), 0, log("server.log"));
+    ASSERT_TRUE(server->ok());
+    const fs::path shop = dir("kiosk");
+    const ProgramRun made =
+        kiosk({"demo", "--data-dir", qpath(shop), "--records", "2", "--kdf-cost-log2", "10", "--json"});
+    ASSERT_EQ(made.exitCode, 0) << made.err.toStdString();
+    EXPECT_EQ(made.out.count("\"outcome\":\"match\""), 2) << made.out.toStdString();
+    ASSERT_EQ(kiosk(syncArgs(shop, server->port(), {"--until-empty"})).exitCode, 0);
+    const ProgramRun before = kiosk({"review", "list", "--data-dir", qpath(shop), "--json"});
+    for (const QJsonValue &r : before.json().value("records").toArray())
+        EXPECT_TRUE(r.toObject().value("carrier_findings").toArray().isEmpty());
+
+    const fs::path carrierKey = fs::path(shop.string() + "-demo-carrier") / "carrier-x25519.key";
+    const ProgramRun searched =
+        upstream({"face-search", "--db", QString::fromStdString(db()), "--carrier-key", qpath(carrierKey), "--json"});
+    ASSERT_EQ(searched.exitCode, 0) << searched.err.toStdString();
+    EXPECT_EQ(searched.json().value("searched").toInt(), 2);
+    EXPECT_EQ(searched.json().value("found").toArray().size(), 1) << searched.out.toStdString();
+
+    const ProgramRun synced = kiosk(syncArgs(shop, server->port(), {"--until-empty"}));
+    ASSERT_EQ(synced.exitCode, 0) << synced.err.toStdString();
+    EXPECT_EQ(synced.json().value("findings_recorded_now").toInt(), 2) << synced.out.toStdString();
+    const ProgramRun after = kiosk({"review", "list", "--data-dir", qpath(shop), "--json"});
+    const QJsonArray records = after.json().value("records").toArray();
+    ASSERT_EQ(records.size(), 2);
+    for (const QJsonValue &r : records)
+        EXPECT_EQ(r.toObject().value("carrier_findings").toArray(), QJsonArray({"duplicate_face"}));
+    EXPECT_EQ(kiosk(syncArgs(shop, server->port(), {"--until-empty"})).json().value("findings_recorded_now").toInt(), 0)
+        << "known findings are not recorded twice";
+}
+
 TEST_F(SyncE2e, TheHeadlessDemoEndsWithTheCarriersReceipts)
 {
     auto server = startServer(db(), 0, log("server.log"));

@@ -1217,6 +1217,10 @@
         <source>This ID number already has %1 SIM numbers with the carrier, in this or other shops: the most allowed. No new number can be registered for it.</source>
         <translation>Für diese Ausweisnummer gibt es beim Netzbetreiber bereits %1 SIM-Nummern, in dieser oder anderen Filialen: die Höchstzahl. Es kann keine weitere Nummer dafür registriert werden.</translation>
     </message>
+    <message>
+        <source>The carrier found this face under another ID number: check the ID card and the customer again.</source>
+        <translation>Der Anbieter hat dieses Gesicht unter einer anderen Ausweisnummer gefunden: Ausweis und Kunden erneut prüfen.</translation>
+    </message>
 </context>
 <context>
     <name>Review</name>

@@ -1215,6 +1215,10 @@
         <source>This ID number already has %1 SIM numbers with the carrier, in this or other shops: the most allowed. No new number can be registered for it.</source>
         <translation>该证件号码在运营商处（本店或其他门店）已有 %1 个号码，已达上限，不能再为其登记新号码。</translation>
     </message>
+    <message>
+        <source>The carrier found this face under another ID number: check the ID card and the customer again.</source>
+        <translation>运营商发现此人脸登记在另一个身份证号码下：请重新核查身份证和客户本人。</translation>
+    </message>
 </context>
 <context>
     <name>Review</name>

@@ -41,6 +41,10 @@ int runList(const QCommandLineParser &parser, const CommonOptions &options)
             {"record_id", QString::fromStdString(r.id)},         {"created_at", QString::fromStdString(r.createdAt)},
             {"status", QString::fromStdString(r.status)},        {"outcome", QString::fromStdString(r.outcome)},
             {"sync_state", QString::fromStdString(r.syncState)}, {"review", QJsonValue()}};
+        QJsonArray findings; // what the carrier found since (verified at sync time)
+        for (const std::string &kind : r.carrierFindings)
+            findings.append(QString::fromStdString(kind));
+        record["carrier_findings"] = findings;
         auto latest = reviews.latest(r.id);
         if (!latest)
             return fail(options, latest.error());

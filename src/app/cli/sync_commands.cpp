@@ -179,6 +179,7 @@ int runSync(const QCommandLineParser &parser, const CommonOptions &options)
     out["retried"] = report.retried;
     out["replays"] = report.replays;
     out["reviews_acknowledged_now"] = report.reviewsAcknowledged;
+    out["findings_recorded_now"] = report.findingsRecorded;
     out["reviews_parked_now"] = report.reviewsParked;
     out["batches"] = report.batches;
     out["seconds"] = report.seconds;

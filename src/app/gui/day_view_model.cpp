@@ -337,6 +337,8 @@ void DayViewModel::refresh(std::int64_t managerId, store::Clock::time_point now)
                 const QString w = m_reasonWords ? m_reasonWords(c) : QString();
                 words << (w.isEmpty() ? c : w);
             }
+            for (const auto &kind : s.carrierFindings) // what the carrier found since (e.g. duplicate_face)
+                words << codeWords(m_reasonWords, QStringLiteral("finding."), QString::fromStdString(kind));
             row.reasons = words.join(QLatin1Char(' '));
             row.distance = s.matchDistance ? QString::number(*s.matchDistance, 'f', 3) : QString();
             row.liveness = livenessOf(s.livenessSummary);

@@ -812,6 +812,9 @@ QString RegistrationWorkflow::reasonWords(const QString &code)
         {"staff_face", QT_TRANSLATE_NOOP("RegistrationWorkflow",
                                          "The face in front of the camera is a staff member's. This registration "
                                          "cannot go on; the manager sees it in the day's records.")},
+        {"finding.duplicate_face",
+         QT_TRANSLATE_NOOP("RegistrationWorkflow", "The carrier found this face under another ID number: check the "
+                                                   "ID card and the customer again.")},
         {"challenge_timeout", QT_TRANSLATE_NOOP("RegistrationWorkflow", "A prompt was not followed in time.")},
         {"wrong_direction", QT_TRANSLATE_NOOP("RegistrationWorkflow", "The head turned the wrong way.")},
         {"flat_surface",
