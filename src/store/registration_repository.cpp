@@ -219,10 +219,10 @@ Result<std::int64_t> RegistrationRepository::countActiveForIdNumber(std::string_
     auto blind = crypto::hmacSha256(m_keys.blindIndexKey.span(), textBytes(core::normaliseIdNumber(idNumber)));
     if (!blind)
         return blind.error();
-    auto s =
-        m_db.cached("SELECT r.outcome, EXISTS (SELECT 1 FROM reviews v WHERE v.registration_id = r.id AND v.decision "
-                    "= 'cancelled') FROM id_blind_index b JOIN registrations r ON r.id = b.registration_id "
-                    "WHERE b.hmac = ? AND b.active = 1");
+    auto s = m_db.cached("SELECT r.outcome, EXISTS (SELECT 1 FROM reviews v JOIN review_uploads u ON u.review_id = "
+                         "v.review_id WHERE v.registration_id = r.id AND v.decision = 'cancelled' AND u.state = "
+                         "'acknowledged') FROM id_blind_index b JOIN registrations r ON r.id = b.registration_id "
+                         "WHERE b.hmac = ? AND b.active = 1");
     if (!s)
         return s.error();
     if (Status b = (*s)->bindBlob(1, asBlob(*blind)); !b)
@@ -309,6 +309,20 @@ Result<std::vector<RegistrationSummary>> RegistrationRepository::listDay(std::st
         return s.error();
     if (Status b = firstFailure({(*s)->bindText(1, day->toIsoString()), (*s)->bindText(2, next)}); !b)
         return b.error();
+    std::vector<RegistrationSummary> out;
+    Status read = forEachRow(s, [&out](const Statement &q) { out.push_back(summaryOf(q)); });
+    if (!read)
+        return read.error();
+    return out;
+}
+
+Result<std::vector<RegistrationSummary>> RegistrationRepository::listWithCarrierFindings()
+{
+    auto s = m_db.cached(std::string(kSummaryColumns) +
+                         "WHERE id IN (SELECT registration_id FROM carrier_findings) ORDER BY created_at DESC, id "
+                         "LIMIT 1000");
+    if (!s)
+        return s.error();
     std::vector<RegistrationSummary> out;
     Status read = forEachRow(s, [&out](const Statement &q) { out.push_back(summaryOf(q)); });
     if (!read)

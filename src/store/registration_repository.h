@@ -74,13 +74,17 @@ public:
     [[nodiscard]] Result<std::string> insert(const NewRegistration &registration, Clock::time_point now = Clock::now());
 
     // Registrations whose normalised ID number equals idNumber's (via the blind index) that hold one
-    // of the person's quota slots (core::holdsQuotaSlot: failed attempts do not) and whose customer
-    // data is not purged yet.
+    // of the person's quota slots (core::holdsQuotaSlot: failed attempts do not; a cancelled number
+    // does not once the carrier acknowledged the cancellation, so an offline kiosk never counts a
+    // place free that the carrier still counts) and whose customer data is not purged yet.
     [[nodiscard]] Result<std::int64_t> countActiveForIdNumber(std::string_view idNumber);
     [[nodiscard]] Result<std::int64_t> count();
 
     // Registrations created on that UTC day ("YYYY-MM-DD"), oldest first, without decrypting anything.
     [[nodiscard]] Result<std::vector<RegistrationSummary>> listDay(std::string_view isoDate);
+    // Every registration the carrier reported a finding about (carrier_findings), whatever its day:
+    // a finding arrives days after the registration. Newest registration first, at most 1,000.
+    [[nodiscard]] Result<std::vector<RegistrationSummary>> listWithCarrierFindings();
     // One registration's clear metadata (NotFound for an unknown id), without decrypting anything.
     [[nodiscard]] Result<RegistrationSummary> summary(std::string_view id);
 

@@ -44,14 +44,15 @@ Status updateUpload(Database &db, std::string_view sql, std::initializer_list<st
 struct RecordState {
     core::RegistrationState status = core::RegistrationState::Draft;
     std::optional<core::Decision> outcome;
-    bool cancelled = false; // the number was cancelled already
+    bool cancelled = false;      // the number was cancelled already
+    bool carrierRefused = false; // the carrier answered quota_exceeded: the number never was the person's
 };
 
 // The registration's state, NotFound for an unknown id.
 Result<RecordState> stateOf(Database &db, std::string_view registrationId)
 {
     auto s = db.cached("SELECT status, outcome, EXISTS (SELECT 1 FROM reviews v WHERE v.registration_id = r.id AND "
-                       "v.decision = 'cancelled') FROM registrations r WHERE r.id = ?");
+                       "v.decision = 'cancelled'), sync_state FROM registrations r WHERE r.id = ?");
     if (!s)
         return s.error();
     if (Status b = (*s)->bindText(1, registrationId); !b)
@@ -73,6 +74,7 @@ Result<RecordState> stateOf(Database &db, std::string_view registrationId)
         out.outcome = *outcome;
     }
     out.cancelled = (*s)->columnInt64(2) != 0;
+    out.carrierRefused = (*s)->columnText(3) == "quota_exceeded";
     return out;
 }
 
@@ -111,6 +113,8 @@ Result<Review> ReviewRepository::record(std::string_view registrationId, std::in
         return c.error();
     if (decision == core::ReviewDecision::Cancelled && state->cancelled)
         return Error{ErrorCode::InvalidArgument, "the number was cancelled already"};
+    if (decision == core::ReviewDecision::Cancelled && state->carrierRefused)
+        return Error{ErrorCode::InvalidArgument, "the carrier refused this number (quota_exceeded): nothing to cancel"};
     const std::string at = utcTimestamp(now);
     const std::string_view decisionName = core::reviewDecisionName(decision);
     auto reviewId = newRecordId(now);

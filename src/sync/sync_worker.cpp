@@ -99,12 +99,12 @@ void SyncWorker::pass()
         if (sendReviews())
             return; // pass() again when they are answered
         if (!m_options.untilEmpty)
-            return finishPass();
+            return finish(false, {});
         auto counts = m_outbox.counts();
         if (!counts)
             return finish(true, counts.error().toString());
         if (counts->pending == 0)
-            return finishPass();
+            return finish(false, {});
         auto next = counts->nextAttempt ? store::parseUtcTimestamp(*counts->nextAttempt) : std::nullopt;
         const auto wait = next ? std::chrono::duration_cast<std::chrono::milliseconds>(*next - store::Clock::now())
                                : std::chrono::milliseconds(1000);
@@ -330,36 +330,23 @@ void SyncWorker::handleReview(const store::Review &review, const protocol::Revie
         log::warning(kLog, "review " + review.reviewId + ": " + saved.error().toString());
 }
 
-void SyncWorker::finishPass()
-{
-    if (m_findingsFetched || !m_enrolment)
-        return finish(false, {});
-    m_findingsFetched = true;
-    const QString path = QStringLiteral("/v1/devices/%1/findings")
-                             .arg(QString::fromStdString(protocol::deviceIdOf(m_keys.publicKeys.device)));
-    m_client.get(path, [this](const HttpResponse &response) {
-        if (response.status != 200) {
-            log::warning(kLog, "carrier findings not fetched: " + (response.status == 0
-                                                                       ? response.errorText.toStdString()
-                                                                       : "http " + std::to_string(response.status)));
-            return finish(false, {});
-        }
-        auto recorded = recordFindings(m_db, m_enrolment->receiptKey, response.body);
-        if (!recorded) {
-            log::warning(kLog, "carrier findings not stored: " + recorded.error().toString());
-            return finish(false, {});
-        }
-        m_report.findingsRecorded += recorded->recorded;
-        if (recorded->rejected > 0)
-            log::warning(kLog, std::to_string(recorded->rejected) + " carrier findings do not verify: not stored");
-        finish(false, {});
-    });
-}
-
 void SyncWorker::finish(bool stopped, std::string reason)
 {
     if (!m_done)
         return;
+    // Once per run, before the end: the carrier's findings, when it was reachable (a clean end, or
+    // something acknowledged on the way). A failure there is logged and never changes the run's end.
+    const bool reachable = !stopped || m_report.acknowledged + m_report.reviewsAcknowledged > 0;
+    if (!m_findingsFetched && m_enrolment && reachable) {
+        m_findingsFetched = true;
+        const QString path = QStringLiteral("/v1/devices/%1/findings")
+                                 .arg(QString::fromStdString(protocol::deviceIdOf(m_keys.publicKeys.device)));
+        m_client.get(path, [this, stopped, reason](const HttpResponse &response) {
+            fetchedFindings(response);
+            finish(stopped, reason);
+        });
+        return;
+    }
     m_report.stopped = stopped;
     m_report.stopReason = std::move(reason);
     m_report.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - m_started).count();
@@ -368,6 +355,24 @@ void SyncWorker::finish(bool stopped, std::string reason)
     Done done = std::move(m_done);
     m_done = nullptr;
     done(m_report);
+}
+
+void SyncWorker::fetchedFindings(const HttpResponse &response)
+{
+    if (response.status != 200) {
+        log::warning(kLog, "carrier findings not fetched: " + (response.status == 0
+                                                                   ? response.errorText.toStdString()
+                                                                   : "http " + std::to_string(response.status)));
+        return;
+    }
+    auto recorded = recordFindings(m_db, m_enrolment->receiptKey, response.body);
+    if (!recorded) {
+        log::warning(kLog, "carrier findings not stored: " + recorded.error().toString());
+        return;
+    }
+    m_report.findingsRecorded += recorded->recorded;
+    if (recorded->rejected > 0)
+        log::warning(kLog, std::to_string(recorded->rejected) + " carrier findings do not verify: not stored");
 }
 
 SyncReport runSyncToEnd(store::Database &db, const store::Keyring &keys, UpstreamClient &client,

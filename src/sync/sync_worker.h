@@ -83,10 +83,10 @@ private:
     void roundDone();
     void retryItem(const store::OutboxItem &item, const Classified &why);
     void waitOrFinish(std::chrono::milliseconds delay, const std::string &why);
+    // Ends the run; first, once per run and when the carrier was reachable, fetches its findings
+    // (GET /v1/devices/{id}/findings; a failure there is logged and changes nothing).
     void finish(bool stopped, std::string reason);
-    // The end of a run with nothing left to send: first, once per run, the carrier's findings
-    // (GET /v1/devices/{id}/findings; a failure there is logged, never stops the run).
-    void finishPass();
+    void fetchedFindings(const HttpResponse &response);
     // Sends the reviews due now; false when there is none (or they cannot be read: logged).
     bool sendReviews();
     void handleReview(const store::Review &review, const protocol::ReviewPayload &sent, const QByteArray &bytes,

@@ -9,9 +9,8 @@ using namespace sql;
 Result<std::vector<IndexedFace>> FaceRepository::indexedAfter(std::int64_t after)
 {
     auto q = query(m_db,
-                   QStringLiteral("SELECT f.id, f.record_id, f.quota_index, f.sealed_embedding FROM face_index f "
-                                  "JOIN registrations r ON r.record_id = f.record_id WHERE f.id > ? AND "
-                                  "f.sealed_embedding IS NOT NULL AND r.holds_slot = 1 ORDER BY f.id"),
+                   QStringLiteral("SELECT id, record_id, quota_index, sealed_embedding FROM face_index WHERE id > ? "
+                                  "AND sealed_embedding IS NOT NULL ORDER BY id"),
                    {static_cast<qlonglong>(after)});
     if (!q)
         return q.error();
@@ -29,23 +28,25 @@ Result<std::vector<IndexedFace>> FaceRepository::indexedAfter(std::int64_t after
     return out;
 }
 
-Result<std::vector<FaceCandidate>> FaceRepository::unsearched(int limit)
+Result<std::vector<FaceCandidate>> FaceRepository::unsearched(int limit, const std::string &afterReceivedAt,
+                                                              const std::string &afterRecordId)
 {
     auto q = query(m_db,
-                   QStringLiteral("SELECT r.record_id, r.quota_index, r.biometrics FROM registrations r LEFT JOIN "
-                                  "face_index f ON f.record_id = r.record_id WHERE f.record_id IS NULL AND "
-                                  "r.holds_slot = 1 AND r.biometrics IS NOT NULL ORDER BY r.received_at, r.record_id "
-                                  "LIMIT ?"),
-                   {limit});
+                   QStringLiteral("SELECT r.received_at, r.record_id, r.quota_index, r.biometrics FROM registrations r "
+                                  "LEFT JOIN face_index f ON f.record_id = r.record_id WHERE f.record_id IS NULL AND "
+                                  "r.biometrics IS NOT NULL AND (r.received_at > ? OR (r.received_at = ? AND "
+                                  "r.record_id > ?)) ORDER BY r.received_at, r.record_id LIMIT ?"),
+                   {qs(afterReceivedAt), qs(afterReceivedAt), qs(afterRecordId), limit});
     if (!q)
         return q.error();
     std::vector<FaceCandidate> out;
     while ((*q)->next()) {
         FaceCandidate c;
-        c.recordId = text(**q, 0);
-        if (!(*q)->isNull(1))
-            c.quotaIndex = text(**q, 1);
-        c.biometrics = (*q)->value(2).toByteArray();
+        c.receivedAt = text(**q, 0);
+        c.recordId = text(**q, 1);
+        if (!(*q)->isNull(2))
+            c.quotaIndex = text(**q, 2);
+        c.biometrics = (*q)->value(3).toByteArray();
         out.push_back(std::move(c));
     }
     (*q)->finish();
@@ -72,12 +73,13 @@ Status FaceRepository::insertDuplicate(const DuplicateFaceRow &row)
                  {qs(row.recordId), qs(row.otherRecordId), row.distance, qs(row.foundAt)});
 }
 
-Result<std::int64_t> FaceRepository::purgeReleased()
+Result<std::int64_t> FaceRepository::purgeReleased(const std::string &receivedBefore)
 {
     auto q = query(m_db,
                    QStringLiteral("UPDATE face_index SET sealed_embedding = NULL WHERE sealed_embedding IS NOT NULL "
-                                  "AND record_id IN (SELECT record_id FROM registrations WHERE holds_slot = 0)"),
-                   {});
+                                  "AND record_id IN (SELECT record_id FROM registrations WHERE holds_slot = 0 AND "
+                                  "received_at < ?)"),
+                   {qs(receivedBefore)});
     if (!q)
         return q.error();
     return static_cast<std::int64_t>((*q)->numRowsAffected());

@@ -26,6 +26,7 @@ struct IndexedFace {
 };
 
 struct FaceCandidate {
+    std::string receivedAt; // with recordId, the run's cursor
     std::string recordId;
     std::optional<std::string> quotaIndex;
     QByteArray biometrics; // sealed to the carrier
@@ -42,19 +43,22 @@ class FaceRepository {
 public:
     explicit FaceRepository(Database &db) : m_db(db) {}
 
-    // Searched records with an embedding, id > after, whose registration holds a quota place, in id order.
+    // Searched records with an embedding, id > after, in id order.
     [[nodiscard]] Result<std::vector<IndexedFace>> indexedAfter(std::int64_t after);
-    // Registrations holding a quota place, with biometrics, not searched yet: oldest received first,
-    // at most `limit`.
-    [[nodiscard]] Result<std::vector<FaceCandidate>> unsearched(int limit);
+    // Registrations with biometrics not searched yet (every outcome: a failed attempt with someone
+    // else's card is a lead too), after the cursor (received_at, record_id), in that order, at most
+    // `limit`.
+    [[nodiscard]] Result<std::vector<FaceCandidate>> unsearched(int limit, const std::string &afterReceivedAt,
+                                                                const std::string &afterRecordId);
     // Marks the record searched, with its sealed embedding or none (no live face). False when
     // another run searched it first (nothing written).
     [[nodiscard]] Result<bool> insertSearched(const std::string &recordId, const std::optional<std::string> &quotaIndex,
                                               const std::optional<QByteArray> &sealedEmbedding);
     [[nodiscard]] Status insertDuplicate(const DuplicateFaceRow &row);
-    // Deletes the embeddings of searched records that no longer hold a quota place (rejected, or the
-    // number cancelled); the rows stay, so they are not searched again. Returns how many.
-    [[nodiscard]] Result<std::int64_t> purgeReleased();
+    // Deletes the embeddings of searched records that hold no quota place (a failed attempt, a
+    // rejected hand-over, a cancelled number) and were received before `receivedBefore`; the rows
+    // stay, so they are not searched again. Returns how many.
+    [[nodiscard]] Result<std::int64_t> purgeReleased(const std::string &receivedBefore);
     // Findings, newest first, at most `limit`; of one record when recordId is set.
     [[nodiscard]] Result<std::vector<DuplicateFaceRow>> duplicates(int limit,
                                                                    const std::optional<std::string> &recordId = {});

@@ -7,6 +7,7 @@
 #include "upstream/repository.h"
 #include "upstream/sql_steps.h"
 
+#include <QDateTime>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -102,7 +103,9 @@ public:
         {
             Transaction tx(m_db);
             Status s = tx.begin();
-            auto purged = s ? m_faces.purgeReleased() : Result<std::int64_t>(s.error());
+            const QString cutoff =
+                QDateTime::currentDateTimeUtc().addDays(-m_options.keepReleasedDays).toString(Qt::ISODateWithMs);
+            auto purged = s ? m_faces.purgeReleased(cutoff.toStdString()) : Result<std::int64_t>(s.error());
             if (!purged)
                 return purged.error();
             m_report.purged = *purged;
@@ -159,9 +162,11 @@ private:
         Transaction tx(m_db);
         if (Status s = tx.begin(); !s)
             return s.error();
-        auto picked = m_faces.unsearched(m_options.chunk);
+        auto picked = m_faces.unsearched(m_options.chunk, m_cursor.first, m_cursor.second);
         if (!picked)
             return picked.error();
+        if (!picked->empty()) // each record once per run, also one left unsearched (unreadable)
+            m_cursor = {picked->back().receivedAt, picked->back().recordId};
         // A record another run took but has not finished is picked again here; its audit row says so
         // truthfully, and only one run stores its result (insertSearched).
         for (const FaceCandidate &c : *picked)
@@ -231,6 +236,10 @@ private:
         std::vector<DuplicateFaceRow> stored;
         for (std::size_t i = 0; i < chunk.size(); ++i) {
             const Opened &o = chunk[i];
+            if (o.unreadable) { // not this key's: left for a run with the right one
+                ++m_report.unreadable;
+                continue;
+            }
             std::optional<QByteArray> sealed;
             if (o.face) {
                 auto bytes = crypto::aeadSeal(
@@ -247,8 +256,7 @@ private:
             if (!*inserted)
                 continue; // another run searched it first and stored what it found
             ++m_report.searched;
-            m_report.withoutFace += !o.face && !o.unreadable ? 1 : 0;
-            m_report.unreadable += o.unreadable ? 1 : 0;
+            m_report.withoutFace += o.face ? 0 : 1;
             for (const DuplicateFaceRow &f : findings[i]) {
                 if (Status d = m_faces.insertDuplicate(f); !d)
                     return d;
@@ -270,6 +278,7 @@ private:
     FaceIndex m_index;
     std::vector<GalleryEntry> m_entries; // aligned with m_index's entries
     std::int64_t m_loadedUpTo = 0;
+    std::pair<std::string, std::string> m_cursor; // (received_at, record_id) of the last record picked
     FaceSearchReport m_report;
 };
 
@@ -280,7 +289,7 @@ Result<FaceSearchReport> runFaceSearch(Database &db, const crypto::SecureBytes &
 {
     if (carrierPrivate.size() != 32)
         return Error{ErrorCode::InvalidArgument, "the carrier key is not 32 bytes"};
-    if (!(options.threshold > 0.0F) || options.chunk <= 0 || options.neighbours <= 0)
+    if (!(options.threshold > 0.0F) || options.chunk <= 0 || options.neighbours <= 0 || options.keepReleasedDays < 0)
         return Error{ErrorCode::InvalidArgument, "face search: threshold, chunk and neighbours must be positive"};
     auto key = indexKeyOf(carrierPrivate);
     if (!key)

@@ -74,6 +74,11 @@ int runFaceSearch(const Args &args)
                   << " found\n";
         printFindings(report->found);
     }
+    if (report->unreadable > 0) {
+        std::cerr << "simkyc-upstream: " << report->unreadable
+                  << " records' biometrics do not open under this carrier key: not searched (another key?)\n";
+        return kExitFailure;
+    }
     return kExitOk;
 }
 

@@ -210,13 +210,13 @@ Result<std::optional<RegistrationRow>> Repository::registration(const std::strin
 
 Result<std::optional<StoredPayload>> Repository::storedPayload(const std::string &recordId)
 {
-    auto q =
-        query(m_db, QStringLiteral("SELECT device_id, payload FROM registrations WHERE record_id = ?"), {qs(recordId)});
+    auto q = query(m_db, QStringLiteral("SELECT device_id, payload, decision FROM registrations WHERE record_id = ?"),
+                   {qs(recordId)});
     if (!q)
         return q.error();
     std::optional<StoredPayload> out;
     if ((*q)->next())
-        out = StoredPayload{text(**q, 0), (*q)->value(1).toByteArray()};
+        out = StoredPayload{text(**q, 0), (*q)->value(1).toByteArray(), text(**q, 2)};
     (*q)->finish();
     return out;
 }

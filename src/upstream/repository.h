@@ -57,6 +57,7 @@ struct StoredHead {
 struct StoredPayload {
     std::string deviceId;
     QByteArray payload;
+    std::string decision; // the receipt's: "accepted", "quota_exceeded", "unchecked"
 };
 
 struct ReviewRow {

@@ -181,8 +181,10 @@ ItemOutcome ReviewIntake::submit(const QJsonObject &body, const Caller &caller, 
     const bool handedOver = payload->status == "manual_review";
     if (!handedOver && isManual(review->decision))
         return refuse(400, "bad_request", "a manual decision is only for a record handed to the manager");
-    // Only an issued number can be cancelled: a match, or a hand-over the manager approved (below).
-    if (cancellation && !handedOver && payload->outcome != std::string(core::decisionName(core::Decision::Match)))
+    // Only an issued number can be cancelled: a match, or a hand-over the manager approved (below),
+    // that the carrier accepted (a number refused as quota_exceeded never was the person's).
+    const bool issued = handedOver || payload->outcome == std::string(core::decisionName(core::Decision::Match));
+    if (cancellation && (!issued || (*stored)->decision != protocol::decisionName(protocol::Decision::Accepted)))
         return refuse(400, "bad_request", "only an issued number (match or manual_approved) can be cancelled");
     // Then, in one transaction holding the record's lock (two instances given an approval and a
     // rejection of one hand-over at once store one of them): the earlier decisions, then bytes, hash

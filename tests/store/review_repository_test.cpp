@@ -233,6 +233,14 @@ TEST_F(ReviewTest, ACancelledNumberFreesItsPersonsPlaceOnce)
         << "a clerk cannot cancel a number";
     auto cancelled = reviews.record(*first, m_managerId, ReviewDecision::Cancelled, "customer_request");
     ASSERT_TRUE(cancelled) << cancelled.error().toString();
+    // Not before the carrier agrees: an offline kiosk would otherwise issue a sixth number the carrier
+    // still counts as the fifth (and a refused cancellation would lower the count for ever).
+    EXPECT_EQ(*repo.countActiveForIdNumber(person), 2) << "counted until the carrier acknowledged it";
+    ASSERT_TRUE(reviews.parkUpload(cancelled->reviewId, "bad_request"));
+    EXPECT_EQ(*repo.countActiveForIdNumber(person), 2) << "a refused cancellation frees nothing";
+    ASSERT_TRUE(
+        m_db->exec("UPDATE review_uploads SET state = 'pending' WHERE review_id = '" + cancelled->reviewId + "'"));
+    ASSERT_TRUE(reviews.acknowledgeUpload(cancelled->reviewId, "{\"v\":1}"));
     EXPECT_EQ(*repo.countActiveForIdNumber(person), 1) << "the cancelled number's place is free";
     auto again = reviews.record(*first, m_managerId, ReviewDecision::Cancelled, "lost_or_stolen");
     ASSERT_FALSE(again);
@@ -259,11 +267,18 @@ TEST_F(ReviewTest, ACancelledNumberFreesItsPersonsPlaceOnce)
 
     // It goes to the carrier like every review, once the registration is there.
     ASSERT_TRUE(m_db->exec("UPDATE registrations SET sync_state = 'acknowledged'"));
+    auto later = reviews.record(*second, m_managerId, ReviewDecision::Cancelled, "lost_or_stolen");
+    ASSERT_TRUE(later);
     auto due = reviews.dueForUpload(Clock::now() + std::chrono::seconds(1), 10);
     ASSERT_TRUE(due);
     EXPECT_TRUE(std::any_of(due->begin(), due->end(), [&](const Review &r) {
-        return r.reviewId == cancelled->reviewId && r.decision == ReviewDecision::Cancelled;
+        return r.reviewId == later->reviewId && r.decision == ReviewDecision::Cancelled;
     }));
+    // A number the carrier refused (quota_exceeded) never was the person's: nothing to cancel.
+    auto refusedId = repo.insert(sampleRegistration(m_clerkId, "ZZTESTNAME Qwerty", person));
+    ASSERT_TRUE(refusedId);
+    ASSERT_TRUE(m_db->exec("UPDATE registrations SET sync_state = 'quota_exceeded' WHERE id = '" + *refusedId + "'"));
+    EXPECT_FALSE(reviews.record(*refusedId, m_managerId, ReviewDecision::Cancelled, "customer_request"));
 }
 
 TEST_F(ReviewTest, TheCancellationMigrationKeepsEveryReviewAndItsUpload)

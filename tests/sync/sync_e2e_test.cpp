@@ -246,6 +246,9 @@ TEST_F(SyncE2e, TheSameFaceUnderASecondIdNumberIsFoundAndReachesTheKiosk)
         EXPECT_EQ(r.toObject().value("carrier_findings").toArray(), QJsonArray({"duplicate_face"}));
     EXPECT_EQ(kiosk(syncArgs(shop, server->port(), {"--until-empty"})).json().value("findings_recorded_now").toInt(), 0)
         << "known findings are not recorded twice";
+    // Whatever the day: the manager's list of what the carrier found.
+    const ProgramRun listed = kiosk({"review", "findings", "--data-dir", qpath(shop), "--json"});
+    EXPECT_EQ(listed.json().value("records").toArray().size(), 2) << listed.out.toStdString();
 }
 
 TEST_F(SyncE2e, TheHeadlessDemoEndsWithTheCarriersReceipts)

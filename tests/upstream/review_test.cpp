@@ -208,7 +208,8 @@ TEST_F(UpstreamReviewTest, ADeactivationFreesAQuotaPlaceOnceAndOnlyForAnIssuedNu
     for (int i = 0; i < core::kQuotaLimit; ++i)
         numbers.push_back(submit().first);
     const std::string failed = submit("recorded", "no_match").first;
-    EXPECT_EQ(submit().second, "quota_exceeded");
+    const auto [refused, refusedDecision] = submit();
+    EXPECT_EQ(refusedDecision, "quota_exceeded");
 
     // Attacks first. Each is refused and frees nothing.
     const protocol::ReviewPayload cancel = kiosk.review(numbers[0], "cancelled", "customer_request");
@@ -223,6 +224,8 @@ TEST_F(UpstreamReviewTest, ADeactivationFreesAQuotaPlaceOnceAndOnlyForAnIssuedNu
     EXPECT_EQ(deactivate(forged).status, 422);
     EXPECT_EQ(deactivate(kiosk.signedReview(kiosk.review(failed, "cancelled", "customer_request"))).status, 400)
         << "a failed attempt issued no number";
+    EXPECT_EQ(deactivate(kiosk.signedReview(kiosk.review(refused, "cancelled", "customer_request"))).status, 400)
+        << "nor did a number the carrier refused (quota_exceeded): cancelling it would free a real place";
     Kiosk other;
     HttpsClient otherClient(server->port(), deviceIdentity("device2"));
     enrolKiosk(otherClient, other);

@@ -23,7 +23,8 @@ std::optional<std::filesystem::path> passphraseFile(const QCommandLineParser &pa
     return std::filesystem::path(parser.value("passphrase-file").toStdString());
 }
 
-int runList(const QCommandLineParser &parser, const CommonOptions &options)
+// list: the day's registrations; findings: those the carrier reported something about, any day.
+int runList(const QCommandLineParser &parser, const CommonOptions &options, bool findingsOnly)
 {
     const QString date =
         parser.isSet("date") ? parser.value("date") : QDateTime::currentDateTimeUtc().date().toString(Qt::ISODate);
@@ -32,7 +33,7 @@ int runList(const QCommandLineParser &parser, const CommonOptions &options)
         return fail(options, session.error());
     store::RegistrationRepository registrations(session->db, session->keys);
     store::ReviewRepository reviews(session->db);
-    auto day = registrations.listDay(date.toStdString());
+    auto day = findingsOnly ? registrations.listWithCarrierFindings() : registrations.listDay(date.toStdString());
     if (!day)
         return fail(options, day.error());
     QJsonArray records;
@@ -166,7 +167,7 @@ Command reviewCommand()
                 "next sync run, or "
                 "the per-clerk signals of the last days (exit 1 when a clerk is flagged).";
     c.declare = [](QCommandLineParser &parser) {
-        parser.addPositionalArgument("action", "list | decide | clerks");
+        parser.addPositionalArgument("action", "list | findings | decide | clerks");
         parser.addPositionalArgument("record", "The registration's id (decide).", "[RECORD_ID]");
         parser.addOption(
             {"date", "The UTC day to list, or the last day for clerks, YYYY-MM-DD (default: today).", "DATE"});
@@ -179,15 +180,15 @@ Command reviewCommand()
     };
     c.run = [](const QCommandLineParser &parser, const CommonOptions &options) {
         const QStringList args = parser.positionalArguments();
-        if (args.size() == 1 && args[0] == "list")
-            return runList(parser, options);
+        if (args.size() == 1 && (args[0] == "list" || args[0] == "findings"))
+            return runList(parser, options, args[0] == "findings");
         if (args.size() == 2 && args[0] == "decide")
             return runDecide(args[1], parser, options);
         if (args.size() == 1 && args[0] == "clerks")
             return runClerks(parser, options);
         return fail(options, "invalid_argument",
-                    "usage: simkyc-cli review list [--date D] | review decide RECORD_ID --decision D --reason R "
-                    "--manager NAME | review clerks [--date D] [--days N]");
+                    "usage: simkyc-cli review list [--date D] | review findings | review decide RECORD_ID "
+                    "--decision D --reason R --manager NAME | review clerks [--date D] [--days N]");
     };
     return c;
 }
