@@ -247,7 +247,8 @@ TEST_F(UpstreamReviewTest, ADeactivationFreesAQuotaPlaceOnceAndOnlyForAnIssuedNu
     EXPECT_EQ(replay.body, done.body);
     EXPECT_EQ(submit().second, "accepted") << "the cancelled number's place was free";
     EXPECT_EQ(submit().second, "quota_exceeded") << "one place, not more";
-    // The same number cancelled again under a new review id frees nothing more.
+    // The same number cancelled again under a new review id is refused (409); the count is checked too,
+    // though a flag could not free a second place anyway.
     auto twice = deactivate(kiosk.signedReview(kiosk.review(numbers[0], "cancelled", "lost_or_stolen")));
     EXPECT_EQ(twice.status, 409) << twice.body.toStdString();
     EXPECT_EQ(submit().second, "quota_exceeded");
