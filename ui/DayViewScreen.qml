@@ -1,6 +1,6 @@
 // The store manager's day: counts, a filter by outcome, and one row per registration (time, clerk,
 // masked name and ID number, outcome, reasons, distance, liveness, sync state, review), each opening
-// the record; or the day's charts. The model (src/app/gui/day_view_model.h) reads and masks; every
+// the record; or the day's charts; or the per-clerk signals of the last 7 days; or the SIM reconciliation. The model (src/app/gui/day_view_model.h) reads and masks; every
 // customer field it reads is audited. Exports: CSV and PDF; the audit log.
 import QtQuick
 import QtQuick.Controls.Basic
@@ -12,7 +12,9 @@ FocusScope {
     required property QtObject workflow
     required property QtObject day
     objectName: "dayViewScreen"
-    property bool showCharts: false
+    property string view: "list" // "list", "charts", "clerks" or "sims"
+    readonly property bool showCharts: view === "charts"
+    readonly property bool showList: view === "list"
 
     Component.onCompleted: backButton.forceActiveFocus()
 
@@ -80,13 +82,25 @@ FocusScope {
             KioskButton {
                 objectName: "showChartsButton"
                 text: screen.showCharts ? qsTr("Show the list") : qsTr("Show the charts")
-                onClicked: screen.showCharts = !screen.showCharts
+                onClicked: screen.view = screen.showCharts ? "list" : "charts"
+            }
+            KioskButton {
+                objectName: "showSimsButton"
+                text: screen.view === "sims" ? qsTr("Show the list") : qsTr("SIM reconciliation")
+                onClicked: screen.view = screen.view === "sims" ? "list" : "sims"
+            }
+            KioskButton {
+                objectName: "showClerksButton"
+                primary: screen.workflow.clerkSignals.anyFlagged && screen.view !== "clerks"
+                text: screen.view === "clerks" ? qsTr("Show the list") : qsTr("Clerks")
+                onClicked: screen.view = screen.view === "clerks" ? "list" : "clerks"
             }
             Repeater {
                 model: [["all", qsTr("All")], ["passed", qsTr("Passed")], ["failed", qsTr("Failed")],
                         ["manual", qsTr("Manual check")]]
                 delegate: KioskButton {
                     required property var modelData
+                    visible: screen.showList
                     objectName: "filter_" + modelData[0]
                     primary: screen.day.filter === modelData[0]
                     text: modelData[1]
@@ -104,8 +118,20 @@ FocusScope {
             DayChart { objectName: "chartOutcomes"; kind: "outcomes"; dayView: screen.day; Layout.fillWidth: true; Layout.fillHeight: true; Layout.preferredWidth: 2 }
             DayChart { objectName: "chartDistances"; kind: "distances"; dayView: screen.day; Layout.fillWidth: true; Layout.fillHeight: true; Layout.preferredWidth: 3 }
         }
+        ClerkSignalsPanel { // the per-clerk signals of the day or the last 7 days
+            model: screen.workflow.clerkSignals
+            visible: screen.view === "clerks"
+            Layout.fillWidth: true
+            Layout.fillHeight: true
+        }
+        SimReconciliationPanel { // the day's activated SIMs against its registrations
+            model: screen.workflow.simReconciliation
+            visible: screen.view === "sims"
+            Layout.fillWidth: true
+            Layout.fillHeight: true
+        }
         Rectangle { // the column heads
-            visible: !screen.showCharts
+            visible: screen.showList
             Layout.fillWidth: true
             implicitHeight: heads.implicitHeight + 8
             color: Theme.panel
@@ -135,7 +161,7 @@ FocusScope {
         ListView {
             id: list
             objectName: "dayList"
-            visible: !screen.showCharts
+            visible: screen.showList
             Layout.fillWidth: true
             Layout.fillHeight: true
             clip: true
@@ -222,6 +248,7 @@ FocusScope {
         }
         Text {
             Layout.fillWidth: true
+            visible: screen.showList
             text: qsTr("Names and ID numbers are masked; reading them for this list is recorded in the audit log. "
                        + "Open a record to see it in full and to approve or flag it (also recorded).")
             font.pixelSize: Theme.smallFontSize - 4

@@ -135,6 +135,15 @@ FocusScope {
                         wrapMode: Text.WordWrap
                     }
                 }
+                Text {
+                    objectName: "decisionNote"
+                    Layout.fillWidth: true
+                    visible: text !== ""
+                    text: screen.record.decisionNote
+                    font.pixelSize: Theme.smallFontSize - 4
+                    color: Theme.accent
+                    wrapMode: Text.WordWrap
+                }
                 Repeater { // one line per decision: its reasons, and the button that records it
                     model: screen.record.decisions
                     delegate: RowLayout {

@@ -31,6 +31,8 @@ simkyc_module(app_gui
         gui/audit_view_model.cpp
         gui/staff_view_model.cpp
         gui/settings_view_model.cpp
+        gui/clerk_signals_model.cpp
+        gui/sim_reconciliation_model.cpp
     PUBLIC_LINKS simkyc::app Qt6::Core
 )
 set_target_properties(simkyc_app_gui PROPERTIES AUTOMOC ON)

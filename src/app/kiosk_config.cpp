@@ -1,6 +1,7 @@
 #include "app/kiosk_config.h"
 
 #include "core/camera_pin.h"
+#include "core/opening_hours.h"
 #include "core/quota.h"
 #include "store/atomic_file.h"
 
@@ -225,6 +226,12 @@ const std::vector<KeySpec> &specs()
         s.push_back(textKey("store.data_dir", "absolute path", &C::dataDir,
                             [](const std::string &v) { return absolutePath(v, false); }));
         s.push_back(intKey("store.min_free_mib", &C::minFreeMib, 16, 65536));
+        s.push_back(textKey("store.opening_hours", "HH:MM-HH:MM or empty", &C::openingHours,
+                            [](const std::string &v) -> std::optional<std::string> {
+                                if (v.empty() || core::parseOpeningHours(v))
+                                    return std::nullopt;
+                                return std::string("is not HH:MM-HH:MM (24-hour clock, two different times)");
+                            }));
         s.push_back(textKey("camera.device", "absolute path under /dev", &C::cameraDevice,
                             [](const std::string &v) -> std::optional<std::string> {
                                 if (v.rfind("/dev/", 0) != 0 || v.find("..") != std::string::npos)

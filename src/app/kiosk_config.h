@@ -31,6 +31,9 @@ struct KioskConfig {
     // [store]
     std::string dataDir = "/var/lib/simkyc"; // absolute path
     int minFreeMib = 64;                     // store.min_free_mib 16..65536 (store/registration_guard.h)
+    // store.opening_hours: "HH:MM-HH:MM" in the kiosk's local time (core/opening_hours.h), or empty
+    // (unknown: the per-clerk signals do not count registrations outside them).
+    std::string openingHours;
     // [camera]
     std::string cameraDevice = "/dev/video0"; // /dev/videoN or /dev/v4l/by-id/...
     int cameraWidth = 1280;                   // 320..3840

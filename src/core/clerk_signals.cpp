@@ -24,7 +24,40 @@ constexpr Measure kMeasures[] = {
     {"retries", &ClerkCounts::retries, kMinFlagEvents},
     {"hand_overs", &ClerkCounts::handOvers, kMinFlagEvents},
     {"manual_approvals", &ClerkCounts::manualApprovals, kMinFlagEvents},
+    {"outside_hours", &ClerkCounts::outsideHours, kMinFlagEvents},
 };
+
+// Twice the baseline plus the slack: the one threshold of every rate rule here.
+bool standsOut(int mine, int registrations, int others, int otherRegistrations)
+{
+    const double baseline = otherRegistrations > 0 ? static_cast<double>(others) / otherRegistrations : 0.0;
+    const double rate = static_cast<double>(mine) / registrations;
+    return rate > 2.0 * baseline + kFlagSlack;
+}
+
+// The managers who approved at least kMinFlagEvents of clerk c's hand-overs at a rate that stands out
+// against their approvals of the other clerks' registrations. The manager's own registrations are not
+// in their baseline (four eyes: they cannot approve those); with no other registrations to compare
+// with, no pair is named.
+std::vector<std::int64_t> pairedManagers(const ClerkCounts &c, const std::vector<ClerkCounts> &clerks)
+{
+    std::vector<std::int64_t> out;
+    for (const auto &[manager, mine] : c.approvalsByManager) {
+        if (mine < kMinFlagEvents)
+            continue;
+        int others = 0, otherRegistrations = 0;
+        for (const ClerkCounts &o : clerks) {
+            if (o.clerkId == c.clerkId || o.clerkId == manager)
+                continue;
+            otherRegistrations += o.registrations;
+            const auto n = o.approvalsByManager.find(manager);
+            others += n == o.approvalsByManager.end() ? 0 : n->second;
+        }
+        if (otherRegistrations > 0 && standsOut(mine, c.registrations, others, otherRegistrations))
+            out.push_back(manager);
+    }
+    return out;
+}
 
 } // namespace
 
@@ -40,8 +73,13 @@ std::vector<ClerkCounts> countByClerk(const std::vector<RegistrationFacts> &reco
                                 r.outcome == Decision::ManualRejected;
         if (handedOver)
             ++c.handOvers;
-        if (r.outcome == Decision::ManualApproved)
+        if (r.outcome == Decision::ManualApproved) {
             ++c.manualApprovals;
+            if (r.approvedBy != 0)
+                ++c.approvalsByManager[r.approvedBy];
+        }
+        if (r.outsideOpeningHours)
+            ++c.outsideHours;
         if (r.outcome != Decision::NoMatch)
             continue;
         if (has(r.reasons, "staff_face"))
@@ -64,7 +102,7 @@ std::vector<ClerkSignal> flagClerks(const std::vector<ClerkCounts> &clerks)
         totalRegistrations += c.registrations;
     std::vector<ClerkSignal> out;
     for (const ClerkCounts &c : clerks) {
-        ClerkSignal signal{c, {}};
+        ClerkSignal signal{c, {}, {}};
         const int otherRegistrations = totalRegistrations - c.registrations;
         for (const Measure &m : kMeasures) {
             const int mine = c.*m.field;
@@ -73,11 +111,13 @@ std::vector<ClerkSignal> flagClerks(const std::vector<ClerkCounts> &clerks)
             int others = 0;
             for (const ClerkCounts &o : clerks)
                 others += o.clerkId == c.clerkId ? 0 : o.*m.field;
-            const double baseline = otherRegistrations > 0 ? static_cast<double>(others) / otherRegistrations : 0.0;
-            const double rate = static_cast<double>(mine) / c.registrations;
-            if (m.minEvents == 1 || rate > 2.0 * baseline + kFlagSlack)
+            if (m.minEvents == 1 || standsOut(mine, c.registrations, others, otherRegistrations))
                 signal.flags.emplace_back(m.name);
         }
+        if (c.registrations > 0)
+            signal.pairedManagers = pairedManagers(c, clerks);
+        if (!signal.pairedManagers.empty())
+            signal.flags.emplace_back("manager_pair");
         out.push_back(std::move(signal));
     }
     return out;

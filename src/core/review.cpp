@@ -68,6 +68,14 @@ Status checkReview(RegistrationState state, std::optional<Decision> outcome, Rev
     return {};
 }
 
+Status checkReviewer(ReviewDecision decision, std::int64_t clerkId, std::int64_t reviewerId)
+{
+    if (decision == ReviewDecision::ManualApproved && clerkId == reviewerId)
+        return Error{ErrorCode::InvalidArgument,
+                     "a hand-over is approved by another manager than the one who registered the customer (four eyes)"};
+    return {};
+}
+
 std::optional<Decision> outcomeOf(ReviewDecision decision)
 {
     switch (decision) {

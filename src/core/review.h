@@ -13,6 +13,7 @@
 #include "core/registration.h"
 #include "core/result.h"
 
+#include <cstdint>
 #include <optional>
 #include <span>
 #include <string_view>
@@ -41,6 +42,12 @@ enum class ReviewDecision {
 // needs the record's history: the store and the carrier check it.
 [[nodiscard]] Status checkReview(RegistrationState state, std::optional<Decision> outcome, ReviewDecision decision,
                                  std::string_view reason);
+
+// Four eyes: the manager who approves a hand-over (ManualApproved: the SIM goes out on a person's
+// word instead of the face check) is not the staff member who made the registration. Rejecting one's
+// own hand-over, approving, flagging or cancelling issues nothing and stays allowed.
+// InvalidArgument otherwise. The ids are the store's staff ids.
+[[nodiscard]] Status checkReviewer(ReviewDecision decision, std::int64_t clerkId, std::int64_t reviewerId);
 
 // The outcome a manual decision gives the registration (ManualApproved/ManualRejected); none for
 // approve/flag, which leave the outcome as the kiosk decided it.

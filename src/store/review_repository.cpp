@@ -44,6 +44,7 @@ Status updateUpload(Database &db, std::string_view sql, std::initializer_list<st
 struct RecordState {
     core::RegistrationState status = core::RegistrationState::Draft;
     std::optional<core::Decision> outcome;
+    std::int64_t clerkId = 0;    // who registered the customer
     bool cancelled = false;      // the number was cancelled already
     bool carrierRefused = false; // the carrier answered quota_exceeded: the number never was the person's
 };
@@ -52,7 +53,7 @@ struct RecordState {
 Result<RecordState> stateOf(Database &db, std::string_view registrationId)
 {
     auto s = db.cached("SELECT status, outcome, EXISTS (SELECT 1 FROM reviews v WHERE v.registration_id = r.id AND "
-                       "v.decision = 'cancelled'), sync_state FROM registrations r WHERE r.id = ?");
+                       "v.decision = 'cancelled'), sync_state, clerk_id FROM registrations r WHERE r.id = ?");
     if (!s)
         return s.error();
     if (Status b = (*s)->bindText(1, registrationId); !b)
@@ -75,6 +76,7 @@ Result<RecordState> stateOf(Database &db, std::string_view registrationId)
     }
     out.cancelled = (*s)->columnInt64(2) != 0;
     out.carrierRefused = (*s)->columnText(3) == "quota_exceeded";
+    out.clerkId = (*s)->columnInt64(4);
     return out;
 }
 
@@ -110,6 +112,8 @@ Result<Review> ReviewRepository::record(std::string_view registrationId, std::in
     if (!state)
         return state.error();
     if (Status c = core::checkReview(state->status, state->outcome, decision, reason); !c)
+        return c.error();
+    if (Status c = core::checkReviewer(decision, state->clerkId, reviewerId); !c)
         return c.error();
     if (decision == core::ReviewDecision::Cancelled && state->cancelled)
         return Error{ErrorCode::InvalidArgument, "the number was cancelled already"};

@@ -1,6 +1,7 @@
 // ReviewRepository: the store manager's decisions on stored registrations (table reviews, schema 0005).
 // Guarantees: record() runs in ONE transaction: it checks that the reviewer is a manager and that the
-// decision fits the record (core::checkReview), appends the review, moves a manual_review record to
+// decision fits the record (core::checkReview) and that a manager does not approve their own hand-over
+// (core::checkReviewer, four eyes), appends the review, moves a manual_review record to
 // recorded with the manual outcome, and writes the audit entry "registration.review"; all or nothing.
 // Reviews are append-only (a trigger refuses updates); the newest one counts. Codes only, no customer
 // data. A cancellation (decision "cancelled": the number was cancelled) is recorded once per record,

@@ -48,6 +48,21 @@ bool is(const std::string &decision, core::ReviewDecision d)
     return decision == core::reviewDecisionName(d);
 }
 
+// "staff:3" → 3; nullopt for anything else.
+std::optional<std::int64_t> staffIdOf(const std::string &actor)
+{
+    constexpr std::string_view kPrefix = "staff:";
+    if (actor.rfind(kPrefix, 0) != 0 || actor.size() == kPrefix.size() || actor.size() > kPrefix.size() + 18)
+        return std::nullopt;
+    std::int64_t id = 0;
+    for (const char c : actor.substr(kPrefix.size())) {
+        if (c < '0' || c > '9')
+            return std::nullopt;
+        id = id * 10 + (c - '0');
+    }
+    return id;
+}
+
 bool isManual(const std::string &decision)
 {
     return is(decision, core::ReviewDecision::ManualApproved) || is(decision, core::ReviewDecision::ManualRejected);
@@ -181,6 +196,13 @@ ItemOutcome ReviewIntake::submit(const QJsonObject &body, const Caller &caller, 
     const bool handedOver = payload->status == "manual_review";
     if (!handedOver && isManual(review->decision))
         return refuse(400, "bad_request", "a manual decision is only for a record handed to the manager");
+    // Four eyes (core::checkReviewer): the staff member who registered the customer does not approve
+    // the hand-over, whatever the kiosk's software or database let through.
+    if (const auto clerk = staffIdOf(payload->clerk), reviewer = staffIdOf(review->reviewer); clerk && reviewer) {
+        const auto decision = core::parseReviewDecision(review->decision);
+        if (Status c = decision ? core::checkReviewer(*decision, *clerk, *reviewer) : Status{}; !c)
+            return refuse(400, "bad_request", c.error().message);
+    }
     // Only an issued number can be cancelled: a match, or a hand-over the manager approved (below),
     // that the carrier accepted (a number refused as quota_exceeded never was the person's).
     const bool issued = handedOver || payload->outcome == std::string(core::decisionName(core::Decision::Match));

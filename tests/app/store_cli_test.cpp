@@ -10,6 +10,7 @@
 #include "store/open_store.h"
 #include "store/outbox_repository.h"
 #include "store/registration_repository.h"
+#include "store/review_repository.h"
 #include "store/staff_repository.h"
 #include "support/test_env.h"
 
@@ -266,6 +267,108 @@ TEST_F(StoreCli, ReviewClerksFlagsTheClerkWhoseCustomersAllGoToTheManager)
     EXPECT_EQ(clerks[1]["hand_overs"].toInt(), 6);
     EXPECT_EQ(clerks[1]["flags"].toArray(), (QJsonArray{"retries", "hand_overs", "manual_approvals"})) << report.out;
     EXPECT_EQ(report.out.find("ZZTESTNAME"), std::string::npos) << "nothing decrypted";
+}
+
+TEST_F(StoreCli, ReviewClerksNamesTheManagerWhoApprovesOneClerksHandOversAndCountsLateRegistrations)
+{
+    initAll();
+    using namespace std::chrono;
+    // The day in UTC; the shop is in UTC+8 and opens 09:00-21:00 there (01:00-13:00 UTC).
+    const auto noonThere = sys_days{year{2026} / March / 2} + hours{4};
+    const auto lateThere = sys_days{year{2026} / March / 2} + hours{15} + minutes{30}; // 23:30 there
+    std::string ownHandOver;
+    {
+        auto direct = openDirect();
+        ASSERT_TRUE(direct);
+        store::StaffRepository staff(direct->db, crypto::ScryptParams{10, 8, 1});
+        auto clerk2 = staff.add("clerk2", store::StaffRole::Clerk, "clerk password");
+        auto managerA = staff.add("manager.a", store::StaffRole::Manager, "manager password");
+        auto managerB = staff.add("manager.b", store::StaffRole::Manager, "manager password");
+        ASSERT_TRUE(clerk2 && managerA && managerB);
+        store::RegistrationRepository repo(direct->db, direct->keys);
+        store::ReviewRepository reviews(direct->db);
+        const auto add = [&](std::int64_t clerk, system_clock::time_point at, std::int64_t approver, int n) {
+            for (int i = 0; i < n; ++i) {
+                store::NewRegistration r = direct->registration("ZZTESTNAME Qwerty");
+                r.clerkId = clerk;
+                r.status = approver ? core::RegistrationState::ManualReview : core::RegistrationState::Recorded;
+                r.outcome = approver ? std::nullopt : std::optional(core::Decision::Match);
+                r.reasonCodes = approver
+                                    ? std::vector<std::string>{"liveness_passed", "face_mismatch", "handed_to_manager"}
+                                    : std::vector<std::string>{"liveness_passed", "face_match"};
+                r.livenessSummary = "passed=1;face_checks=1";
+                auto id = repo.insert(r, at);
+                ASSERT_TRUE(id);
+                if (approver) {
+                    ASSERT_TRUE(reviews.record(*id, approver, core::ReviewDecision::ManualApproved,
+                                               "documents_checked_in_person", at + minutes{5}));
+                }
+            }
+        };
+        add(direct->clerkId, noonThere, 0, 20);
+        add(direct->clerkId, noonThere, managerA->id, 2); // manager A confirms clerk1's hand-overs
+        add(clerk2->id, noonThere, 0, 10);
+        add(clerk2->id, lateThere, 0, 4);            // clerk2 registers after closing
+        add(clerk2->id, noonThere, managerB->id, 3); // and manager B confirms only clerk2's
+        // The attack four eyes closes: manager A registers a customer and approves the hand-over.
+        store::NewRegistration own = direct->registration("ZZTESTNAME Qwerty");
+        own.clerkId = managerA->id;
+        own.status = core::RegistrationState::ManualReview;
+        own.reasonCodes = {"liveness_passed", "face_mismatch", "handed_to_manager"};
+        auto ownId = repo.insert(own, noonThere);
+        ASSERT_TRUE(ownId);
+        ownHandOver = *ownId;
+    }
+    writeFile(m_work.path() / "managerpw", "manager password\n");
+    const auto decide = [&](const std::string &manager, const std::string &passwordFile) {
+        return run({"review", "decide", ownHandOver, "--decision", "manual_approved", "--reason",
+                    "documents_checked_in_person", "--manager", manager, "--password-file", passwordFile,
+                    "--passphrase-file", pass()});
+    };
+    const std::string managerPassword = (m_work.path() / "managerpw").string();
+    auto self = decide("manager.a", managerPassword);
+    EXPECT_EQ(self.exitCode, 2) << self.out << self.err;
+    EXPECT_NE(self.out.find("four eyes"), std::string::npos) << self.out;
+    // Naming a colleague takes the colleague's password, not the store passphrase alone.
+    auto posing = decide("manager.b", (m_work.path() / "staffpw").string());
+    EXPECT_EQ(posing.exitCode, 2) << posing.out;
+    EXPECT_EQ(lastJson(posing.out)["error"].toString(), "wrong_credentials") << posing.out;
+    auto other = decide("manager.b", managerPassword);
+    EXPECT_EQ(other.exitCode, 0) << other.out << other.err;
+
+    const fs::path conf = m_work.path() / "simkyc.conf";
+    writeFile(conf, "[store]\nopening_hours = 09:00-21:00\n");
+    const char *oldTz = std::getenv("TZ");
+    const std::string savedTz = oldTz ? oldTz : "";
+    ::setenv("TZ", "Asia/Shanghai", 1);
+    auto report = run({"review", "clerks", "--date", "2026-03-02", "--days", "1", "--config", conf.string(),
+                       "--passphrase-file", pass()});
+    if (oldTz)
+        ::setenv("TZ", savedTz.c_str(), 1);
+    else
+        ::unsetenv("TZ");
+    EXPECT_EQ(report.exitCode, 1) << report.out << report.err;
+    const QJsonObject r = QJsonDocument::fromJson(QByteArray::fromStdString(report.out)).object();
+    EXPECT_EQ(r["opening_hours"].toString(), "09:00-21:00");
+    const QJsonArray clerks = r["clerks"].toArray();
+    ASSERT_EQ(clerks.size(), 3) << report.out; // clerk1, clerk2, and manager A at the counter
+    EXPECT_EQ(clerks[0]["name"].toString(), "clerk1");
+    EXPECT_EQ(clerks[0]["outside_hours"].toInt(), 0);
+    EXPECT_TRUE(clerks[0]["flags"].toArray().isEmpty()) << report.out;
+    EXPECT_EQ(clerks[1]["name"].toString(), "clerk2");
+    EXPECT_EQ(clerks[1]["outside_hours"].toInt(), 4) << "read in the shop's time zone, not UTC";
+    EXPECT_EQ(clerks[1]["flags"].toArray(), (QJsonArray{"outside_hours", "manager_pair"})) << report.out;
+    const QJsonArray approvers = clerks[1]["approved_by"].toArray();
+    ASSERT_EQ(approvers.size(), 1);
+    EXPECT_EQ(approvers[0]["name"].toString(), "manager.b");
+    EXPECT_EQ(approvers[0]["approvals"].toInt(), 3);
+    EXPECT_TRUE(approvers[0]["paired"].toBool());
+    EXPECT_EQ(clerks[2]["name"].toString(), "manager.a");
+    EXPECT_EQ(clerks[2]["approved_by"].toArray().at(0).toObject()["name"].toString(), "manager.b");
+
+    auto bad =
+        run({"review", "clerks", "--config", (m_work.path() / "missing.conf").string(), "--passphrase-file", pass()});
+    EXPECT_EQ(bad.exitCode, 2) << bad.out;
 }
 
 TEST_F(StoreCli, SimsReconcileListsWhatAColludingClerkLeavesBehindMasked)

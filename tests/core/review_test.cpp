@@ -86,5 +86,16 @@ TEST(Review, EveryDecisionAcceptsOnlyItsOwnReasons)
     EXPECT_FALSE(checkReview(RegistrationState::Recorded, Decision::Match, ReviewDecision::Cancelled, "checked").ok());
 }
 
+TEST(Review, OnlyTheApprovalOfAHandOverNeedsASecondPerson)
+{
+    EXPECT_FALSE(checkReviewer(ReviewDecision::ManualApproved, 7, 7).ok()) << "the SIM on one person's word";
+    EXPECT_TRUE(checkReviewer(ReviewDecision::ManualApproved, 7, 8).ok());
+    for (ReviewDecision d : kAll) {
+        if (d != ReviewDecision::ManualApproved) {
+            EXPECT_TRUE(checkReviewer(d, 7, 7).ok()) << reviewDecisionName(d) << " issues nothing";
+        }
+    }
+}
+
 } // namespace
 } // namespace simkyc::core

@@ -3,6 +3,8 @@
 // charts, a record opened and decided, the PDF report (its first page rendered to PNG with poppler's
 // pdftoppm, its text read with pdftotext), and the audit log with its verified chain. Screenshots
 // into build/screenshots/.
+#include "core/iccid.h"
+#include "core/opening_hours.h"
 #include "kiosk_screen_fixture.h"
 
 #include <QBuffer>
@@ -107,6 +109,47 @@ protected:
         ASSERT_TRUE(d.waitFor(QStringLiteral("dayRow_5")));
     }
 
+    // A second clerk whose customers pass at the first try (the demo clerk's retries, failure and
+    // hand-over stand out against them), the day view opened and its clerks shown; a screenshot.
+    void showTheClerks(const QString &screenshot)
+    {
+        auto other = demo.staff().add("li.clerk", store::StaffRole::Clerk, "a good password");
+        ASSERT_TRUE(other.ok()) << other.error().toString();
+        const test::TestRecord pass{core::RegistrationState::Recorded,     core::Decision::Match,
+                                    {"liveness_passed", "face_match"},     0.35,
+                                    "challenges=3;passed=1;face_checks=1", {}};
+        for (int i = 0; i < 12; ++i)
+            ASSERT_TRUE(test::storeTestRecord(*recorder, other->id, pass).ok());
+        workflow->clerkSignals()->setOpeningHours(*core::parseOpeningHours("00:00-23:59"));
+        ASSERT_NO_FATAL_FAILURE(openTheDayAsManager());
+        test::ScreenDriver &d = *driver;
+        ASSERT_TRUE(d.click(QStringLiteral("showClerksButton")));
+        ASSERT_TRUE(d.waitFor(QStringLiteral("clerkRow_1")));
+        ASSERT_TRUE(d.screenshot(screenshot));
+    }
+
+    // The day opened, the carrier's export saved where the screen expects it (the day's SIM and one no
+    // registration handed over), reconciled on the SIMs view; a screenshot.
+    void reconcileTheSims(const QString &screenshot)
+    {
+        ASSERT_NO_FATAL_FAILURE(openTheDayAsManager());
+        test::ScreenDriver &d = *driver;
+        ASSERT_TRUE(d.click(QStringLiteral("showSimsButton")));
+        ASSERT_TRUE(d.waitFor(QStringLiteral("activationsFile")));
+        const QString file = d.text(QStringLiteral("activationsFile"));
+        ASSERT_TRUE(file.endsWith(QStringLiteral(".csv"))) << file.toStdString();
+        std::filesystem::create_directories(std::filesystem::path(file.toStdString()).parent_path());
+        const std::string stranger = "898601234567890124";
+        std::ofstream(file.toStdString()) << "iccid,activated_at\n"
+                                          << test::validIccid().toStdString() << ",2026-12-07T10:00:00Z\n"
+                                          << stranger + *core::luhnCheckDigit(stranger) << ",2026-12-07T11:00:00Z\n";
+        ASSERT_TRUE(d.click(QStringLiteral("reconcileButton")));
+        ASSERT_TRUE(d.waitFor(QStringLiteral("simSummary")));
+        ASSERT_TRUE(QTest::qWaitFor([&] { return workflow->simReconciliation()->done(); }))
+            << workflow->simReconciliation()->error().toStdString();
+        ASSERT_TRUE(d.screenshot(screenshot));
+    }
+
     // The row index of a record in the day view as shown.
     int rowOf(const std::string &id) const
     {
@@ -189,6 +232,8 @@ TEST_F(KioskManagerScreensTest, TheManagerReviewsTheDayWithChartsAReportAndTheAu
         EXPECT_TRUE(t.contains(QStringLiteral("Day report ") + workflow->dayView()->date())) << t.toStdString();
         EXPECT_TRUE(t.contains(QStringLiteral("Registrations per hour")));
         EXPECT_TRUE(t.contains(QStringLiteral("Audit chain verified"))) << t.toStdString();
+        EXPECT_TRUE(t.contains(QStringLiteral("Clerks\n"))) << t.toStdString();
+        EXPECT_TRUE(t.contains(clerk() + QStringLiteral(": 6 registrations"))) << t.toStdString();
         EXPECT_TRUE(t.contains(QStringLiteral("360***********0071")));
         EXPECT_EQ(t.count(QStringLiteral("Z**")), 6) << "every row, masked";
         EXPECT_FALSE(t.contains(QStringLiteral("Zhang San")));
@@ -216,6 +261,127 @@ TEST_F(KioskManagerScreensTest, TheManagerReviewsTheDayWithChartsAReportAndTheAu
     ASSERT_TRUE(d.screenshot(QStringLiteral("25-manager-audit-log")));
     ASSERT_TRUE(d.click(QStringLiteral("backButton")));
     ASSERT_TRUE(d.waitFor(QStringLiteral("dayViewScreen")));
+}
+
+TEST_F(KioskManagerScreensTest, TheClerksViewShowsTheClerkWhoseCustomersRetryAndFailAgainstTheOthers)
+{
+    ASSERT_NO_FATAL_FAILURE(showTheClerks(QStringLiteral("30-manager-clerk-signals")));
+    test::ScreenDriver &d = *driver;
+    EXPECT_EQ(d.find(QStringLiteral("dayList")), nullptr);
+    const QVariantList clerks = workflow->clerkSignals()->clerks();
+    ASSERT_EQ(clerks.size(), 2);
+    const QVariantMap demoClerk = clerks[0].toMap(), li = clerks[1].toMap();
+    EXPECT_EQ(demoClerk["name"].toString(), clerk());
+    EXPECT_TRUE(demoClerk["flagged"].toBool());
+    EXPECT_TRUE(demoClerk["flags"].toString().contains(QStringLiteral("many retries")))
+        << demoClerk["flags"].toString().toStdString();
+    EXPECT_TRUE(demoClerk["line"].toString().startsWith(QStringLiteral("6 registrations")))
+        << demoClerk["line"].toString().toStdString();
+    EXPECT_EQ(li["name"].toString(), QStringLiteral("li.clerk"));
+    EXPECT_FALSE(li["flagged"].toBool()) << li["flags"].toString().toStdString();
+    EXPECT_TRUE(d.text(QStringLiteral("clerkFlags_0")).startsWith(QStringLiteral("Look at:")));
+    EXPECT_TRUE(d.text(QStringLiteral("clerkSignalsPeriod")).contains(QStringLiteral("opening hours 00:00-23:59")));
+    // The day alone: the same records (all made today), another period.
+    ASSERT_TRUE(d.click(QStringLiteral("clerkSignalsDay")));
+    EXPECT_TRUE(QTest::qWaitFor([&] { return workflow->clerkSignals()->days() == 1; }));
+    EXPECT_TRUE(d.text(QStringLiteral("clerkSignalsPeriod")).contains(QStringLiteral("(UTC day)")))
+        << d.text(QStringLiteral("clerkSignalsPeriod")).toStdString();
+    EXPECT_EQ(workflow->clerkSignals()->clerks().size(), 2);
+    ASSERT_TRUE(d.click(QStringLiteral("clerkSignalsWeek")));
+    ASSERT_TRUE(d.click(QStringLiteral("showClerksButton")));
+    ASSERT_TRUE(d.waitFor(QStringLiteral("dayList")));
+    ASSERT_TRUE(d.click(QStringLiteral("backButton")));
+    ASSERT_TRUE(d.waitFor(QStringLiteral("homeScreen")));
+    EXPECT_TRUE(workflow->clerkSignals()->clerks().isEmpty()) << "dropped with the day view";
+}
+
+TEST_F(KioskManagerScreensTest, TheSimReconciliationListsTheDaysMismatchesMasked)
+{
+    ASSERT_NO_FATAL_FAILURE(reconcileTheSims(QStringLiteral("31-manager-sim-reconciliation")));
+    test::ScreenDriver &d = *driver;
+    const SimReconciliationModel &sims = *workflow->simReconciliation();
+    EXPECT_FALSE(sims.clean());
+    EXPECT_TRUE(sims.summary().contains(QStringLiteral("2 activated SIMs, 6 registrations")))
+        << sims.summary().toStdString();
+    const QVariantList lists = sims.lists();
+    ASSERT_EQ(lists.size(), 4);
+    const auto items = [&](int i) { return lists[i].toMap()[QStringLiteral("items")].toStringList(); };
+    EXPECT_EQ(items(0).size(), 1) << "the SIM no registration names";
+    EXPECT_EQ(items(2).size(), 1) << "the day's SIM, handed over by three registrations";
+    EXPECT_TRUE(items(1).isEmpty());
+    EXPECT_TRUE(items(3).isEmpty());
+    for (int i = 0; i < 4; ++i)
+        for (const QString &item : items(i))
+            EXPECT_FALSE(item.contains(test::validIccid().left(12))) << "masked: " << item.toStdString();
+    EXPECT_TRUE(d.text(QStringLiteral("simList_registered_twice")).endsWith(QStringLiteral("(1)")));
+
+    // A file that is not the carrier's export is refused whole, and the lists are gone.
+    const QString file = d.text(QStringLiteral("activationsFile"));
+    std::ofstream(file.toStdString()) << "iccid\n12345\n";
+    ASSERT_TRUE(d.click(QStringLiteral("reconcileButton")));
+    EXPECT_TRUE(QTest::qWaitFor([&] { return !sims.error().isEmpty(); }));
+    EXPECT_FALSE(sims.done());
+    EXPECT_TRUE(d.text(QStringLiteral("simError")).contains(QStringLiteral("row 1: ")))
+        << d.text(QStringLiteral("simError")).toStdString();
+
+    // The report carries the reconciliation that ran last; none ran now, so none is printed.
+    ASSERT_TRUE(workflow->simReconciliation()->reportLines().isEmpty());
+    ASSERT_TRUE(d.click(QStringLiteral("backButton")));
+    ASSERT_TRUE(d.waitFor(QStringLiteral("homeScreen")));
+    EXPECT_TRUE(workflow->simReconciliation()->date().isEmpty()) << "dropped with the day view";
+}
+
+TEST_F(KioskManagerScreensTest, TheDayReportCarriesTheSimReconciliation)
+{
+    ASSERT_NO_FATAL_FAILURE(reconcileTheSims(QStringLiteral("31-manager-sim-reconciliation")));
+    test::ScreenDriver &d = *driver;
+    ASSERT_TRUE(d.click(QStringLiteral("exportPdfButton")));
+    EXPECT_TRUE(QTest::qWaitFor([&] { return d.text(QStringLiteral("exportedPath")).startsWith("Saved as "); }))
+        << d.text(QStringLiteral("exportedPath")).toStdString();
+    const std::filesystem::path pdf =
+        demo.dataDir() / "reports" / ("simkyc-day-" + workflow->dayView()->date().toStdString() + ".pdf");
+    if (auto text = runTool(QStringLiteral("pdftotext"), {QString::fromStdString(pdf.string()), QStringLiteral("-")})) {
+        const QString t = QString::fromUtf8(*text);
+        EXPECT_TRUE(t.contains(QStringLiteral("SIM reconciliation"))) << t.toStdString();
+        EXPECT_TRUE(t.contains(QStringLiteral("Activated without a registration (1)"))) << t.toStdString();
+        EXPECT_FALSE(t.contains(test::validIccid())) << "ICCIDs masked";
+    }
+}
+
+// The clerks view in the kiosk's other languages (screenshots -de, -zh_CN).
+class KioskManagerGermanTest : public KioskManagerScreensTest {
+protected:
+    KioskManagerGermanTest() { language = QStringLiteral("de"); }
+};
+class KioskManagerChineseTest : public KioskManagerScreensTest {
+protected:
+    KioskManagerChineseTest() { language = QStringLiteral("zh_CN"); }
+};
+
+TEST_F(KioskManagerGermanTest, TheClerksViewIsTranslated)
+{
+    ASSERT_NO_FATAL_FAILURE(showTheClerks(QStringLiteral("30-manager-clerk-signals-de")));
+    EXPECT_TRUE(driver->text(QStringLiteral("clerkFlags_0")).startsWith(QStringLiteral("Prüfen: viele Wiederholungen")))
+        << driver->text(QStringLiteral("clerkFlags_0")).toStdString();
+}
+
+TEST_F(KioskManagerGermanTest, TheSimReconciliationIsTranslated)
+{
+    ASSERT_NO_FATAL_FAILURE(reconcileTheSims(QStringLiteral("31-manager-sim-reconciliation-de")));
+    EXPECT_FALSE(workflow->simReconciliation()->summary().contains(QStringLiteral("activated SIMs")));
+}
+
+TEST_F(KioskManagerChineseTest, TheSimReconciliationIsTranslated)
+{
+    ASSERT_NO_FATAL_FAILURE(reconcileTheSims(QStringLiteral("31-manager-sim-reconciliation-zh_CN")));
+    EXPECT_FALSE(workflow->simReconciliation()->summary().contains(QStringLiteral("activated SIMs")));
+}
+
+TEST_F(KioskManagerChineseTest, TheClerksViewIsTranslated)
+{
+    ASSERT_NO_FATAL_FAILURE(showTheClerks(QStringLiteral("30-manager-clerk-signals-zh_CN")));
+    EXPECT_TRUE(driver->text(QStringLiteral("clerkFlags_0")).startsWith(QStringLiteral("请核查：重试多")))
+        << driver->text(QStringLiteral("clerkFlags_0")).toStdString();
 }
 
 TEST_F(KioskManagerScreensTest, TheManagerAddsAClerkOnTheStaffScreen)

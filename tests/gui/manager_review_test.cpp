@@ -132,6 +132,37 @@ TEST_F(ManagerReviewTest, TheManagerDecidesAHandedOverCustomerAndTheDayShowsIt)
         << w->dayView()->syncHealth().toStdString();
 }
 
+// Four eyes on the screen: the manager's own hand-over offers only "Identity not confirmed" and says
+// why; the approval, forced through decide(), is refused by the store and writes nothing.
+TEST_F(ManagerReviewTest, TheManagersOwnHandOverIsNotTheirsToConfirm)
+{
+    auto manager = demo.staff().find(demo.account().managerName);
+    ASSERT_TRUE(manager.ok() && manager->has_value());
+    const test::TestRecord own{core::RegistrationState::ManualReview,
+                               std::nullopt,
+                               {"handed_to_manager"},
+                               std::nullopt,
+                               "not_run;face_checks=0",
+                               {}};
+    auto id = test::storeTestRecord(*recorder, (*manager)->id, own);
+    ASSERT_TRUE(id.ok()) << id.error().toString();
+    ASSERT_NO_FATAL_FAILURE(signInAsManager());
+    ASSERT_TRUE(w->openRecord(QString::fromStdString(*id)));
+    RecordDetailModel &record = *w->recordDetail();
+    EXPECT_TRUE(record.needsDecision());
+    ASSERT_EQ(record.decisions().size(), 1);
+    EXPECT_EQ(record.decisions()[0].toMap()["decision"].toString(), "manual_rejected");
+    EXPECT_TRUE(record.decisionNote().contains("another manager")) << record.decisionNote().toStdString();
+    EXPECT_FALSE(record.decide("manual_approved", "documents_checked_in_person"));
+    EXPECT_TRUE(record.error().contains("four eyes")) << record.error().toStdString();
+    EXPECT_TRUE(record.needsDecision());
+    EXPECT_EQ(audits("registration.review", "decision=manual_approved,reason=documents_checked_in_person"), 0);
+    w->closeRecord();
+    ASSERT_TRUE(w->openRecord(QString::fromStdString(ids[2])));
+    EXPECT_TRUE(record.decisionNote().isEmpty()) << "the clerk's hand-over is the manager's to confirm";
+    EXPECT_EQ(record.decisions().size(), 2);
+}
+
 TEST_F(ManagerReviewTest, AKioskDecidedRecordIsApprovedOrFlaggedWithItsPictureShown)
 {
     ASSERT_NO_FATAL_FAILURE(signInAsManager());
@@ -307,6 +338,26 @@ TEST_F(ManagerReviewTest, TheManagerAddsAClerkSetsAPasswordAndLocksAnAccount)
     w->closeStaff();
     EXPECT_EQ(w->screen(), Screen::Home);
     EXPECT_TRUE(staff.rows().empty());
+}
+
+TEST_F(ManagerReviewTest, AManagerCannotSetAnotherManagersPasswordToSignInAsThem)
+{
+    // The attack on four eyes: manager A resets manager B's password, signs in as B and confirms
+    // A's own hand-over.
+    auto second = demo.staff().add("second.manager", store::StaffRole::Manager, "their own password");
+    ASSERT_TRUE(second.ok()) << second.error().toString();
+    w->login(QString::fromStdString(demo.account().managerName),
+             QString::fromStdString(demo.account().managerPassword));
+    ASSERT_TRUE(w->openStaff());
+    StaffViewModel &staff = *w->staffView();
+    EXPECT_FALSE(staff.setPassword("second.manager", "a password I know", "a password I know"));
+    EXPECT_TRUE(staff.message().contains("Another manager")) << staff.message().toStdString();
+    auto login = demo.staff().verifyLogin("second.manager", "a password I know");
+    ASSERT_TRUE(login.ok());
+    EXPECT_EQ(login->outcome, store::LoginOutcome::WrongCredentials) << "the password is unchanged";
+    EXPECT_TRUE(
+        staff.setPassword(QString::fromStdString(demo.account().managerName), "my new password", "my new password"))
+        << "one's own password stays one's own to change: " << staff.message().toStdString();
 }
 
 TEST_F(ManagerReviewTest, AClerkCannotOpenTheStaffAccounts)

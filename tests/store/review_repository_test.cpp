@@ -66,6 +66,40 @@ TEST_F(ReviewTest, AManualDecisionGivesTheHandedOverRecordItsOutcome)
     EXPECT_EQ((*latest)->id, (*all)[1].id);
 }
 
+// Four eyes: a manager who works the counter hands their own registration over (the face did not
+// match the ID photo) and approves it themselves; the SIM would go out on one person's word.
+TEST_F(ReviewTest, AManagerCannotApproveTheirOwnHandOver)
+{
+    NewRegistration own = sampleRegistration(m_managerId);
+    own.status = core::RegistrationState::ManualReview;
+    auto id = repository().insert(own);
+    ASSERT_TRUE(id) << id.error().toString();
+    ReviewRepository reviews(*m_db);
+    auto self = reviews.record(*id, m_managerId, ReviewDecision::ManualApproved, "documents_checked_in_person");
+    ASSERT_FALSE(self) << "the manager approved the hand-over they made themselves";
+    EXPECT_EQ(self.error().code, ErrorCode::InvalidArgument);
+    EXPECT_NE(self.error().message.find("another manager"), std::string::npos) << self.error().message;
+    auto summary = repository().summary(*id);
+    ASSERT_TRUE(summary);
+    EXPECT_EQ(summary->status, "manual_review") << "nothing written";
+    auto none = reviews.forRecord(*id);
+    ASSERT_TRUE(none);
+    EXPECT_TRUE(none->empty());
+    // Rejecting one's own hand-over issues no SIM; a second manager may approve it.
+    StaffRepository staff(*m_db, test::kCheapScrypt);
+    auto second = staff.add("manager2", StaffRole::Manager, "manager-password");
+    ASSERT_TRUE(second);
+    ASSERT_TRUE(reviews.record(*id, second->id, ReviewDecision::ManualApproved, "documents_checked_in_person"));
+    const std::string other = insert(core::RegistrationState::ManualReview, std::nullopt);
+    EXPECT_TRUE(reviews.record(other, m_managerId, ReviewDecision::ManualApproved, "documents_checked_in_person"))
+        << "a clerk's hand-over is the manager's to decide";
+    NewRegistration rejected = sampleRegistration(m_managerId);
+    rejected.status = core::RegistrationState::ManualReview;
+    auto rejectedId = repository().insert(rejected);
+    ASSERT_TRUE(rejectedId);
+    EXPECT_TRUE(reviews.record(*rejectedId, m_managerId, ReviewDecision::ManualRejected, "customer_left"));
+}
+
 TEST_F(ReviewTest, ApproveAndFlagLeaveTheKiosksOutcome)
 {
     const std::string id = insert(core::RegistrationState::Recorded, core::Decision::NoMatch);

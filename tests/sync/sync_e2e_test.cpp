@@ -153,8 +153,11 @@ TEST_F(SyncE2e, ANumberCancelledAtTheKioskFreesThePlaceAtTheCarrier)
     ASSERT_EQ(records.size(), 1);
     const QString number = records[0].toObject().value("record_id").toString();
     const auto decide = [&](const char *decision, const char *reason) {
-        return kiosk({"review", "decide", number, "--decision", decision, "--reason", reason, "--manager", "boss",
-                      "--data-dir", qpath(shop), "--json"});
+        qputenv("SIMKYC_STAFF_PASSWORD", "manager-password-for-tests"); // the deciding manager signs in
+        const ProgramRun decided = kiosk({"review", "decide", number, "--decision", decision, "--reason", reason,
+                                          "--manager", "boss", "--data-dir", qpath(shop), "--json"});
+        qunsetenv("SIMKYC_STAFF_PASSWORD");
+        return decided;
     };
     EXPECT_EQ(decide("cancelled", "customer_request").exitCode, 2) << "a hand-over is not a number yet";
     ASSERT_EQ(decide("manual_approved", "documents_checked_in_person").exitCode, 0);
@@ -285,8 +288,11 @@ TEST_F(SyncE2e, TheManagersDecisionsReachTheCarrierAfterTheirRecordsEachOnce)
     for (const QJsonValue &r : records)
         ids << r.toObject().value("record_id").toString();
     const auto decide = [&](const QString &id, const char *decision, const char *reason) {
-        return kiosk({"review", "decide", id, "--decision", decision, "--reason", reason, "--manager", "boss",
-                      "--data-dir", qpath(dir("kiosk")), "--json"});
+        qputenv("SIMKYC_STAFF_PASSWORD", "manager-password-for-tests"); // the deciding manager signs in
+        const ProgramRun decided = kiosk({"review", "decide", id, "--decision", decision, "--reason", reason,
+                                          "--manager", "boss", "--data-dir", qpath(dir("kiosk")), "--json"});
+        qunsetenv("SIMKYC_STAFF_PASSWORD");
+        return decided;
     };
     const ProgramRun early = decide(ids[0], "manual_approved", "documents_checked_in_person");
     ASSERT_EQ(early.exitCode, 0) << early.err.toStdString();

@@ -189,6 +189,31 @@ TEST_F(UpstreamReviewTest, AHandOverHoldsAQuotaSlotUntilTheManagerRejectsIt)
     EXPECT_EQ(submit("recorded").second, "accepted") << "the rejection freed the place";
 }
 
+// Four eyes at the carrier: a hand-over approved by the staff member who registered the customer is
+// refused, however the kiosk let it through (an old kiosk, a row written into its database and signed
+// by its sync); the same person may still reject it, and another manager may approve it.
+TEST_F(UpstreamReviewTest, AHandOverApprovedByTheStaffMemberWhoRegisteredItIsRefused)
+{
+    const std::string handedOver = stored(*c, kiosk, "manual_review"); // registered by staff:1
+    protocol::ReviewPayload own = kiosk.review(handedOver, "manual_approved", "documents_checked_in_person");
+    own.reviewer = "staff:1";
+    auto refused = send(own);
+    ASSERT_TRUE(refused);
+    EXPECT_EQ(refused->status, 400) << refused->body.toStdString();
+    EXPECT_TRUE(refused->json()["message"].toString().contains("four eyes")) << refused->body.toStdString();
+    auto other = send(kiosk.review(handedOver, "manual_approved", "documents_checked_in_person")); // staff:2
+    ASSERT_TRUE(other);
+    EXPECT_EQ(other->status, 201) << other->body.toStdString();
+
+    const std::string second = stored(*c, kiosk, "manual_review");
+    protocol::ReviewPayload ownRejection = kiosk.review(second, "manual_rejected", "identity_not_confirmed");
+    ownRejection.reviewer = "staff:1";
+    auto rejected = send(ownRejection);
+    ASSERT_TRUE(rejected);
+    EXPECT_EQ(rejected->status, 201) << "rejecting one's own hand-over issues nothing: "
+                                     << rejected->body.toStdString();
+}
+
 // POST /v1/deactivations: a cancelled number frees its person's place, once, and only a number that
 // was issued, sent by the kiosk that registered it, at that endpoint.
 TEST_F(UpstreamReviewTest, ADeactivationFreesAQuotaPlaceOnceAndOnlyForAnIssuedNumber)

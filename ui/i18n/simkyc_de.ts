@@ -32,6 +32,100 @@
     </message>
 </context>
 <context>
+    <name>ClerkSignalsModel</name>
+    <message>
+        <source>many failed matches</source>
+        <translation>viele fehlgeschlagene Abgleiche</translation>
+    </message>
+    <message>
+        <source>many liveness failures</source>
+        <translation>viele fehlgeschlagene Lebendprüfungen</translation>
+    </message>
+    <message>
+        <source>a staff member's face</source>
+        <translation>das Gesicht eines Mitarbeiters</translation>
+    </message>
+    <message>
+        <source>many retries</source>
+        <translation>viele Wiederholungen</translation>
+    </message>
+    <message>
+        <source>many hand-overs</source>
+        <translation>viele Übergaben an den Filialleiter</translation>
+    </message>
+    <message>
+        <source>many approvals by hand</source>
+        <translation>viele Freigaben von Hand</translation>
+    </message>
+    <message>
+        <source>many registrations outside opening hours</source>
+        <translation>viele Registrierungen außerhalb der Öffnungszeiten</translation>
+    </message>
+    <message>
+        <source>approved by one manager far more than other clerks: %1</source>
+        <translation>von einem Filialleiter weit öfter freigegeben als bei anderen Mitarbeitern: %1</translation>
+    </message>
+    <message>
+        <source>%1 .. %2 (UTC days)</source>
+        <translation>%1 .. %2 (UTC-Tage)</translation>
+    </message>
+    <message>
+        <source>no store is open</source>
+        <translation>kein Datenspeicher geöffnet</translation>
+    </message>
+    <message>
+        <source>%1 registrations · failed matches %2 · liveness failures %3 · staff faces %4 · retries %5 · hand-overs %6 · approved by hand %7</source>
+        <translation>%1 Registrierungen · Abgleich fehlgeschlagen %2 · Lebendprüfung fehlgeschlagen %3 · Mitarbeitergesichter %4 · Wiederholungen %5 · Übergaben %6 · von Hand freigegeben %7</translation>
+    </message>
+    <message>
+        <source> (by %1)</source>
+        <translation> (von %1)</translation>
+    </message>
+    <message>
+        <source> · outside opening hours %1</source>
+        <translation> · außerhalb der Öffnungszeiten %1</translation>
+    </message>
+    <message>
+        <source>%1; opening hours %2</source>
+        <translation>%1; Öffnungszeiten %2</translation>
+    </message>
+    <message>
+        <source>. Look at: %1</source>
+        <translation>. Prüfen: %1</translation>
+    </message>
+    <message>
+        <source>%1 (UTC day)</source>
+        <translation>%1 (UTC-Tag)</translation>
+    </message>
+</context>
+<context>
+    <name>ClerkSignalsPanel</name>
+    <message>
+        <source>This day</source>
+        <translation>Dieser Tag</translation>
+    </message>
+    <message>
+        <source>Last 7 days</source>
+        <translation>Letzte 7 Tage</translation>
+    </message>
+    <message>
+        <source>%1; opening hours %2</source>
+        <translation>%1; Öffnungszeiten %2</translation>
+    </message>
+    <message>
+        <source>%1; opening hours not set (store.opening_hours): registrations outside them are not counted</source>
+        <translation>%1; Öffnungszeiten nicht eingestellt (store.opening_hours): Registrierungen außerhalb werden nicht gezählt</translation>
+    </message>
+    <message>
+        <source>Look at: %1</source>
+        <translation>Prüfen: %1</translation>
+    </message>
+    <message>
+        <source>Each clerk against the store's other clerks: a rate more than twice theirs (at least 3 records; a staff face from the first) is a reason to look at that clerk's records, not a finding. Nothing here is decrypted.</source>
+        <translation>Jeder Mitarbeiter im Vergleich mit den anderen Mitarbeitern der Filiale: eine mehr als doppelt so hohe Rate (mindestens 3 Vorgänge; ein Mitarbeitergesicht ab dem ersten) ist ein Grund, seine Registrierungen anzusehen, kein Befund. Hier wird nichts entschlüsselt.</translation>
+    </message>
+</context>
+<context>
     <name>ConsentNotice</name>
     <message>
         <source>What is captured</source>
@@ -360,6 +454,14 @@
         <source>Parked: %1</source>
         <translation>Zurückgestellt: %1</translation>
     </message>
+    <message>
+        <source>Clerks</source>
+        <translation>Mitarbeiter</translation>
+    </message>
+    <message>
+        <source>SIM reconciliation (ICCIDs masked)</source>
+        <translation>SIM-Abgleich (ICCIDs maskiert)</translation>
+    </message>
 </context>
 <context>
     <name>DayView</name>
@@ -497,6 +599,14 @@
     <message>
         <source>Audit log</source>
         <translation>Prüfprotokoll</translation>
+    </message>
+    <message>
+        <source>SIM reconciliation</source>
+        <translation>SIM-Abgleich</translation>
+    </message>
+    <message>
+        <source>Clerks</source>
+        <translation>Mitarbeiter</translation>
     </message>
 </context>
 <context>
@@ -952,6 +1062,10 @@
         <source>Record as cancelled</source>
         <translation>Als gekündigt erfassen</translation>
     </message>
+    <message>
+        <source>You registered this customer yourself: another manager confirms the identity.</source>
+        <translation>Sie haben diesen Kunden selbst registriert: ein anderer Filialleiter bestätigt die Identität.</translation>
+    </message>
 </context>
 <context>
     <name>RecordDetailScreen</name>
@@ -1388,6 +1502,68 @@
     </message>
 </context>
 <context>
+    <name>SimReconciliation</name>
+    <message>
+        <source>%1  (records %2)</source>
+        <translation>%1  (Datensätze %2)</translation>
+    </message>
+    <message>
+        <source>Open the day view first.</source>
+        <translation>Öffnen Sie zuerst die Tagesansicht.</translation>
+    </message>
+    <message>
+        <source>Give the file of the carrier's export.</source>
+        <translation>Geben Sie die Exportdatei des Netzbetreibers an.</translation>
+    </message>
+    <message>
+        <source>The export was not read: %1</source>
+        <translation>Der Export wurde nicht gelesen: %1</translation>
+    </message>
+    <message>
+        <source>Activated without a registration (%1)</source>
+        <translation>Aktiviert ohne Registrierung (%1)</translation>
+    </message>
+    <message>
+        <source>Activated although no registration handed it over (%1)</source>
+        <translation>Aktiviert, obwohl keine Registrierung sie ausgegeben hat (%1)</translation>
+    </message>
+    <message>
+        <source>Handed over by two or more registrations (%1)</source>
+        <translation>Von zwei oder mehr Registrierungen ausgegeben (%1)</translation>
+    </message>
+    <message>
+        <source>Handed over but not activated (%1)</source>
+        <translation>Ausgegeben, aber nicht aktiviert (%1)</translation>
+    </message>
+    <message>
+        <source>%1: %2 activated SIMs, %3 registrations. %4</source>
+        <translation>%1: %2 aktivierte SIMs, %3 Registrierungen. %4</translation>
+    </message>
+    <message>
+        <source>Everything reconciles.</source>
+        <translation>Alles stimmt überein.</translation>
+    </message>
+    <message>
+        <source>Something does not reconcile: see the lists.</source>
+        <translation>Etwas stimmt nicht überein: siehe die Listen.</translation>
+    </message>
+    <message>
+        <source> %1 registrations not compared: their customer data is shredded.</source>
+        <translation> %1 Registrierungen nicht verglichen: ihre Kundendaten sind gelöscht.</translation>
+    </message>
+</context>
+<context>
+    <name>SimReconciliationPanel</name>
+    <message>
+        <source>Save the carrier's export of the SIMs activated on %1 (UTC) as a CSV file with an "iccid" column, then reconcile it with this kiosk's registrations of that day.</source>
+        <translation>Speichern Sie den Export des Netzbetreibers mit den am %1 (UTC) aktivierten SIMs als CSV-Datei mit einer Spalte „iccid“ und gleichen Sie ihn dann mit den Registrierungen dieses Kiosks an diesem Tag ab.</translation>
+    </message>
+    <message>
+        <source>Reconcile</source>
+        <translation>Abgleichen</translation>
+    </message>
+</context>
+<context>
     <name>StaffScreen</name>
     <message>
         <source>Staff accounts</source>
@@ -1491,6 +1667,10 @@
     <message>
         <source>%1 is locked until you set a new password.</source>
         <translation>%1 ist gesperrt, bis Sie ein neues Passwort setzen.</translation>
+    </message>
+    <message>
+        <source>Another manager's password is not set here: they set it themselves, or the operator does.</source>
+        <translation>Das Passwort eines anderen Filialleiters wird hier nicht gesetzt: er setzt es selbst, oder der Betreiber.</translation>
     </message>
 </context>
 <context>

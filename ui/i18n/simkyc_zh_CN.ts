@@ -32,6 +32,100 @@
     </message>
 </context>
 <context>
+    <name>ClerkSignalsModel</name>
+    <message>
+        <source>many failed matches</source>
+        <translation>人脸比对失败多</translation>
+    </message>
+    <message>
+        <source>many liveness failures</source>
+        <translation>活体检测失败多</translation>
+    </message>
+    <message>
+        <source>a staff member's face</source>
+        <translation>员工本人的人脸</translation>
+    </message>
+    <message>
+        <source>many retries</source>
+        <translation>重试多</translation>
+    </message>
+    <message>
+        <source>many hand-overs</source>
+        <translation>转交店长多</translation>
+    </message>
+    <message>
+        <source>many approvals by hand</source>
+        <translation>人工批准多</translation>
+    </message>
+    <message>
+        <source>many registrations outside opening hours</source>
+        <translation>营业时间外登记多</translation>
+    </message>
+    <message>
+        <source>approved by one manager far more than other clerks: %1</source>
+        <translation>某店长对其批准远多于其他店员：%1</translation>
+    </message>
+    <message>
+        <source>%1 .. %2 (UTC days)</source>
+        <translation>%1 .. %2（UTC 日期）</translation>
+    </message>
+    <message>
+        <source>no store is open</source>
+        <translation>未打开数据存储</translation>
+    </message>
+    <message>
+        <source>%1 registrations · failed matches %2 · liveness failures %3 · staff faces %4 · retries %5 · hand-overs %6 · approved by hand %7</source>
+        <translation>%1 次登记 · 比对失败 %2 · 活体失败 %3 · 员工人脸 %4 · 重试 %5 · 转交 %6 · 人工批准 %7</translation>
+    </message>
+    <message>
+        <source> (by %1)</source>
+        <translation>（批准人 %1）</translation>
+    </message>
+    <message>
+        <source> · outside opening hours %1</source>
+        <translation> · 营业时间外 %1</translation>
+    </message>
+    <message>
+        <source>%1; opening hours %2</source>
+        <translation>%1；营业时间 %2</translation>
+    </message>
+    <message>
+        <source>. Look at: %1</source>
+        <translation>。请核查：%1</translation>
+    </message>
+    <message>
+        <source>%1 (UTC day)</source>
+        <translation>%1（UTC 日期）</translation>
+    </message>
+</context>
+<context>
+    <name>ClerkSignalsPanel</name>
+    <message>
+        <source>This day</source>
+        <translation>当天</translation>
+    </message>
+    <message>
+        <source>Last 7 days</source>
+        <translation>近 7 天</translation>
+    </message>
+    <message>
+        <source>%1; opening hours %2</source>
+        <translation>%1；营业时间 %2</translation>
+    </message>
+    <message>
+        <source>%1; opening hours not set (store.opening_hours): registrations outside them are not counted</source>
+        <translation>%1；未设置营业时间（store.opening_hours）：不统计营业时间外的登记</translation>
+    </message>
+    <message>
+        <source>Look at: %1</source>
+        <translation>请核查：%1</translation>
+    </message>
+    <message>
+        <source>Each clerk against the store's other clerks: a rate more than twice theirs (at least 3 records; a staff face from the first) is a reason to look at that clerk's records, not a finding. Nothing here is decrypted.</source>
+        <translation>每位店员与本店其他店员相比：比率超过其两倍（至少 3 条；员工人脸从第一次起）是查看该店员登记记录的理由，而非结论。此处不解密任何数据。</translation>
+    </message>
+</context>
+<context>
     <name>ConsentNotice</name>
     <message>
         <source>What is captured</source>
@@ -360,6 +454,14 @@
         <source>Parked: %1</source>
         <translation>已暂停：%1</translation>
     </message>
+    <message>
+        <source>Clerks</source>
+        <translation>店员</translation>
+    </message>
+    <message>
+        <source>SIM reconciliation (ICCIDs masked)</source>
+        <translation>SIM 卡核对（ICCID 已遮蔽）</translation>
+    </message>
 </context>
 <context>
     <name>DayView</name>
@@ -497,6 +599,14 @@
     <message>
         <source>Audit log</source>
         <translation>审计日志</translation>
+    </message>
+    <message>
+        <source>SIM reconciliation</source>
+        <translation>SIM 卡核对</translation>
+    </message>
+    <message>
+        <source>Clerks</source>
+        <translation>店员</translation>
     </message>
 </context>
 <context>
@@ -951,6 +1061,10 @@
         <source>Record as cancelled</source>
         <translation>登记为已注销</translation>
     </message>
+    <message>
+        <source>You registered this customer yourself: another manager confirms the identity.</source>
+        <translation>该客户由您本人登记：须由另一位店长确认身份。</translation>
+    </message>
 </context>
 <context>
     <name>RecordDetailScreen</name>
@@ -1386,6 +1500,68 @@
     </message>
 </context>
 <context>
+    <name>SimReconciliation</name>
+    <message>
+        <source>%1  (records %2)</source>
+        <translation>%1（记录 %2）</translation>
+    </message>
+    <message>
+        <source>Open the day view first.</source>
+        <translation>请先打开当日视图。</translation>
+    </message>
+    <message>
+        <source>Give the file of the carrier's export.</source>
+        <translation>请提供运营商导出的文件。</translation>
+    </message>
+    <message>
+        <source>The export was not read: %1</source>
+        <translation>未能读取导出文件：%1</translation>
+    </message>
+    <message>
+        <source>Activated without a registration (%1)</source>
+        <translation>无登记即激活（%1）</translation>
+    </message>
+    <message>
+        <source>Activated although no registration handed it over (%1)</source>
+        <translation>无任何登记发放却已激活（%1）</translation>
+    </message>
+    <message>
+        <source>Handed over by two or more registrations (%1)</source>
+        <translation>由两条或以上登记发放（%1）</translation>
+    </message>
+    <message>
+        <source>Handed over but not activated (%1)</source>
+        <translation>已发放但未激活（%1）</translation>
+    </message>
+    <message>
+        <source>%1: %2 activated SIMs, %3 registrations. %4</source>
+        <translation>%1：%2 张已激活 SIM 卡，%3 条登记。%4</translation>
+    </message>
+    <message>
+        <source>Everything reconciles.</source>
+        <translation>全部核对一致。</translation>
+    </message>
+    <message>
+        <source>Something does not reconcile: see the lists.</source>
+        <translation>存在不一致：请查看列表。</translation>
+    </message>
+    <message>
+        <source> %1 registrations not compared: their customer data is shredded.</source>
+        <translation> %1 条登记未核对：其客户数据已销毁。</translation>
+    </message>
+</context>
+<context>
+    <name>SimReconciliationPanel</name>
+    <message>
+        <source>Save the carrier's export of the SIMs activated on %1 (UTC) as a CSV file with an "iccid" column, then reconcile it with this kiosk's registrations of that day.</source>
+        <translation>将运营商导出的 %1（UTC）激活 SIM 卡清单保存为含“iccid”列的 CSV 文件，然后与本终端当天的登记进行核对。</translation>
+    </message>
+    <message>
+        <source>Reconcile</source>
+        <translation>核对</translation>
+    </message>
+</context>
+<context>
     <name>StaffScreen</name>
     <message>
         <source>Staff accounts</source>
@@ -1489,6 +1665,10 @@
     <message>
         <source>%1 is locked until you set a new password.</source>
         <translation>%1 已锁定，直到您设置新密码。</translation>
+    </message>
+    <message>
+        <source>Another manager's password is not set here: they set it themselves, or the operator does.</source>
+        <translation>此处不能设置其他店长的密码：由其本人或运维人员设置。</translation>
     </message>
 </context>
 <context>

@@ -1,10 +1,12 @@
 // simkyc-cli review list | decide: the store manager's review without the kiosk's screen (a shop
 // that runs headless, scripts, tests). list shows a day's registrations without customer data
-// (nothing is decrypted); decide records a decision exactly as the kiosk's record detail does
-// (store::ReviewRepository: manager only, the decision fitting the record, a reason from its list,
-// audited), to be sent upstream by the next `sync run`.
+// (nothing is decrypted); decide records a decision exactly as the kiosk's record detail does, the
+// deciding manager signed in with their own password (store::ReviewRepository: manager only, the
+// decision fitting the record, four eyes, a reason from its list, audited), to be sent upstream by
+// the next `sync run`; clerks prints the per-clerk signals (app/clerk_signals_report.h).
 #include "app/clerk_signals_report.h"
 #include "app/cli/command_list.h"
+#include "app/kiosk_config.h"
 #include "app/store_session.h"
 #include "store/registration_repository.h"
 #include "store/review_repository.h"
@@ -15,6 +17,8 @@
 
 namespace simkyc::app::cli {
 namespace {
+
+inline constexpr const char *kStaffPasswordEnv = "SIMKYC_STAFF_PASSWORD";
 
 std::optional<std::filesystem::path> passphraseFile(const QCommandLineParser &parser)
 {
@@ -87,18 +91,31 @@ int runDecide(const QString &recordId, const QCommandLineParser &parser, const C
                     "--decision must be approved, flagged, manual_approved, manual_rejected or cancelled");
     if (!parser.isSet("manager") || !parser.isSet("reason"))
         return fail(options, "invalid_argument", "give --manager NAME and --reason CODE");
+    // The deciding manager signs in: holding the store passphrase does not make one every manager.
+    auto password = readSecret(parser.isSet("password-file")
+                                   ? std::optional(std::filesystem::path(parser.value("password-file").toStdString()))
+                                   : std::nullopt,
+                               kStaffPasswordEnv);
+    if (!password)
+        return fail(options, password.error());
+    if (!password->has_value())
+        return fail(options, "invalid_argument",
+                    "give the deciding manager's own password: --password-file FILE or SIMKYC_STAFF_PASSWORD");
     auto session = openSession(options.dataDir.toStdString(), passphraseFile(parser), true);
     if (!session)
         return fail(options, session.error());
     store::StaffRepository staff(session->db, crypto::ScryptParams{});
-    auto manager = staff.find(parser.value("manager").toStdString());
-    if (!manager)
-        return fail(options, manager.error());
-    if (!manager->has_value())
-        return fail(options, "not_found", "no staff member named " + parser.value("manager"));
+    auto login = staff.verifyLogin(parser.value("manager").toStdString(), (*password)->view());
+    if (!login)
+        return fail(options, login.error());
+    if (login->outcome == store::LoginOutcome::Locked)
+        return fail(options, "locked",
+                    QStringLiteral("the account is locked until ") + QString::fromStdString(login->lockedUntil));
+    if (login->outcome != store::LoginOutcome::Ok || !login->member)
+        return fail(options, "wrong_credentials", "wrong name or password");
     store::ReviewRepository reviews(session->db);
     auto review =
-        reviews.record(recordId.toStdString(), (*manager)->id, *decision, parser.value("reason").toStdString());
+        reviews.record(recordId.toStdString(), login->member->id, *decision, parser.value("reason").toStdString());
     if (!review)
         return fail(options, review.error());
     const QJsonObject out{{"review_id", QString::fromStdString(review->reviewId)},
@@ -124,24 +141,41 @@ int runClerks(const QCommandLineParser &parser, const CommonOptions &options)
     const int days = parser.isSet("days") ? parser.value("days").toInt(&ok) : 7;
     if (!last.isValid() || !ok)
         return fail(options, "invalid_argument", "--date must be YYYY-MM-DD and --days a number 1..31");
+    // The shop's opening hours: store.opening_hours of the configuration file, when there is one.
+    std::optional<core::OpeningHours> hours;
+    if (const auto file = configFileFor(parser.value("config").toStdString());
+        parser.isSet("config") || std::filesystem::exists(file)) {
+        auto config = loadKioskConfig(file);
+        if (!config)
+            return fail(options, config.error());
+        if (!config->openingHours.empty())
+            hours = *core::parseOpeningHours(config->openingHours);
+    }
     auto session = openSession(options.dataDir.toStdString(), passphraseFile(parser), true);
     if (!session)
         return fail(options, session.error());
-    auto report = clerkSignals(*session, last, days);
+    auto report = clerkSignals(*session, last, days, hours);
     if (!report)
         return fail(options, report.error());
     const QJsonObject out = clerkSignalsJson(*report);
     if (options.json) {
         printJson(out);
     } else {
-        printText(QStringLiteral("%1 .. %2\n").arg(out["from"].toString(), out["to"].toString()));
+        printText(QStringLiteral("%1 .. %2, opening hours %3\n")
+                      .arg(out["from"].toString(), out["to"].toString(),
+                           out["opening_hours"].toString(QStringLiteral("not configured"))));
         for (const QJsonValue &v : out["clerks"].toArray()) {
             const QJsonObject c = v.toObject();
-            QStringList flags;
+            QStringList flags, approvers;
             for (const QJsonValue &f : c["flags"].toArray())
                 flags << f.toString();
+            for (const QJsonValue &a : c["approved_by"].toArray())
+                approvers << QStringLiteral("%1 %2%3")
+                                 .arg(a["name"].toString(QString::number(a["staff_id"].toInteger())))
+                                 .arg(a["approvals"].toInt())
+                                 .arg(a["paired"].toBool() ? QStringLiteral(" (paired)") : QString());
             printText(QStringLiteral("%1: %2 registrations, %3 failed matches, %4 liveness failures, %5 staff faces, "
-                                     "%6 retries, %7 hand-overs, %8 manual approvals%9\n")
+                                     "%6 retries, %7 hand-overs, %8 manual approvals%9%10%11\n")
                           .arg(c["name"].toString(QString::number(c["staff_id"].toInteger())))
                           .arg(c["registrations"].toInt())
                           .arg(c["failed_matches"].toInt())
@@ -150,6 +184,10 @@ int runClerks(const QCommandLineParser &parser, const CommonOptions &options)
                           .arg(c["retries"].toInt())
                           .arg(c["hand_overs"].toInt())
                           .arg(c["manual_approvals"].toInt())
+                          .arg(approvers.isEmpty() ? QString() : " by " + approvers.join(QStringLiteral(", ")))
+                          .arg(c["outside_hours"].isNull()
+                                   ? QString()
+                                   : QStringLiteral(", %1 outside opening hours").arg(c["outside_hours"].toInt()))
                           .arg(flags.isEmpty() ? QString() : "  FLAGGED: " + flags.join(QStringLiteral(", "))));
         }
     }
@@ -172,10 +210,18 @@ Command reviewCommand()
         parser.addOption(
             {"date", "The UTC day to list, or the last day for clerks, YYYY-MM-DD (default: today).", "DATE"});
         parser.addOption({"days", "clerks: the days ending --date (1..31, default 7).", "N"});
+        parser.addOption({"config",
+                          "clerks: the configuration file with store.opening_hours (default: $SIMKYC_CONFIG, else "
+                          "/etc/simkyc/simkyc.conf, when it exists).",
+                          "FILE"});
         parser.addOption(
             {"decision", "approved, flagged, manual_approved, manual_rejected or cancelled (decide).", "DECISION"});
         parser.addOption({"reason", "A reason code of that decision (decide; see docs/operator-guide.md).", "CODE"});
         parser.addOption({"manager", "The deciding manager's login name (decide).", "NAME"});
+        parser.addOption({"password-file",
+                          "decide: the deciding manager's own password (or set SIMKYC_STAFF_PASSWORD); a wrong one "
+                          "counts towards the account's lockout.",
+                          "FILE"});
         parser.addOption({"passphrase-file", "The manager's passphrase (or set SIMKYC_PASSPHRASE).", "FILE"});
     };
     c.run = [](const QCommandLineParser &parser, const CommonOptions &options) {
@@ -188,7 +234,8 @@ Command reviewCommand()
             return runClerks(parser, options);
         return fail(options, "invalid_argument",
                     "usage: simkyc-cli review list [--date D] | review findings | review decide RECORD_ID "
-                    "--decision D --reason R --manager NAME | review clerks [--date D] [--days N]");
+                    "--decision D --reason R --manager NAME [--password-file F] | review clerks [--date D] [--days N] "
+                    "[--config FILE]");
     };
     return c;
 }

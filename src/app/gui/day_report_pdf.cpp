@@ -192,6 +192,17 @@ Result<QByteArray> renderDayReportPdf(const DayReport &report)
         for (const QString &parked : report.parked)
             page.paragraph(QCoreApplication::translate("DayReport", "Parked: %1").arg(parked), page.m_body, 0.1);
         page.paragraph(report.auditChain, page.m_body, 0.8);
+        if (!report.clerkSignals.isEmpty()) {
+            page.paragraph(QCoreApplication::translate("DayReport", "Clerks"), page.m_heading, 0.2);
+            for (const QString &line : report.clerkSignals)
+                page.paragraph(line, page.m_body, line == report.clerkSignals.back() ? 0.8 : 0.1);
+        }
+        if (!report.simReconciliation.isEmpty()) {
+            page.paragraph(QCoreApplication::translate("DayReport", "SIM reconciliation (ICCIDs masked)"),
+                           page.m_heading, 0.2);
+            for (const QString &line : report.simReconciliation)
+                page.paragraph(line, page.m_body, line == report.simReconciliation.back() ? 0.8 : 0.1);
+        }
         page.table();
         page.finish();
         if (!painter.end())

@@ -52,7 +52,9 @@ struct DayReport {
     QString figures; // DayViewModel::figures()
     QString syncHealth;
     QStringList parked;
-    QString auditChain; // the chain's verification in words
+    QString auditChain;            // the chain's verification in words
+    QStringList clerkSignals;      // the per-clerk signals in words (ClerkSignalsModel::reportLines); none: no section
+    QStringList simReconciliation; // the day's SIM reconciliation (SimReconciliationModel::reportLines); none: not run
 };
 
 [[nodiscard]] DayStatistics computeDayStatistics(const std::vector<DayRow> &rows, double threshold);

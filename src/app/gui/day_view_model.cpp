@@ -211,7 +211,8 @@ QString DayViewModel::figures() const
         .arg(s.flagged);
 }
 
-QString DayViewModel::exportPdf(const QString &folder, const QString &managerName)
+QString DayViewModel::exportPdf(const QString &folder, const QString &managerName, const QStringList &clerkSignals,
+                                const QStringList &simReconciliation)
 {
     if (!m_renderer) {
         m_error = QCoreApplication::translate("DayView", "This kiosk cannot write PDF reports.");
@@ -227,6 +228,8 @@ QString DayViewModel::exportPdf(const QString &folder, const QString &managerNam
     report.figures = figures();
     report.syncHealth = m_syncHealth;
     report.parked = m_parked;
+    report.clerkSignals = clerkSignals;
+    report.simReconciliation = simReconciliation;
     if (m_session != nullptr) {
         auto chain = store::verifyAuditChain(m_session->db);
         report.auditChain =

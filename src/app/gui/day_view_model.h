@@ -119,8 +119,11 @@ public:
     void setReportRenderer(DayReportRenderer renderer) { m_renderer = std::move(renderer); }
     // Writes the day's report as PDF (figures, charts, every row masked as shown, the upload's health,
     // the audit chain's verification) to <folder>/simkyc-day-<date>.pdf, atomically, owner-only;
-    // returns its path, or "" with error() set. managerName: who generated it.
-    QString exportPdf(const QString &folder, const QString &managerName);
+    // returns its path, or "" with error() set. managerName: who generated it; clerkSignals and
+    // simReconciliation: the sections of the per-clerk signals and of the SIM reconciliation
+    // (ClerkSignalsModel / SimReconciliationModel::reportLines; empty: no section).
+    QString exportPdf(const QString &folder, const QString &managerName, const QStringList &clerkSignals = {},
+                      const QStringList &simReconciliation = {});
     // Every row of the day, whatever the filter (reports and charts).
     [[nodiscard]] const std::vector<DayRow> &allRows() const { return m_all; }
 

@@ -14,6 +14,7 @@
 #include "app/qt_logging.h"
 #include "app/registration_recorder.h"
 #include "app/store_session.h"
+#include "core/opening_hours.h"
 #include "sync/quota_checker.h"
 #include "sync/upstream_client.h"
 
@@ -229,6 +230,8 @@ int main(int argc, char *argv[])
         }
     }
     workflow.dayView()->setMatchThreshold(faceSource.matchThreshold); // the day's charts and report
+    if (auto hours = core::parseOpeningHours(options->config.openingHours); hours.ok())
+        workflow.clerkSignals()->setOpeningHours(*hours); // store.opening_hours; empty: not counted
     workflow.settingsView()->setUp(fileConfig, options->dataDir, &*session,
                                    [&workflow](const app::KioskConfig &config) { workflow.applyFaceSettings(config); });
     workflow.setStore(&*session);

@@ -10,8 +10,8 @@
 #include "store/staff_repository.h"
 
 #include <QCoreApplication>
-
 #include <QVariantMap>
+
 #include <algorithm>
 
 namespace simkyc::app {
@@ -63,6 +63,7 @@ void RecordDetailModel::clear()
     m_reviews.clear();
     m_decisions.clear();
     m_needsDecision = false;
+    m_decisionNote.clear();
     m_error.clear();
     emit changed();
 }
@@ -120,10 +121,15 @@ bool RecordDetailModel::loadMetadata()
     }
     m_needsDecision = summary->status == core::stateName(core::RegistrationState::ManualReview);
     m_decisions.clear();
+    m_decisionNote.clear();
     if (m_needsDecision) {
-        m_decisions << decisionEntry(core::ReviewDecision::ManualApproved,
-                                     QCoreApplication::translate("RecordDetailModel", "Confirm the identity"))
-                    << decisionEntry(core::ReviewDecision::ManualRejected,
+        if (core::checkReviewer(core::ReviewDecision::ManualApproved, summary->clerkId, m_managerId))
+            m_decisions << decisionEntry(core::ReviewDecision::ManualApproved,
+                                         QCoreApplication::translate("RecordDetailModel", "Confirm the identity"));
+        else
+            m_decisionNote = QCoreApplication::translate(
+                "RecordDetailModel", "You registered this customer yourself: another manager confirms the identity.");
+        m_decisions << decisionEntry(core::ReviewDecision::ManualRejected,
                                      QCoreApplication::translate("RecordDetailModel", "Identity not confirmed"));
     } else {
         m_decisions << decisionEntry(core::ReviewDecision::Approved,
@@ -137,7 +143,7 @@ bool RecordDetailModel::loadMetadata()
                                    return r.decision == core::ReviewDecision::Cancelled;
                                });
         constexpr auto kCancel = core::ReviewDecision::Cancelled;
-        if (status && outcome && !cancelled &&
+        if (status && outcome && !cancelled && summary->syncState != "quota_exceeded" &&
             core::checkReview(*status, *outcome, kCancel, core::reviewReasons(kCancel).front()))
             m_decisions << decisionEntry(core::ReviewDecision::Cancelled,
                                          QCoreApplication::translate("RecordDetailModel", "Record as cancelled"));

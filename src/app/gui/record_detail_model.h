@@ -44,6 +44,8 @@ class RecordDetailModel : public QObject {
     // [{decision: "approved", label: "Approve", reasons: [{code, words}, ...]}, ...]
     Q_PROPERTY(QVariantList decisions READ decisions NOTIFY changed)
     Q_PROPERTY(bool needsDecision READ needsDecision NOTIFY changed) // handed to the manager, undecided
+    // Why a decision is not offered ("" when every decision fits): the manager registered this customer.
+    Q_PROPERTY(QString decisionNote READ decisionNote NOTIFY changed)
     Q_PROPERTY(QString error READ error NOTIFY changed)
 
 public:
@@ -85,6 +87,7 @@ public:
     [[nodiscard]] QStringList reviews() const { return m_reviews; }
     [[nodiscard]] QVariantList decisions() const { return m_decisions; }
     [[nodiscard]] bool needsDecision() const { return m_needsDecision; }
+    [[nodiscard]] QString decisionNote() const { return m_decisionNote; }
     [[nodiscard]] QString error() const { return m_error; }
 
 signals:
@@ -113,6 +116,7 @@ private:
     int m_pictureSerial = 0;
     QString m_pictureNote;
     QStringList m_reviews;
+    QString m_decisionNote;
     QVariantList m_decisions;
     bool m_needsDecision = false;
     QString m_error;

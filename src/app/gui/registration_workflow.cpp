@@ -188,6 +188,8 @@ void RegistrationWorkflow::logout()
     m_clerkId = 0;
     m_isManager = false;
     m_dayView.clear();
+    m_clerkSignals.clear();
+    m_simReconciliation.clear();
     m_recordDetail.clear();
     m_auditView.clear();
     m_staffView.clear();
@@ -673,6 +675,9 @@ bool RegistrationWorkflow::openDayView()
         return false;
     }
     m_dayView.refresh(m_clerkId, m_now());
+    const QDate utcDay = localDateTime(m_now()).toUTC().date();
+    m_clerkSignals.refresh(utcDay);
+    m_simReconciliation.prepare(utcDay.toString(Qt::ISODate), m_clerkId, m_reportFolder);
     setScreen(Screen::DayView);
     return true;
 }
@@ -682,6 +687,8 @@ void RegistrationWorkflow::closeDayView()
     if (m_screen != Screen::DayView)
         return;
     m_dayView.clear();
+    m_clerkSignals.clear();
+    m_simReconciliation.clear();
     setScreen(Screen::Home);
 }
 
@@ -693,8 +700,10 @@ QString RegistrationWorkflow::exportDayReport(const QString &format)
         return QCoreApplication::translate("RegistrationWorkflow", "No report folder is configured.");
     std::error_code ec;
     std::filesystem::create_directories(m_reportFolder.toStdString(), ec);
-    const QString path = format == QLatin1String("pdf") ? m_dayView.exportPdf(m_reportFolder, m_clerkName)
-                                                        : m_dayView.exportCsv(m_reportFolder);
+    const QString path = format == QLatin1String("pdf")
+                             ? m_dayView.exportPdf(m_reportFolder, m_clerkName, m_clerkSignals.reportLines(),
+                                                   m_simReconciliation.reportLines())
+                             : m_dayView.exportCsv(m_reportFolder);
     if (path.isEmpty())
         return QCoreApplication::translate("RegistrationWorkflow", "Not saved: %1").arg(m_dayView.error());
     return QCoreApplication::translate("RegistrationWorkflow", "Saved as %1").arg(path);
@@ -716,8 +725,10 @@ void RegistrationWorkflow::closeRecord()
     if (m_screen != Screen::RecordDetail)
         return;
     m_recordDetail.clear();
-    if (m_dayViewStale) // a decision changed the row and the counts; a reload reads each row again (audited)
+    if (m_dayViewStale) { // a decision changed the row and the counts; a reload reads each row again (audited)
         m_dayView.refresh(m_clerkId, m_now());
+        m_clerkSignals.refresh(localDateTime(m_now()).toUTC().date());
+    }
     m_dayViewStale = false;
     setScreen(Screen::DayView);
 }

@@ -35,6 +35,7 @@
 #pragma once
 
 #include "app/gui/audit_view_model.h"
+#include "app/gui/clerk_signals_model.h"
 #include "app/gui/consent_notice.h"
 #include "app/gui/customer_form_model.h"
 #include "app/gui/day_view_model.h"
@@ -44,6 +45,7 @@
 #include "app/gui/login_checker.h"
 #include "app/gui/record_detail_model.h"
 #include "app/gui/settings_view_model.h"
+#include "app/gui/sim_reconciliation_model.h"
 #include "app/gui/staff_view_model.h"
 #include "app/registration_recorder.h"
 #include "core/attempt_limit.h"
@@ -86,6 +88,8 @@ class RegistrationWorkflow : public QObject {
     Q_PROPERTY(QString consentDecision READ consentDecisionName NOTIFY screenChanged)
     Q_PROPERTY(FaceCheckView *faceCheck READ faceCheck CONSTANT)
     Q_PROPERTY(DayViewModel *dayView READ dayView CONSTANT)
+    Q_PROPERTY(ClerkSignalsModel *clerkSignals READ clerkSignals CONSTANT)                // the day view's "Clerks"
+    Q_PROPERTY(SimReconciliationModel *simReconciliation READ simReconciliation CONSTANT) // its "SIMs"
     Q_PROPERTY(RecordDetailModel *recordDetail READ recordDetail CONSTANT)
     Q_PROPERTY(AuditViewModel *auditView READ auditView CONSTANT)
     Q_PROPERTY(StaffViewModel *staffView READ staffView CONSTANT)
@@ -169,6 +173,8 @@ public:
     [[nodiscard]] QVariantList consentNotice() const { return app::consentNotice(); }
     [[nodiscard]] FaceCheckView *faceCheck() { return &m_faceView; }
     [[nodiscard]] DayViewModel *dayView() { return &m_dayView; }
+    [[nodiscard]] ClerkSignalsModel *clerkSignals() { return &m_clerkSignals; }
+    [[nodiscard]] SimReconciliationModel *simReconciliation() { return &m_simReconciliation; }
     [[nodiscard]] RecordDetailModel *recordDetail() { return &m_recordDetail; }
     [[nodiscard]] AuditViewModel *auditView() { return &m_auditView; }
     [[nodiscard]] StaffViewModel *staffView() { return &m_staffView; }
@@ -183,6 +189,8 @@ public:
     void setStore(StoreSession *session)
     {
         m_dayView.setSession(session);
+        m_clerkSignals.setSession(session);
+        m_simReconciliation.setSession(session);
         m_recordDetail.setSession(session);
         m_auditView.setSession(session);
         m_staffView.setSession(session);
@@ -340,6 +348,8 @@ private:
     bool m_isManager = false;
     QString m_reportFolder;
     DayViewModel m_dayView{nullptr, &RegistrationWorkflow::reasonWords};
+    ClerkSignalsModel m_clerkSignals;
+    SimReconciliationModel m_simReconciliation;
     RecordDetailModel m_recordDetail{nullptr, &RegistrationWorkflow::reasonWords};
     AuditViewModel m_auditView{nullptr};
     StaffViewModel m_staffView{nullptr};

@@ -142,6 +142,15 @@ bool StaffViewModel::setPassword(const QString &name, const QString &password, c
         return refused(QCoreApplication::translate("StaffView", "Sign in as a manager first."));
     if (password != repeated)
         return refused(QCoreApplication::translate("StaffView", "The two passwords differ."));
+    // Another manager's password is not set here: with it, a manager could sign in as a colleague
+    // and approve their own hand-over (four eyes, core::checkReviewer).
+    auto target = repository().find(name.toStdString());
+    if (!target.ok())
+        return refused(QCoreApplication::translate("StaffView", "Not changed: %1")
+                           .arg(QString::fromStdString(target.error().message)));
+    if (target->has_value() && (*target)->role == store::StaffRole::Manager && name != m_managerName)
+        return refused(QCoreApplication::translate(
+            "StaffView", "Another manager's password is not set here: they set it themselves, or the operator does."));
     if (Status s = repository().changePassword(name.toStdString(), password.toStdString()); !s.ok())
         return refused(
             QCoreApplication::translate("StaffView", "Not changed: %1").arg(QString::fromStdString(s.error().message)));
