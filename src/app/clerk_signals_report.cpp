@@ -13,13 +13,14 @@
 namespace simkyc::app {
 namespace {
 
-// The manager whose review approved the hand-over (the newest manual approval; 0: none).
+// The manager whose review approved the hand-over (the newest manual approval), or
+// core::kNoReviewOnFile.
 Result<std::int64_t> approverOf(store::ReviewRepository &reviews, const std::string &registrationId)
 {
     auto all = reviews.forRecord(registrationId);
     if (!all)
         return all.error();
-    std::int64_t approver = 0;
+    std::int64_t approver = core::kNoReviewOnFile;
     for (const store::Review &review : *all)
         if (review.decision == core::ReviewDecision::ManualApproved)
             approver = review.reviewerId;
@@ -124,6 +125,7 @@ QJsonObject clerkSignalsJson(const ClerkSignalsReport &report)
                                   {"hand_overs", c.handOvers},
                                   {"manual_approvals", c.manualApprovals},
                                   {"outside_hours", report.openingHours ? QJsonValue(c.outsideHours) : QJsonValue()},
+                                  {"approvals_without_review", c.approvalsWithoutReview},
                                   {"approved_by", approvedBy},
                                   {"flags", flags}});
     }

@@ -25,6 +25,7 @@ constexpr Measure kMeasures[] = {
     {"hand_overs", &ClerkCounts::handOvers, kMinFlagEvents},
     {"manual_approvals", &ClerkCounts::manualApprovals, kMinFlagEvents},
     {"outside_hours", &ClerkCounts::outsideHours, kMinFlagEvents},
+    {"approvals_without_review", &ClerkCounts::approvalsWithoutReview, 1},
 };
 
 // Twice the baseline plus the slack: the one threshold of every rate rule here.
@@ -75,7 +76,9 @@ std::vector<ClerkCounts> countByClerk(const std::vector<RegistrationFacts> &reco
             ++c.handOvers;
         if (r.outcome == Decision::ManualApproved) {
             ++c.manualApprovals;
-            if (r.approvedBy != 0)
+            if (r.approvedBy == kNoReviewOnFile)
+                ++c.approvalsWithoutReview;
+            else if (r.approvedBy != 0)
                 ++c.approvalsByManager[r.approvedBy];
         }
         if (r.outsideOpeningHours)

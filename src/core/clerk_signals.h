@@ -7,7 +7,7 @@
 // kMinFlagEvents such records and their rate per registration exceeds twice the rate of all the
 // other clerks together plus kFlagSlack (leave-one-out: a clerk's own records do not raise the
 // baseline they are compared with; the slack keeps a store with almost no failures from flagging
-// a clerk for three). A staff face is flagged from the first one.
+// a clerk for three). A staff face and an approval without a review are flagged from the first one.
 // The pair rule (inside flagClerks): a manager M who approved at least kMinFlagEvents of a clerk C's
 // hand-overs is named beside C ("manager_pair") when M's approvals of C's registrations, per C's
 // registration, exceed twice M's approvals of the other clerks', per their registration (M's own
@@ -30,6 +30,10 @@
 namespace simkyc::core {
 
 inline constexpr int kMinFlagEvents = 3;
+// RegistrationFacts::approvedBy of a hand-over approved with no review on file: the kiosk writes the
+// review and the outcome in one transaction, so only a row written into the database directly has
+// one ("approvals_without_review", flagged from the first).
+inline constexpr std::int64_t kNoReviewOnFile = -1;
 inline constexpr double kFlagSlack = 0.05;
 
 // What a record says about its clerk (from the store's clear metadata; nothing decrypted).
@@ -40,7 +44,7 @@ struct RegistrationFacts {
     std::vector<std::string> reasons; // the record's reason codes
     int faceChecks = 0;               // face checks of the registration (1 + retries; 0 for a manual check)
     bool outsideOpeningHours = false; // made outside the shop's opening hours (core/opening_hours.h)
-    std::int64_t approvedBy = 0;      // the manager whose review approved the hand-over (0: none)
+    std::int64_t approvedBy = 0;      // the manager whose review approved the hand-over (0: not looked up)
 };
 
 struct ClerkCounts {
@@ -53,13 +57,14 @@ struct ClerkCounts {
     int handOvers = 0;                              // handed to the manager (by the clerk or at the customer's request)
     int manualApprovals = 0;                        // hand-overs the manager approved
     int outsideHours = 0;                           // registrations outside the opening hours
+    int approvalsWithoutReview = 0;                 // manual approvals with no review on file (kNoReviewOnFile)
     std::map<std::int64_t, int> approvalsByManager; // manual approvals by the approving manager's id
 };
 
 struct ClerkSignal {
     ClerkCounts counts;
     // "failed_matches", "liveness_failures", "staff_faces", "retries", "hand_overs", "manual_approvals",
-    // "outside_hours", "manager_pair" (then pairedManagers names the managers)
+    // "outside_hours", "approvals_without_review", "manager_pair" (then pairedManagers names the managers)
     std::vector<std::string> flags;
     std::vector<std::int64_t> pairedManagers; // by id
 };

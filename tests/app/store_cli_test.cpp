@@ -265,7 +265,11 @@ TEST_F(StoreCli, ReviewClerksFlagsTheClerkWhoseCustomersAllGoToTheManager)
     EXPECT_TRUE(clerks[0]["flags"].toArray().isEmpty());
     EXPECT_EQ(clerks[1]["name"].toString(), "clerk2");
     EXPECT_EQ(clerks[1]["hand_overs"].toInt(), 6);
-    EXPECT_EQ(clerks[1]["flags"].toArray(), (QJsonArray{"retries", "hand_overs", "manual_approvals"})) << report.out;
+    // The approvals were written into the database directly, with no manager's review on file.
+    EXPECT_EQ(clerks[1]["approvals_without_review"].toInt(), 6);
+    EXPECT_EQ(clerks[1]["flags"].toArray(),
+              (QJsonArray{"retries", "hand_overs", "manual_approvals", "approvals_without_review"}))
+        << report.out;
     EXPECT_EQ(report.out.find("ZZTESTNAME"), std::string::npos) << "nothing decrypted";
 }
 

@@ -168,5 +168,20 @@ TEST(ClerkSignals, TheManagerWhoApprovesOneClerksHandOversIsNamedBesideThatClerk
         << "manager 8 approving manager 9 is compared with clerk 1, not with manager 8's own records";
 }
 
+TEST(ClerkSignals, AnApprovalWithNoReviewOnFileIsFlaggedFromTheFirst)
+{
+    // A hand-over "approved" by a row written into the database: the kiosk never stores one without
+    // the manager's review. Not looked up (0) counts as nothing.
+    std::vector<RegistrationFacts> day = repeat(20, by(1, kPass));
+    add(day, repeat(1, by(1, approvedBy(kNoReviewOnFile))));
+    add(day, repeat(20, by(2, kPass)));
+    add(day, repeat(1, by(2, approvedBy(0))));
+    const auto flagged = flagClerks(countByClerk(day));
+    EXPECT_EQ(flagged[0].counts.approvalsWithoutReview, 1);
+    EXPECT_EQ(flagged[0].flags, std::vector<std::string>{"approvals_without_review"});
+    EXPECT_TRUE(flagged[0].counts.approvalsByManager.empty());
+    EXPECT_TRUE(flagged[1].flags.empty());
+}
+
 } // namespace
 } // namespace simkyc::core

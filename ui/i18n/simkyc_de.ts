@@ -97,6 +97,10 @@
         <source>%1 (UTC day)</source>
         <translation>%1 (UTC-Tag)</translation>
     </message>
+    <message>
+        <source>approvals by hand with no manager's decision on file (written into the database directly)</source>
+        <translation>Freigaben von Hand ohne gespeicherte Entscheidung eines Filialleiters (direkt in die Datenbank geschrieben)</translation>
+    </message>
 </context>
 <context>
     <name>ClerkSignalsPanel</name>
@@ -1555,7 +1559,7 @@
 <context>
     <name>SimReconciliationPanel</name>
     <message>
-        <source>Save the carrier's export of the SIMs activated on %1 (UTC) as a CSV file with an "iccid" column, then reconcile it with this kiosk's registrations of that day.</source>
+        <source>Save the carrier's export of the SIMs activated on %1 (UTC) as a CSV file with an &quot;iccid&quot; column, then reconcile it with this kiosk's registrations of that day.</source>
         <translation>Speichern Sie den Export des Netzbetreibers mit den am %1 (UTC) aktivierten SIMs als CSV-Datei mit einer Spalte „iccid“ und gleichen Sie ihn dann mit den Registrierungen dieses Kiosks an diesem Tag ab.</translation>
     </message>
     <message>

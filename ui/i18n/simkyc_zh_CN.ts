@@ -97,6 +97,10 @@
         <source>%1 (UTC day)</source>
         <translation>%1（UTC 日期）</translation>
     </message>
+    <message>
+        <source>approvals by hand with no manager's decision on file (written into the database directly)</source>
+        <translation>人工批准但无店长决定记录（直接写入数据库）</translation>
+    </message>
 </context>
 <context>
     <name>ClerkSignalsPanel</name>
@@ -1553,7 +1557,7 @@
 <context>
     <name>SimReconciliationPanel</name>
     <message>
-        <source>Save the carrier's export of the SIMs activated on %1 (UTC) as a CSV file with an "iccid" column, then reconcile it with this kiosk's registrations of that day.</source>
+        <source>Save the carrier's export of the SIMs activated on %1 (UTC) as a CSV file with an &quot;iccid&quot; column, then reconcile it with this kiosk's registrations of that day.</source>
         <translation>将运营商导出的 %1（UTC）激活 SIM 卡清单保存为含“iccid”列的 CSV 文件，然后与本终端当天的登记进行核对。</translation>
     </message>
     <message>

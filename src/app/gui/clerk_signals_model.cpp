@@ -31,6 +31,10 @@ QString flagWords(const std::string &flag, const QString &pairedManagers)
         return QCoreApplication::translate("ClerkSignalsModel", "many approvals by hand");
     if (flag == "outside_hours")
         return QCoreApplication::translate("ClerkSignalsModel", "many registrations outside opening hours");
+    if (flag == "approvals_without_review")
+        return QCoreApplication::translate("ClerkSignalsModel",
+                                           "approvals by hand with no manager's decision on file (written into "
+                                           "the database directly)");
     if (flag == "manager_pair")
         return QCoreApplication::translate("ClerkSignalsModel",
                                            "approved by one manager far more than other clerks: %1")
