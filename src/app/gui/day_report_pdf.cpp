@@ -61,6 +61,16 @@ public:
         m_y += bounds.height() + lineHeight(font) * gapAfter;
     }
 
+    // A heading and its lines, when there are lines (the per-clerk signals, the SIM reconciliation).
+    void section(const QString &heading, const QStringList &lines)
+    {
+        if (lines.isEmpty())
+            return;
+        paragraph(heading, m_heading, 0.2);
+        for (qsizetype i = 0; i < lines.size(); ++i)
+            paragraph(lines[i], m_body, i + 1 == lines.size() ? 0.8 : 0.1);
+    }
+
     void charts()
     {
         const double gap = mm(4);
@@ -192,17 +202,9 @@ Result<QByteArray> renderDayReportPdf(const DayReport &report)
         for (const QString &parked : report.parked)
             page.paragraph(QCoreApplication::translate("DayReport", "Parked: %1").arg(parked), page.m_body, 0.1);
         page.paragraph(report.auditChain, page.m_body, 0.8);
-        if (!report.clerkSignals.isEmpty()) {
-            page.paragraph(QCoreApplication::translate("DayReport", "Clerks"), page.m_heading, 0.2);
-            for (const QString &line : report.clerkSignals)
-                page.paragraph(line, page.m_body, line == report.clerkSignals.back() ? 0.8 : 0.1);
-        }
-        if (!report.simReconciliation.isEmpty()) {
-            page.paragraph(QCoreApplication::translate("DayReport", "SIM reconciliation (ICCIDs masked)"),
-                           page.m_heading, 0.2);
-            for (const QString &line : report.simReconciliation)
-                page.paragraph(line, page.m_body, line == report.simReconciliation.back() ? 0.8 : 0.1);
-        }
+        page.section(QCoreApplication::translate("DayReport", "Clerks"), report.clerkSignals);
+        page.section(QCoreApplication::translate("DayReport", "SIM reconciliation (ICCIDs masked)"),
+                     report.simReconciliation);
         page.table();
         page.finish();
         if (!painter.end())
