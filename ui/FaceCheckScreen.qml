@@ -195,6 +195,9 @@ FocusScope {
                 text: {
                     switch (screen.check.status) {
                     case "no_camera":
+                        if (screen.check.message !== "")
+                            return qsTr("The demo has no picture for the face check: %1. Connect a camera, or "
+                                        + "hand over to the manager for a manual check.").arg(screen.check.message)
                         return qsTr("No camera is configured for the face check. Set camera.device in the kiosk "
                                     + "configuration or start the kiosk with --camera; or hand over to the manager "
                                     + "for a manual check.")

@@ -3,13 +3,13 @@
 #include "app/demo_customer.h"
 #include "app/face_registration.h"
 #include "app/face_services.h"
-#include "app/liveness_runner.h"
 #include "app/registration_recorder.h"
 #include "app/store_session.h"
 #include "model_manifest.h"
 #include "store/keyring.h"
 #include "store/staff_repository.h"
 #include "vision/degrade.h"
+#include "vision/liveness_pipeline.h"
 #include "vision/matcher.h"
 
 #include <QByteArray>
@@ -77,8 +77,11 @@ struct FacePath {
 Result<store::NewRegistration> faceRegistration(FacePath &face, QJsonObject &report)
 {
     auto script = vision::parsePromptScript(kDemoSampleScript);
-    auto run = runLiveness(*face.analyzer, face.video.string(), *script, {}, {}, IdentityCheck{face.engine.get()}, {},
-                           {}, PassiveCheck{face.spoof.get()});
+    vision::LivenessOptions liveness;
+    liveness.script = std::move(script).value();
+    liveness.identity = face.engine.get();
+    liveness.passive.model = face.spoof.get();
+    auto run = vision::runLiveness(*face.analyzer, face.video.string(), std::move(liveness));
     if (!run.ok())
         return run.error();
     report.insert("passive", run->passive.measured
@@ -102,7 +105,7 @@ Result<store::NewRegistration> faceRegistration(FacePath &face, QJsonObject &rep
     const QJsonObject facts = faceCheckReport(*outcome);
     for (auto it = facts.begin(); it != facts.end(); ++it)
         report.insert(it.key(), it.value());
-    outcome->record.livenessSummary += passiveSummary(run->passive);
+    outcome->record.livenessSummary += vision::passiveSummary(run->passive);
     return std::move(outcome->record);
 }
 

@@ -2,7 +2,6 @@
 
 #include "app/csv_table.h"
 #include "app/face_services.h"
-#include "app/liveness_runner.h"
 #include "vision/frame_analyzer.h"
 #include "vision/frame_source.h"
 #include "vision/liveness_session.h"

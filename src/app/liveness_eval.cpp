@@ -3,8 +3,8 @@
 #include "app/face_services.h"
 
 #include "app/csv_table.h"
-#include "app/liveness_runner.h"
 #include "vision/frame_source.h"
+#include "vision/liveness_pipeline.h"
 
 #include <algorithm>
 #include <fstream>
@@ -38,15 +38,19 @@ std::string scriptText(const std::vector<vision::ChallengePrompt> &script)
     return out;
 }
 
-Result<SessionOutcome> runOne(vision::FrameAnalyzer &analyzer, vision::FaceEngine &engine, const PassiveCheck &passive,
-                              const std::string &video, const std::string &kind,
+Result<SessionOutcome> runOne(vision::FrameAnalyzer &analyzer, vision::FaceEngine &engine,
+                              const vision::PassiveCheck &passive, const std::string &video, const std::string &kind,
                               std::vector<vision::ChallengePrompt> script)
 {
     SessionOutcome o;
     o.video = video;
     o.kind = kind;
     o.script = scriptText(script);
-    auto run = runLiveness(analyzer, video, std::move(script), {}, {}, IdentityCheck{&engine}, {}, {}, passive);
+    vision::LivenessOptions liveness;
+    liveness.script = std::move(script);
+    liveness.identity = &engine;
+    liveness.passive = passive;
+    auto run = vision::runLiveness(analyzer, video, std::move(liveness));
     if (!run.ok())
         return Error{run.error().code, video + ": " + run.error().message};
     o.passed = run->result.passed;
@@ -113,7 +117,7 @@ Result<LivenessEvalResult> evaluateLiveness(const ModelCatalog &catalog, const L
         spoof = std::move(loaded).value();
     }
     result.passiveMeasured = spoof != nullptr;
-    PassiveCheck passive{spoof.get(), options.passiveThreshold};
+    vision::PassiveCheck passive{spoof.get(), options.passiveThreshold};
     passive.measureTexture = true; // reported per session (--sessions)
     std::mt19937_64 rng(options.seed);
     if (!options.attacks.empty()) {

@@ -18,10 +18,12 @@ Result<StaffFaceEnrolment> enrolStaffFace(StoreSession &session, const ModelCata
     auto spoof = loadOptionalSpoofModel(catalog);
     if (!spoof)
         return spoof.error();
-    PassiveCheck passive;
-    passive.model = spoof->get();
-    auto run = runLiveness(**analyzer, request.sourceSpec, request.script, {}, {}, IdentityCheck{engine->get()}, {},
-                           request.camera, passive);
+    vision::LivenessOptions liveness;
+    liveness.script = request.script;
+    liveness.identity = engine->get();
+    liveness.camera = request.camera;
+    liveness.passive.model = spoof->get();
+    auto run = vision::runLiveness(**analyzer, request.sourceSpec, std::move(liveness));
     if (!run)
         return run.error();
     StaffFaceEnrolment out;

@@ -8,9 +8,9 @@
 // file under a colleague's face. Thread-safety: reentrant; runs on the calling thread.
 #pragma once
 
-#include "app/liveness_runner.h"
 #include "app/model_catalog.h"
 #include "app/store_session.h"
+#include "vision/liveness_pipeline.h"
 
 #include <string>
 #include <vector>
@@ -21,7 +21,7 @@ struct StaffFaceEnrolmentRequest {
     std::int64_t staffId = 0;
     std::string sourceSpec;                      // camera (/dev/videoN) or, for demos and tests, a recording
     std::vector<vision::ChallengePrompt> script; // the prompts (recordings need them at their times)
-    CameraOptions camera;
+    vision::CameraOptions camera;
     std::string actor = "cli"; // who enrols, for the audit log
     // A recording (video file, image folder) instead of a camera: demonstrations and tests only. In
     // a shop a stranger's video could be enrolled as the clerk's face; without this a recording is
@@ -30,7 +30,7 @@ struct StaffFaceEnrolmentRequest {
 };
 
 struct StaffFaceEnrolment {
-    LivenessRun run;
+    vision::LivenessRun run;
     bool stored = false;
     int framesEmbedded = 0;
     std::optional<std::int64_t> sameFaceAs; // refused: this other account's face

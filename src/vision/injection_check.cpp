@@ -8,6 +8,7 @@
 #include <algorithm>
 #include <cctype>
 #include <cerrno>
+#include <charconv>
 #include <cmath>
 #include <cstring>
 #include <fstream>
@@ -110,6 +111,49 @@ Result<core::UsbCameraId> usbCameraId(const std::string &device, const std::file
             device + ": not a USB camera (no idVendor/idProduct above " + (classNode / "device").string() + ")"};
 }
 
+Result<std::string> findCamera(const std::vector<std::string> &allowed, bool allowVirtual,
+                               const std::filesystem::path &devRoot, const std::filesystem::path &sysRoot)
+{
+    namespace fs = std::filesystem;
+    std::vector<std::pair<int, std::string>> nodes;
+    std::error_code ec;
+    for (fs::directory_iterator it(devRoot, ec), end; !ec && it != end; it.increment(ec)) {
+        const std::string name = it->path().filename().string();
+        int index = -1;
+        const char *digits = name.c_str() + std::min<size_t>(5, name.size());
+        const char *last = name.c_str() + name.size();
+        if (name.rfind("video", 0) == 0 && digits != last && std::from_chars(digits, last, index).ptr == last &&
+            index >= 0)
+            nodes.emplace_back(index, it->path().string());
+    }
+    if (ec)
+        return {ErrorCode::NotFound, "no camera found: " + devRoot.string() + ": " + ec.message()};
+    std::sort(nodes.begin(), nodes.end());
+    std::string seen;
+    for (const auto &[index, device] : nodes) {
+        auto id = queryCamera(device);
+        std::string why;
+        if (!id.ok())
+            why = id.error().message;
+        else if ((id->capabilities & (V4L2_CAP_VIDEO_CAPTURE | V4L2_CAP_VIDEO_CAPTURE_MPLANE)) == 0)
+            why = device + ": does not capture video";
+        else if (std::string virtualWhy; isVirtualCamera(*id, &virtualWhy) && !allowVirtual)
+            why = device + ": virtual (" + virtualWhy + ")";
+        else if (!allowed.empty()) {
+            auto usb = usbCameraId(device, sysRoot);
+            if (!usb.ok())
+                why = usb.error().message;
+            else if (!core::cameraAllowed(*usb, allowed))
+                why = device + ": " + usb->text() + " is not on camera.allowed";
+        }
+        if (why.empty())
+            return device;
+        seen += (seen.empty() ? "" : "; ") + why;
+    }
+    return {ErrorCode::NotFound,
+            "no camera connected (" + (seen.empty() ? "no " + (devRoot / "video*").string() : seen) + ")"};
+}
+
 std::uint64_t frameFingerprint(const Image &frame)
 {
     std::uint64_t hash = 1469598103934665603ULL;
@@ -147,6 +191,11 @@ void StreamPlausibility::feed(std::int64_t timestampNs, const Image &frame, std:
     } else if (m_lastTimestampNs >= 0 && timestampNs > m_lastTimestampNs) {
         m_intervalsMs.push_back(static_cast<double>(timestampNs - m_lastTimestampNs) / 1e6);
     }
+    m_noise.feed(frame);
+    if (m_frames > 0 && (frame.width() != m_lastWidth || frame.height() != m_lastHeight))
+        ++m_sizeChanges;
+    m_lastWidth = frame.width();
+    m_lastHeight = frame.height();
     m_lastFingerprint = fingerprint;
     m_lastTimestampNs = timestampNs;
     ++m_frames;
@@ -178,6 +227,11 @@ PlausibilityReport StreamPlausibility::report() const
         r.findings.emplace_back("timestamps_out_of_order");
     if (m_frames >= 10 && m_late * 10 >= m_frames)
         r.findings.emplace_back("late_frames");
+    if (m_sizeChanges > 0) // a camera streams one mode; frames changing size also go unmeasured
+        r.findings.emplace_back("frame_size_changed");
+    r.sensorNoise = m_noise.report();
+    if (r.sensorNoise.noiseless)
+        r.findings.emplace_back("no_sensor_noise");
     r.suspicious = !r.findings.empty();
     return r;
 }

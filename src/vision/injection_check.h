@@ -12,7 +12,8 @@
 //   frames (a real sensor always has noise), timestamps with no jitter at all (a sensor's clock
 //   jitters; a file played at its nominal rate does not), sensor timestamps that go backwards or lie
 //   in the future of their arrival, and frames that arrive long after their capture (a buffer of
-//   prepared frames fed on cue).
+//   prepared frames fed on cue), and a stream without a sensor's temporal noise where the picture
+//   is flat and still (vision/sensor_noise.h: rendered or re-encoded frames).
 // For file sources (demo and tests) the findings are reported, not enforced.
 // Thread-safety: queryCamera is reentrant; one StreamPlausibility per stream.
 #pragma once
@@ -20,6 +21,7 @@
 #include "core/camera_pin.h"
 #include "core/result.h"
 #include "vision/image.h"
+#include "vision/sensor_noise.h"
 
 #include <cstdint>
 #include <filesystem>
@@ -46,13 +48,22 @@ bool isVirtualCamera(const CameraIdentity &identity, std::string *why = nullptr)
 // node in sysfs), Unsupported (not a USB device: a platform or virtual one has no USB identity).
 Result<core::UsbCameraId> usbCameraId(const std::string &device, const std::filesystem::path &sysRoot = "/sys");
 
+// The first camera to use when none is configured (the demo): the lowest-numbered /dev/videoN under
+// devRoot that captures video, is not virtual (unless allowVirtual: camera.allow_virtual) and, with
+// a non-empty allow-list, is on it. Errors: NotFound (none; the message names what was looked at).
+Result<std::string> findCamera(const std::vector<std::string> &allowed, bool allowVirtual = false,
+                               const std::filesystem::path &devRoot = "/dev",
+                               const std::filesystem::path &sysRoot = "/sys");
+
 struct PlausibilityReport {
     std::int64_t frames = 0;
     std::int64_t identicalFrames = 0; // bit-identical (by fingerprint) to the previous frame
     double intervalJitterMs = 0.0;    // standard deviation of the frame intervals
     bool suspicious = false;
     double maxLatencyMs = 0.0; // sensor timestamps: the longest time from capture to arrival
-    // "identical_frames", "no_timing_jitter", "timestamps_out_of_order", "late_frames"
+    SensorNoiseReport sensorNoise;
+    // "identical_frames", "no_timing_jitter", "timestamps_out_of_order", "late_frames", "no_sensor_noise",
+    // "frame_size_changed"
     std::vector<std::string> findings;
 };
 
@@ -74,6 +85,10 @@ private:
     std::int64_t m_late = 0;
     double m_maxLatencyMs = 0.0;
     std::vector<double> m_intervalsMs;
+    SensorNoise m_noise;
+    int m_lastWidth = 0;
+    int m_lastHeight = 0;
+    std::int64_t m_sizeChanges = 0;
 };
 
 // A 64-bit FNV-1a over a sparse grid of pixels: equal frames give equal fingerprints; sensor

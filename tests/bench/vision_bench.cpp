@@ -10,6 +10,7 @@
 #include "vision/face_detector.h"
 #include "vision/face_engine.h"
 #include "vision/frame_analyzer.h"
+#include "vision/sensor_noise.h"
 #include "vision/spoof_model.h"
 #include "vision/texture_cues.h"
 
@@ -280,6 +281,25 @@ void BM_TextureCuesPerBestFrame(benchmark::State &state)
     describe(state);
 }
 
+// The sensor-noise check's cost per frame: one pair of consecutive 640x480 frames (the stream
+// check runs it on every frame of a session, beside the frame analysis).
+void BM_SensorNoisePerFrame(benchmark::State &state)
+{
+    benchFrames();
+    CallTimes times;
+    std::int64_t i = 0;
+    for (auto _ : state) {
+        const vision::Image &previous = pingPongFrame(i);
+        const vision::Image &current = pingPongFrame(++i);
+        times.start();
+        auto pair = vision::measureNoisePair(previous, current);
+        benchmark::DoNotOptimize(pair);
+        times.stop();
+    }
+    addPercentiles(state, times);
+    describe(state);
+}
+
 template <typename Model>
 void loadBench(benchmark::State &state, const char *file)
 {
@@ -319,6 +339,7 @@ BENCHMARK(BM_EmbeddingPerChip)->Unit(benchmark::kMillisecond);
 BENCHMARK(BM_EnrolLiveFrame)->Arg(0)->Arg(1)->ArgName("fine_align")->Unit(benchmark::kMillisecond);
 BENCHMARK(BM_SpoofScorePerBestFrame)->Unit(benchmark::kMillisecond);
 BENCHMARK(BM_TextureCuesPerBestFrame)->Unit(benchmark::kMillisecond);
+BENCHMARK(BM_SensorNoisePerFrame)->Unit(benchmark::kMillisecond);
 BENCHMARK(BM_LoadLandmarks68)->Unit(benchmark::kMillisecond)->Iterations(1);
 BENCHMARK(BM_LoadLandmarks5)->Unit(benchmark::kMillisecond)->Iterations(1);
 BENCHMARK(BM_LoadFaceResnet)->Unit(benchmark::kMillisecond)->Iterations(1);

@@ -46,7 +46,7 @@ codes_from "kiosk ID photo codes" 'constexpr const char \*kId[A-Za-z]+ = "[a-z_]
 codes_from "store gate codes" 'constexpr std::string_view k[A-Za-z]+Code = "[a-z_]+"' "$s"/store/*.h
 codes_from "capture-quality hints" 'kHintNames[^{;]*\{[^}]*\}' "$s/vision/capture_quality.cpp"
 codes_from "liveness failure reasons (session)" '[^A-Za-z_]fail\("[a-z_]+"\)' "$s/vision/liveness_session.cpp"
-codes_from "liveness failure reasons (runner)" '\.reject\("[a-z_]+"\)' "$s"/app/*.cpp
+codes_from "liveness failure reasons (pipeline)" '\.reject\("[a-z_]+"\)|std::string\("[a-z_]+"\)' "$s/vision/liveness_pipeline.cpp"
 codes_from "liveness injection findings" 'findings\.emplace_back\("[a-z_]+"\)' "$s/vision/injection_check.cpp"
 codes_from "sync errors and park reasons" '"[a-z][a-z_]+: ' "$s"/sync/*.cpp
 codes_from "carrier answers (simkyc-upstream)" '[0-9]{3}, "[a-z_]+"' "$s"/upstream/*.cpp

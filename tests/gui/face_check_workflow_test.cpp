@@ -349,10 +349,15 @@ TEST_F(FaceCheckWorkflowTest, WithoutACameraTheScreenSaysSoAndTheManagerChecksBy
     SIMKYC_REQUIRE_SHARED_DATA();
     const auto passport = test::specimenWithFace();
     ASSERT_TRUE(passport);
-    w->setFaceCheck(service, recorder.get(), RegistrationWorkflow::FaceSource{});
+    // The demo on a computer without its sample video and without a camera: the search's finding
+    // is what the screen shows (vision::findCamera), not a face check with no picture.
+    RegistrationWorkflow::FaceSource noCamera;
+    noCamera.noCameraWhy = "no sample video, and no camera connected (no /dev/video*)";
+    w->setFaceCheck(service, recorder.get(), noCamera);
     reachConsent(*passport);
     ASSERT_TRUE(w->agreeToFaceCheck());
     EXPECT_EQ(w->faceCheck()->status(), "no_camera");
+    EXPECT_EQ(w->faceCheck()->message().toStdString(), noCamera.noCameraWhy);
     EXPECT_FALSE(w->retryFaceCheck() && w->faceCheck()->status() == "running");
     ASSERT_TRUE(w->handToManager());
     EXPECT_EQ(w->outcome(), "manual_review");

@@ -56,6 +56,32 @@ public:
     std::filesystem::path root;
 };
 
+TEST(FindCamera, TakesNoNodeThatIsNotAV4l2Camera)
+{
+    // The demo's camera search on a /dev without a camera: an empty folder, then video nodes that
+    // are not cameras (a character device that answers no V4L2 query, a plain file). Each is
+    // named in the error, so the screen can say why there is no picture.
+    namespace fs = std::filesystem;
+    const fs::path dev = fs::temp_directory_path() / ("simkyc-dev-" + std::to_string(::getpid()));
+    fs::create_directories(dev);
+    auto none = findCamera({}, false, dev);
+    ASSERT_FALSE(none.ok());
+    EXPECT_EQ(none.error().code, ErrorCode::NotFound);
+    EXPECT_NE(none.error().message.find("video*"), std::string::npos) << none.error().message;
+
+    fs::create_symlink("/dev/null", dev / "video3");
+    std::ofstream(dev / "video1") << "not a device";
+    std::ofstream(dev / "videos") << "not a node name";
+    auto notCameras = findCamera({}, false, dev);
+    ASSERT_FALSE(notCameras.ok());
+    const std::string &why = notCameras.error().message;
+    EXPECT_NE(why.find("video1"), std::string::npos) << why;
+    EXPECT_NE(why.find("video3: not a V4L2 device"), std::string::npos) << why;
+    EXPECT_LT(why.find("video1"), why.find("video3")) << "lowest number first: " << why;
+    EXPECT_EQ(why.find("videos"), std::string::npos) << why;
+    fs::remove_all(dev);
+}
+
 TEST(CameraPin, ReadsTheUsbIdentityOfAVideoNode)
 {
     FakeSysfs sys;

@@ -4,12 +4,20 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstdio>
 #include <numbers>
 
 namespace simkyc::tools {
+
+std::string noiseNote(const ClipSpec &clip)
+{
+    char text[48];
+    std::snprintf(text, sizeof text, " noise_sigma=%g", clip.noiseSigma);
+    return text;
+}
+
 namespace {
 
-constexpr double kNoiseSigma = 2.0; // grey levels of sensor noise per frame
 constexpr double kTwoPi = 2.0 * std::numbers::pi;
 
 double degToRad(double deg)
@@ -53,7 +61,7 @@ cv::Matx33d planeRotation(const StagedPhoto &staged, double yawDeg, double pitch
 class PhotoRenderer : public FrameRenderer {
 public:
     PhotoRenderer(const StagedPhoto &staged, const ClipSpec &clip, std::uint64_t seed)
-        : m_staged(staged), m_clip(clip), m_rng(seed), m_noise(clip.size, kNoiseSigma, m_rng)
+        : m_staged(staged), m_clip(clip), m_rng(seed), m_noise(clip.size, clip.noiseSigma, m_rng)
     {
     }
 
@@ -61,7 +69,8 @@ public:
     {
         const double t = index / m_clip.fps;
         cv::Mat frame = composeFrame(m_staged.background, photoFor(index), transformAt(t));
-        m_noise.apply(frame, m_rng);
+        if (m_clip.noiseSigma > 0.0)
+            m_noise.apply(frame, m_rng);
         return frame;
     }
 
@@ -79,7 +88,7 @@ protected:
 class StillRenderer final : public PhotoRenderer {
 public:
     using PhotoRenderer::PhotoRenderer;
-    [[nodiscard]] std::string notes() const override { return m_staged.notes + " noise_sigma=2"; }
+    [[nodiscard]] std::string notes() const override { return m_staged.notes + noiseNote(m_clip); }
     [[nodiscard]] std::vector<int> snapshotFrames() const override { return {0}; }
 
 protected:

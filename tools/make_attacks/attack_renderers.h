@@ -21,6 +21,9 @@ struct ClipSpec {
     cv::Size size{640, 480};
     double fps = 30.0;
     int frames = 270;
+    // Gaussian sensor noise per frame, grey levels (--noise); 0: frames as a program renders them,
+    // without a camera sensor's noise (what vision::SensorNoise looks for).
+    double noiseSigma = 2.0;
 };
 
 class FrameRenderer {
@@ -46,6 +49,9 @@ cv::Mat pasteClosedEyes(const StagedPhoto &staged, const ClosedEyeDonor &donor);
 // First frames of the blinks of the cut-out attack: every 1.5 s from 1.0 s; each lasts kCutoutBlinkFrames.
 inline constexpr int kCutoutBlinkFrames = 4;
 std::vector<int> cutoutBlinkStarts(const ClipSpec &clip);
+
+// " noise_sigma=S" for the notes column (S as given to --noise; 0: no sensor noise added).
+std::string noiseNote(const ClipSpec &clip);
 
 // Still, moved, tilted or cutout (donor required for cutout). Replay lives in replay_renderer.h.
 std::unique_ptr<FrameRenderer> makePhotoRenderer(AttackType type, const StagedPhoto &staged, const ClipSpec &clip,

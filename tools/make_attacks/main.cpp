@@ -246,6 +246,7 @@ int run(Options options)
     ClipSpec clip;
     clip.size = {options.width, options.height};
     clip.fps = options.fps;
+    clip.noiseSigma = options.noise;
     clip.frames = std::max(1, static_cast<int>(std::lround(options.seconds * options.fps)));
 
     FaceLocator locator(options.modelsDir);

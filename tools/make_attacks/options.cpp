@@ -78,7 +78,7 @@ std::string usageText()
     return "usage: simkyc-make-attacks (--photos LIST.txt | --identities CSV) --root DIR --out DIR\n"
            "         [--types still,moved,tilted,cutout,replay] [--closed-eyes DIR]\n"
            "         [--replay-videos LIST.txt|a.mp4,b.mp4] [--models-dir DIR] [--seconds 9] [--fps 30]\n"
-           "         [--size 640x480] [--seed N] [--limit N] [--snapshots]\n"
+           "         [--size 640x480] [--seed N] [--limit N] [--noise 2] [--snapshots]\n"
            "       simkyc-make-attacks --sessions --blinks ROOT/labels/blinks.csv --root ROOT\n"
            "         --identities ROOT/labels/identities.csv --out DIR [--models-dir DIR] [--seed N]\n"
            "         [--per-kind 24] [--snapshots]\n"
@@ -88,6 +88,8 @@ std::string usageText()
            "for one second, a printed photo (hybrid), another live person (swap) or another person behind a\n"
            "hand over the lens (gap) replaces the live person, plus genuine controls (control); attacks.csv\n"
            "then has a prompts column (the session script, e.g. blink@1.07,blink@3.33).\n"
+           "--noise SIGMA: Gaussian sensor noise added to every frame of a photo or replay attack, grey levels\n"
+           "(default 2; 0 leaves the frames as a program renders them, without a camera sensor's noise).\n"
            "--snapshots also writes PNG frames to OUT/snapshots/ for a visual check.\n"
            "Exit codes: 0 done, 1 a video could not be written, 2 bad arguments or unusable input/output.\n";
 }
@@ -169,6 +171,9 @@ ParseOutcome parseOptions(int argc, char **argv)
             if (!parseNumber(value, options.perKind) || options.perKind < 1 || options.perKind > 1000)
                 return fail("--per-kind must be an integer in [1, 1000]");
             havePerKind = true;
+        } else if (arg == "--noise") {
+            if (!parseNumber(value, options.noise) || options.noise < 0.0 || options.noise > 20.0)
+                return fail("--noise must be a number in [0, 20]");
         } else if (arg == "--limit") {
             if (!parseNumber(value, options.limit) || options.limit < 0)
                 return fail("--limit must be a non-negative integer");

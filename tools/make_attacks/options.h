@@ -32,7 +32,8 @@ struct Options {
     int width = 640;
     int height = 480;
     std::uint64_t seed = 1;
-    int limit = 0; // 0 = all photos
+    int limit = 0;      // 0 = all photos
+    double noise = 2.0; // --noise: sensor noise sigma added to every frame (0: none, as a program renders)
     bool snapshots = false;
     // --sessions: liveness sessions from the labelled videos instead of photo attacks (session_attacks.h).
     bool sessions = false;

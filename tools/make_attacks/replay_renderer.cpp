@@ -10,12 +10,10 @@
 namespace simkyc::tools {
 namespace {
 
-constexpr double kNoiseSigma = 2.0;
-
 class ReplayRenderer final : public FrameRenderer {
 public:
     ReplayRenderer(const std::filesystem::path &video, const ClipSpec &clip, std::uint64_t seed)
-        : m_video(video), m_clip(clip), m_rng(seed), m_noise(clip.size, kNoiseSigma, m_rng)
+        : m_video(video), m_clip(clip), m_rng(seed), m_noise(clip.size, clip.noiseSigma, m_rng)
     {
     }
 
@@ -75,7 +73,7 @@ public:
         char text[256];
         std::snprintf(text, sizeof text, "replay_of=%s start_frame=%d source_fps=%.2f contrast=%.2f brightness=%.1f",
                       m_video.filename().string().c_str(), m_start, m_sourceFps, m_contrast, m_brightness);
-        return text;
+        return text + noiseNote(m_clip);
     }
     [[nodiscard]] std::vector<int> snapshotFrames() const override { return {0, m_clip.frames / 2}; }
 
@@ -121,7 +119,8 @@ private:
                                cv::Rect(0, 0, m_clip.size.width, m_clip.size.height);
         frame(bezel).setTo(cv::Scalar::all(12));
         shown.copyTo(frame(cv::Rect(x, y, screen.width, screen.height)));
-        m_noise.apply(frame, m_rng);
+        if (m_clip.noiseSigma > 0.0)
+            m_noise.apply(frame, m_rng);
         return frame;
     }
 

@@ -730,6 +730,10 @@
         <source>Demo: the camera is a recording, not a live camera.</source>
         <translation>Demo: Die Kamera ist eine Aufzeichnung, keine Live-Kamera.</translation>
     </message>
+    <message>
+        <source>The demo has no picture for the face check: %1. Connect a camera, or hand over to the manager for a manual check.</source>
+        <translation>Die Demo hat kein Bild für die Gesichtsprüfung: %1. Schließen Sie eine Kamera an oder übergeben Sie an den Filialleiter zur manuellen Prüfung.</translation>
+    </message>
 </context>
 <context>
     <name>HomeScreen</name>

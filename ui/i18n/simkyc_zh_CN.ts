@@ -730,6 +730,10 @@
         <source>Demo: the camera is a recording, not a live camera.</source>
         <translation>演示：摄像头画面是录像，不是实时画面。</translation>
     </message>
+    <message>
+        <source>The demo has no picture for the face check: %1. Connect a camera, or hand over to the manager for a manual check.</source>
+        <translation>演示没有可用于人脸核验的画面：%1。请连接摄像头，或转交店长进行人工核验。</translation>
+    </message>
 </context>
 <context>
     <name>HomeScreen</name>

@@ -2,8 +2,8 @@
 #include "app/cli/command_list.h"
 #include "app/face_services.h"
 #include "app/model_catalog.h"
-#include "vision/capture_thread.h"
 #include "vision/frame_analyzer.h"
+#include "vision/frame_pump.h"
 #include "vision/frame_source.h"
 
 #include <QJsonArray>
@@ -122,21 +122,14 @@ int runAnalyze(const QCommandLineParser &parser, const CommonOptions &options)
         return fail(options, qs(errorCodeName(analyzer.error().code)),
                     QString::fromStdString(analyzer.error().message));
 
-    auto source = vision::openSourceSpec(parser.value("source").toStdString());
-    if (!source.ok())
-        return fail(options, qs(errorCodeName(source.error().code)), QString::fromStdString(source.error().message));
-    const bool camera = (*source)->info().kind == vision::SourceKind::Camera;
     // Cameras run on a capture thread (latest frame wins); files are analysed frame by frame.
-    std::unique_ptr<vision::CaptureThread> capture;
-    if (camera) {
-        vision::CaptureOptions captureOptions;
-        captureOptions.reopenOnError = false;
-        capture = std::make_unique<vision::CaptureThread>(std::move(source).value(), captureOptions);
-        capture->start();
-    }
+    auto pump = vision::FramePump::open(parser.value("source").toStdString(), {}, std::chrono::milliseconds(5000));
+    if (!pump.ok())
+        return fail(options, qs(errorCodeName(pump.error().code)), QString::fromStdString(pump.error().message));
+    const bool camera = pump->camera();
     long long analysed = 0;
     while (analysed < maxFrames) {
-        vision::FrameRead read = camera ? capture->next(std::chrono::milliseconds(5000)) : (*source)->read();
+        vision::FrameRead read = pump->next();
         if (!read.ok()) {
             const auto &e = read.error();
             if (e.code == vision::FrameErrorCode::EndOfStream || e.code == vision::FrameErrorCode::Stopped)
@@ -154,8 +147,7 @@ int runAnalyze(const QCommandLineParser &parser, const CommonOptions &options)
         else
             printText(analysisText(analysis));
     }
-    if (capture)
-        capture->stop();
+    pump->stop();
     const auto &stats = (*analyzer)->trackerStats();
     if (options.json)
         printJson(QJsonObject{{"summary", true},

@@ -1,8 +1,8 @@
 // simkyc-cli liveness events (and, with the liveness session, liveness run).
 #include "app/cli/command_list.h"
 #include "app/face_services.h"
-#include "app/liveness_runner.h"
 #include "app/liveness_trace.h"
+#include "vision/liveness_pipeline.h"
 
 #include <QFile>
 #include <QJsonArray>
@@ -165,7 +165,15 @@ QJsonObject identityJson(const vision::IdentityEvidence &id)
                        {"unsampled", id.unsampled}};
 }
 
-QJsonObject injectionJson(const InjectionFindings &i)
+QJsonObject sensorNoiseJson(const vision::SensorNoiseReport &n)
+{
+    return QJsonObject{{"flat_pairs", static_cast<double>(n.flatPairs)},
+                       {"median_flat_unchanged", std::round(n.medianFlatShare * 1e4) / 1e4},
+                       {"textured_pairs", static_cast<double>(n.texturedPairs)},
+                       {"median_textured_unchanged", std::round(n.medianTexturedShare * 1e4) / 1e4}};
+}
+
+QJsonObject injectionJson(const vision::InjectionFindings &i)
 {
     QJsonArray findings;
     for (const auto &f : i.stream.findings)
@@ -174,6 +182,7 @@ QJsonObject injectionJson(const InjectionFindings &i)
                   {"identical_frames", static_cast<double>(i.stream.identicalFrames)},
                   {"interval_jitter_ms", std::round(i.stream.intervalJitterMs * 1000.0) / 1000.0},
                   {"max_latency_ms", std::round(i.stream.maxLatencyMs * 1000.0) / 1000.0},
+                  {"sensor_noise", sensorNoiseJson(i.stream.sensorNoise)},
                   {"findings", findings}};
     if (i.camera)
         o.insert("camera", QJsonObject{{"device", QString::fromStdString(i.camera->device)},
@@ -189,7 +198,7 @@ QJsonObject injectionJson(const InjectionFindings &i)
 }
 
 // notUsed: why the networks did not run ("models_absent", "turned_off"); nullptr when they did.
-QJsonObject passiveJson(const PassiveFindings &p, const char *notUsed)
+QJsonObject passiveJson(const vision::PassiveFindings &p, const char *notUsed)
 {
     if (notUsed != nullptr) {
         QJsonObject o{{"measured", false}, {"why", notUsed}};
@@ -239,7 +248,7 @@ int runSession(const QCommandLineParser &parser, const CommonOptions &options)
                     QString::fromStdString(engine.error().message));
     // The passive cue is optional: without its models the session runs on the challenges alone and
     // the report says so.
-    PassiveCheck passive;
+    vision::PassiveCheck passive;
     passive.measureTexture = true; // reported in "passive.texture"
     std::unique_ptr<vision::SpoofModel> spoof;
     if (parser.isSet("passive-threshold")) {
@@ -258,15 +267,18 @@ int runSession(const QCommandLineParser &parser, const CommonOptions &options)
     }
     passive.model = spoof.get();
     const bool json = options.json;
-    auto run = runLiveness(
-        **analyzer, parser.value("source").toStdString(), *script, config,
-        [json](vision::Challenge c, double ms) {
-            if (!json)
-                printText(QStringLiteral("prompt at %1 s: %2\n")
-                              .arg(ms / 1000.0, 0, 'f', 2)
-                              .arg(QString::fromUtf8(vision::challengeName(c).data())));
-        },
-        IdentityCheck{engine->get()}, {}, {}, passive);
+    vision::LivenessOptions liveness;
+    liveness.script = *script;
+    liveness.session = config;
+    liveness.identity = engine->get();
+    liveness.passive = passive;
+    liveness.onPrompt = [json](vision::Challenge c, double ms) {
+        if (!json)
+            printText(QStringLiteral("prompt at %1 s: %2\n")
+                          .arg(ms / 1000.0, 0, 'f', 2)
+                          .arg(QString::fromUtf8(vision::challengeName(c).data())));
+    };
+    auto run = vision::runLiveness(**analyzer, parser.value("source").toStdString(), std::move(liveness));
     if (!run.ok())
         return fail(options, QString::fromUtf8(errorCodeName(run.error().code).data()),
                     QString::fromStdString(run.error().message));

@@ -94,9 +94,14 @@ public:
                 &m_service, [service = &m_service, p] { emit service->progress(p); }, Qt::QueuedConnection);
             return !cancel->load();
         };
-        auto run = runLiveness(*m_analyzer, request.sourceSpec, request.script, request.config, {},
-                               IdentityCheck{m_engine.get()}, observer, request.camera,
-                               PassiveCheck{m_spoof.get(), request.passiveThreshold});
+        vision::LivenessOptions liveness;
+        liveness.script = request.script;
+        liveness.session = request.config;
+        liveness.identity = m_engine.get();
+        liveness.camera = request.camera;
+        liveness.passive = vision::PassiveCheck{m_spoof.get(), request.passiveThreshold};
+        liveness.onFrame = observer;
+        auto run = vision::runLiveness(*m_analyzer, request.sourceSpec, std::move(liveness));
         reply.sessionMs = static_cast<double>(timer.elapsed());
         if (!run.ok()) {
             reply.error = run.error();
@@ -113,7 +118,7 @@ public:
                 reply.outcome = std::move(outcome).value();
                 // Whether the passive cue ran, and its score, travel with the record (the manager
                 // and the carrier can tell a session checked by it from one that was not).
-                reply.outcome.record.livenessSummary += passiveSummary(run->passive);
+                reply.outcome.record.livenessSummary += vision::passiveSummary(run->passive);
             } else
                 reply.error = outcome.error();
         }

@@ -10,14 +10,14 @@
 //  - frames, portraits and embeddings stay in memory; nothing is written to disk or logged but
 //    codes and timings;
 //  - a recording (video file, image folder) is played at its own pace (a folder at 30 frames per
-//    second), so the screen looks like a camera; a virtual camera is refused (liveness_runner.h).
+//    second), so the screen looks like a camera; a virtual camera is refused (vision/liveness_pipeline.h).
 // Thread-safety: call from the thread that owns the service (the GUI thread); signals arrive there.
 #pragma once
 
 #include "app/face_registration.h"
-#include "app/liveness_runner.h"
 #include "app/model_catalog.h"
 #include "vision/capture_quality_config.h"
+#include "vision/liveness_pipeline.h"
 
 #include <QObject>
 #include <QString>
@@ -38,10 +38,10 @@ struct FaceCheckRequest {
     std::vector<vision::ChallengePrompt> script; // the prompts (sequential for cameras)
     vision::Image idPortrait;                    // the accepted ID portrait
     vision::SessionConfig config;
-    CameraOptions camera;                                   // how a camera is opened
-    double matchThreshold = vision::kDefaultMatchThreshold; // match.threshold
-    std::vector<StaffFaceRef> staffFaces;                   // the shop's staff (the staff check)
-    double passiveThreshold = PassiveCheck{}.threshold;     // liveness.passive_threshold
+    vision::CameraOptions camera;                               // how a camera is opened
+    double matchThreshold = vision::kDefaultMatchThreshold;     // match.threshold
+    std::vector<StaffFaceRef> staffFaces;                       // the shop's staff (the staff check)
+    double passiveThreshold = vision::PassiveCheck{}.threshold; // liveness.passive_threshold
 };
 
 // What the customer screen shows, per reported frame.

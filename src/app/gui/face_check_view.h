@@ -17,9 +17,10 @@ class FaceCheckView : public QObject {
     Q_OBJECT
     // "idle", "loading_models", "running", "error", "no_camera", "models_failed", "too_many_attempts"
     Q_PROPERTY(QString status READ status NOTIFY changed)
-    Q_PROPERTY(QString message READ message NOTIFY changed) // for "error", "models_failed", "too_many_attempts"
-    Q_PROPERTY(QString state READ state NOTIFY changed)     // the session's state name
-    Q_PROPERTY(QString prompt READ prompt NOTIFY changed)   // "blink", "left", "right" or ""
+    Q_PROPERTY(QString message READ message NOTIFY
+                   changed) // for "error", "models_failed", "too_many_attempts", "no_camera" (the demo's search)
+    Q_PROPERTY(QString state READ state NOTIFY changed)   // the session's state name
+    Q_PROPERTY(QString prompt READ prompt NOTIFY changed) // "blink", "left", "right" or ""
     Q_PROPERTY(int promptNumber READ promptNumber NOTIFY changed)
     Q_PROPERTY(int promptCount READ promptCount NOTIFY changed)
     Q_PROPERTY(int promptSerial READ promptSerial NOTIFY changed) // +1 at every new prompt (restarts the ring)

@@ -17,6 +17,7 @@
 #include "core/opening_hours.h"
 #include "sync/quota_checker.h"
 #include "sync/upstream_client.h"
+#include "vision/injection_check.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
@@ -89,9 +90,11 @@ app::RegistrationWorkflow::FaceSource faceSourceOf(const app::GuiOptions &option
             source.spec = video->string();
             if (script.empty())
                 script = app::kDemoSampleScript;
+        } else if (auto camera = vision::findCamera(config.allowedCameras, config.allowVirtualCamera); camera.ok()) {
+            source.spec = *camera; // the first allowed, real camera connected
         } else {
-            std::error_code ec;
-            source.spec = std::filesystem::exists("/dev/video0", ec) ? "/dev/video0" : "";
+            source.spec.clear(); // the face check says there is no picture, and why
+            source.noCameraWhy = "no sample video, and " + camera.error().message;
         }
     }
     std::error_code ec;

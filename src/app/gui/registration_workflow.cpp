@@ -407,7 +407,7 @@ void RegistrationWorkflow::startFaceCheck()
         return;
     }
     if (m_faceSource.spec.empty()) {
-        m_faceView.setStatus(QStringLiteral("no_camera"));
+        m_faceView.setStatus(QStringLiteral("no_camera"), QString::fromStdString(m_faceSource.noCameraWhy));
         return;
     }
     if (!m_faceService->modelsReady()) {

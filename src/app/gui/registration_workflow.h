@@ -221,11 +221,12 @@ public:
         std::string spec;                                     // "" = no camera configured: the face check says so
         std::vector<vision::ChallengePrompt> recordingScript; // empty: random prompts, one after the other
         bool recording = false;
-        int promptCount = 3;                                    // random prompts (liveness.challenges, 2..5)
-        double promptTimeoutS = 6.0;                            // per prompt (liveness.timeout_s, 3..15)
-        double matchThreshold = vision::kDefaultMatchThreshold; // match.threshold (0.45..0.65)
-        double passiveThreshold = PassiveCheck{}.threshold;     // liveness.passive_threshold
-        CameraOptions camera;                                   // camera.width/height/fps/allow_virtual
+        std::string noCameraWhy;     // with an empty spec: what was looked for (the demo's search), shown on screen
+        int promptCount = 3;         // random prompts (liveness.challenges, 2..5)
+        double promptTimeoutS = 6.0; // per prompt (liveness.timeout_s, 3..15)
+        double matchThreshold = vision::kDefaultMatchThreshold;     // match.threshold (0.45..0.65)
+        double passiveThreshold = vision::PassiveCheck{}.threshold; // liveness.passive_threshold
+        vision::CameraOptions camera;                               // camera.width/height/fps/allow_virtual
         int maxSessions = core::kDefaultMaxFaceAttempts; // per customer in 10 minutes (liveness.max_sessions, 1..5)
     };
     // The face check's back end (both must outlive the workflow). Without it the face check screen

@@ -1,9 +1,14 @@
-// Runs a whole liveness session from a frame source: recordings frame by frame, cameras through a
-// capture thread (latest frame wins). Prompts are reported through a callback as they are issued.
+// The liveness pipeline: one whole session from a frame source, the same code for the kiosk, the
+// staff enrolment, `simkyc-cli liveness run`, `eval liveness` and the demo. It opens the source
+// (vision::FramePump: cameras through a capture thread, recordings frame by frame), refuses a
+// virtual camera or one not on the allow-list before the first frame, analyses and feeds every
+// frame to a LivenessSession (with the identity samples when given a face engine), judges the
+// stream's plausibility (enforced for cameras, reported for recordings) and scores the passive
+// cue on the session's best frames. Prompts and frames are reported through callbacks as they
+// happen.
 // Thread-safety: reentrant; runs on the calling thread until the session ends.
 #pragma once
 
-#include "app/model_catalog.h"
 #include "vision/face_engine.h"
 #include "vision/frame_analyzer.h"
 #include "vision/frame_source.h"
@@ -15,16 +20,17 @@
 #include <functional>
 #include <optional>
 #include <string>
+#include <vector>
 
-namespace simkyc::app {
+namespace simkyc::vision {
 
 struct InjectionFindings {
     bool enforced = false; // cameras: findings fail the session; files (demo, tests): reported only
-    std::optional<vision::CameraIdentity> camera;
+    std::optional<CameraIdentity> camera;
     std::string usbId;         // vendor:product:serial, when readable
     std::string notAllowed;    // why the camera is not on camera.allowed; empty when it is (or no pin)
     std::string virtualCamera; // why the camera is considered virtual; empty when it is not
-    vision::PlausibilityReport stream;
+    PlausibilityReport stream;
 };
 
 // The passive presentation-attack cue: the MiniFASNet networks' "real" probability on the session's
@@ -40,11 +46,11 @@ struct PassiveFindings {
     // Texture cues (vision/texture_cues.h), each the median over the best frames; measured with or
     // without the networks when PassiveCheck::measureTexture, reported as evidence
     // (docs/accuracy.md: not part of the decision).
-    std::optional<vision::TextureCues> texture;
+    std::optional<TextureCues> texture;
 };
 
 struct LivenessRun {
-    vision::LivenessResult result;
+    LivenessResult result;
     std::int64_t frames = 0;
     std::string sourceKind; // "video_file", "camera", ...
     InjectionFindings injection;
@@ -53,19 +59,12 @@ struct LivenessRun {
     PassiveFindings passive;
 };
 
-using PromptCallback = std::function<void(vision::Challenge challenge, double sessionMs)>;
+using PromptCallback = std::function<void(Challenge challenge, double sessionMs)>;
 // Called after each frame is analysed and fed, on the thread running the session (the kiosk shows
 // the preview, the prompt and the hints from it). Returning false stops the session: the run ends
 // with cancelled = true, not passed, reason "cancelled".
-using FrameObserver = std::function<bool(const vision::Frame &frame, const vision::FrameAnalysis &analysis,
-                                         const vision::LivenessSession &session)>;
-
-// With a face engine, the session samples the tracked face's identity through the session and
-// checks its match frames against the samples (vision::LivenessSession, "identity_changed"; the
-// distance is SessionConfig::identity).
-struct IdentityCheck {
-    vision::FaceEngine *engine = nullptr;
-};
+using FrameObserver =
+    std::function<bool(const Frame &frame, const FrameAnalysis &analysis, const LivenessSession &session)>;
 
 // With the MiniFASNet networks, a passed session fails with "presentation_attack" when the median
 // real probability over its best frames is at or below `threshold`, or at or below
@@ -77,7 +76,7 @@ struct IdentityCheck {
 // docs/accuracy.md has the measured operating point. Without the networks (optional models) the
 // check is skipped and reported as not measured.
 struct PassiveCheck {
-    vision::SpoofModel *model = nullptr;
+    SpoofModel *model = nullptr;
     double threshold = 0.2;
     double borderlineThreshold = 0.5;
     double borderlineResidualIod = 0.10;
@@ -92,27 +91,33 @@ std::string passiveSummary(const PassiveFindings &passive);
 
 // The threshold that applies to a session: check.threshold, or the stricter borderline one when a
 // turn's planar residual (measured, >= 0) is below check.borderlineResidualIod. Exposed for tests.
-double passiveThresholdFor(const PassiveCheck &check, const vision::LivenessResult &result,
-                           double *flattestTurn = nullptr);
+double passiveThresholdFor(const PassiveCheck &check, const LivenessResult &result, double *flattestTurn = nullptr);
 
-Result<LivenessRun> runLiveness(const ModelCatalog &catalog, const std::string &sourceSpec,
-                                std::vector<vision::ChallengePrompt> script, const vision::SessionConfig &config = {},
-                                const PromptCallback &onPrompt = {});
 // How a camera source is opened (files and folders ignore it): the mode asked for, and whether a
 // virtual camera is let through (camera.allow_virtual: demos only; it is then reported, not refused).
 struct CameraOptions {
-    vision::CameraSpec spec;
+    CameraSpec spec;
     bool allowVirtual = false;
     // camera.allowed: the USB identities accepted ("vendor:product:serial"); any other camera, or one
     // whose identity cannot be read, fails the session with "camera_not_allowed". Empty: not pinned.
     std::vector<std::string> allowed;
 };
 
-// The same with an analyzer the caller keeps (reset here), for many sessions in a row.
-Result<LivenessRun> runLiveness(vision::FrameAnalyzer &analyzer, const std::string &sourceSpec,
-                                std::vector<vision::ChallengePrompt> script, const vision::SessionConfig &config = {},
-                                const PromptCallback &onPrompt = {}, const IdentityCheck &identity = {},
-                                const FrameObserver &onFrame = {}, const CameraOptions &cameraOptions = {},
-                                const PassiveCheck &passive = {});
+struct LivenessOptions {
+    std::vector<ChallengePrompt> script;
+    SessionConfig session;
+    // With a face engine, the session samples the tracked face's identity through the session and
+    // checks its match frames against the samples (LivenessSession, "identity_changed").
+    FaceEngine *identity = nullptr;
+    CameraOptions camera;
+    PassiveCheck passive;
+    PromptCallback onPrompt;
+    FrameObserver onFrame;
+};
 
-} // namespace simkyc::app
+// Runs one session with an analyzer the caller keeps (reset here), for many sessions in a row.
+// Errors: the source's (openSourceSpec), a camera's identity that cannot be queried, and a camera
+// lost or stalled during the session.
+Result<LivenessRun> runLiveness(FrameAnalyzer &analyzer, const std::string &sourceSpec, LivenessOptions options);
+
+} // namespace simkyc::vision

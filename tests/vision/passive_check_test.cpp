@@ -1,32 +1,32 @@
 // Which passive threshold applies to a session: the plain one, or the stricter one after a turn whose
 // landmarks stayed close to a plane.
-#include "app/liveness_runner.h"
+#include "vision/liveness_pipeline.h"
 
 #include <gtest/gtest.h>
 
-namespace simkyc::app {
+namespace simkyc::vision {
 namespace {
 
-vision::ChallengeResult turn(double residual)
+ChallengeResult turn(double residual)
 {
-    vision::ChallengeResult c;
-    c.challenge = vision::Challenge::TurnLeft;
-    c.outcome = vision::ChallengeOutcome::Passed;
+    ChallengeResult c;
+    c.challenge = Challenge::TurnLeft;
+    c.outcome = ChallengeOutcome::Passed;
     c.planarResidual = residual;
     return c;
 }
 
-vision::ChallengeResult blink()
+ChallengeResult blink()
 {
-    vision::ChallengeResult c;
-    c.outcome = vision::ChallengeOutcome::Passed;
+    ChallengeResult c;
+    c.outcome = ChallengeOutcome::Passed;
     return c; // planarResidual -1: not a turn
 }
 
 TEST(PassiveThreshold, PlainWithoutTurnsOrAfterClearlyRealTurns)
 {
     const PassiveCheck check; // 0.2, 0.5 below a residual of 0.10
-    vision::LivenessResult r;
+    LivenessResult r;
     r.challenges = {blink()};
     double flattest = 0.0;
     EXPECT_DOUBLE_EQ(passiveThresholdFor(check, r, &flattest), 0.2);
@@ -41,7 +41,7 @@ TEST(PassiveThreshold, PlainWithoutTurnsOrAfterClearlyRealTurns)
 TEST(PassiveThreshold, StricterAfterANearlyFlatTurn)
 {
     const PassiveCheck check;
-    vision::LivenessResult r;
+    LivenessResult r;
     r.challenges = {turn(0.30), blink(), turn(0.07)};
     double flattest = 0.0;
     EXPECT_DOUBLE_EQ(passiveThresholdFor(check, r, &flattest), 0.5);
@@ -52,7 +52,7 @@ TEST(PassiveThreshold, AConfiguredThresholdAboveTheBorderlineOneStaysInForce)
 {
     PassiveCheck check;
     check.threshold = 0.6;
-    vision::LivenessResult r;
+    LivenessResult r;
     r.challenges = {turn(0.07)};
     EXPECT_DOUBLE_EQ(passiveThresholdFor(check, r), 0.6);
     check.threshold = 0.05;
@@ -60,4 +60,4 @@ TEST(PassiveThreshold, AConfiguredThresholdAboveTheBorderlineOneStaysInForce)
 }
 
 } // namespace
-} // namespace simkyc::app
+} // namespace simkyc::vision

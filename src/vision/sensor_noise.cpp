@@ -1,0 +1,163 @@
+#include "vision/sensor_noise.h"
+
+#include <algorithm>
+#include <array>
+#include <cmath>
+
+namespace simkyc::vision {
+
+namespace {
+
+constexpr int kBlock = 8;
+constexpr int kClipLow = 6; // values this close to 0 or 255 may be clipped: clipped pixels have no noise
+constexpr int kClipHigh = 249;
+
+} // namespace
+
+std::optional<NoisePair> measureNoisePair(const Image &previous, const Image &current, const SensorNoiseConfig &config)
+{
+    if (previous.empty() || current.empty() || previous.width() != current.width() ||
+        previous.height() != current.height() || previous.channels() != current.channels())
+        return std::nullopt;
+    const int channels = current.channels();
+    const size_t stride = current.stride();
+    constexpr int kPixels = kBlock * kBlock;
+    // Pass 1: the unclipped, still blocks, flat or textured, and each one's mean change per
+    // channel, rounded.
+    struct Block {
+        int x, y;
+        bool flat;
+        std::array<int, 3> change;
+    };
+    std::vector<Block> blocks;
+    for (int by = 0; by + kBlock <= current.height(); by += kBlock) {
+        for (int bx = 0; bx + kBlock <= current.width(); bx += kBlock) {
+            std::array<int, 3> lo{255, 255, 255}, hi{0, 0, 0};
+            std::array<int, 3> sumNow{}, sumBefore{};
+            int sumAbs = 0;
+            for (int y = by; y < by + kBlock; ++y) {
+                const std::uint8_t *now = current.data() + static_cast<size_t>(y) * stride;
+                const std::uint8_t *before = previous.data() + static_cast<size_t>(y) * stride;
+                for (int x = bx; x < bx + kBlock; ++x)
+                    for (int c = 0; c < channels; ++c) {
+                        const size_t i = static_cast<size_t>(x * channels + c);
+                        lo[c] = std::min<int>(lo[c], now[i]);
+                        hi[c] = std::max<int>(hi[c], now[i]);
+                        sumNow[c] += now[i];
+                        sumBefore[c] += before[i];
+                        sumAbs += std::abs(now[i] - before[i]);
+                    }
+            }
+            Block block{bx, by, true, {}};
+            bool use = true;
+            for (int c = 0; c < channels && use; ++c) {
+                const int change = sumNow[c] - sumBefore[c];
+                block.change[static_cast<size_t>(c)] = static_cast<int>(std::lround(change / double{kPixels}));
+                block.flat = block.flat && hi[c] - lo[c] <= config.flatRange;
+                use = lo[c] >= kClipLow && hi[c] <= kClipHigh && std::abs(change) <= config.stillMean * kPixels;
+            }
+            // A textured block that moved even a little changes a lot: only the ones that changed
+            // no more than noise does are still.
+            if (use && !block.flat)
+                use = sumAbs <= config.maxTexturedChange * kPixels * channels;
+            if (use)
+                blocks.push_back(block);
+        }
+    }
+    // The picture's own change per channel: the median of the blocks' (a brightness step applied
+    // to the whole frame is no noise). A sensor's noise, even after JPEG has reduced a flat block
+    // to its mean, moves each block on its own.
+    std::array<int, 3> offset{};
+    for (int c = 0; c < channels && !blocks.empty(); ++c) {
+        std::vector<int> changes;
+        changes.reserve(blocks.size());
+        for (const Block &b : blocks)
+            changes.push_back(b.change[static_cast<size_t>(c)]);
+        std::nth_element(changes.begin(), changes.begin() + static_cast<long>(changes.size() / 2), changes.end());
+        offset[static_cast<size_t>(c)] = changes[changes.size() / 2];
+    }
+    // Pass 2: per class, the pixels that moved by exactly the picture's offset.
+    std::array<std::int64_t, 2> unchanged{}, counted{}; // [0] flat, [1] textured
+    for (const Block &b : blocks) {
+        const size_t k = b.flat ? 0 : 1;
+        counted[k] += kPixels;
+        for (int y = b.y; y < b.y + kBlock; ++y) {
+            const std::uint8_t *now = current.data() + static_cast<size_t>(y) * stride;
+            const std::uint8_t *before = previous.data() + static_cast<size_t>(y) * stride;
+            for (int x = b.x; x < b.x + kBlock; ++x) {
+                bool same = true;
+                for (int c = 0; c < channels; ++c) {
+                    const size_t i = static_cast<size_t>(x * channels + c);
+                    same = same && now[i] - before[i] == offset[static_cast<size_t>(c)];
+                }
+                unchanged[k] += same ? 1 : 0;
+            }
+        }
+    }
+    NoisePair pair;
+    pair.flatBlocks = static_cast<int>(counted[0] / kPixels);
+    pair.texturedBlocks = static_cast<int>(counted[1] / kPixels);
+    if (pair.flatBlocks >= config.minBlocks)
+        pair.flatShare = static_cast<double>(unchanged[0]) / static_cast<double>(counted[0]);
+    if (pair.texturedBlocks >= config.minBlocks)
+        pair.texturedShare = static_cast<double>(unchanged[1]) / static_cast<double>(counted[1]);
+    if (pair.flatShare < 0.0 && pair.texturedShare < 0.0)
+        return std::nullopt;
+    return pair;
+}
+
+void SensorNoise::feed(const Image &frame)
+{
+    // Against the frame before and the one before that: two noise patterns taking turns leave
+    // every other frame unchanged.
+    std::optional<NoisePair> worst;
+    for (const Image *earlier : {&m_previous, &m_beforePrevious}) {
+        const auto pair = measureNoisePair(*earlier, frame, m_config);
+        if (!pair)
+            continue;
+        if (!worst) {
+            worst = pair;
+            continue;
+        }
+        worst->flatShare = std::max(worst->flatShare, pair->flatShare);
+        worst->texturedShare = std::max(worst->texturedShare, pair->texturedShare);
+    }
+    if (worst && worst->flatShare >= 0.0)
+        m_flat.push_back(worst->flatShare);
+    if (worst && worst->texturedShare >= 0.0)
+        m_textured.push_back(worst->texturedShare);
+    m_beforePrevious = m_previous;
+    m_previous = frame;
+}
+
+namespace {
+
+double medianOf(std::vector<double> values)
+{
+    if (values.empty())
+        return -1.0;
+    std::sort(values.begin(), values.end());
+    const size_t n = values.size();
+    return n % 2 == 1 ? values[n / 2] : (values[n / 2 - 1] + values[n / 2]) / 2.0;
+}
+
+} // namespace
+
+SensorNoiseReport SensorNoise::report() const
+{
+    SensorNoiseReport r;
+    r.flatPairs = static_cast<std::int64_t>(m_flat.size());
+    r.texturedPairs = static_cast<std::int64_t>(m_textured.size());
+    r.medianFlatShare = medianOf(m_flat);
+    r.medianTexturedShare = medianOf(m_textured);
+    // Judged on each kind of block measured often enough; noiseless only when every judged kind
+    // is: JPEG at a low quality can leave a real sensor's flat blocks unchanged, never its
+    // textured ones.
+    const bool flatJudged = r.flatPairs >= m_config.minPairs;
+    const bool texturedJudged = r.texturedPairs >= m_config.minPairs;
+    r.noiseless = (flatJudged || texturedJudged) && (!flatJudged || r.medianFlatShare >= m_config.maxUnchangedShare) &&
+                  (!texturedJudged || r.medianTexturedShare >= m_config.maxUnchangedShare);
+    return r;
+}
+
+} // namespace simkyc::vision
