@@ -30,8 +30,9 @@ std::optional<NoisePair> measureNoisePair(const Image &previous, const Image &cu
         std::array<int, 3> change;
     };
     std::vector<Block> blocks;
-    for (int by = 0; by + kBlock <= current.height(); by += kBlock) {
-        for (int bx = 0; bx + kBlock <= current.width(); bx += kBlock) {
+    const int step = kBlock * std::max(1, config.blockStride);
+    for (int by = 0; by + kBlock <= current.height(); by += step) {
+        for (int bx = 0; bx + kBlock <= current.width(); bx += step) {
             std::array<int, 3> lo{255, 255, 255}, hi{0, 0, 0};
             std::array<int, 3> sumNow{}, sumBefore{};
             int sumAbs = 0;

@@ -33,6 +33,7 @@ struct SensorNoiseConfig {
     int flatRange = 16;              // max - min of each channel within a flat 8x8 block
     double stillMean = 1.5;          // a block's per-channel mean moving more than this between frames: motion
     double maxTexturedChange = 4.0;  // a textured block's mean |difference| above this: it moved
+    int blockStride = 2;             // every Nth block row and column (1: all; 2: a quarter of the cost)
     int minBlocks = 16;              // still blocks of one kind a pair needs for that kind to be measured
     int minPairs = 10;               // measured pairs a kind needs before it is judged
     double maxUnchangedShare = 0.92; // median share of unchanged pixels at or above this: no sensor noise
