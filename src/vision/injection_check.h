@@ -13,7 +13,7 @@
 //   jitters; a file played at its nominal rate does not), sensor timestamps that go backwards or lie
 //   in the future of their arrival, and frames that arrive long after their capture (a buffer of
 //   prepared frames fed on cue), and a stream without a sensor's temporal noise where the picture
-//   is flat and still (vision/sensor_noise.h: rendered or re-encoded frames).
+//   is still, flat or textured (vision/sensor_noise.h: rendered frames).
 // For file sources (demo and tests) the findings are reported, not enforced.
 // Thread-safety: queryCamera is reentrant; one StreamPlausibility per stream.
 #pragma once

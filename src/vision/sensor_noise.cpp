@@ -22,12 +22,11 @@ std::optional<NoisePair> measureNoisePair(const Image &previous, const Image &cu
     const int channels = current.channels();
     const size_t stride = current.stride();
     constexpr int kPixels = kBlock * kBlock;
-    // Pass 1: the unclipped, still blocks, flat or textured, and each one's mean change per
-    // channel, rounded.
+    // Pass 1: the unclipped blocks, flat or textured, with their sums per channel.
     struct Block {
         int x, y;
         bool flat;
-        std::array<int, 3> change;
+        std::array<int, 3> change; // sum(now) - sum(before), per channel
     };
     std::vector<Block> blocks;
     const int step = kBlock * std::max(1, config.blockStride);
@@ -35,7 +34,6 @@ std::optional<NoisePair> measureNoisePair(const Image &previous, const Image &cu
         for (int bx = 0; bx + kBlock <= current.width(); bx += step) {
             std::array<int, 3> lo{255, 255, 255}, hi{0, 0, 0};
             std::array<int, 3> sumNow{}, sumBefore{};
-            int sumAbs = 0;
             for (int y = by; y < by + kBlock; ++y) {
                 const std::uint8_t *now = current.data() + static_cast<size_t>(y) * stride;
                 const std::uint8_t *before = previous.data() + static_cast<size_t>(y) * stride;
@@ -46,54 +44,66 @@ std::optional<NoisePair> measureNoisePair(const Image &previous, const Image &cu
                         hi[c] = std::max<int>(hi[c], now[i]);
                         sumNow[c] += now[i];
                         sumBefore[c] += before[i];
-                        sumAbs += std::abs(now[i] - before[i]);
                     }
             }
             Block block{bx, by, true, {}};
-            bool use = true;
-            for (int c = 0; c < channels && use; ++c) {
-                const int change = sumNow[c] - sumBefore[c];
-                block.change[static_cast<size_t>(c)] = static_cast<int>(std::lround(change / double{kPixels}));
+            bool clipped = false;
+            for (int c = 0; c < channels; ++c) {
+                block.change[static_cast<size_t>(c)] = sumNow[c] - sumBefore[c];
                 block.flat = block.flat && hi[c] - lo[c] <= config.flatRange;
-                use = lo[c] >= kClipLow && hi[c] <= kClipHigh && std::abs(change) <= config.stillMean * kPixels;
+                clipped = clipped || lo[c] < kClipLow || hi[c] > kClipHigh;
             }
-            // A textured block that moved even a little changes a lot: only the ones that changed
-            // no more than noise does are still.
-            if (use && !block.flat)
-                use = sumAbs <= config.maxTexturedChange * kPixels * channels;
-            if (use)
+            if (!clipped)
                 blocks.push_back(block);
         }
     }
-    // The picture's own change per channel: the median of the blocks' (a brightness step applied
-    // to the whole frame is no noise). A sensor's noise, even after JPEG has reduced a flat block
-    // to its mean, moves each block on its own.
+    if (blocks.empty())
+        return std::nullopt;
+    // The picture's own change per channel: the median of the blocks' mean changes, rounded. A
+    // brightness step applied to the whole frame is no noise, and a block is still when it moved
+    // by no more than stillMean beyond that step. A sensor's noise, even after JPEG has reduced a
+    // flat block to its mean, moves each block on its own.
     std::array<int, 3> offset{};
-    for (int c = 0; c < channels && !blocks.empty(); ++c) {
+    for (int c = 0; c < channels; ++c) {
         std::vector<int> changes;
         changes.reserve(blocks.size());
         for (const Block &b : blocks)
             changes.push_back(b.change[static_cast<size_t>(c)]);
         std::nth_element(changes.begin(), changes.begin() + static_cast<long>(changes.size() / 2), changes.end());
-        offset[static_cast<size_t>(c)] = changes[changes.size() / 2];
+        offset[static_cast<size_t>(c)] = static_cast<int>(std::lround(changes[changes.size() / 2] / double{kPixels}));
     }
-    // Pass 2: per class, the pixels that moved by exactly the picture's offset.
+    // Pass 2: per kind, the pixels of the still blocks that moved by exactly the picture's offset.
+    // A textured block that moved even a little changes a lot: it is still only when it changed
+    // by no more than noise does (maxTexturedChange, beyond the offset).
     std::array<std::int64_t, 2> unchanged{}, counted{}; // [0] flat, [1] textured
     for (const Block &b : blocks) {
-        const size_t k = b.flat ? 0 : 1;
-        counted[k] += kPixels;
+        bool still = true;
+        for (int c = 0; c < channels; ++c)
+            still = still && std::abs(b.change[static_cast<size_t>(c)] - offset[static_cast<size_t>(c)] * kPixels) <=
+                                 config.stillMean * kPixels;
+        if (!still)
+            continue;
+        int same = 0;
+        int sumAbs = 0;
         for (int y = b.y; y < b.y + kBlock; ++y) {
             const std::uint8_t *now = current.data() + static_cast<size_t>(y) * stride;
             const std::uint8_t *before = previous.data() + static_cast<size_t>(y) * stride;
             for (int x = b.x; x < b.x + kBlock; ++x) {
-                bool same = true;
+                bool equal = true;
                 for (int c = 0; c < channels; ++c) {
                     const size_t i = static_cast<size_t>(x * channels + c);
-                    same = same && now[i] - before[i] == offset[static_cast<size_t>(c)];
+                    const int d = now[i] - before[i] - offset[static_cast<size_t>(c)];
+                    sumAbs += std::abs(d);
+                    equal = equal && d == 0;
                 }
-                unchanged[k] += same ? 1 : 0;
+                same += equal ? 1 : 0;
             }
         }
+        if (!b.flat && sumAbs > config.maxTexturedChange * kPixels * channels)
+            continue;
+        const size_t k = b.flat ? 0 : 1;
+        counted[k] += kPixels;
+        unchanged[k] += same;
     }
     NoisePair pair;
     pair.flatBlocks = static_cast<int>(counted[0] / kPixels);
