@@ -1,5 +1,6 @@
 #include "vision/liveness_pipeline.h"
 
+#include "core/statistics.h"
 #include "vision/frame_pump.h"
 
 #include <algorithm>
@@ -8,13 +9,6 @@
 namespace simkyc::vision {
 
 namespace {
-
-double median(std::vector<double> values)
-{
-    std::sort(values.begin(), values.end());
-    const size_t n = values.size();
-    return n % 2 == 1 ? values[n / 2] : (values[n / 2 - 1] + values[n / 2]) / 2.0;
-}
 
 void textureOfBestFrames(const LivenessResult &r, LivenessRun &run)
 {
@@ -30,7 +24,8 @@ void textureOfBestFrames(const LivenessResult &r, LivenessRun &run)
     }
     if (moire.empty())
         return;
-    run.passive.texture = TextureCues{median(moire), median(specular), median(chroma), median(fine)};
+    run.passive.texture =
+        TextureCues{*core::median(moire), *core::median(specular), *core::median(chroma), *core::median(fine)};
 }
 
 void checkPassive(LivenessSession &session, const PassiveCheck &passive, LivenessRun &run)
@@ -53,7 +48,7 @@ void checkPassive(LivenessSession &session, const PassiveCheck &passive, Livenes
         return;
     }
     run.passive.measured = true;
-    run.passive.medianRealProbability = median(run.passive.realProbabilities);
+    run.passive.medianRealProbability = *core::median(run.passive.realProbabilities);
     const double limit = passiveThresholdFor(passive, r, &run.passive.flattestTurnResidual);
     run.passive.appliedThreshold = limit;
     if (r.passed && run.passive.medianRealProbability <= limit)

@@ -1,5 +1,7 @@
 #include "vision/sensor_noise.h"
 
+#include "core/statistics.h"
+
 #include <algorithm>
 #include <array>
 #include <cmath>
@@ -141,26 +143,13 @@ void SensorNoise::feed(const Image &frame)
     m_previous = frame;
 }
 
-namespace {
-
-double medianOf(std::vector<double> values)
-{
-    if (values.empty())
-        return -1.0;
-    std::sort(values.begin(), values.end());
-    const size_t n = values.size();
-    return n % 2 == 1 ? values[n / 2] : (values[n / 2 - 1] + values[n / 2]) / 2.0;
-}
-
-} // namespace
-
 SensorNoiseReport SensorNoise::report() const
 {
     SensorNoiseReport r;
     r.flatPairs = static_cast<std::int64_t>(m_flat.size());
     r.texturedPairs = static_cast<std::int64_t>(m_textured.size());
-    r.medianFlatShare = medianOf(m_flat);
-    r.medianTexturedShare = medianOf(m_textured);
+    r.medianFlatShare = core::median(m_flat).value_or(-1.0);
+    r.medianTexturedShare = core::median(m_textured).value_or(-1.0);
     // Judged on each kind of block measured often enough; noiseless only when every judged kind
     // is: JPEG at a low quality can leave a real sensor's flat blocks unchanged, never its
     // textured ones.
