@@ -206,6 +206,10 @@ FocusScope {
                     case "models_failed":
                         return qsTr("The face models could not be loaded (%1). Run simkyc-cli selftest.")
                                    .arg(screen.check.message)
+                    case "passive_model_missing":
+                        return qsTr("The face check is switched off: the anti-spoofing models are not installed on "
+                                    + "this kiosk. The manager installs them with simkyc-cli models install; until "
+                                    + "then, hand over to the manager for a manual check.")
                     case "too_many_attempts":
                         return screen.check.message
                     default:

@@ -42,8 +42,9 @@ Result<vision::SpoofModelFiles> locateSpoofModels(const ModelCatalog &catalog)
     }
     if (files.miniFasNetV2.empty() && files.miniFasNetV1SE.empty())
         return Error{ErrorCode::ModelMissing,
-                     "the MiniFASNet anti-spoofing models (MiniFASNetV2.onnx, MiniFASNetV1SE.onnx) are optional and "
-                     "come from the labelled data folder (spoof/models/, set SIMKYC_SHARED_DATA or --models-dir): " +
+                     "the MiniFASNet anti-spoofing models (MiniFASNetV2.onnx, MiniFASNetV1SE.onnx) are not installed: "
+                     "install them with simkyc-cli models install FILE... (they are Apache-2.0 files from the "
+                     "labelled data folder's spoof/models/, or the networks' own release): " +
                          missing};
     return files;
 }

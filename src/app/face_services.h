@@ -19,7 +19,7 @@ Result<std::unique_ptr<vision::FrameAnalyzer>> loadFrameAnalyzer(const ModelCata
                                                                  const vision::FrameAnalyzerOptions &options = {});
 
 // The optional MiniFASNet anti-spoofing networks (either one is enough). ModelMissing when neither
-// is provisioned (they come from the labelled data folder, see models/README.md); a file present but
+// is provisioned (`simkyc-cli models install`, see models/README.md); a file present but
 // not matching the manifest is an error of its own, never silently skipped.
 Result<vision::SpoofModelFiles> locateSpoofModels(const ModelCatalog &catalog);
 Result<std::unique_ptr<vision::SpoofModel>> loadSpoofModel(const ModelCatalog &catalog);

@@ -55,6 +55,10 @@ struct KioskConfig {
     int livenessMaxSessions = 3;    // 1..5 sessions per customer per 10 minutes
     std::string captureQualityFile; // optional override of capture_quality_v1.conf; absolute
     double passiveThreshold = 0.2;  // 0.05..0.9: MiniFASNet median real probability at or below fails
+    // liveness.require_passive_model: without the MiniFASNet models the kiosk refuses face checks
+    // (status passive_model_missing) instead of running on the challenges alone. The demo (--demo)
+    // runs without them whatever this says.
+    bool requirePassiveModel = true;
     // [quota]
     int quotaMaxPerId = core::kQuotaLimit; // 1..core::kQuotaLimit registrations per ID number here
     // [retention]

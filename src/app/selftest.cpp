@@ -1,5 +1,6 @@
 #include "app/selftest.h"
 
+#include "app/face_services.h"
 #include "core/log.h"
 #include "crypto/digest.h"
 #include "crypto/self_test.h"
@@ -106,6 +107,8 @@ SelfTestReport runSelfTest(const ModelCatalog &catalog)
         }
         report.models.push_back(std::move(check));
     }
+    if (auto spoof = locateSpoofModels(catalog); !spoof.ok())
+        report.passiveCueOff = spoof.error().message;
     if (report.blasProvider != "openblas")
         log::warning(log::kApp, "dlib is not running on OpenBLAS (" + report.blasProvider +
                                     "); face embeddings will be about 5x slower. Install libopenblas0-pthread.");
@@ -154,6 +157,8 @@ QJsonObject SelfTestReport::toJson() const
                                             {"config", QString::fromStdString(blasConfig)}}},
                        {"crypto_known_answer_tests", cryptoKnownAnswersOk ? "passed" : "failed"},
                        {"model_search_path", search},
+                       {"passive_cue", passiveCueOff.empty() ? "on" : "off"},
+                       {"passive_cue_problem", QString::fromStdString(passiveCueOff)},
                        {"models", modelArray},
                        {"problems", problemArray}};
 }
@@ -179,6 +184,11 @@ std::string SelfTestReport::toText() const
             out << "  (optional)";
         out << "\n";
     }
+    if (passiveCueOff.empty())
+        out << "passive anti-spoofing cue: on\n";
+    else
+        out << "passive anti-spoofing cue: OFF: " << passiveCueOff
+            << " A kiosk with liveness.require_passive_model = true refuses face checks until they are installed.\n";
     for (const auto &p : problems)
         out << "problem: " << p << "\n";
     out << (ok ? "self-test passed\n" : "self-test FAILED\n");

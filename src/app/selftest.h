@@ -32,6 +32,10 @@ struct SelfTestReport {
     std::vector<std::string> modelSearchPath;
     std::vector<ModelCheck> models;
     bool cryptoKnownAnswersOk = false; // SHA-256, AES-GCM, AES-KW, HKDF, X25519, Ed25519, scrypt vectors
+    // The passive anti-spoofing cue's models (optional in the manifest): empty when they are there,
+    // else why the cue is off, in one sentence. Not a problem of the self-test (the program works),
+    // but a kiosk with liveness.require_passive_model = true refuses face checks without them.
+    std::string passiveCueOff;
     std::vector<std::string> problems; // one human sentence each; empty when ok
     bool ok = false;
 

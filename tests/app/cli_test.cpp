@@ -7,6 +7,8 @@
 
 #include <gtest/gtest.h>
 
+#include <cstdlib>
+#include <filesystem>
 #include <fstream>
 
 namespace simkyc::test {
@@ -97,6 +99,84 @@ TEST(Cli, SelftestFailsClearlyOnDamagedModel)
     EXPECT_TRUE(found);
     EXPECT_NE(r.err.find("shape_predictor_5_face_landmarks.dat"), std::string::npos) << r.err;
     EXPECT_NE(r.err.find("expected"), std::string::npos) << r.err;
+}
+
+// Runs the CLI with the labelled data folder (where the optional models are found otherwise) hidden.
+ProcessResult runWithoutData(const std::vector<std::string> &args, const std::filesystem::path &emptyData)
+{
+    const char *old = std::getenv("SIMKYC_SHARED_DATA");
+    const std::string saved = old != nullptr ? old : "";
+    ::setenv("SIMKYC_SHARED_DATA", emptyData.c_str(), 1);
+    auto result = runProcess(cli(), args);
+    if (old != nullptr)
+        ::setenv("SIMKYC_SHARED_DATA", saved.c_str(), 1);
+    else
+        ::unsetenv("SIMKYC_SHARED_DATA");
+    return result;
+}
+
+// `models install`: a file is recognised by its SHA-256 and size, whatever its name; anything else is
+// refused and leaves nothing behind; an installed model is untouched by a refused one.
+TEST(Cli, ModelsInstallTakesOnlyAFileTheManifestNamesByItsHash)
+{
+    TempDir dir, noData, incoming;
+    const std::filesystem::path mmod = modelsDir() / "mmod_human_face_detector.dat";
+    ASSERT_TRUE(std::filesystem::exists(mmod)) << "scripts/setup provisions it";
+    // Arrives under another name: installed under the manifest's.
+    std::filesystem::copy_file(mmod, incoming.path() / "detector-from-usb-stick.bin");
+    auto ok = runWithoutData({"models", "install", (incoming.path() / "detector-from-usb-stick.bin").string(), "--to",
+                              dir.path().string(), "--json"},
+                             noData.path());
+    ASSERT_EQ(ok.exitCode, 0) << ok.out << ok.err;
+    EXPECT_NE(ok.out.find("\"id\":\"mmod_face\""), std::string::npos) << ok.out;
+    ASSERT_TRUE(std::filesystem::exists(dir.path() / "mmod_human_face_detector.dat"));
+    EXPECT_EQ(std::filesystem::file_size(dir.path() / "mmod_human_face_detector.dat"),
+              std::filesystem::file_size(mmod));
+
+    // The same bytes with one changed: refused, and the installed copy is untouched.
+    {
+        std::fstream f(incoming.path() / "detector-from-usb-stick.bin",
+                       std::ios::in | std::ios::out | std::ios::binary);
+        f.seekp(1000);
+        f.put('\x5a');
+    }
+    auto damaged = runWithoutData(
+        {"models", "install", (incoming.path() / "detector-from-usb-stick.bin").string(), "--to", dir.path().string()},
+        noData.path());
+    EXPECT_EQ(damaged.exitCode, 2) << damaged.out;
+    EXPECT_NE(damaged.err.find("is no model of the manifest: nothing installed"), std::string::npos) << damaged.err;
+    auto list = runWithoutData({"models", "list", "--models-dir", dir.path().string(), "--json"}, noData.path());
+    EXPECT_NE(list.out.find("\"state\":\"ok\""), std::string::npos) << list.out;
+
+    // Not a model at all, and a file that does not exist: refused; nothing but the one model is there.
+    std::ofstream(incoming.path() / "MiniFASNetV2.onnx") << "a file with the right name";
+    auto wrong = runWithoutData({"models", "install", (incoming.path() / "MiniFASNetV2.onnx").string(),
+                                 (incoming.path() / "absent.onnx").string(), "--to", dir.path().string()},
+                                noData.path());
+    EXPECT_EQ(wrong.exitCode, 2);
+    EXPECT_NE(wrong.err.find("absent.onnx does not exist"), std::string::npos) << wrong.err;
+    int files = 0;
+    for ([[maybe_unused]] const auto &e : std::filesystem::directory_iterator(dir.path()))
+        ++files;
+    EXPECT_EQ(files, 1) << "no temporary file and no refused file left behind";
+}
+
+// `models install` puts the MiniFASNet networks where the kiosk looks, and selftest then says the
+// passive cue is on (app_tests' SelfTest.* show it off without them: the build tree has them here).
+TEST(Cli, InstalledPassiveModelsTurnThePassiveCueOn)
+{
+    SIMKYC_REQUIRE_SHARED_DATA();
+    TempDir dir, noData;
+    const auto nets = *sharedDataDir() / "spoof/models";
+    auto install = runWithoutData({"models", "install", (nets / "MiniFASNetV2.onnx").string(),
+                                   (nets / "MiniFASNetV1SE.onnx").string(), "--models-dir", dir.path().string()},
+                                  noData.path());
+    ASSERT_EQ(install.exitCode, 0) << install.out << install.err;
+    EXPECT_NE(install.out.find("passive anti-spoofing cue: on"), std::string::npos) << install.out;
+    EXPECT_TRUE(std::filesystem::exists(dir.path() / "MiniFASNetV2.onnx"));
+    EXPECT_TRUE(std::filesystem::exists(dir.path() / "MiniFASNetV1SE.onnx"));
+    auto after = runWithoutData({"selftest", "--json", "--models-dir", dir.path().string()}, noData.path());
+    EXPECT_EQ(parseLine(after.out)["passive_cue"].toString(), "on");
 }
 
 } // namespace

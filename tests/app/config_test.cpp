@@ -317,6 +317,10 @@ TEST_F(ConfigCli, DiagnoseReportsHealthWithoutCustomerDataOrAPassphrase)
         EXPECT_FALSE(r["versions"].toObject()["OpenSSL"].toString().isEmpty() &&
                      r["versions"].toObject()["openssl"].toString().isEmpty());
         EXPECT_EQ(r["models"].toArray().size(), 6);
+        // Whether face checks run with the passive cue, without it, or not at all (issue 18).
+        const QJsonObject passive = r["passive_cue"].toObject();
+        EXPECT_TRUE(passive["require_passive_model"].toBool()) << "the default";
+        EXPECT_EQ(passive["face_checks"].toString().startsWith("REFUSED"), passive["models"].toString() == "missing");
     }
 }
 

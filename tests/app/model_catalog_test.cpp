@@ -1,4 +1,6 @@
 #include "app/model_catalog.h"
+#include "app/model_install.h"
+#include "app/selftest.h"
 #include "crypto/digest.h"
 #include "model_manifest.h"
 #include "support/test_env.h"
@@ -115,6 +117,36 @@ TEST(ModelCatalog, DataModelsAreFoundInTheDataFolder)
     EXPECT_EQ(without.verify(entries->front()).state, ModelState::Missing);
     ModelCatalog with(*entries, {}, dir.path());
     EXPECT_EQ(with.verify(entries->front()).state, ModelState::Ok);
+}
+
+// A fresh install has no MiniFASNet networks (in no Debian package): the self-test says the passive
+// cue is off and how to install them, without failing (the program itself works).
+TEST(SelfTest, SaysThePassiveCueIsOffWithoutItsModelsAndHowToInstallThem)
+{
+    test::TempDir empty;
+    const ModelCatalog builtIn = ModelCatalog::builtIn();
+    std::vector<ModelEntry> optional;
+    for (const auto &e : builtIn.entries())
+        if (!e.required)
+            optional.push_back(e);
+    const ModelCatalog fresh(optional, {empty.path()}, empty.path());
+    const SelfTestReport report = runSelfTest(fresh);
+    EXPECT_NE(report.passiveCueOff.find("simkyc-cli models install"), std::string::npos) << report.passiveCueOff;
+    EXPECT_EQ(report.toJson()["passive_cue"].toString(), "off");
+    EXPECT_NE(report.toText().find("passive anti-spoofing cue: OFF"), std::string::npos) << report.toText();
+    EXPECT_NE(report.toText().find("liveness.require_passive_model"), std::string::npos);
+    EXPECT_TRUE(report.problems.empty()) << "optional models missing is no self-test failure";
+
+    // Installed (the build tree holds them when scripts/setup found the labelled data).
+    const auto v2 = builtIn.verify(*builtIn.find("minifasnet_v2"));
+    if (v2.state != ModelState::Ok)
+        GTEST_SKIP() << "MiniFASNetV2.onnx not provisioned here";
+    auto installed = installModel(fresh, v2.path, empty.path());
+    ASSERT_TRUE(installed.ok()) << installed.error().toString();
+    EXPECT_EQ(installed->entry.id, "minifasnet_v2");
+    const SelfTestReport after = runSelfTest(fresh);
+    EXPECT_TRUE(after.passiveCueOff.empty()) << after.passiveCueOff;
+    EXPECT_EQ(after.toJson()["passive_cue"].toString(), "on");
 }
 
 } // namespace

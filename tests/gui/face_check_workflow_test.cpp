@@ -388,5 +388,53 @@ TEST_F(FaceCheckWorkflowTest, AMissingCameraIsAnErrorThatCanBeRetried)
     EXPECT_EQ(storedCount(), 0);
 }
 
+// liveness.require_passive_model: a kiosk installed without the MiniFASNet models (a fresh install:
+// they are in no Debian package) ran every face check on the active challenges alone, which a phone
+// replaying the customer's video answers. With the key (the packaged default) it runs none: the
+// screen says why and offers the manual check, and no face check is counted against the customer.
+TEST_F(FaceCheckWorkflowTest, WithoutThePassiveModelsTheCheckIsRefusedUnlessTheConfigurationAllowsIt)
+{
+    SIMKYC_REQUIRE_SHARED_DATA();
+    const auto passport = test::specimenWithFace();
+    ASSERT_TRUE(passport);
+    // A fresh install: the required models (links to the provisioned ones), not the MiniFASNet networks.
+    test::TempDir models;
+    const ModelCatalog provisioned = ModelCatalog::builtIn(test::modelsDir());
+    for (const ModelEntry &entry : provisioned.entries())
+        if (entry.required)
+            std::filesystem::create_symlink(provisioned.locate(entry).path, models.path() / entry.file);
+    FaceCheckService fresh;
+    fresh.loadModels(ModelCatalog(provisioned.entries(), {models.path()}, models.path()));
+    ASSERT_TRUE(QTest::qWaitFor([&] { return fresh.modelsReady(); }, kCheckTimeoutMs))
+        << fresh.modelsError().toStdString();
+    ASSERT_FALSE(fresh.passiveAvailable());
+
+    RegistrationWorkflow::FaceSource source = *test::sampleVideoSource();
+    ASSERT_TRUE(source.requirePassiveModel) << "the safe default";
+    w->setFaceCheck(&fresh, recorder.get(), source);
+    reachConsent(*passport);
+    ASSERT_TRUE(w->agreeToFaceCheck());
+    EXPECT_EQ(w->faceCheck()->status(), "passive_model_missing");
+    EXPECT_FALSE(fresh.running());
+    EXPECT_EQ(w->screen(), Screen::FaceCheck);
+    EXPECT_FALSE(RegistrationWorkflow::reasonWords("face_check_passive_model_missing").isEmpty());
+    w->cancelRegistration();
+
+    // Allowed by the configuration (liveness.require_passive_model = false, the demo): the check runs.
+    source.requirePassiveModel = false;
+    w->setFaceCheck(&fresh, recorder.get(), source);
+    w->startRegistration();
+    test::fillValidCustomer(*w->form());
+    ASSERT_TRUE(w->continueRegistration());
+    w->idPhoto()->refreshFiles();
+    w->idPhoto()->loadFile(QString::fromStdString(passport->filename().string()));
+    ASSERT_TRUE(w->acceptIdPhoto());
+    ASSERT_TRUE(w->agreeToFaceCheck());
+    EXPECT_NE(w->faceCheck()->status(), "passive_model_missing");
+    EXPECT_TRUE(fresh.running());
+    w.reset(); // cancels the running check before `fresh` goes
+    ASSERT_TRUE(QTest::qWaitFor([&] { return !fresh.running(); }, 10000));
+}
+
 } // namespace
 } // namespace simkyc::app

@@ -734,6 +734,10 @@
         <source>The demo has no picture for the face check: %1. Connect a camera, or hand over to the manager for a manual check.</source>
         <translation>Die Demo hat kein Bild für die Gesichtsprüfung: %1. Schließen Sie eine Kamera an oder übergeben Sie an den Filialleiter zur manuellen Prüfung.</translation>
     </message>
+    <message>
+        <source>The face check is switched off: the anti-spoofing models are not installed on this kiosk. The manager installs them with simkyc-cli models install; until then, hand over to the manager for a manual check.</source>
+        <translation>Die Gesichtsprüfung ist abgeschaltet: Die Modelle gegen Täuschungsversuche sind auf diesem Kiosk nicht installiert. Der Filialleiter installiert sie mit simkyc-cli models install; bis dahin übergeben Sie an den Filialleiter zur manuellen Prüfung.</translation>
+    </message>
 </context>
 <context>
     <name>HomeScreen</name>
@@ -1342,6 +1346,10 @@
     <message>
         <source>The carrier found this face under another ID number: check the ID card and the customer again.</source>
         <translation>Der Anbieter hat dieses Gesicht unter einer anderen Ausweisnummer gefunden: Ausweis und Kunden erneut prüfen.</translation>
+    </message>
+    <message>
+        <source>The anti-spoofing models are not installed on this kiosk.</source>
+        <translation>Die Modelle gegen Täuschungsversuche sind auf diesem Kiosk nicht installiert.</translation>
     </message>
 </context>
 <context>

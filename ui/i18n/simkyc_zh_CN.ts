@@ -734,6 +734,10 @@
         <source>The demo has no picture for the face check: %1. Connect a camera, or hand over to the manager for a manual check.</source>
         <translation>演示没有可用于人脸核验的画面：%1。请连接摄像头，或转交店长进行人工核验。</translation>
     </message>
+    <message>
+        <source>The face check is switched off: the anti-spoofing models are not installed on this kiosk. The manager installs them with simkyc-cli models install; until then, hand over to the manager for a manual check.</source>
+        <translation>人脸核验已关闭：本机未安装防伪模型。请店长使用 simkyc-cli models install 安装；在此之前，请转交店长进行人工核验。</translation>
+    </message>
 </context>
 <context>
     <name>HomeScreen</name>
@@ -1340,6 +1344,10 @@
     <message>
         <source>The carrier found this face under another ID number: check the ID card and the customer again.</source>
         <translation>运营商发现此人脸登记在另一个身份证号码下：请重新核查身份证和客户本人。</translation>
+    </message>
+    <message>
+        <source>The anti-spoofing models are not installed on this kiosk.</source>
+        <translation>本机未安装防伪模型。</translation>
     </message>
 </context>
 <context>

@@ -26,6 +26,7 @@ Command configCommand();
 Command diagnoseCommand();
 Command reviewCommand();
 Command simsCommand();
+Command modelsCommand();
 
 // {"moire_peak", "specular_fraction", "chroma_spread", "high_frequency_share"} (spoof_command.cpp).
 QJsonObject textureJson(const vision::TextureCues &texture);

@@ -5,9 +5,10 @@ namespace simkyc::app::cli {
 
 std::vector<Command> commands()
 {
-    return {selftestCommand(), embedCommand(), matchCommand(), evalCommand(),   analyzeCommand(),  livenessCommand(),
-            keysCommand(),     dbCommand(),    staffCommand(), reviewCommand(), demoCommand(),     spoofCommand(),
-            idcardCommand(),   syncCommand(),  soakCommand(),  configCommand(), diagnoseCommand(), simsCommand()};
+    return {selftestCommand(), embedCommand(),    matchCommand(),  evalCommand(),  analyzeCommand(),
+            livenessCommand(), keysCommand(),     dbCommand(),     staffCommand(), reviewCommand(),
+            demoCommand(),     spoofCommand(),    idcardCommand(), syncCommand(),  soakCommand(),
+            configCommand(),   diagnoseCommand(), simsCommand(),   modelsCommand()};
 }
 
 } // namespace simkyc::app::cli

@@ -4,6 +4,7 @@
 // for), only counts, states, setting values that are not wrapped keys, and the audit chain's
 // verdict are read; key files are listed by name and mode, never read.
 #include "app/cli/command_list.h"
+#include "app/face_services.h"
 #include "app/kiosk_config.h"
 #include "app/selftest.h"
 #include "app/store_session.h"
@@ -99,6 +100,23 @@ QJsonArray models(const std::optional<fs::path> &modelsDir)
                                {"path", q(status.path.string())},
                                {"sha256", q(status.actualSha256)},
                                {"expected_sha256", q(entry.sha256)}});
+    }
+    return out;
+}
+
+// Whether the kiosk's face checks run with the passive anti-spoofing cue, without it, or not at all.
+QJsonObject passiveCue(const std::optional<fs::path> &modelsDir, const KioskConfig &config)
+{
+    auto files = locateSpoofModels(ModelCatalog::builtIn(modelsDir));
+    QJsonObject out{{"models", files.ok() ? "installed" : "missing"},
+                    {"require_passive_model", config.requirePassiveModel}};
+    if (files.ok())
+        out.insert("face_checks", "run with the passive cue");
+    else {
+        out.insert("problem", q(files.error().message));
+        out.insert("face_checks", config.requirePassiveModel
+                                      ? "REFUSED: the kiosk runs no face check without the models"
+                                      : "run WITHOUT the passive cue (liveness.require_passive_model = false)");
     }
     return out;
 }
@@ -265,6 +283,7 @@ int runDiagnose(const QCommandLineParser &parser, const CommonOptions &options)
     report.insert("configuration", configuration(parser.value("config"), &config));
     const fs::path dataDir = dataDirOf(config, options.dataDir);
     report.insert("models", models(options.modelsDir));
+    report.insert("passive_cue", passiveCue(options.modelsDir, config));
     report.insert("cameras", cameras());
     QJsonObject sync = upstreamFiles(config);
     report.insert("store", storeHealth(dataDir, &sync));

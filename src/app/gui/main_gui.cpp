@@ -79,6 +79,7 @@ app::RegistrationWorkflow::FaceSource faceSourceOf(const app::GuiOptions &option
     source.maxSessions = config.livenessMaxSessions;
     source.matchThreshold = config.matchThreshold;
     source.passiveThreshold = config.passiveThreshold;
+    source.requirePassiveModel = config.requirePassiveModel && !options.demo;
     source.camera.spec.width = config.cameraWidth;
     source.camera.spec.height = config.cameraHeight;
     source.camera.spec.fps = config.cameraFps;

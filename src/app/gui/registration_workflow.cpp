@@ -417,6 +417,12 @@ void RegistrationWorkflow::startFaceCheck()
             m_faceView.setStatus(QStringLiteral("loading_models"));
         return;
     }
+    // liveness.require_passive_model: a check without the passive cue is not run, never run silently
+    // without it (a phone replaying the customer's video would meet the active checks only).
+    if (m_faceSource.requirePassiveModel && !m_faceService->passiveAvailable()) {
+        m_faceView.setStatus(QStringLiteral("passive_model_missing"));
+        return;
+    }
     if (Status space = m_recorder->canRegister(); !space.ok()) {
         m_faceView.setStatus(QStringLiteral("error"), QString::fromStdString(space.error().toString()));
         return;
@@ -855,6 +861,8 @@ QString RegistrationWorkflow::reasonWords(const QString &code)
         {"face_check_no_camera", QT_TRANSLATE_NOOP("RegistrationWorkflow", "No camera was configured.")},
         {"face_check_no_backend", QT_TRANSLATE_NOOP("RegistrationWorkflow", "The face check was not available.")},
         {"face_check_models_failed", QT_TRANSLATE_NOOP("RegistrationWorkflow", "The face models did not load.")},
+        {"face_check_passive_model_missing",
+         QT_TRANSLATE_NOOP("RegistrationWorkflow", "The anti-spoofing models are not installed on this kiosk.")},
         {"face_check_error", QT_TRANSLATE_NOOP("RegistrationWorkflow", "The camera failed during the face check.")},
         // Words for states, not reason codes (a dotted key: the operator guide's code list leaves them
         // out; the states are explained in its sync section). A record's upload state

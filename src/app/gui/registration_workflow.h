@@ -226,7 +226,8 @@ public:
         double promptTimeoutS = 6.0; // per prompt (liveness.timeout_s, 3..15)
         double matchThreshold = vision::kDefaultMatchThreshold;     // match.threshold (0.45..0.65)
         double passiveThreshold = vision::PassiveCheck{}.threshold; // liveness.passive_threshold
-        vision::CameraOptions camera;                               // camera.width/height/fps/allow_virtual
+        bool requirePassiveModel = true;                 // liveness.require_passive_model (main_gui: false in the demo)
+        vision::CameraOptions camera;                    // camera.width/height/fps/allow_virtual
         int maxSessions = core::kDefaultMaxFaceAttempts; // per customer in 10 minutes (liveness.max_sessions, 1..5)
     };
     // The face check's back end (both must outlive the workflow). Without it the face check screen
