@@ -245,4 +245,22 @@ FocusScope {
             }
         }
     }
+
+    // The screen-light challenge: the whole screen in the workflow's colours for about two seconds,
+    // lighting the customer's face (the check measures the reflection).
+    Rectangle {
+        objectName: "screenFlash"
+        anchors.fill: parent
+        z: 1000
+        visible: screen.workflow.screenFlash.active
+        color: screen.workflow.screenFlash.color
+        Text {
+            anchors.horizontalCenter: parent.horizontalCenter
+            anchors.bottom: parent.bottom
+            anchors.bottomMargin: Theme.margin
+            font.pixelSize: Theme.fontSize
+            color: "#808080"
+            text: qsTr("Please keep looking at the screen")
+        }
+    }
 }

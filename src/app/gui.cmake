@@ -24,6 +24,7 @@ simkyc_module(app_gui
         gui/consent_notice.cpp
         gui/face_check_service.cpp
         gui/face_check_view.cpp
+        gui/screen_flash.cpp
         gui/day_view_model.cpp
         gui/day_statistics.cpp
         gui/review_words.cpp

@@ -259,6 +259,7 @@ const std::vector<KeySpec> &specs()
         s.push_back(intKey("liveness.max_sessions", &C::livenessMaxSessions, 1, 5));
         s.push_back(decimalKey("liveness.passive_threshold", &C::passiveThreshold, 0.05, 0.9, "0.05..0.9"));
         s.push_back(boolKey("liveness.require_passive_model", &C::requirePassiveModel));
+        s.push_back(boolKey("liveness.screen_light", &C::screenLight));
         s.push_back(textKey("liveness.capture_quality_file", "absolute path or empty", &C::captureQualityFile,
                             [](const std::string &v) { return absolutePath(v, true); }));
         s.push_back(intKey("quota.max_per_id", &C::quotaMaxPerId, 1, core::kQuotaLimit));

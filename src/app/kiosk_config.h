@@ -59,6 +59,9 @@ struct KioskConfig {
     // (status passive_model_missing) instead of running on the challenges alone. The demo (--demo)
     // runs without them whatever this says.
     bool requirePassiveModel = true;
+    // liveness.screen_light: the customer's screen plays random colours during the face check, and a
+    // face that does not reflect them as skin does fails (screen_light_mismatch). Cameras only.
+    bool screenLight = true;
     // [quota]
     int quotaMaxPerId = core::kQuotaLimit; // 1..core::kQuotaLimit registrations per ID number here
     // [retention]

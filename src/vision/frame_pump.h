@@ -25,6 +25,9 @@ public:
     // vision::openSourceSpec's errors.
     static Result<FramePump> open(const std::string &sourceSpec, const CameraSpec &cameraDefaults = {},
                                   std::chrono::milliseconds cameraTimeout = std::chrono::milliseconds(3000));
+    // A source the caller opened (source must not be null).
+    explicit FramePump(std::unique_ptr<FrameSource> source,
+                       std::chrono::milliseconds cameraTimeout = std::chrono::milliseconds(3000));
     FramePump(FramePump &&) noexcept = default;
     FramePump &operator=(FramePump &&) noexcept = default;
     ~FramePump();
@@ -35,8 +38,6 @@ public:
     void stop();
 
 private:
-    FramePump(std::unique_ptr<FrameSource> source, std::chrono::milliseconds cameraTimeout);
-
     SourceInfo m_info;
     std::unique_ptr<FrameSource> m_source; // recordings; a camera's moves into m_capture
     std::unique_ptr<CaptureThread> m_capture;

@@ -10,6 +10,8 @@ namespace simkyc::vision {
 
 namespace {
 
+Result<LivenessRun> runPumped(FrameAnalyzer &analyzer, FramePump pumpValue, LivenessOptions options);
+
 void textureOfBestFrames(const LivenessResult &r, LivenessRun &run)
 {
     std::vector<double> moire, specular, chroma, fine;
@@ -84,6 +86,90 @@ Result<std::string> refuseCamera(const SourceInfo &info, const CameraOptions &op
     return found.notAllowed.empty() ? std::string() : std::string("camera_not_allowed");
 }
 
+// Frames on the steady clock in ms: the capture time when the camera gives one, else the arrival.
+double frameClockMs(const Frame &frame)
+{
+    const std::int64_t ns = frame.sensorTimestampNs >= 0 ? frame.sensorTimestampNs : frame.timestampNs;
+    return static_cast<double>(ns) / 1e6;
+}
+
+// The screen-light challenge through a session: starts the sequence once the face has been in view
+// long enough, measures the frames of its window, judges once the window has passed.
+class ScreenLightPhase {
+public:
+    ScreenLightPhase(ScreenLightChallenge challenge, ScreenLightFindings &findings)
+        : m_challenge(std::move(challenge)), m_findings(findings)
+    {
+        m_findings.asked = !m_challenge.schedule.steps.empty();
+    }
+    // Milliseconds from the first face to the end of the window (the first prompt waits for it).
+    [[nodiscard]] double spanMs() const { return m_challenge.startAfterFaceMs + m_challenge.leadInMs + windowMs(); }
+    void feed(const Frame &frame, const FrameAnalysis &analysis)
+    {
+        if (!m_findings.asked || m_judged)
+            return;
+        const double now = frameClockMs(frame);
+        if (!m_findings.started) {
+            if (!analysis.hasFace())
+                return;
+            if (m_faceSinceMs < 0.0)
+                m_faceSinceMs = now;
+            if (now - m_faceSinceMs < m_challenge.startAfterFaceMs)
+                return;
+            m_findings.started = true;
+            // The sequence starts now: the screen follows this call, later by its own latency (the delay
+            // the judgement searches for).
+            m_findings.startMs = static_cast<double>(monotonicNowNs()) / 1e6 + m_challenge.leadInMs;
+            if (m_challenge.onStart)
+                m_challenge.onStart();
+            return;
+        }
+        const double t = now - m_findings.startMs;
+        if (t > windowMs()) {
+            judge();
+            return;
+        }
+        // The meter takes its reference from the first frames under the lead-in's grey (skipping the
+        // first 150 ms, when the screen may still show the face check).
+        if (analysis.landmarks.size() == 68 && t >= -m_challenge.leadInMs + 150.0)
+            if (auto sample = m_meter.measure(frame.image, analysis.landmarks, t))
+                m_samples.push_back(*sample);
+    }
+    // The session's verdict: reason to reject it for, or empty.
+    std::string verdict()
+    {
+        if (!m_findings.asked)
+            return {};
+        if (!m_findings.started) // asked for and never shown: not a pass, whatever else passed
+            return "screen_light_unmeasured";
+        judge();
+        if (m_findings.report.passed)
+            return {};
+        return m_findings.report.insufficient ? "screen_light_unmeasured" : std::string(kScreenLightMismatch);
+    }
+
+private:
+    // From the sequence's start to the last frame that can still show it.
+    [[nodiscard]] double windowMs() const
+    {
+        return m_challenge.schedule.totalMs() + m_challenge.config.maxDelayMs + m_challenge.config.exposureMs;
+    }
+    void judge()
+    {
+        if (m_judged)
+            return;
+        m_judged = true;
+        m_findings.report = judgeScreenLight(m_samples, m_challenge.schedule, m_challenge.config);
+    }
+
+    ScreenLightChallenge m_challenge;
+    ScreenLightFindings &m_findings;
+    ScreenLightMeter m_meter;
+    std::vector<ScreenLightSample> m_samples;
+    double m_faceSinceMs = -1.0;
+    bool m_judged = false;
+};
+
 } // namespace
 
 std::string passiveSummary(const PassiveFindings &passive)
@@ -92,6 +178,17 @@ std::string passiveSummary(const PassiveFindings &passive)
     if (passive.measured)
         std::snprintf(text, sizeof text, ";passive=%.3f", passive.medianRealProbability);
     return text;
+}
+
+std::string screenLightSummary(const ScreenLightFindings &findings)
+{
+    if (!findings.asked)
+        return {};
+    if (!findings.started)
+        return ";screen_light=not_started";
+    if (findings.report.passed)
+        return ";screen_light=pass";
+    return findings.report.insufficient ? ";screen_light=unmeasured" : ";screen_light=mismatch";
 }
 
 double passiveThresholdFor(const PassiveCheck &check, const LivenessResult &result, double *flattestTurn)
@@ -108,11 +205,27 @@ double passiveThresholdFor(const PassiveCheck &check, const LivenessResult &resu
 
 Result<LivenessRun> runLiveness(FrameAnalyzer &analyzer, const std::string &sourceSpec, LivenessOptions options)
 {
-    analyzer.reset();
     auto pump = FramePump::open(sourceSpec, options.camera.spec);
     if (!pump.ok())
         return pump.error();
+    return runPumped(analyzer, std::move(pump).value(), std::move(options));
+}
+
+Result<LivenessRun> runLiveness(FrameAnalyzer &analyzer, std::unique_ptr<FrameSource> source, LivenessOptions options)
+{
+    return runPumped(analyzer, FramePump(std::move(source)), std::move(options));
+}
+
+namespace {
+
+Result<LivenessRun> runPumped(FrameAnalyzer &analyzer, FramePump pumpValue, LivenessOptions options)
+{
+    analyzer.reset();
+    FramePump *pump = &pumpValue;
     LivenessRun run;
+    ScreenLightPhase screenLight(std::move(options.screenLight), run.screenLight);
+    if (run.screenLight.asked) // the colours on the screen, not a prompt; the open-eye baseline meanwhile
+        options.session.firstPromptDelayMs = std::max(options.session.firstPromptDelayMs, screenLight.spanMs());
     const bool camera = pump->camera();
     run.sourceKind = std::string(sourceKindName(pump->info().kind));
     run.injection.enforced = camera;
@@ -144,6 +257,7 @@ Result<LivenessRun> runLiveness(FrameAnalyzer &analyzer, const std::string &sour
         plausibility.feed(read->timestampNs, read->image, read->sensorTimestampNs);
         const FrameAnalysis analysis = analyzer.analyze(*read);
         session.feed(analysis, read->image);
+        screenLight.feed(*read, analysis);
         ++run.frames;
         const auto prompt = session.currentPrompt();
         const auto prompted = static_cast<size_t>(session.promptedCount());
@@ -165,6 +279,8 @@ Result<LivenessRun> runLiveness(FrameAnalyzer &analyzer, const std::string &sour
     }
     if (run.injection.enforced && run.injection.stream.suspicious) // a camera, not a virtual one let through
         session.reject("implausible_stream");
+    if (const std::string why = screenLight.verdict(); !why.empty() && session.result().passed)
+        session.reject(why);
     checkPassive(session, options.passive, run);
     session.finish();
     run.result = session.result();
@@ -172,5 +288,7 @@ Result<LivenessRun> runLiveness(FrameAnalyzer &analyzer, const std::string &sour
         run.identityDistance = run.result.identity.maxDistance;
     return run;
 }
+
+} // namespace
 
 } // namespace simkyc::vision

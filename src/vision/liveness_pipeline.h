@@ -14,6 +14,7 @@
 #include "vision/frame_source.h"
 #include "vision/injection_check.h"
 #include "vision/liveness_session.h"
+#include "vision/screen_light.h"
 #include "vision/spoof_model.h"
 #include "vision/texture_cues.h"
 
@@ -49,6 +50,14 @@ struct PassiveFindings {
     std::optional<TextureCues> texture;
 };
 
+// The screen-light challenge (vision/screen_light.h) of a session that asked for one.
+struct ScreenLightFindings {
+    bool asked = false;
+    bool started = false;  // the face was in view long enough for the sequence to start
+    double startMs = -1.0; // on the frame clock (steady clock, ms), when onStart was called
+    ScreenLightReport report;
+};
+
 struct LivenessRun {
     LivenessResult result;
     std::int64_t frames = 0;
@@ -57,6 +66,7 @@ struct LivenessRun {
     double identityDistance = -1.0; // the largest distance between identity samples; -1 when not measured
     bool cancelled = false;         // the frame observer stopped the session (result: not passed, "cancelled")
     PassiveFindings passive;
+    ScreenLightFindings screenLight;
 };
 
 using PromptCallback = std::function<void(Challenge challenge, double sessionMs)>;
@@ -103,6 +113,29 @@ struct CameraOptions {
     std::vector<std::string> allowed;
 };
 
+// The screen-light challenge: once the face has been in view for startAfterFaceMs, onStart is called on
+// the session's thread and the caller's screen plays `schedule` from then on (the kiosk's customer
+// screen; kScreenRestEmission grey before and after). Every frame until the sequence's end plus
+// config.maxDelayMs is measured against it (the frames' capture times, else their arrival times, on
+// the steady clock of onStart's call), and the first prompt waits until then. A session that passed
+// everything else fails with "screen_light_mismatch" when the face did not reflect the sequence as
+// skin does, or "screen_light_unmeasured" when too little of it was seen (judgeScreenLight's
+// "insufficient"; a retry). Enforced for any source it is asked for: the caller asks for it only
+// where a screen lights the face (the kiosk's camera), never for a recording. Empty schedule: none.
+struct ScreenLightChallenge {
+    ColourSchedule schedule;
+    ScreenLightConfig config;
+    double startAfterFaceMs = 300.0;
+    // From onStart the screen shows the rest grey for leadInMs, then the sequence (its t = 0), then the
+    // grey again until the window has passed (sequence + config.maxDelayMs + config.exposureMs).
+    double leadInMs = 400.0;
+    std::function<void()> onStart;
+};
+
+// ";screen_light=pass|mismatch|unmeasured|not_started" when asked, "" otherwise: appended to a
+// record's liveness summary like passiveSummary.
+std::string screenLightSummary(const ScreenLightFindings &findings);
+
 struct LivenessOptions {
     std::vector<ChallengePrompt> script;
     SessionConfig session;
@@ -111,6 +144,7 @@ struct LivenessOptions {
     FaceEngine *identity = nullptr;
     CameraOptions camera;
     PassiveCheck passive;
+    ScreenLightChallenge screenLight;
     PromptCallback onPrompt;
     FrameObserver onFrame;
 };
@@ -119,5 +153,7 @@ struct LivenessOptions {
 // Errors: the source's (openSourceSpec), a camera's identity that cannot be queried, and a camera
 // lost or stalled during the session.
 Result<LivenessRun> runLiveness(FrameAnalyzer &analyzer, const std::string &sourceSpec, LivenessOptions options);
+// The same from a source the caller opened (a camera simulated in a test). Errors: a camera's.
+Result<LivenessRun> runLiveness(FrameAnalyzer &analyzer, std::unique_ptr<FrameSource> source, LivenessOptions options);
 
 } // namespace simkyc::vision

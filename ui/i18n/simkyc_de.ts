@@ -738,6 +738,10 @@
         <source>The face check is switched off: the anti-spoofing models are not installed on this kiosk. The manager installs them with simkyc-cli models install; until then, hand over to the manager for a manual check.</source>
         <translation>Die Gesichtsprüfung ist abgeschaltet: Die Modelle gegen Täuschungsversuche sind auf diesem Kiosk nicht installiert. Der Filialleiter installiert sie mit simkyc-cli models install; bis dahin übergeben Sie an den Filialleiter zur manuellen Prüfung.</translation>
     </message>
+    <message>
+        <source>Please keep looking at the screen</source>
+        <translation>Bitte weiter auf den Bildschirm schauen</translation>
+    </message>
 </context>
 <context>
     <name>HomeScreen</name>
@@ -1350,6 +1354,14 @@
     <message>
         <source>The anti-spoofing models are not installed on this kiosk.</source>
         <translation>Die Modelle gegen Täuschungsversuche sind auf diesem Kiosk nicht installiert.</translation>
+    </message>
+    <message>
+        <source>The face did not reflect the screen's colours as skin does (a screen or a print).</source>
+        <translation>Das Gesicht hat die Farben des Bildschirms nicht wie Haut zurückgeworfen (ein Bildschirm oder ein Ausdruck).</translation>
+    </message>
+    <message>
+        <source>The face was not seen well enough while the screen changed colour.</source>
+        <translation>Das Gesicht war nicht gut genug zu sehen, während der Bildschirm die Farbe wechselte.</translation>
     </message>
 </context>
 <context>

@@ -738,6 +738,10 @@
         <source>The face check is switched off: the anti-spoofing models are not installed on this kiosk. The manager installs them with simkyc-cli models install; until then, hand over to the manager for a manual check.</source>
         <translation>人脸核验已关闭：本机未安装防伪模型。请店长使用 simkyc-cli models install 安装；在此之前，请转交店长进行人工核验。</translation>
     </message>
+    <message>
+        <source>Please keep looking at the screen</source>
+        <translation>请继续注视屏幕</translation>
+    </message>
 </context>
 <context>
     <name>HomeScreen</name>
@@ -1348,6 +1352,14 @@
     <message>
         <source>The anti-spoofing models are not installed on this kiosk.</source>
         <translation>本机未安装防伪模型。</translation>
+    </message>
+    <message>
+        <source>The face did not reflect the screen's colours as skin does (a screen or a print).</source>
+        <translation>面部未像皮肤那样反射屏幕的颜色（可能是屏幕或打印件）。</translation>
+    </message>
+    <message>
+        <source>The face was not seen well enough while the screen changed colour.</source>
+        <translation>屏幕变色期间未能清楚看到面部。</translation>
     </message>
 </context>
 <context>

@@ -101,6 +101,13 @@ public:
         liveness.camera = request.camera;
         liveness.passive = vision::PassiveCheck{m_spoof.get(), request.passiveThreshold};
         liveness.onFrame = observer;
+        if (!request.screenLight.steps.empty()) {
+            liveness.screenLight.schedule = request.screenLight;
+            liveness.screenLight.onStart = [service = &m_service, id = request.requestId] {
+                QMetaObject::invokeMethod(
+                    service, [service, id] { emit service->screenLightStarted(id); }, Qt::QueuedConnection);
+            };
+        }
         auto run = vision::runLiveness(*m_analyzer, request.sourceSpec, std::move(liveness));
         reply.sessionMs = static_cast<double>(timer.elapsed());
         if (!run.ok()) {
@@ -119,6 +126,7 @@ public:
                 // Whether the passive cue ran, and its score, travel with the record (the manager
                 // and the carrier can tell a session checked by it from one that was not).
                 reply.outcome.record.livenessSummary += vision::passiveSummary(run->passive);
+                reply.outcome.record.livenessSummary += vision::screenLightSummary(run->screenLight);
             } else
                 reply.error = outcome.error();
         }

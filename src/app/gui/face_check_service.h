@@ -42,6 +42,9 @@ struct FaceCheckRequest {
     double matchThreshold = vision::kDefaultMatchThreshold;     // match.threshold
     std::vector<StaffFaceRef> staffFaces;                       // the shop's staff (the staff check)
     double passiveThreshold = vision::PassiveCheck{}.threshold; // liveness.passive_threshold
+    // The screen-light challenge's colours (cameras, liveness.screen_light); empty: none. The service
+    // says when to show them (screenLightStarted); the session fails when the face does not reflect them.
+    vision::ColourSchedule screenLight;
 };
 
 // What the customer screen shows, per reported frame.
@@ -92,6 +95,8 @@ signals:
     void modelsLoaded(bool ok);
     void progress(const simkyc::app::FaceCheckProgress &progress);
     void finished(const simkyc::app::FaceCheckReply &reply);
+    // The request's screen-light sequence starts now: show it (ScreenFlash, from its lead-in).
+    void screenLightStarted(int requestId);
 
 private:
     class Worker;

@@ -80,6 +80,7 @@ app::RegistrationWorkflow::FaceSource faceSourceOf(const app::GuiOptions &option
     source.matchThreshold = config.matchThreshold;
     source.passiveThreshold = config.passiveThreshold;
     source.requirePassiveModel = config.requirePassiveModel && !options.demo;
+    source.screenLight = config.screenLight;
     source.camera.spec.width = config.cameraWidth;
     source.camera.spec.height = config.cameraHeight;
     source.camera.spec.fps = config.cameraFps;

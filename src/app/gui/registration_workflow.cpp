@@ -67,6 +67,12 @@ void RegistrationWorkflow::setFaceCheck(FaceCheckService *service, RegistrationR
     connect(service, &FaceCheckService::modelsLoaded, this, &RegistrationWorkflow::onModelsLoaded);
     connect(service, &FaceCheckService::progress, this, &RegistrationWorkflow::onFaceProgress);
     connect(service, &FaceCheckService::finished, this, &RegistrationWorkflow::onFaceFinished);
+    connect(service, &FaceCheckService::screenLightStarted, this, [this](int requestId) {
+        if (requestId != m_faceRequestId || m_screen != Screen::FaceCheck)
+            return;
+        const vision::ScreenLightChallenge timing;
+        m_screenFlash.start(m_screenLight, timing.leadInMs, timing.config.maxDelayMs + timing.config.exposureMs);
+    });
 }
 
 int RegistrationWorkflow::idleLockMinutes() const
@@ -468,6 +474,17 @@ void RegistrationWorkflow::startFaceCheck()
         for (const auto challenge : *plan)
             request.script.push_back(vision::ChallengePrompt{challenge, -1.0});
     }
+    m_screenLight = {};
+    if (m_faceSource.screenLight && !m_faceSource.recording) {
+        // The customer's screen lights the face in random colours; a replay on a phone cannot follow.
+        auto colours = vision::drawColourSchedule();
+        if (!colours.ok()) {
+            m_faceView.setStatus(QStringLiteral("error"), QString::fromStdString(colours.error().toString()));
+            return;
+        }
+        m_screenLight = *colours;
+        request.screenLight = m_screenLight;
+    }
     m_faceView.startSession(static_cast<int>(request.script.size()), static_cast<int>(request.config.timeoutMs),
                             m_faceSource.recording);
     qCInfo(lcGui) << "face check" << m_faceRequestId << "started:" << request.script.size() << "prompts"
@@ -495,6 +512,7 @@ void RegistrationWorkflow::onFaceFinished(const FaceCheckReply &reply)
     if (reply.requestId != m_faceRequestId || m_screen != Screen::FaceCheck || !m_registration || reply.cancelled)
         return;                // a cancelled or superseded session
     m_faceView.setPreview({}); // the live frame is not needed any more
+    m_screenFlash.stop();
     if (reply.error) {
         qCWarning(lcGui).noquote() << "face check failed:" << QString::fromStdString(reply.error->toString());
         m_faceView.setStatus(QStringLiteral("error"), QString::fromStdString(reply.error->toString()));
@@ -840,6 +858,12 @@ QString RegistrationWorkflow::reasonWords(const QString &code)
          QT_TRANSLATE_NOOP("RegistrationWorkflow", "The face looked like a photo or a screen, not a live person.")},
         {"passive_unmeasured",
          QT_TRANSLATE_NOOP("RegistrationWorkflow", "The face could not be checked for a photo or a screen.")},
+        {"screen_light_mismatch",
+         QT_TRANSLATE_NOOP("RegistrationWorkflow",
+                           "The face did not reflect the screen's colours as skin does (a screen or a print).")},
+        {"screen_light_unmeasured",
+         QT_TRANSLATE_NOOP("RegistrationWorkflow",
+                           "The face was not seen well enough while the screen changed colour.")},
         {"face_lost", QT_TRANSLATE_NOOP("RegistrationWorkflow", "The face left the camera's view.")},
         {"face_changed", QT_TRANSLATE_NOOP("RegistrationWorkflow", "A different face appeared during the check.")},
         {"several_faces", QT_TRANSLATE_NOOP("RegistrationWorkflow", "More than one person was in view.")},
@@ -937,6 +961,7 @@ void RegistrationWorkflow::endRegistration()
         qCCritical(lcGui) << "a finished registration could not be stored and is lost (see the error above)";
     if (m_faceService != nullptr && m_faceService->running())
         m_faceService->cancel();
+    m_screenFlash.stop();
     ++m_faceRequestId; // a reply still on its way is ignored
     if (m_quotaCheckId != 0) {
         m_quotaCheckId = 0; // the carrier's answer, when it comes, is ignored

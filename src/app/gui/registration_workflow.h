@@ -44,6 +44,7 @@
 #include "app/gui/id_photo_model.h"
 #include "app/gui/login_checker.h"
 #include "app/gui/record_detail_model.h"
+#include "app/gui/screen_flash.h"
 #include "app/gui/settings_view_model.h"
 #include "app/gui/sim_reconciliation_model.h"
 #include "app/gui/staff_view_model.h"
@@ -87,6 +88,7 @@ class RegistrationWorkflow : public QObject {
     Q_PROPERTY(QVariantList consentNotice READ consentNotice NOTIFY screenChanged)
     Q_PROPERTY(QString consentDecision READ consentDecisionName NOTIFY screenChanged)
     Q_PROPERTY(FaceCheckView *faceCheck READ faceCheck CONSTANT)
+    Q_PROPERTY(ScreenFlash *screenFlash READ screenFlash CONSTANT) // the screen-light challenge's colours
     Q_PROPERTY(DayViewModel *dayView READ dayView CONSTANT)
     Q_PROPERTY(ClerkSignalsModel *clerkSignals READ clerkSignals CONSTANT)                // the day view's "Clerks"
     Q_PROPERTY(SimReconciliationModel *simReconciliation READ simReconciliation CONSTANT) // its "SIMs"
@@ -172,6 +174,7 @@ public:
     [[nodiscard]] QString consentDecisionName() const { return app::consentDecisionName(m_consent.decision); }
     [[nodiscard]] QVariantList consentNotice() const { return app::consentNotice(); }
     [[nodiscard]] FaceCheckView *faceCheck() { return &m_faceView; }
+    [[nodiscard]] ScreenFlash *screenFlash() { return &m_screenFlash; }
     [[nodiscard]] DayViewModel *dayView() { return &m_dayView; }
     [[nodiscard]] ClerkSignalsModel *clerkSignals() { return &m_clerkSignals; }
     [[nodiscard]] SimReconciliationModel *simReconciliation() { return &m_simReconciliation; }
@@ -226,8 +229,9 @@ public:
         double promptTimeoutS = 6.0; // per prompt (liveness.timeout_s, 3..15)
         double matchThreshold = vision::kDefaultMatchThreshold;     // match.threshold (0.45..0.65)
         double passiveThreshold = vision::PassiveCheck{}.threshold; // liveness.passive_threshold
-        bool requirePassiveModel = true;                 // liveness.require_passive_model (main_gui: false in the demo)
-        vision::CameraOptions camera;                    // camera.width/height/fps/allow_virtual
+        bool requirePassiveModel = true; // liveness.require_passive_model (main_gui: false in the demo)
+        bool screenLight = true;         // liveness.screen_light: on cameras only (a recording cannot answer it)
+        vision::CameraOptions camera;    // camera.width/height/fps/allow_virtual
         int maxSessions = core::kDefaultMaxFaceAttempts; // per customer in 10 minutes (liveness.max_sessions, 1..5)
     };
     // The face check's back end (both must outlive the workflow). Without it the face check screen
@@ -361,6 +365,8 @@ private:
     RegistrationRecorder *m_recorder = nullptr;
     FaceSource m_faceSource;
     FaceCheckView m_faceView;
+    ScreenFlash m_screenFlash;
+    vision::ColourSchedule m_screenLight;    // the running check's colours
     mutable core::AttemptLimiter m_attempts; // mutable: remaining() forgets old attempts
     vision::ChallengePlanner m_planner;
     int m_faceRequestId = 0;
