@@ -246,7 +246,7 @@ FocusScope {
         }
     }
 
-    // The screen-light challenge: the whole screen in the workflow's colours for about two seconds,
+    // The screen-light challenge: the whole screen in the workflow's colours for 1.5 to 4 seconds,
     // lighting the customer's face (the check measures the reflection).
     Rectangle {
         objectName: "screenFlash"

@@ -4,6 +4,7 @@
 #include "store/atomic_file.h"
 
 #include <fcntl.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include <algorithm>
@@ -43,15 +44,21 @@ Error ioError(const std::string &what, const fs::path &path)
 // Copies source into a new file `target` (mode 0644) and fsyncs it; returns the bytes copied.
 Result<long long> copyInto(const fs::path &source, const fs::path &target, long long maxBytes)
 {
-    const int in = ::open(source.c_str(), O_RDONLY | O_CLOEXEC);
+    const int in = ::open(source.c_str(), O_RDONLY | O_CLOEXEC | O_NONBLOCK);
     if (in < 0)
         return ioError("cannot read", source);
+    struct stat info {};
+    if (::fstat(in, &info) != 0 || !S_ISREG(info.st_mode)) { // what was opened, not what the path was
+        ::close(in);
+        return Error{ErrorCode::InvalidArgument, source.string() + " is not a regular file"};
+    }
     const int out = ::open(target.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0644);
     if (out < 0) {
         Error e = ioError("cannot create", target);
         ::close(in);
         return e;
     }
+    ::fchmod(out, 0644); // whatever the umask: the kiosk's service user reads the models
     std::array<char, 1 << 16> buffer{};
     long long total = 0;
     Result<long long> result = 0LL;

@@ -86,11 +86,14 @@ Result<std::string> refuseCamera(const SourceInfo &info, const CameraOptions &op
     return found.notAllowed.empty() ? std::string() : std::string("camera_not_allowed");
 }
 
-// Frames on the steady clock in ms: the capture time when the camera gives one, else the arrival.
+// Frames on the steady clock in ms: the capture time when the camera gives a plausible one (at most
+// 250 ms before the arrival, never after it), else the arrival. A driver stamp on another clock, or
+// one a virtual camera forged, cannot move the frames out of the sequence's window.
 double frameClockMs(const Frame &frame)
 {
-    const std::int64_t ns = frame.sensorTimestampNs >= 0 ? frame.sensorTimestampNs : frame.timestampNs;
-    return static_cast<double>(ns) / 1e6;
+    const std::int64_t lag = frame.timestampNs - frame.sensorTimestampNs;
+    const bool plausible = frame.sensorTimestampNs >= 0 && lag >= 0 && lag <= 250'000'000;
+    return static_cast<double>(plausible ? frame.sensorTimestampNs : frame.timestampNs) / 1e6;
 }
 
 // The screen-light challenge through a session: starts the sequence once the face has been in view
@@ -183,7 +186,7 @@ std::string passiveSummary(const PassiveFindings &passive)
 std::string screenLightSummary(const ScreenLightFindings &findings)
 {
     if (!findings.asked)
-        return {};
+        return ";screen_light=off"; // a record made without it says so
     if (!findings.started)
         return ";screen_light=not_started";
     if (findings.report.passed)

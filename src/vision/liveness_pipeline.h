@@ -132,8 +132,9 @@ struct ScreenLightChallenge {
     std::function<void()> onStart;
 };
 
-// ";screen_light=pass|mismatch|unmeasured|not_started" when asked, "" otherwise: appended to a
-// record's liveness summary like passiveSummary.
+// ";screen_light=pass|mismatch|unmeasured|not_started", or ";screen_light=off" when not asked (a
+// recording, or liveness.screen_light = false): appended to a record's liveness summary like
+// passiveSummary, so a record checked without it says so.
 std::string screenLightSummary(const ScreenLightFindings &findings);
 
 struct LivenessOptions {

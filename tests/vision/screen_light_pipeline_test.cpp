@@ -123,6 +123,7 @@ TEST(ScreenLightPipeline, ALiveFaceLitByTheScreenPassesTheChallenge)
                           << " strength " << r.strength << " elasticity " << r.elasticity;
     EXPECT_EQ(screenLightSummary(run.screenLight), ";screen_light=pass");
     EXPECT_FALSE(run.result.passed) << "a photo does not blink";
+    EXPECT_EQ(screenLightSummary(ScreenLightFindings{}), ";screen_light=off") << "a record checked without it says so";
 }
 
 TEST(ScreenLightPipeline, APhoneReplayingTheSameFaceFailsIt)
