@@ -10,6 +10,7 @@
 #include "vision/face_detector.h"
 #include "vision/face_engine.h"
 #include "vision/frame_analyzer.h"
+#include "vision/screen_light.h"
 #include "vision/sensor_noise.h"
 #include "vision/spoof_model.h"
 #include "vision/texture_cues.h"
@@ -300,6 +301,33 @@ void BM_SensorNoisePerFrame(benchmark::State &state)
     describe(state);
 }
 
+// The screen-light meter's cost per frame (ScreenLightMeter::measure on a 640x480 frame with its 68
+// landmarks, after the reference frames): it runs on every frame of the sequence's window, beside the
+// frame analysis. The judgement, once per session, is not included.
+void BM_ScreenLightPerFrame(benchmark::State &state)
+{
+    if (landmarks68() == nullptr) {
+        state.SkipWithError("landmark model missing (run scripts/setup)");
+        return;
+    }
+    const vision::FaceBox box = firstFaceBox();
+    const vision::Landmarks points = landmarks68()->detect(pingPongFrame(0), box);
+    vision::ScreenLightMeter meter;
+    for (int k = 0; k < vision::ScreenLightMeter::kReferenceFrames; ++k)
+        (void)meter.measure(pingPongFrame(k), points, -100.0 + k * 33.0);
+    CallTimes times;
+    std::int64_t i = 0;
+    for (auto _ : state) {
+        times.start();
+        auto sample = meter.measure(pingPongFrame(i), points, static_cast<double>(i) * 33.0);
+        benchmark::DoNotOptimize(sample);
+        times.stop();
+        ++i;
+    }
+    addPercentiles(state, times);
+    describe(state);
+}
+
 template <typename Model>
 void loadBench(benchmark::State &state, const char *file)
 {
@@ -340,6 +368,7 @@ BENCHMARK(BM_EnrolLiveFrame)->Arg(0)->Arg(1)->ArgName("fine_align")->Unit(benchm
 BENCHMARK(BM_SpoofScorePerBestFrame)->Unit(benchmark::kMillisecond);
 BENCHMARK(BM_TextureCuesPerBestFrame)->Unit(benchmark::kMillisecond);
 BENCHMARK(BM_SensorNoisePerFrame)->Unit(benchmark::kMillisecond);
+BENCHMARK(BM_ScreenLightPerFrame)->Unit(benchmark::kMillisecond);
 BENCHMARK(BM_LoadLandmarks68)->Unit(benchmark::kMillisecond)->Iterations(1);
 BENCHMARK(BM_LoadLandmarks5)->Unit(benchmark::kMillisecond)->Iterations(1);
 BENCHMARK(BM_LoadFaceResnet)->Unit(benchmark::kMillisecond)->Iterations(1);
