@@ -122,7 +122,8 @@ public:
             m_findings.started = true;
             // The sequence starts now: the screen follows this call, later by its own latency (the delay
             // the judgement searches for).
-            m_findings.startMs = static_cast<double>(monotonicNowNs()) / 1e6 + m_challenge.leadInMs;
+            const std::int64_t startNs = m_challenge.clockNs ? m_challenge.clockNs() : monotonicNowNs();
+            m_findings.startMs = static_cast<double>(startNs) / 1e6 + m_challenge.leadInMs;
             if (m_challenge.onStart)
                 m_challenge.onStart();
             return;

@@ -18,6 +18,7 @@
 #include "vision/spoof_model.h"
 #include "vision/texture_cues.h"
 
+#include <cstdint>
 #include <functional>
 #include <optional>
 #include <string>
@@ -130,6 +131,10 @@ struct ScreenLightChallenge {
     // grey again until the window has passed (sequence + config.maxDelayMs + config.exposureMs).
     double leadInMs = 400.0;
     std::function<void()> onStart;
+    // The clock the frames' times are read on, in ns: monotonicNowNs (the steady clock) unless a test's
+    // simulated camera keeps its own, so that the judgement does not depend on how fast the machine
+    // analyses (a sanitizer build).
+    std::function<std::int64_t()> clockNs;
 };
 
 // ";screen_light=pass|mismatch|unmeasured|not_started", or ";screen_light=off" when not asked (a

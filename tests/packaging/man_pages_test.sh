@@ -61,6 +61,10 @@ done
 page=$pages/simkyc-cli.1
 help=$("$cli" --help) || fail "simkyc-cli --help exited non-zero"
 mapfile -t global < <(qt_options <<<"$help")
+# A set, not "printf | grep -q": with pipefail, grep -q leaving early can SIGPIPE printf and turn a
+# found option into a missing one (a flaky failure seen in CI).
+declare -A is_global=()
+for option in "${global[@]}"; do is_global[$option]=1; done
 expect_options "simkyc-cli.1 OPTIONS" "$(section "$page" SH OPTIONS)" "${global[@]}"
 mapfile -t commands < <(awk '/^Commands:/ { on = 1; next } /^$/ { on = 0 } on && /^  [a-z]/ { print $1 }' <<<"$help")
 [ "${#commands[@]}" -ge 10 ] || fail "simkyc-cli --help: only ${#commands[@]} commands parsed (update this test's parser)"
@@ -69,7 +73,7 @@ for command in "${commands[@]}"; do
     [ -n "$text" ] || { fail "simkyc-cli.1: no .SS $command subsection"; continue; }
     own=()
     while read -r option; do
-        printf '%s\n' "${global[@]}" | grep -qxF -- "$option" || own+=("$option")
+        [ -n "${is_global[$option]:-}" ] || own+=("$option")
     done < <("$cli" "$command" --help | qt_options)
     for option in "${own[@]}"; do
         checked=$((checked + 1))

@@ -12,35 +12,30 @@
 #include <gtest/gtest.h>
 
 #include <atomic>
-#include <chrono>
 #include <cmath>
+#include <cstdint>
 #include <cstdio>
 #include <memory>
-#include <thread>
 
 namespace simkyc::vision {
 namespace {
 
-// A camera in front of the kiosk's screen: frames at 30 per second on the steady clock; until the
-// pipeline starts the sequence it shows the scene under the rest grey, then the simulated frame of
-// the sequence's time now.
+// A camera in front of the kiosk's screen, on its own clock: every read is the next frame at 30 per
+// second, as if the analysis kept up, so the result does not depend on how fast the machine analyses
+// (a sanitizer build is ten times slower). Until the pipeline starts the sequence it shows the scene
+// under the rest grey, then the simulated frame of the sequence's time at that frame.
 class SimulatedScreenCamera : public FrameSource {
 public:
-    SimulatedScreenCamera(std::vector<SimulatedFrame> frames, std::shared_ptr<std::atomic<double>> startMs,
-                          double endMs)
-        : m_frames(std::move(frames)), m_startMs(std::move(startMs)), m_endMs(endMs)
+    SimulatedScreenCamera(std::vector<SimulatedFrame> frames, std::shared_ptr<std::atomic<std::int64_t>> clockNs,
+                          std::shared_ptr<std::atomic<double>> startMs, double endMs)
+        : m_frames(std::move(frames)), m_clockNs(std::move(clockNs)), m_startMs(std::move(startMs)), m_endMs(endMs)
     {
     }
     FrameRead read() override
     {
-        const auto period = std::chrono::microseconds(33333);
-        if (m_next.time_since_epoch().count() == 0)
-            m_next = std::chrono::steady_clock::now();
-        std::this_thread::sleep_until(m_next);
-        m_next += period;
-        const double now = static_cast<double>(monotonicNowNs()) / 1e6;
+        const std::int64_t nowNs = m_clockNs->fetch_add(kPeriodNs) + kPeriodNs;
         const double start = m_startMs->load();
-        const double t = start < 0.0 ? m_frames.front().tMs : now - start;
+        const double t = start < 0.0 ? m_frames.front().tMs : static_cast<double>(nowNs) / 1e6 - start;
         if (t > m_endMs)
             return FrameError{FrameErrorCode::EndOfStream, "simulated camera: done"};
         const SimulatedFrame *best = &m_frames.front();
@@ -49,7 +44,7 @@ public:
                 best = &f;
         Frame frame;
         frame.image = best->image;
-        frame.timestampNs = monotonicNowNs();
+        frame.timestampNs = nowNs;
         frame.sequence = m_sequence++;
         return frame;
     }
@@ -63,10 +58,11 @@ public:
     }
 
 private:
+    static constexpr std::int64_t kPeriodNs = 33'333'333;
     std::vector<SimulatedFrame> m_frames;
+    std::shared_ptr<std::atomic<std::int64_t>> m_clockNs;
     std::shared_ptr<std::atomic<double>> m_startMs;
     double m_endMs;
-    std::chrono::steady_clock::time_point m_next{};
     std::int64_t m_sequence = 0;
 };
 
@@ -87,6 +83,7 @@ LivenessRun runWithScreen(ScreenLightSceneKind kind)
     EXPECT_TRUE(simulated.ok()) << simulated.error().toString();
     if (!simulated.ok())
         return {};
+    auto clockNs = std::make_shared<std::atomic<std::int64_t>>(1'000'000'000);
     auto startMs = std::make_shared<std::atomic<double>>(-1.0);
     const ScreenLightChallenge defaults;
     const double endMs = schedule.totalMs() + defaults.config.maxDelayMs + 1500.0;
@@ -94,13 +91,14 @@ LivenessRun runWithScreen(ScreenLightSceneKind kind)
     options.script = {ChallengePrompt{Challenge::Blink, -1.0}};
     options.session.timeoutMs = 800.0;
     options.screenLight.schedule = schedule;
-    options.screenLight.onStart = [startMs, lead = defaults.leadInMs] {
-        *startMs = static_cast<double>(monotonicNowNs()) / 1e6 + lead;
+    options.screenLight.clockNs = [clockNs] { return clockNs->load(); };
+    options.screenLight.onStart = [clockNs, startMs, lead = defaults.leadInMs] {
+        *startMs = static_cast<double>(clockNs->load()) / 1e6 + lead;
     };
     analyzer->reset();
-    auto run =
-        runLiveness(*analyzer, std::make_unique<SimulatedScreenCamera>(std::move(simulated).value(), startMs, endMs),
-                    std::move(options));
+    auto run = runLiveness(
+        *analyzer, std::make_unique<SimulatedScreenCamera>(std::move(simulated).value(), clockNs, startMs, endMs),
+        std::move(options));
     EXPECT_TRUE(run.ok()) << run.error().toString();
     if (run.ok()) {
         const ScreenLightReport &r = run->screenLight.report;
