@@ -14,6 +14,9 @@ FocusScope {
     readonly property QtObject check: workflow.faceCheck
     readonly property bool running: check.status === "running"
     property bool customerView: false // on the customer's screen: no clerk buttons
+    // The screen that faces the customer plays the screen-light colours: the customer's window when
+    // there is one, else this single window (Main.qml).
+    property bool lightsTheFace: true
     objectName: "faceCheckScreen"
 
     Component.onCompleted: cancelButton.forceActiveFocus()
@@ -247,12 +250,13 @@ FocusScope {
     }
 
     // The screen-light challenge: the whole screen in the workflow's colours for 1.5 to 4 seconds,
-    // lighting the customer's face (the check measures the reflection).
+    // lighting the customer's face (the check measures the reflection). Not on the clerk's screen when
+    // the customer has their own: the clerk's screen would light the face from the side.
     Rectangle {
         objectName: "screenFlash"
         anchors.fill: parent
         z: 1000
-        visible: screen.workflow.screenFlash.active
+        visible: screen.lightsTheFace && screen.workflow.screenFlash.active
         color: screen.workflow.screenFlash.color
         Text {
             anchors.horizontalCenter: parent.horizontalCenter

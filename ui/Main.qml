@@ -44,7 +44,7 @@ ApplicationWindow {
     Component { id: customerFormScreen; CustomerFormScreen { workflow: root.workflow; form: root.workflow.form } }
     Component { id: idPhotoScreen; IdPhotoScreen { workflow: root.workflow; model: root.workflow.idPhoto } }
     Component { id: consentScreen; ConsentScreen { workflow: root.workflow; answeredElsewhere: root.customerWindow } }
-    Component { id: faceCheckScreen; FaceCheckScreen { workflow: root.workflow } }
+    Component { id: faceCheckScreen; FaceCheckScreen { workflow: root.workflow; lightsTheFace: !root.customerWindow } }
     Component { id: outcomeScreen; OutcomeScreen { workflow: root.workflow } }
     Component { id: dayViewScreen; DayViewScreen { workflow: root.workflow; day: root.workflow.dayView } }
     Component { id: recordDetailScreen; RecordDetailScreen { workflow: root.workflow; record: root.workflow.recordDetail } }

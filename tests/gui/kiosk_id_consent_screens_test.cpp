@@ -3,6 +3,7 @@
 // found on the finder's thread as in the program. Screenshots into build/screenshots/.
 #include "kiosk_screen_fixture.h"
 #include "support/held_card.h"
+#include "vision/screen_light.h"
 
 #include <opencv2/imgcodecs.hpp>
 #include <opencv2/imgproc.hpp>
@@ -339,6 +340,64 @@ TEST_F(KioskTwoScreensTest, TheCustomerAnswersOnTheirOwnScreen)
     ASSERT_TRUE(d.click(QStringLiteral("finishButton")));
     ASSERT_TRUE(d.waitFor(QStringLiteral("homeScreen")));
     EXPECT_TRUE(customer.waitFor(QStringLiteral("customerWelcome")));
+}
+
+// The screen-light colours light the face from the screen that faces the customer: with two screens
+// the customer's window plays them and the clerk's, to the side, does not.
+TEST_F(KioskTwoScreensTest, TheScreenLightPlaysOnTheCustomersScreenOnly)
+{
+    SIMKYC_REQUIRE_SHARED_DATA();
+    const auto face = test::specimenWithFace();
+    ASSERT_TRUE(face);
+    ASSERT_NE(window->customerWindow(), nullptr);
+    test::ScreenDriver customer(*window->customerWindow(), SIMKYC_SCREENSHOT_DIR);
+    ASSERT_NO_FATAL_FAILURE(signInAndFillTheForm());
+    test::ScreenDriver &d = *driver;
+    ASSERT_TRUE(d.typeInto(QStringLiteral("idPathField"), QString::fromStdString(face->string())));
+    d.key(Qt::Key_Return);
+    ASSERT_TRUE(d.waitFor(QStringLiteral("portraitImage"), kSearchTimeoutMs));
+    ASSERT_TRUE(d.click(QStringLiteral("usePhotoButton")));
+    ASSERT_TRUE(customer.waitFor(QStringLiteral("consentScreen")));
+    ASSERT_TRUE(customer.click(QStringLiteral("agreeButton")));
+    ASSERT_TRUE(customer.waitFor(QStringLiteral("faceCheckScreen")));
+    ASSERT_TRUE(d.waitFor(QStringLiteral("faceCheckScreen")));
+
+    // As the face check's worker starts it on a camera (a recording here, which never asks for it).
+    workflow->screenFlash()->start(vision::colourScheduleFromSeed(5), 4000.0, 0.0);
+    const auto shown = [](const test::ScreenDriver &on) {
+        const QQuickItem *flash = on.find(QStringLiteral("screenFlash"));
+        return flash != nullptr && flash->isVisible();
+    };
+    EXPECT_TRUE(QTest::qWaitFor([&] { return shown(customer); }, 2000)) << "the customer's screen lights the face";
+    EXPECT_FALSE(shown(d)) << "not the clerk's, to the side";
+    ASSERT_TRUE(customer.screenshot(QStringLiteral("29-customer-screen-screen-light")));
+    workflow->screenFlash()->stop();
+    EXPECT_TRUE(QTest::qWaitFor([&] { return !shown(customer); }, 2000));
+}
+
+// With one window, that window faces the customer and plays the colours.
+TEST_F(KioskScreensTest, TheScreenLightPlaysOnTheOnlyWindow)
+{
+    SIMKYC_REQUIRE_SHARED_DATA();
+    const auto face = test::specimenWithFace();
+    ASSERT_TRUE(face);
+    ASSERT_NO_FATAL_FAILURE(signInAndFillTheForm());
+    test::ScreenDriver &d = *driver;
+    ASSERT_TRUE(d.typeInto(QStringLiteral("idPathField"), QString::fromStdString(face->string())));
+    d.key(Qt::Key_Return);
+    ASSERT_TRUE(d.waitFor(QStringLiteral("portraitImage"), kSearchTimeoutMs));
+    ASSERT_TRUE(d.click(QStringLiteral("usePhotoButton")));
+    ASSERT_TRUE(d.waitFor(QStringLiteral("consentScreen")));
+    ASSERT_TRUE(d.click(QStringLiteral("agreeButton")));
+    ASSERT_TRUE(d.waitFor(QStringLiteral("faceCheckScreen")));
+    workflow->screenFlash()->start(vision::colourScheduleFromSeed(5), 4000.0, 0.0);
+    EXPECT_TRUE(QTest::qWaitFor(
+        [&] {
+            const QQuickItem *flash = d.find(QStringLiteral("screenFlash"));
+            return flash != nullptr && flash->isVisible();
+        },
+        2000));
+    workflow->screenFlash()->stop();
 }
 
 } // namespace
