@@ -15,6 +15,15 @@ namespace {
 
 constexpr int kSearchTimeoutMs = 15000; // decode + face search on a loaded 2-core machine
 
+// The clerk types the ID image's path, waits for its portrait and uses it.
+void useTypedIdPhoto(test::ScreenDriver &d, const std::filesystem::path &file)
+{
+    ASSERT_TRUE(d.typeInto(QStringLiteral("idPathField"), QString::fromStdString(file.string())));
+    d.key(Qt::Key_Return);
+    ASSERT_TRUE(d.waitFor(QStringLiteral("portraitImage"), kSearchTimeoutMs));
+    ASSERT_TRUE(d.click(QStringLiteral("usePhotoButton")));
+}
+
 TEST_F(KioskScreensTest, IdPhotoFromTheScanFolderThenConsentGiven)
 {
     SIMKYC_REQUIRE_SHARED_DATA();
@@ -101,10 +110,7 @@ TEST_F(KioskScreensTest, TypedPathThenTheManualCheck)
     ASSERT_TRUE(face);
     ASSERT_NO_FATAL_FAILURE(signInAndFillTheForm());
     test::ScreenDriver &d = *driver;
-    ASSERT_TRUE(d.typeInto(QStringLiteral("idPathField"), QString::fromStdString(face->string())));
-    d.key(Qt::Key_Return);
-    ASSERT_TRUE(d.waitFor(QStringLiteral("portraitImage"), kSearchTimeoutMs));
-    ASSERT_TRUE(d.click(QStringLiteral("usePhotoButton")));
+    ASSERT_NO_FATAL_FAILURE(useTypedIdPhoto(d, *face));
     ASSERT_TRUE(d.waitFor(QStringLiteral("consentScreen")));
     // The customer reads it in German, then goes back to English: texts from QML and from C++ (the
     // notice) follow at once.
@@ -316,10 +322,7 @@ TEST_F(KioskTwoScreensTest, TheCustomerAnswersOnTheirOwnScreen)
     ASSERT_NO_FATAL_FAILURE(signInAndFillTheForm());
     EXPECT_NE(customer.find(QStringLiteral("customerWelcome")), nullptr) << "the form stays on the clerk's side";
     test::ScreenDriver &d = *driver;
-    ASSERT_TRUE(d.typeInto(QStringLiteral("idPathField"), QString::fromStdString(face->string())));
-    d.key(Qt::Key_Return);
-    ASSERT_TRUE(d.waitFor(QStringLiteral("portraitImage"), kSearchTimeoutMs));
-    ASSERT_TRUE(d.click(QStringLiteral("usePhotoButton")));
+    ASSERT_NO_FATAL_FAILURE(useTypedIdPhoto(d, *face));
 
     ASSERT_TRUE(customer.waitFor(QStringLiteral("consentScreen")));
     ASSERT_TRUE(d.waitFor(QStringLiteral("consentScreen")));
@@ -353,10 +356,7 @@ TEST_F(KioskTwoScreensTest, TheScreenLightPlaysOnTheCustomersScreenOnly)
     test::ScreenDriver customer(*window->customerWindow(), SIMKYC_SCREENSHOT_DIR);
     ASSERT_NO_FATAL_FAILURE(signInAndFillTheForm());
     test::ScreenDriver &d = *driver;
-    ASSERT_TRUE(d.typeInto(QStringLiteral("idPathField"), QString::fromStdString(face->string())));
-    d.key(Qt::Key_Return);
-    ASSERT_TRUE(d.waitFor(QStringLiteral("portraitImage"), kSearchTimeoutMs));
-    ASSERT_TRUE(d.click(QStringLiteral("usePhotoButton")));
+    ASSERT_NO_FATAL_FAILURE(useTypedIdPhoto(d, *face));
     ASSERT_TRUE(customer.waitFor(QStringLiteral("consentScreen")));
     ASSERT_TRUE(customer.click(QStringLiteral("agreeButton")));
     ASSERT_TRUE(customer.waitFor(QStringLiteral("faceCheckScreen")));
@@ -383,10 +383,7 @@ TEST_F(KioskScreensTest, TheScreenLightPlaysOnTheOnlyWindow)
     ASSERT_TRUE(face);
     ASSERT_NO_FATAL_FAILURE(signInAndFillTheForm());
     test::ScreenDriver &d = *driver;
-    ASSERT_TRUE(d.typeInto(QStringLiteral("idPathField"), QString::fromStdString(face->string())));
-    d.key(Qt::Key_Return);
-    ASSERT_TRUE(d.waitFor(QStringLiteral("portraitImage"), kSearchTimeoutMs));
-    ASSERT_TRUE(d.click(QStringLiteral("usePhotoButton")));
+    ASSERT_NO_FATAL_FAILURE(useTypedIdPhoto(d, *face));
     ASSERT_TRUE(d.waitFor(QStringLiteral("consentScreen")));
     ASSERT_TRUE(d.click(QStringLiteral("agreeButton")));
     ASSERT_TRUE(d.waitFor(QStringLiteral("faceCheckScreen")));
