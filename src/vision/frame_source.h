@@ -87,5 +87,9 @@ bool hasImageExtension(const std::filesystem::path &path);
 
 // "/dev/video3" -> 3, "3" -> 3; -1 when the spec is neither.
 int cameraIndexOf(const std::string &device);
+// Whether openSourceSpec opens `spec` as a camera: "/dev/videoN", or an integer that is not a file in
+// the working folder. The one rule for it: the kiosk asks the screen-light challenge of what this
+// calls a camera, and treats everything else as a recording.
+bool isCameraSpec(const std::string &spec);
 
 } // namespace simkyc::vision

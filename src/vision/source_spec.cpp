@@ -33,6 +33,12 @@ int cameraIndexOf(const std::string &device)
     return std::stoi(digits);
 }
 
+bool isCameraSpec(const std::string &spec)
+{
+    std::error_code ec;
+    return cameraIndexOf(spec) >= 0 && !fs::is_regular_file(fs::path(spec), ec);
+}
+
 std::optional<FrameErrorCode> classifyCameraFailure(bool deviceExists, std::int64_t msSinceLastFrame,
                                                     int stallTimeoutMs)
 {
@@ -47,13 +53,13 @@ Result<std::unique_ptr<FrameSource>> openSourceSpec(const std::string &spec, con
 {
     if (spec.empty())
         return {ErrorCode::InvalidArgument, "empty source: give a video file, an image, a folder or /dev/videoN"};
-    std::error_code ec;
-    const fs::path path(spec);
-    if (cameraIndexOf(spec) >= 0 && !fs::is_regular_file(path, ec)) {
+    if (isCameraSpec(spec)) {
         CameraSpec camera = cameraDefaults;
         camera.device = spec;
         return openCamera(camera);
     }
+    std::error_code ec;
+    const fs::path path(spec);
     if (fs::is_directory(path, ec))
         return openImageFolder(path);
     if (hasImageExtension(path))

@@ -170,6 +170,27 @@ TEST(FrameSource, CameraDeviceNamesAndFailureRule)
     EXPECT_EQ(openCamera(CameraSpec{"/dev/sda", 640, 480, 30, "MJPG", 2000}).error().code, ErrorCode::InvalidArgument);
 }
 
+// One rule for what is a camera, used by openSourceSpec and by the kiosk (which asks the screen-light
+// challenge of cameras only): before it, the kiosk called a folder named "0" a recording (no colours
+// on the screen) while the source opened camera 0.
+TEST(FrameSource, WhatIsACameraHasOneRule)
+{
+    test::TempDir dir;
+    std::filesystem::create_directory(dir.path() / "4");
+    std::ofstream(dir.path() / "3") << "not a video";
+    const auto before = std::filesystem::current_path();
+    std::filesystem::current_path(dir.path());
+    EXPECT_FALSE(isCameraSpec("3")) << "a file named 3 is a file";
+    EXPECT_NE(openSourceSpec("3").error().message.find("FFmpeg"), std::string::npos) << "opened as a video";
+    EXPECT_TRUE(isCameraSpec("4")) << "a folder named 4 is not what the spec means";
+    EXPECT_EQ(openSourceSpec("4").error().code, ErrorCode::NotFound) << "camera 4, absent here";
+    std::filesystem::current_path(before);
+    EXPECT_TRUE(isCameraSpec("/dev/video9"));
+    EXPECT_FALSE(isCameraSpec("clip.mp4"));
+    EXPECT_FALSE(isCameraSpec("/dev/sda"));
+    EXPECT_FALSE(isCameraSpec(""));
+}
+
 TEST(FrameSource, ErrorNamesAreStable)
 {
     EXPECT_EQ(frameErrorName(FrameErrorCode::CameraLost), "camera_lost");

@@ -99,10 +99,7 @@ app::RegistrationWorkflow::FaceSource faceSourceOf(const app::GuiOptions &option
             source.noCameraWhy = "no sample video, and " + camera.error().message;
         }
     }
-    std::error_code ec;
-    const std::filesystem::path path(source.spec);
-    source.recording = !source.spec.empty() && source.spec.rfind("/dev/", 0) != 0 &&
-                       (std::filesystem::is_regular_file(path, ec) || std::filesystem::is_directory(path, ec));
+    source.recording = !source.spec.empty() && !vision::isCameraSpec(source.spec);
     if (!script.empty())
         if (auto prompts = vision::parsePromptScript(script); prompts.ok())
             source.recordingScript = std::move(prompts).value();
