@@ -128,7 +128,7 @@ Checked<IdNumber, IdRule> checkIdNumber(std::string_view input, const Date &toda
 
 std::string maskIdNumber(std::string_view normalised)
 {
-    return maskMiddle(normalised, 4, 4);
+    return maskMiddle(normalised, 3, 4);
 }
 
 } // namespace simkyc::core

@@ -68,8 +68,11 @@ struct IdNumber {
     return checkIdNumber(input, today, minimumAgeYears).result();
 }
 
-// "3604**********0071": first 4 and last 4 characters visible. Takes normalised text; input of
-// 8 characters or fewer is masked completely.
+// The one masking rule for an ID number wherever it is shown (day view, review, reports):
+// "360***********0071", the first 3 and last 4 characters visible. The first 3 name the province and
+// part of the prefecture, never the county or the birth date; the last 4 (sequence, sex digit and
+// check character) let the manager match the record to the card in hand (docs/privacy.md). Takes
+// normalised text; input of 7 characters or fewer is masked completely.
 [[nodiscard]] std::string maskIdNumber(std::string_view normalised);
 
 } // namespace simkyc::core

@@ -311,9 +311,10 @@ TEST(IdNumber, NormalisationDoesNotInventCharacters)
 
 TEST(IdNumber, Masking)
 {
-    EXPECT_EQ(maskIdNumber("360426199101010071"), "3604**********0071");
-    EXPECT_EQ(maskIdNumber("11010519491231002X"), "1101**********002X");
-    EXPECT_EQ(maskIdNumber("12345678"), "********");
+    EXPECT_EQ(maskIdNumber("360426199101010071"), "360***********0071");
+    EXPECT_EQ(maskIdNumber("11010519491231002X"), "110***********002X");
+    EXPECT_EQ(maskIdNumber("12345678"), "123*5678");
+    EXPECT_EQ(maskIdNumber("1234567"), "*******") << "too short to show any of it";
     EXPECT_EQ(maskIdNumber(""), "");
 }
 

@@ -6,6 +6,7 @@
 #include "app/gui/local_time.h"
 #include "app/gui/review_words.h"
 #include "app/liveness_summary.h"
+#include "core/id_number.h"
 #include "store/atomic_file.h"
 #include "store/audit_log.h"
 #include "store/outbox_repository.h"
@@ -107,13 +108,6 @@ QString DayViewModel::maskName(const QString &name)
     if (trimmed.isEmpty())
         return {};
     return trimmed.left(1) + QStringLiteral("**");
-}
-
-QString DayViewModel::maskIdNumber(const QString &idNumber)
-{
-    if (idNumber.size() <= 7)
-        return QString(idNumber.size(), QLatin1Char('*'));
-    return idNumber.left(3) + QString(idNumber.size() - 7, QLatin1Char('*')) + idNumber.right(4);
 }
 
 void DayViewModel::setFilter(const QString &filter)
@@ -363,7 +357,7 @@ void DayViewModel::refresh(std::int64_t managerId, store::Clock::time_point now)
                 auto pii = repo.readCustomer(s.id, actor, "day_view", now);
                 if (pii.ok()) {
                     row.name = maskName(QString::fromStdString(pii->name));
-                    row.idNumber = maskIdNumber(QString::fromStdString(pii->idNumber));
+                    row.idNumber = QString::fromStdString(core::maskIdNumber(pii->idNumber));
                 } else {
                     row.name = row.idNumber = QStringLiteral("(%1)").arg(errorCodeName(pii.error().code).data());
                 }

@@ -141,7 +141,6 @@ public:
     // "passed", "failed" or "not_run" from a record's liveness summary.
     [[nodiscard]] static QString livenessOf(const std::string &livenessSummary);
     [[nodiscard]] static QString maskName(const QString &name);
-    [[nodiscard]] static QString maskIdNumber(const QString &idNumber);
 
 signals:
     void refreshed();
