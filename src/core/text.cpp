@@ -51,6 +51,19 @@ std::size_t codePointCount(std::string_view utf8)
     return count;
 }
 
+std::string maskPersonName(std::string_view utf8)
+{
+    std::size_t begin = 0;
+    while (begin < utf8.size() && isAsciiSpace(utf8[begin]))
+        ++begin;
+    if (begin == utf8.size())
+        return {};
+    std::size_t end = begin + 1; // through the continuation bytes (10xxxxxx) of the first code point
+    while (end < utf8.size() && (static_cast<unsigned char>(utf8[end]) & 0xC0U) == 0x80U)
+        ++end;
+    return std::string(utf8.substr(begin, end - begin)) + "**";
+}
+
 std::string maskMiddle(std::string_view text, std::size_t keepFront, std::size_t keepBack)
 {
     if (text.size() <= keepFront + keepBack)

@@ -37,4 +37,9 @@ namespace simkyc::core {
 // Meant for normalised ASCII text.
 [[nodiscard]] std::string maskMiddle(std::string_view text, std::size_t keepFront, std::size_t keepBack);
 
+// A person's name as lists show it: the first character (code point) of the name without its
+// surrounding ASCII spaces, then "**" whatever the length, so the length is not shown either:
+// "张三" -> "张**", "𠮷野" -> "𠮷**" (a character outside the BMP stays whole). "" for a blank name.
+[[nodiscard]] std::string maskPersonName(std::string_view utf8);
+
 } // namespace simkyc::core

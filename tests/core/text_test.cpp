@@ -61,6 +61,18 @@ TEST(TextHelpers, MaskMiddle)
     EXPECT_EQ(maskMiddle("", 4, 4), "");
 }
 
+// The day view cut names to their first UTF-16 unit: a name starting with a character outside the
+// BMP (U+20BB7, common in rare-character names) showed as half a surrogate pair.
+TEST(TextHelpers, MaskPersonNameKeepsTheWholeFirstCharacter)
+{
+    EXPECT_EQ(maskPersonName("\u5F20\u4E09"), "\u5F20**");
+    EXPECT_EQ(maskPersonName("\U00020BB7\u91CE"), "\U00020BB7**");
+    EXPECT_EQ(maskPersonName("  Li Lei"), "L**");
+    EXPECT_EQ(maskPersonName("A"), "A**") << "the length is not shown";
+    EXPECT_EQ(maskPersonName("   "), "");
+    EXPECT_EQ(maskPersonName(""), "");
+}
+
 enum class TestRule { First, Second };
 
 TEST(Checked, PassCarriesValueAndNoRule)

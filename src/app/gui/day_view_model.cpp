@@ -7,6 +7,7 @@
 #include "app/gui/review_words.h"
 #include "app/liveness_summary.h"
 #include "core/id_number.h"
+#include "core/text.h"
 #include "store/atomic_file.h"
 #include "store/audit_log.h"
 #include "store/outbox_repository.h"
@@ -100,14 +101,6 @@ QString DayViewModel::livenessOf(const std::string &livenessSummary)
     if (livenessSummary.find("passed=0") != std::string::npos)
         return QStringLiteral("failed");
     return QStringLiteral("not_run");
-}
-
-QString DayViewModel::maskName(const QString &name)
-{
-    const QString trimmed = name.trimmed();
-    if (trimmed.isEmpty())
-        return {};
-    return trimmed.left(1) + QStringLiteral("**");
 }
 
 void DayViewModel::setFilter(const QString &filter)
@@ -356,7 +349,7 @@ void DayViewModel::refresh(std::int64_t managerId, store::Clock::time_point now)
             } else {
                 auto pii = repo.readCustomer(s.id, actor, "day_view", now);
                 if (pii.ok()) {
-                    row.name = maskName(QString::fromStdString(pii->name));
+                    row.name = QString::fromStdString(core::maskPersonName(pii->name));
                     row.idNumber = QString::fromStdString(core::maskIdNumber(pii->idNumber));
                 } else {
                     row.name = row.idNumber = QStringLiteral("(%1)").arg(errorCodeName(pii.error().code).data());

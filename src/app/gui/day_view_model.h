@@ -140,7 +140,6 @@ public:
 
     // "passed", "failed" or "not_run" from a record's liveness summary.
     [[nodiscard]] static QString livenessOf(const std::string &livenessSummary);
-    [[nodiscard]] static QString maskName(const QString &name);
 
 signals:
     void refreshed();
