@@ -11,8 +11,11 @@
 // Thread-safety: free functions, reentrant.
 #pragma once
 
+#include "core/attempt_limit.h"
 #include "core/quota.h"
 #include "core/result.h"
+#include "vision/matcher.h"
+#include "vision/spoof_model.h"
 
 #include <QJsonObject>
 
@@ -48,13 +51,13 @@ struct KioskConfig {
     std::string clerkScreen;    // output name (e.g. "HDMI-A-1"); empty: the primary screen
     std::string customerScreen; // output name; empty: one screen shared by clerk and customer
     // [match]
-    double matchThreshold = 0.55; // 0.45..0.65 (vision/matcher.h, docs/accuracy.md)
+    double matchThreshold = vision::kDefaultMatchThreshold; // 0.45..0.65 (docs/accuracy.md)
     // [liveness]
-    int livenessChallenges = 3;     // 2..5 (a blink and a turn at least)
-    double livenessTimeoutS = 6.0;  // 3..15 per challenge
-    int livenessMaxSessions = 3;    // 1..5 sessions per customer per 10 minutes
-    std::string captureQualityFile; // optional override of capture_quality_v1.conf; absolute
-    double passiveThreshold = 0.2;  // 0.05..0.9: MiniFASNet median real probability at or below fails
+    int livenessChallenges = 3;                              // 2..5 (a blink and a turn at least)
+    double livenessTimeoutS = 6.0;                           // 3..15 per challenge
+    int livenessMaxSessions = core::kDefaultMaxFaceAttempts; // 1..5 sessions per customer per 10 minutes
+    std::string captureQualityFile;                          // optional override of capture_quality_v1.conf; absolute
+    double passiveThreshold = vision::kDefaultPassiveThreshold; // 0.05..0.9: MiniFASNet median at or below fails
     // liveness.require_passive_model: without the MiniFASNet models the kiosk refuses face checks
     // (status passive_model_missing) instead of running on the challenges alone. The demo (--demo)
     // runs without them whatever this says.

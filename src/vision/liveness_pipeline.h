@@ -88,7 +88,7 @@ using FrameObserver =
 // check is skipped and reported as not measured.
 struct PassiveCheck {
     SpoofModel *model = nullptr;
-    double threshold = 0.2;
+    double threshold = kDefaultPassiveThreshold;
     double borderlineThreshold = 0.5;
     double borderlineResidualIod = 0.10;
     // Also measure the texture cues (evidence for the command line and evaluations; the kiosk, which

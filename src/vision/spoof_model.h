@@ -32,6 +32,9 @@ std::string_view spoofNetName(SpoofNet net); // "MiniFASNetV2", "MiniFASNetV1SE"
 double spoofContextScale(SpoofNet net);      // 2.7, 4.0
 
 inline constexpr int kSpoofInputSide = 80;
+// The cue's operating point (docs/accuracy.md): a session whose median real probability over its best
+// frames is at or below this fails (vision::PassiveCheck; liveness.passive_threshold overrides it).
+inline constexpr double kDefaultPassiveThreshold = 0.2;
 
 // Files of the networks to load; an empty path leaves that network out. At least one is required.
 struct SpoofModelFiles {
