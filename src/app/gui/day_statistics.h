@@ -4,7 +4,7 @@
 // Thread-safety: value type; computeDayStatistics is pure. Depends on Qt Core only.
 #pragma once
 
-#include "app/gui/day_view_model.h"
+#include "app/gui/day_row.h"
 
 #include <QByteArray>
 #include <QStringList>
