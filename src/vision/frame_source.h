@@ -13,6 +13,7 @@
 
 #include <filesystem>
 #include <memory>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -87,9 +88,13 @@ bool hasImageExtension(const std::filesystem::path &path);
 
 // "/dev/video3" -> 3, "3" -> 3; -1 when the spec is neither.
 int cameraIndexOf(const std::string &device);
-// Whether openSourceSpec opens `spec` as a camera: "/dev/videoN", or an integer that is not a file in
-// the working folder. The one rule for it: the kiosk asks the screen-light challenge of what this
-// calls a camera, and treats everything else as a recording.
+// The one rule for what is a camera: the V4L2 node a spec names, for "/dev/videoN", an integer that is
+// not a file in the working folder, or a /dev path that links to /dev/videoN (the stable names under
+// /dev/v4l/by-id and by-path); a /dev/v4l/ name whose camera is not connected stays that name (opening
+// it says so). nullopt for anything else: a recording, or a /dev path that is no video node
+// (/dev/stdin, /dev/shm/clip.mp4). openSourceSpec opens what this names as a camera; the kiosk refuses
+// everything else outside demo mode.
+std::optional<std::string> cameraDeviceOf(const std::string &spec);
 bool isCameraSpec(const std::string &spec);
 
 } // namespace simkyc::vision

@@ -33,10 +33,31 @@ int cameraIndexOf(const std::string &device)
     return std::stoi(digits);
 }
 
-bool isCameraSpec(const std::string &spec)
+std::optional<std::string> cameraDeviceOf(const std::string &spec)
 {
     std::error_code ec;
-    return cameraIndexOf(spec) >= 0 && !fs::is_regular_file(fs::path(spec), ec);
+    const fs::path path(spec);
+    const bool underDev = spec.rfind("/dev/", 0) == 0;
+    if (const int index = cameraIndexOf(spec); index >= 0) {
+        if (!underDev && fs::is_regular_file(path, ec))
+            return std::nullopt; // a file named like an index, here: a recording
+        return "/dev/video" + std::to_string(index);
+    }
+    if (!underDev || spec.find("..") != std::string::npos)
+        return std::nullopt;
+    const fs::path target = fs::canonical(path, ec);
+    if (!ec)
+        return cameraIndexOf(target.string()) >= 0 && target.string().rfind("/dev/video", 0) == 0
+                   ? std::optional<std::string>(target.string())
+                   : std::nullopt;
+    if (spec.rfind("/dev/v4l/", 0) == 0)
+        return spec; // a stable camera name with nothing behind it now
+    return std::nullopt;
+}
+
+bool isCameraSpec(const std::string &spec)
+{
+    return cameraDeviceOf(spec).has_value();
 }
 
 std::optional<FrameErrorCode> classifyCameraFailure(bool deviceExists, std::int64_t msSinceLastFrame,
@@ -53,9 +74,11 @@ Result<std::unique_ptr<FrameSource>> openSourceSpec(const std::string &spec, con
 {
     if (spec.empty())
         return {ErrorCode::InvalidArgument, "empty source: give a video file, an image, a folder or /dev/videoN"};
-    if (isCameraSpec(spec)) {
+    if (auto device = cameraDeviceOf(spec)) {
+        if (cameraIndexOf(*device) < 0)
+            return {ErrorCode::NotFound, spec + ": no such camera device (not connected?)"};
         CameraSpec camera = cameraDefaults;
-        camera.device = spec;
+        camera.device = *device;
         return openCamera(camera);
     }
     std::error_code ec;

@@ -158,7 +158,17 @@ TEST_F(GuiOptionsTest, ARecordingInPlaceOfTheCameraIsRefusedOutsideDemoMode)
     std::ofstream(video) << "not really a video";
     const std::filesystem::path folder = dir.path() / "frames";
     std::filesystem::create_directories(folder);
-    for (const std::string &spec : {video.string(), folder.string(), std::string("relative/clip.avi")}) {
+    // A clip under /dev (shared memory) or the standard input is no camera either: before, any /dev path
+    // counted as one here while the kiosk played it as a recording, without the screen-light challenge.
+    const std::filesystem::path inDev = "/dev/shm/simkyc-gui-options-test.mp4";
+    std::error_code ec;
+    const bool devShm = std::filesystem::is_directory("/dev/shm", ec);
+    if (devShm)
+        std::ofstream(inDev) << "not really a video";
+    std::vector<std::string> specs{video.string(), folder.string(), "relative/clip.avi", "/dev/stdin", "/dev/null"};
+    if (devShm)
+        specs.push_back(inDev.string());
+    for (const std::string &spec : specs) {
         auto refused = resolve({QStringLiteral("--camera"), QString::fromStdString(spec)});
         ASSERT_FALSE(refused.ok()) << spec;
         EXPECT_EQ(refused.error().code, ErrorCode::InvalidArgument);
@@ -168,8 +178,15 @@ TEST_F(GuiOptionsTest, ARecordingInPlaceOfTheCameraIsRefusedOutsideDemoMode)
         EXPECT_TRUE(resolve({QStringLiteral("--demo"), QStringLiteral("--camera"), QString::fromStdString(spec)}).ok())
             << "a demo may play a recording";
     }
+    if (devShm)
+        std::filesystem::remove(inDev, ec);
     for (const char *device : {"/dev/video0", "/dev/v4l/by-id/usb-cam-video-index0", "0"})
         EXPECT_TRUE(resolve({QStringLiteral("--camera"), QString::fromLatin1(device)}).ok()) << device;
+    // The fixed prompts of a recording, outside demo mode: refused (a camera gets random prompts).
+    auto script = resolve({QStringLiteral("--camera"), QStringLiteral("/dev/video0"), QStringLiteral("--camera-script"),
+                           QStringLiteral("blink@1.0")});
+    ASSERT_FALSE(script.ok());
+    EXPECT_EQ(script.error().message.rfind("camera_not_allowed", 0), 0u) << script.error().message;
 }
 
 TEST_F(GuiOptionsTest, TheConfigurationsCameraMatchAndLivenessValuesAreCarried)

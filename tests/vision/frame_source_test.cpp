@@ -170,9 +170,10 @@ TEST(FrameSource, CameraDeviceNamesAndFailureRule)
     EXPECT_EQ(openCamera(CameraSpec{"/dev/sda", 640, 480, 30, "MJPG", 2000}).error().code, ErrorCode::InvalidArgument);
 }
 
-// One rule for what is a camera, used by openSourceSpec and by the kiosk (which asks the screen-light
-// challenge of cameras only): before it, the kiosk called a folder named "0" a recording (no colours
-// on the screen) while the source opened camera 0.
+// One rule for what is a camera (vision::cameraDeviceOf), used by openSourceSpec and by the kiosk,
+// which refuses anything else outside demo mode. A /dev path is a camera only when it is, or links
+// to, a /dev/videoN node: /dev/stdin or a clip under /dev/shm is a recording (GuiOptions tests: the
+// kiosk refuses them).
 TEST(FrameSource, WhatIsACameraHasOneRule)
 {
     test::TempDir dir;
@@ -180,15 +181,18 @@ TEST(FrameSource, WhatIsACameraHasOneRule)
     std::ofstream(dir.path() / "3") << "not a video";
     const auto before = std::filesystem::current_path();
     std::filesystem::current_path(dir.path());
-    EXPECT_FALSE(isCameraSpec("3")) << "a file named 3 is a file";
+    EXPECT_EQ(cameraDeviceOf("3"), std::nullopt) << "a file named 3 is a file";
     EXPECT_NE(openSourceSpec("3").error().message.find("FFmpeg"), std::string::npos) << "opened as a video";
-    EXPECT_TRUE(isCameraSpec("4")) << "a folder named 4 is not what the spec means";
-    EXPECT_EQ(openSourceSpec("4").error().code, ErrorCode::NotFound) << "camera 4, absent here";
+    EXPECT_EQ(cameraDeviceOf("4"), "/dev/video4") << "a folder named 4 is not what the spec means";
     std::filesystem::current_path(before);
-    EXPECT_TRUE(isCameraSpec("/dev/video9"));
-    EXPECT_FALSE(isCameraSpec("clip.mp4"));
-    EXPECT_FALSE(isCameraSpec("/dev/sda"));
-    EXPECT_FALSE(isCameraSpec(""));
+    EXPECT_EQ(cameraDeviceOf("/dev/video9"), "/dev/video9");
+    EXPECT_EQ(cameraDeviceOf("/dev/video09"), "/dev/video9");
+    EXPECT_EQ(cameraDeviceOf("/dev/v4l/by-id/usb-absent-video-index0"), "/dev/v4l/by-id/usb-absent-video-index0")
+        << "a stable name whose camera is unplugged is still a camera";
+    EXPECT_EQ(openSourceSpec("/dev/v4l/by-id/usb-absent-video-index0").error().code, ErrorCode::NotFound);
+    for (const char *recording : {"clip.mp4", "/dev/stdin", "/dev/null", "/dev/../tmp/clip.mp4", "/dev/video0 ",
+                                  "/dev/v4l/../shm/clip.mp4", ""})
+        EXPECT_FALSE(isCameraSpec(recording)) << recording;
 }
 
 TEST(FrameSource, ErrorNamesAreStable)

@@ -1,6 +1,7 @@
 #include "app/gui/gui_options.h"
 
 #include "app/kiosk_config.h"
+#include "vision/frame_source.h"
 #include "vision/liveness_session.h"
 
 #include <QStandardPaths>
@@ -80,12 +81,6 @@ void addGuiOptions(QCommandLineParser &parser)
     });
 }
 
-bool isCameraDeviceSpec(const std::string &spec)
-{
-    return spec.rfind("/dev/", 0) == 0 ||
-           (!spec.empty() && std::all_of(spec.begin(), spec.end(), [](unsigned char c) { return std::isdigit(c); }));
-}
-
 Result<GuiOptions> resolveGuiOptions(const QCommandLineParser &parser, const QString &systemLanguage)
 {
     GuiOptions out;
@@ -139,9 +134,17 @@ Result<GuiOptions> resolveGuiOptions(const QCommandLineParser &parser, const QSt
         out.camera = parser.value(kCamera).toStdString();
     else if (!out.demo)
         out.camera = config ? config->cameraDevice : KioskConfig{}.cameraDevice;
-    if (!out.demo && !out.camera.empty() && !isCameraDeviceSpec(out.camera))
-        return Error{ErrorCode::InvalidArgument, "camera_not_allowed: --camera " + out.camera +
-                                                     " is a recording; the kiosk takes recordings with --demo only"};
+    // Anything but a camera (vision::cameraDeviceOf) is a recording, which the kiosk takes in demo mode
+    // only: at a counter, a recording in place of the camera is the injection attack itself, and it
+    // would get neither the screen-light challenge nor the camera checks.
+    if (!out.demo && !out.camera.empty() && !vision::isCameraSpec(out.camera))
+        return Error{ErrorCode::InvalidArgument,
+                     "camera_not_allowed: --camera " + out.camera +
+                         " is not a camera (/dev/videoN, a link to one, or an index); the kiosk takes recordings "
+                         "with --demo only"};
+    if (parser.isSet(kCameraScript) && !out.demo)
+        return Error{ErrorCode::InvalidArgument,
+                     "camera_not_allowed: --camera-script fixes the prompts of a recording, with --demo only"};
     if (parser.isSet(kCameraScript)) {
         out.cameraScript = parser.value(kCameraScript).toStdString();
         if (auto script = vision::parsePromptScript(out.cameraScript); !script.ok())
@@ -154,7 +157,7 @@ Result<GuiOptions> resolveGuiOptions(const QCommandLineParser &parser, const QSt
         out.idCamera.clear();
     else if (!idCard.empty())
         out.idCamera = idCard;
-    else if (out.camera.rfind("/dev/", 0) == 0)
+    else if (vision::isCameraSpec(out.camera))
         out.idCamera = out.camera; // one camera at the counter: the card is held up to it
     out.customerScreen = parser.isSet(kCustomerScreen) ? parser.value(kCustomerScreen)
                                                        : QString::fromStdString(out.config.customerScreen);

@@ -45,11 +45,6 @@ struct GuiOptions {
 // --camera, --camera-script, --id-camera, --customer-screen, --models-dir and --no-speech.
 void addGuiOptions(QCommandLineParser &parser);
 
-// A camera device: a path under /dev/ or an index. Anything else (a video file, an image folder) is
-// a recording, which the kiosk takes in demo mode only: at a counter, a recording in place of the
-// camera is the injection attack itself.
-[[nodiscard]] bool isCameraDeviceSpec(const std::string &spec);
-
 // systemLanguage: QLocale::system().name() in the program, fixed in tests.
 // Errors: InvalidArgument (a value out of range, "camera_not_allowed: ..." for a recording outside
 // demo mode), and the configuration's.
