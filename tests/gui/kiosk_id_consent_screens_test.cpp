@@ -15,10 +15,19 @@ namespace {
 
 constexpr int kSearchTimeoutMs = 15000; // decode + face search on a loaded 2-core machine
 
-// The clerk types the ID image's path, waits for its portrait and uses it.
-void useTypedIdPhoto(test::ScreenDriver &d, const std::filesystem::path &file)
+// Whether this window shows the screen-light colours now.
+bool screenFlashShown(const test::ScreenDriver &on)
 {
-    ASSERT_TRUE(d.typeInto(QStringLiteral("idPathField"), QString::fromStdString(file.string())));
+    const QQuickItem *flash = on.find(QStringLiteral("screenFlash"));
+    return flash != nullptr && flash->isVisible();
+}
+
+// The clerk types the path of the specimen ID page with a face, waits for its portrait and uses it.
+void useTheTypedSpecimen(test::ScreenDriver &d)
+{
+    const auto file = test::specimenWithFace();
+    ASSERT_TRUE(file) << "passporteye specimens missing from the shared data";
+    ASSERT_TRUE(d.typeInto(QStringLiteral("idPathField"), QString::fromStdString(file->string())));
     d.key(Qt::Key_Return);
     ASSERT_TRUE(d.waitFor(QStringLiteral("portraitImage"), kSearchTimeoutMs));
     ASSERT_TRUE(d.click(QStringLiteral("usePhotoButton")));
@@ -106,11 +115,9 @@ TEST_F(KioskScreensTest, IdPhotoFromTheScanFolderThenConsentGiven)
 TEST_F(KioskScreensTest, TypedPathThenTheManualCheck)
 {
     SIMKYC_REQUIRE_SHARED_DATA();
-    const auto face = test::specimenWithFace();
-    ASSERT_TRUE(face);
     ASSERT_NO_FATAL_FAILURE(signInAndFillTheForm());
     test::ScreenDriver &d = *driver;
-    ASSERT_NO_FATAL_FAILURE(useTypedIdPhoto(d, *face));
+    ASSERT_NO_FATAL_FAILURE(useTheTypedSpecimen(d));
     ASSERT_TRUE(d.waitFor(QStringLiteral("consentScreen")));
     // The customer reads it in German, then goes back to English: texts from QML and from C++ (the
     // notice) follow at once.
@@ -312,8 +319,6 @@ protected:
 TEST_F(KioskTwoScreensTest, TheCustomerAnswersOnTheirOwnScreen)
 {
     SIMKYC_REQUIRE_SHARED_DATA();
-    const auto face = test::specimenWithFace();
-    ASSERT_TRUE(face);
     ASSERT_NE(window->customerWindow(), nullptr);
     test::ScreenDriver customer(*window->customerWindow(), SIMKYC_SCREENSHOT_DIR);
     ASSERT_TRUE(customer.waitFor(QStringLiteral("customerWelcome")));
@@ -322,7 +327,7 @@ TEST_F(KioskTwoScreensTest, TheCustomerAnswersOnTheirOwnScreen)
     ASSERT_NO_FATAL_FAILURE(signInAndFillTheForm());
     EXPECT_NE(customer.find(QStringLiteral("customerWelcome")), nullptr) << "the form stays on the clerk's side";
     test::ScreenDriver &d = *driver;
-    ASSERT_NO_FATAL_FAILURE(useTypedIdPhoto(d, *face));
+    ASSERT_NO_FATAL_FAILURE(useTheTypedSpecimen(d));
 
     ASSERT_TRUE(customer.waitFor(QStringLiteral("consentScreen")));
     ASSERT_TRUE(d.waitFor(QStringLiteral("consentScreen")));
@@ -350,13 +355,11 @@ TEST_F(KioskTwoScreensTest, TheCustomerAnswersOnTheirOwnScreen)
 TEST_F(KioskTwoScreensTest, TheScreenLightPlaysOnTheCustomersScreenOnly)
 {
     SIMKYC_REQUIRE_SHARED_DATA();
-    const auto face = test::specimenWithFace();
-    ASSERT_TRUE(face);
     ASSERT_NE(window->customerWindow(), nullptr);
     test::ScreenDriver customer(*window->customerWindow(), SIMKYC_SCREENSHOT_DIR);
     ASSERT_NO_FATAL_FAILURE(signInAndFillTheForm());
     test::ScreenDriver &d = *driver;
-    ASSERT_NO_FATAL_FAILURE(useTypedIdPhoto(d, *face));
+    ASSERT_NO_FATAL_FAILURE(useTheTypedSpecimen(d));
     ASSERT_TRUE(customer.waitFor(QStringLiteral("consentScreen")));
     ASSERT_TRUE(customer.click(QStringLiteral("agreeButton")));
     ASSERT_TRUE(customer.waitFor(QStringLiteral("faceCheckScreen")));
@@ -364,36 +367,26 @@ TEST_F(KioskTwoScreensTest, TheScreenLightPlaysOnTheCustomersScreenOnly)
 
     // As the face check's worker starts it on a camera (a recording here, which never asks for it).
     workflow->screenFlash()->start(vision::colourScheduleFromSeed(5), 4000.0, 0.0);
-    const auto shown = [](const test::ScreenDriver &on) {
-        const QQuickItem *flash = on.find(QStringLiteral("screenFlash"));
-        return flash != nullptr && flash->isVisible();
-    };
-    EXPECT_TRUE(QTest::qWaitFor([&] { return shown(customer); }, 2000)) << "the customer's screen lights the face";
-    EXPECT_FALSE(shown(d)) << "not the clerk's, to the side";
+    EXPECT_TRUE(QTest::qWaitFor([&] { return screenFlashShown(customer); }, 2000))
+        << "the customer's screen lights the face";
+    EXPECT_FALSE(screenFlashShown(d)) << "not the clerk's, to the side";
     ASSERT_TRUE(customer.screenshot(QStringLiteral("29-customer-screen-screen-light")));
     workflow->screenFlash()->stop();
-    EXPECT_TRUE(QTest::qWaitFor([&] { return !shown(customer); }, 2000));
+    EXPECT_TRUE(QTest::qWaitFor([&] { return !screenFlashShown(customer); }, 2000));
 }
 
 // With one window, that window faces the customer and plays the colours.
 TEST_F(KioskScreensTest, TheScreenLightPlaysOnTheOnlyWindow)
 {
     SIMKYC_REQUIRE_SHARED_DATA();
-    const auto face = test::specimenWithFace();
-    ASSERT_TRUE(face);
     ASSERT_NO_FATAL_FAILURE(signInAndFillTheForm());
     test::ScreenDriver &d = *driver;
-    ASSERT_NO_FATAL_FAILURE(useTypedIdPhoto(d, *face));
+    ASSERT_NO_FATAL_FAILURE(useTheTypedSpecimen(d));
     ASSERT_TRUE(d.waitFor(QStringLiteral("consentScreen")));
     ASSERT_TRUE(d.click(QStringLiteral("agreeButton")));
     ASSERT_TRUE(d.waitFor(QStringLiteral("faceCheckScreen")));
     workflow->screenFlash()->start(vision::colourScheduleFromSeed(5), 4000.0, 0.0);
-    EXPECT_TRUE(QTest::qWaitFor(
-        [&] {
-            const QQuickItem *flash = d.find(QStringLiteral("screenFlash"));
-            return flash != nullptr && flash->isVisible();
-        },
-        2000));
+    EXPECT_TRUE(QTest::qWaitFor([&] { return screenFlashShown(d); }, 2000));
     workflow->screenFlash()->stop();
 }
 

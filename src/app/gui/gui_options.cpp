@@ -65,8 +65,8 @@ void addGuiOptions(QCommandLineParser &parser)
          QStringLiteral("Do not speak the face-check prompts (by default they are spoken where a voice for the "
                         "screen's language is installed).")},
         {kCameraScript,
-         QStringLiteral("For a recording given with --camera: the prompts at the times its person performs them, "
-                        "e.g. blink@1.0,left@3.0 (a recording cannot follow random prompts)."),
+         QStringLiteral("With --demo only, for a recording given with --camera: the prompts at the times its person "
+                        "performs them, e.g. blink@1.0,left@3.0 (a recording cannot follow random prompts)."),
          QStringLiteral("SCRIPT")},
         {kIdCamera,
          QStringLiteral("Camera the clerk holds the ID card up to: /dev/videoN or an index; for demos and tests a "
